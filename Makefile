@@ -1,0 +1,146 @@
+# Brukerplan: a plain Makefile (GNU make). See README.md.
+#
+#   make                 build every CGI program and tool into build/
+#   make run             serve Brukerplan from a real Apache on http://127.0.0.1:$(PORT)/
+#   make test            unit tests (plain and ASan+UBSan), HTTP tests, browser tests
+#   make bench           wrk figures for every page against a hello-world CGI
+#   make deploy DEST=dir [BASE_URL=https://host/path] [MODE=drift]
+#                        a tree for Apache hosting (.htaccess, store outside DocumentRoot)
+#   make install         the same into $(PREFIX)
+#   make clean
+#
+# Local overrides go in Makefile.local (not tracked).
+-include Makefile.local
+
+BUILD    ?= build
+DEPS     ?= build/deps
+LINK     ?= static
+SAN      ?=
+PORT     ?= 8080
+PREFIX   ?= /srv/brukerplan
+DEST     ?=
+BASE_URL ?=
+MODE     ?=
+RUN_DIR  ?=
+
+CC       ?= cc
+OPT      ?= -O2 -g
+WARN      = -Wall -Wextra -Wshadow -Wmissing-prototypes -Wstrict-prototypes -Wformat=2 \
+            -Wno-format-nonliteral -Werror
+HARDEN    = -fstack-protector-strong -fstack-clash-protection -fPIE
+CPPFLAGS_BP = -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -Icgi-bin/lib
+LDFLAGS_BP  = -pie -Wl,-z,relro,-z,now -Wl,--as-needed
+
+ifneq ($(SAN),)
+OPT       = -O1 -g -fno-omit-frame-pointer
+HARDEN    = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fPIE
+CPPFLAGS_BP = -D_GNU_SOURCE -Icgi-bin/lib
+LDFLAGS_BP  = -pie -fsanitize=address,undefined
+endif
+
+# libxml2 and libxslt: static builds of Debian's sources (tools/staticdeps.sh explains why),
+# or Debian's shared libraries with LINK=shared. The other libraries are Debian's own, static
+# archives by default for the same start-up reason.
+PKGS_STATIC = libcrypto lmdb libargon2 liboath
+ifeq ($(LINK),static)
+XML_STAMP   = $(DEPS)/lib/libxslt.a
+XML_CFLAGS  = -I$(DEPS)/include/libxml2 -I$(DEPS)/include
+XML_LIBS    = $(DEPS)/lib/libxslt.a $(DEPS)/lib/libxml2.a -lm
+SYS_LIBS    = -Wl,-Bstatic $(shell pkg-config --libs $(PKGS_STATIC)) -Wl,-Bdynamic -lpthread
+else ifeq ($(LINK),shared)
+XML_STAMP   =
+XML_CFLAGS  = $(shell pkg-config --cflags libxslt libxml-2.0)
+XML_LIBS    = $(shell pkg-config --libs libxslt libxml-2.0)
+SYS_LIBS    = $(shell pkg-config --libs $(PKGS_STATIC))
+else
+$(error LINK must be static or shared)
+endif
+SYS_CFLAGS  = $(shell pkg-config --cflags $(PKGS_STATIC) libqrencode)
+QR_LIBS     = $(shell pkg-config --libs libqrencode)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
+
+CFLAGS_ALL  = $(OPT) $(WARN) $(HARDEN) $(CPPFLAGS_BP) $(XML_CFLAGS) $(SYS_CFLAGS) -MMD -MP
+LIBS_ALL    = $(BUILD)/lib/libbp.a $(XML_LIBS) $(SYS_LIBS)
+
+LIB_SRC   = $(wildcard cgi-bin/lib/*.c)
+LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CGI_SRC   = $(wildcard cgi-bin/*.c)
+CGI_BIN   = $(CGI_SRC:cgi-bin/%.c=$(BUILD)/cgi-bin/%)
+TOOL_SRC  = $(wildcard tools/*.c)
+TOOL_BIN  = $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
+UNIT_SRC  = $(wildcard tests/unit/test_*.c)
+UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+HELLO_BIN = $(BUILD)/bench/hello
+
+.PHONY: all run test bench deploy install clean unit deps-build deps-run deps-test deps-bench
+
+all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN)
+
+$(DEPS)/lib/libxslt.a: tools/staticdeps.sh
+	tools/staticdeps.sh $(DEPS)
+
+$(BUILD)/obj/%.o: %.c | $(XML_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/lib/libbp.a: $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/cgi-bin/%: $(BUILD)/obj/cgi-bin/%.o $(BUILD)/lib/libbp.a
+	@mkdir -p $(@D)
+	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(LIBS_ALL) $(QR_LIBS)
+
+$(BUILD)/tools/%: $(BUILD)/obj/tools/%.o $(BUILD)/lib/libbp.a
+	@mkdir -p $(@D)
+	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(LIBS_ALL) $(QR_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/lib/libbp.a
+	@mkdir -p $(@D)
+	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(LIBS_ALL) $(CMOCKA_LIBS)
+
+# the yardstick of `make bench`: the least a C CGI program can cost under the same Apache
+$(HELLO_BIN): tests/bench/hello.c
+	@mkdir -p $(@D)
+	$(CC) $(OPT) $(WARN) $(HARDEN) $(LDFLAGS_BP) -o $@ $<
+
+deps-build:
+	@tools/deps.sh build
+deps-run:
+	@tools/deps.sh run
+deps-test:
+	@tools/deps.sh test
+deps-bench:
+	@tools/deps.sh bench
+
+unit: $(UNIT_BIN)
+	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
+
+run: deps-run
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) PORT=$(PORT) RUN_DIR=$(RUN_DIR) tools/run.sh
+
+test: deps-test
+	@$(MAKE) --no-print-directory all unit
+	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)/asan all unit
+	@BUILD=$(BUILD) tests/http/run.sh
+	@BUILD=$(BUILD)/asan tests/http/run.sh
+	@BUILD=$(BUILD) tests/browser/run.sh
+
+bench: deps-bench
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) tests/bench/run.sh
+
+deploy: all
+	@test -n "$(DEST)" || { echo "usage: make deploy DEST=/path [BASE_URL=https://host/path]" >&2; exit 2; }
+	@tools/deploy.sh "$(BUILD)" "$(DEST)" "$(BASE_URL)" "$(MODE)"
+
+install:
+	@$(MAKE) --no-print-directory deploy DEST=$(PREFIX)
+
+clean:
+	rm -rf $(BUILD)/obj $(BUILD)/lib $(BUILD)/cgi-bin $(BUILD)/tools $(BUILD)/tests \
+	    $(BUILD)/bench $(BUILD)/asan
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

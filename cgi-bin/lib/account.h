@@ -1,0 +1,51 @@
+/* account.h: people who use Brukerplan, their role and scope (Vedlegg 2, design.md §3). */
+#ifndef BP_ACCOUNT_H
+#define BP_ACCOUNT_H
+
+#include "crypto.h"
+#include "store.h"
+
+enum role { ROLE_KORFOR, ROLE_KORUS, ROLE_KOMMUNE, ROLE_KARTLEGGER, ROLE__MAX };
+
+extern const char *const role_ids[ROLE__MAX];		/* "korfor", ... in records and URLs */
+extern const char *const role_titles[ROLE__MAX];	/* "KORFOR", ... shown to users */
+
+#define ACCOUNT_ID_LEN 32		/* hex of 16 random bytes */
+#define ACCOUNT_NAME_CHARS 100		/* shown limit, in characters */
+#define EMAIL_MAX 254
+
+struct account {
+	char id[ACCOUNT_ID_LEN + 1];
+	char name[4 * ACCOUNT_NAME_CHARS + 1];	/* full name, UTF-8 */
+	char email[EMAIL_MAX + 1];		/* normalised, see email_normalize */
+	enum role role;
+	char region[32];			/* KORUS region id, for KORUS */
+	char kommune[8];			/* kommunenummer, for kommunekontakt and kartlegger */
+	char bydel[8];				/* bydelsnummer where the kommune has bydeler */
+	char instans[4 * ACCOUNT_NAME_CHARS + 1];	/* for kartlegger */
+	char tjenestetype[64];			/* for kartlegger */
+	char password[CRYPTO_PWHASH_MAX];	/* argon2id PHC string (local login) */
+	char totp[160];				/* hex of AES-GCM sealed TOTP secret */
+	long long totp_step;			/* last accepted TOTP time step (no replays) */
+	long long created;
+	long long innvilget;			/* first login; 0 until then */
+	long long tilbakekalt;			/* suspension time; 0 while active */
+	char invited_by[ACCOUNT_ID_LEN + 1];
+};
+
+int role_from_id(const char *id);	/* enum role, or -1 */
+
+/* email_normalize: trim and lower-case ASCII; BP_EINVAL unless it looks like an address
+ * (one '@', non-empty parts, a dot in the domain, no spaces or control characters). */
+int email_normalize(const char *in, char *out, size_t size);
+/* name_valid: 1 for 1..ACCOUNT_NAME_CHARS characters of text without control characters */
+int name_valid(const char *s);
+
+/* account_new_id: random id into a->id. */
+int account_new_id(struct account *a);
+int account_load(struct store_txn *txn, const char *id, struct account *out);
+int account_by_email(struct store_txn *txn, const char *email, struct account *out);
+/* account_save: write the record; when is_new, the e-post must be unused (BP_EEXIST). */
+int account_save(struct store_txn *txn, const struct account *a, int is_new);
+
+#endif

@@ -1,0 +1,458 @@
+/* app.c: request life cycle for the CGI programs. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <libxml/parser.h>
+
+#include "app.h"
+
+/* Norwegian texts of the error pages. They say what happened and what to do, never why
+ * inside (no paths, library messages or personal data). */
+static const struct {
+	int status;
+	const char *title;
+	const char *text;
+} errors[] = {
+	{ 400, "Ugyldig forespørsel",
+	  "Forespørselen kunne ikke forstås. Gå tilbake og prøv igjen." },
+	{ 403, "Ingen tilgang",
+	  "Du har ikke tilgang til dette, eller skjemaet er for gammelt. "
+	  "Last inn siden på nytt og prøv igjen. Informasjonskapsler må være slått på." },
+	{ 404, "Siden finnes ikke", "Siden du ba om finnes ikke." },
+	{ 405, "Ikke tillatt", "Denne handlingen er ikke tillatt på denne siden." },
+	{ 409, "Endret av andre", "Noen andre har endret dette i mellomtiden. "
+	  "Last inn siden på nytt." },
+	{ 411, "Ugyldig forespørsel", "Forespørselen manglet lengde. Prøv igjen." },
+	{ 413, "For stor forespørsel",
+	  "Det du sendte er for stort (grensen er 1 MiB). Ingenting er lagret." },
+	{ 415, "Ugyldig skjema", "Skjemaet ble sendt i et format tjenesten ikke tar imot." },
+	{ 429, "For mange forsøk", "For mange forsøk på kort tid. Vent litt og prøv igjen." },
+	{ 500, "Intern feil", "Noe gikk galt hos oss, og forespørselen ble ikke fullført. "
+	  "Prøv igjen om litt. Hvis feilen varer, kontakt brukerstøtte." },
+	{ 503, "Midlertidig utilgjengelig", "Tjenesten er midlertidig utilgjengelig. "
+	  "Prøv igjen om litt." },
+};
+
+#define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *
+app_form(struct app *a, const char *key)
+{
+	const char *v = http_get(&a->req.form, key);
+
+	return v ? v : "";
+}
+
+const char *
+app_query(struct app *a, const char *key)
+{
+	const char *v = http_get(&a->req.query, key);
+
+	return v ? v : "";
+}
+
+int
+app_store(struct app *a, struct store **st)
+{
+	int rc;
+
+	if (a->st == NULL && (rc = store_open(a->cfg.store, a->cfg.map_size, 0, &a->st)) != 0) {
+		log_error("store %s: %s", a->cfg.store, bp_strerror(rc));
+		return rc;
+	}
+	*st = a->st;
+	return 0;
+}
+
+int
+app_secrets(struct app *a, const struct secrets **sec)
+{
+	char err[PATH_MAX + 128];
+	int rc;
+
+	if (!a->sec_loaded) {
+		if ((rc = secrets_load(a->cfg.secrets, &a->sec, err, sizeof(err))) != 0) {
+			log_error("secrets: %s", err);
+			return rc;
+		}
+		a->sec_loaded = 1;
+	}
+	*sec = &a->sec;
+	return 0;
+}
+
+void
+app_header(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (a->nheaders >= APP_HEADERS_MAX) {
+		log_error("too many response headers");
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(a->headers[a->nheaders++], sizeof(a->headers[0]), fmt, ap);
+	va_end(ap);
+}
+
+void
+app_cookie(struct app *a, const char *name, const char *value)
+{
+	app_header(a, "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", name,
+	    value ? value : "", a->req.https ? "; Secure" : "",
+	    value ? "" : "; Max-Age=0");
+}
+
+/* CSRF token: HMAC(site key, "csrf" || basis), the basis being the session key when logged
+ * in and the pre-login cookie otherwise (a signed double-submit cookie, bound to this
+ * browser). 0, or BP_ENOENT when the browser has neither (no cookies). */
+static int
+csrf_token(struct app *a, char out[2 * CRYPTO_HASH_LEN + 1])
+{
+	const struct secrets *sec;
+	unsigned char mac[CRYPTO_HASH_LEN];
+	const unsigned char *basis;
+	int rc;
+
+	if (a->logged_in)
+		basis = a->sess.key;
+	else if (a->have_pre)
+		basis = a->pre;
+	else
+		return BP_ENOENT;
+	if ((rc = app_secrets(a, &sec)) != 0)
+		return rc;
+	if ((rc = crypto_hmac(sec->site, "csrf", 4, basis, 32, mac)) != 0)
+		return rc;
+	hex_encode(mac, sizeof(mac), out);
+	return 0;
+}
+
+int
+app_page(struct app *a, const char *name)
+{
+	char token[2 * CRYPTO_HASH_LEN + 1], year[8], hex[65], cgi[sizeof(a->cfg.base_path) + 8];
+	xmlNodePtr u;
+	int rc;
+
+	page_free(&a->page);
+	if ((rc = page_init(&a->page, name)) != 0)
+		return rc;
+	page_attr(&a->page, a->page.root, "mode", mode_names[a->cfg.mode]);
+	page_attr(&a->page, a->page.root, "root", a->cfg.base_path);
+	snprintf(cgi, sizeof(cgi), "%s/cgi-bin", a->cfg.base_path);
+	page_attr(&a->page, a->page.root, "cgi", cgi);
+	snprintf(year, sizeof(year), "%d", time_year((time_t)a->now));
+	page_attr(&a->page, a->page.root, "year", year);
+	if (a->logged_in) {
+		u = page_add(&a->page, NULL, "user", NULL);
+		page_attr(&a->page, u, "name", a->me.name);
+		page_attr(&a->page, u, "role", role_ids[a->me.role]);
+		page_attr(&a->page, u, "role-title", role_titles[a->me.role]);
+	}
+	/* every page may hold a form; a browser without any cookie gets one now */
+	if (!a->logged_in && !a->have_pre) {
+		if ((rc = crypto_random(a->pre, sizeof(a->pre))) != 0)
+			return rc;
+		a->have_pre = 1;
+		hex_encode(a->pre, sizeof(a->pre), hex);
+		app_cookie(a, PRE_COOKIE, hex);
+	}
+	if ((rc = csrf_token(a, token)) != 0)
+		return rc;
+	page_add(&a->page, NULL, "csrf", token);
+	return a->page.err;
+}
+
+void
+app_message(struct app *a, const char *kind, const char *field, const char *text)
+{
+	xmlNodePtr m = page_add(&a->page, NULL, "message", text);
+
+	page_attr(&a->page, m, "kind", kind);
+	if (field)
+		page_attr(&a->page, m, "field", field);
+}
+
+static void
+send(struct app *a, int status, const char *ctype, const char *body, size_t len)
+{
+	const char *extra[APP_HEADERS_MAX];
+	size_t i;
+
+	for (i = 0; i < a->nheaders; i++)
+		extra[i] = a->headers[i];
+	http_write_head(stdout, status, ctype, len, a->req.https, extra, a->nheaders);
+	if (len)
+		fwrite(body, 1, len, stdout);
+	fflush(stdout);
+}
+
+int
+app_render(struct app *a, int status)
+{
+	struct buf html = { 0 };
+	int rc;
+
+	if ((rc = render_page(a->cfg.xslt, &a->page, &html)) != 0) {
+		buf_free(&html);
+		log_error("render %s: %s", a->page.name, bp_strerror(rc));
+		return 500;
+	}
+	send(a, status, "text/html; charset=utf-8", html.p, html.len);
+	buf_free(&html);
+	return 0;
+}
+
+int
+app_redirect(struct app *a, const char *target)
+{
+	app_header(a, "Location: %s%s", a->cfg.base_path, target);
+	send(a, 303, NULL, NULL, 0);
+	return 0;
+}
+
+/* The last resort when even the error page cannot be rendered. */
+static void
+plain_error(struct app *a, int status)
+{
+	static const char text[] = "Intern feil. Prøv igjen om litt.\n";
+
+	a->nheaders = 0;
+	send(a, status, "text/plain; charset=utf-8", text, sizeof(text) - 1);
+}
+
+static size_t
+error_index(int status)
+{
+	size_t i;
+
+	for (i = 0; i < NITEMS(errors); i++)
+		if (errors[i].status == status)
+			return i;
+	return error_index(500);	/* an unlisted status is reported as an internal error */
+}
+
+static void
+error_model(struct page *pg, size_t i)
+{
+	xmlNodePtr n = page_add(pg, NULL, "error", NULL);
+
+	page_attr_ll(pg, n, "status", errors[i].status);
+	page_add(pg, n, "title", errors[i].title);
+	page_add(pg, n, "text", errors[i].text);
+}
+
+static void
+error_page(struct app *a, int status)
+{
+	size_t i = error_index(status);
+
+	status = errors[i].status;
+	/* drop the headers of a half-done answer */
+	a->nheaders = 0;
+	if (a->cfg.xslt[0] == '\0' || app_page(a, "error") != 0) {
+		plain_error(a, status);
+		return;
+	}
+	error_model(&a->page, i);
+	if (status == 405)
+		app_header(a, "Allow: GET, HEAD, POST");
+	if (app_render(a, status) != 0)
+		plain_error(a, status);
+}
+
+int
+app_error_static(const struct config *cfg, int status, long long now, struct buf *out)
+{
+	char cgi[sizeof(cfg->base_path) + 8];
+	struct page pg;
+	int rc;
+
+	if ((rc = page_init(&pg, "error")) != 0)
+		return rc;
+	snprintf(cgi, sizeof(cgi), "%s/cgi-bin", cfg->base_path);
+	page_attr(&pg, pg.root, "mode", mode_names[cfg->mode]);
+	page_attr(&pg, pg.root, "root", cfg->base_path);
+	page_attr(&pg, pg.root, "cgi", cgi);
+	page_attr_ll(&pg, pg.root, "year", time_year((time_t)now));
+	error_model(&pg, error_index(status));
+	rc = render_page(cfg->xslt, &pg, out);
+	page_free(&pg);
+	return rc;
+}
+
+/* Find the session of the cookie, if any. Store or secret failures are errors (500); an
+ * unknown, ended or suspended session just means "not logged in". */
+struct session_arg {
+	struct app *a;
+	const char *token;
+};
+
+static int
+session_read(struct store_txn *txn, void *arg)
+{
+	struct session_arg *s = arg;
+	struct app *a = s->a;
+	int rc;
+
+	rc = session_load(txn, s->token, a->now, &a->sess);
+	if (rc == BP_ESTALE) {
+		a->session_expired = 1;
+		return 0;
+	}
+	if (rc != 0)
+		return rc == BP_ENOENT ? 0 : rc;
+	rc = account_load(txn, a->sess.account, &a->me);
+	if (rc != 0)
+		return rc == BP_ENOENT ? 0 : rc;
+	if (a->me.tilbakekalt) {	/* suspended: the session ends here */
+		a->session_expired = 1;
+		return 0;
+	}
+	a->logged_in = 1;
+	return 0;
+}
+
+static int
+session_refresh(struct store_txn *txn, void *arg)
+{
+	struct app *a = arg;
+
+	if (a->session_expired)
+		return session_delete(txn, a->sess.key);
+	return session_touch(txn, &a->sess, a->now);
+}
+
+static int
+load_session(struct app *a)
+{
+	struct session_arg arg = { a, http_get(&a->req.cookies, SESSION_COOKIE) };
+	const char *pre = http_get(&a->req.cookies, PRE_COOKIE);
+	struct store *st;
+	int rc;
+
+	if (pre != NULL && hex_decode(pre, strlen(pre), a->pre, sizeof(a->pre)) == 0)
+		a->have_pre = 1;
+	if (arg.token == NULL)
+		return 0;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, session_read, &arg)) != 0)
+		return rc;
+	if (a->session_expired || (!a->logged_in && arg.token != NULL)) {
+		/* ended or unknown: forget the cookie; delete an ended session's record */
+		app_cookie(a, SESSION_COOKIE, NULL);
+		if (a->session_expired && (rc = store_write(st, session_refresh, a)) != 0)
+			log_error("session: cannot delete ended session: %s", bp_strerror(rc));
+		return 0;
+	}
+	if (a->now - a->sess.seen >= SESSION_TOUCH_AFTER &&
+	    (rc = store_write(st, session_refresh, a)) != 0)
+		log_error("session: cannot refresh: %s", bp_strerror(rc));
+	return 0;
+}
+
+int
+app_session_start(struct app *a, struct store_txn *txn, const char *account)
+{
+	char token[TOKEN_HEX + 1];
+	int rc;
+
+	(void)session_purge(txn, a->now, 32);
+	if ((rc = session_create(txn, account, a->now, token, &a->sess)) != 0)
+		return rc;
+	a->logged_in = 1;
+	app_cookie(a, SESSION_COOKIE, token);
+	crypto_wipe(token, sizeof(token));
+	return 0;
+}
+
+/* A POST must carry our CSRF token, and when the browser names an Origin it must be ours. */
+static int
+csrf_ok(struct app *a)
+{
+	const char *got = http_get(&a->req.form, CSRF_FIELD);
+	char want[2 * CRYPTO_HASH_LEN + 1], origin[300];
+
+	if (a->req.origin[0] != '\0' && a->req.host[0] != '\0') {
+		snprintf(origin, sizeof(origin), "%s://%s", a->req.https ? "https" : "http",
+		    a->req.host);
+		if (strcmp(origin, a->req.origin) != 0)
+			return 0;
+	}
+	if (got == NULL || strlen(got) != 2 * CRYPTO_HASH_LEN)
+		return 0;
+	if (csrf_token(a, want) != 0)
+		return 0;
+	return crypto_equal(want, got, 2 * CRYPTO_HASH_LEN);
+}
+
+static const struct route *
+find_route(struct app *a, const struct route *routes, size_t n, int *status)
+{
+	enum http_method m = a->req.method == HTTP_HEAD ? HTTP_GET : a->req.method;
+	size_t i;
+	int path_found = 0;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(routes[i].path, a->req.path) != 0)
+			continue;
+		path_found = 1;
+		if (routes[i].method == m)
+			return &routes[i];
+	}
+	*status = path_found ? 405 : 404;
+	return NULL;
+}
+
+int
+app_main(const char *prog, const struct route *routes, size_t nroutes)
+{
+	static struct app a;		/* large; one per process */
+	const struct route *r;
+	char err[PATH_MAX + 128];
+	int status, rc;
+
+	memset(&a, 0, sizeof(a));
+	a.prog = prog;
+	log_set_prog(prog);
+	a.now = (long long)time(NULL);
+	status = http_request_read(&a.req, stdin);
+	if ((rc = config_load(NULL, &a.cfg, err, sizeof(err))) != 0) {
+		log_error("config: %s", err);
+		plain_error(&a, 500);
+		goto out;
+	}
+	if (status != 0)
+		goto fail;
+	if ((r = find_route(&a, routes, nroutes, &status)) == NULL)
+		goto fail;
+	if (load_session(&a) != 0) {
+		status = 500;
+		goto fail;
+	}
+	if (a.req.method == HTTP_POST && !csrf_ok(&a)) {
+		log_error("POST %s%s refused: missing or wrong CSRF token or foreign Origin",
+		    a.req.script, a.req.path);
+		status = 403;
+		goto fail;
+	}
+	if ((r->flags & R_LOGIN) && !a.logged_in) {
+		app_redirect(&a, a.session_expired ? "/cgi-bin/login?melding=utlopt" :
+		    "/cgi-bin/login");
+		goto out;
+	}
+	status = r->fn(&a);
+fail:
+	if (status != 0)
+		error_page(&a, status);
+out:
+	page_free(&a.page);
+	http_request_free(&a.req);
+	store_close(a.st);
+	secrets_wipe(&a.sec);
+	crypto_wipe(&a.me, sizeof(a.me));
+	return 0;
+}

@@ -1,0 +1,86 @@
+/* app.h: the life of one CGI request, shared by every page program.
+ *
+ * A program declares its routes (method, PATH_INFO, handler, flags) and calls app_main.
+ * app_main parses and bounds the request, loads the configuration, finds the session,
+ * checks the CSRF token of every POST, then calls the handler. A handler either answers
+ * itself (app_render, app_redirect) and returns 0, or returns an HTTP status >= 400 and
+ * app_main answers with the Norwegian error page. Only app_main maps errors to statuses. */
+#ifndef BP_APP_H
+#define BP_APP_H
+
+#include "account.h"
+#include "config.h"
+#include "http.h"
+#include "render.h"
+#include "secrets.h"
+#include "session.h"
+#include "store.h"
+
+#define APP_HEADERS_MAX 8
+#define CSRF_FIELD "csrf"
+#define PRE_COOKIE "bp_pre"		/* CSRF basis before login */
+
+struct app;
+typedef int (*app_handler)(struct app *a);
+
+enum route_flag {
+	R_PUBLIC = 0,
+	R_LOGIN = 1 << 0,		/* needs a session; otherwise redirect to login */
+};
+
+struct route {
+	enum http_method method;	/* HTTP_GET also answers HEAD */
+	const char *path;		/* PATH_INFO, "" for the program itself */
+	app_handler fn;
+	unsigned flags;
+};
+
+struct app {
+	const char *prog;
+	long long now;
+	struct config cfg;
+	struct request req;
+	struct secrets sec;
+	int sec_loaded;
+	struct store *st;		/* opened on first use */
+	int logged_in;
+	int session_expired;		/* a session cookie came, but its session had ended */
+	struct session sess;
+	struct account me;		/* valid when logged_in */
+	unsigned char pre[32];		/* pre-login CSRF basis (cookie) */
+	int have_pre;
+	struct page page;
+	char headers[APP_HEADERS_MAX][768];
+	size_t nheaders;
+};
+
+int app_main(const char *prog, const struct route *routes, size_t nroutes);
+
+/* lazily opened resources; 0 or a bp_err (logged) */
+int app_store(struct app *a, struct store **st);
+int app_secrets(struct app *a, const struct secrets **sec);
+
+/* app_page: start a->page with the shared model: mode, paths, year, user, CSRF token. */
+int app_page(struct app *a, const char *name);
+/* app_message: <message kind="error|notice" field="...">text</message> on the page */
+void app_message(struct app *a, const char *kind, const char *field, const char *text);
+/* app_render: transform a->page and send it; returns 0 or a status for app_main */
+int app_render(struct app *a, int status);
+/* app_redirect: 303 See Other to base_path + target (target starts with '/') */
+int app_redirect(struct app *a, const char *target);
+void app_header(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* app_cookie: set (value) or delete (NULL) a cookie: Path=/, HttpOnly, SameSite=Strict,
+ * Secure over https */
+void app_cookie(struct app *a, const char *name, const char *value);
+/* app_login: start a session for the account (in the caller's write txn) and set its cookie */
+int app_session_start(struct app *a, struct store_txn *txn, const char *account);
+
+/* app_error_static: the error page of status as Apache serves it for errors it answers
+ * itself (ErrorDocument): no user, no form. */
+int app_error_static(const struct config *cfg, int status, long long now, struct buf *out);
+
+/* form field helpers: the value, or "" when absent */
+const char *app_form(struct app *a, const char *key);
+const char *app_query(struct app *a, const char *key);
+
+#endif

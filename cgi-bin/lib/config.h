@@ -1,0 +1,42 @@
+/* config.h: the one small configuration file. */
+#ifndef BP_CONFIG_H
+#define BP_CONFIG_H
+
+#include <limits.h>
+#include <stddef.h>
+
+/* Where programs look when BRUKERPLAN_CONFIG is not set (Apache: SetEnv in .htaccess). */
+#ifndef BP_CONFIG_DEFAULT
+#define BP_CONFIG_DEFAULT "/etc/brukerplan/brukerplan.conf"
+#endif
+#define BP_CONFIG_ENV "BRUKERPLAN_CONFIG"
+#define CONFIG_MAX_SIZE (64 * 1024)
+
+enum bp_mode { MODE_TEST, MODE_DRIFT, MODE__MAX };
+enum bp_auth { AUTH_LOCAL, AUTH_OIDC, AUTH__MAX };
+
+struct config {
+	char path[PATH_MAX];		/* the file this was read from */
+	char store[PATH_MAX];		/* LMDB environment directory */
+	char secrets[PATH_MAX];		/* secrets file, mode 0600 */
+	char xslt[PATH_MAX];		/* stylesheet directory */
+	char base_url[512];		/* public URL of the site, no trailing slash */
+	char base_path[256];		/* path part of base_url ("" at the root) */
+	enum bp_mode mode;
+	enum bp_auth auth;
+	size_t map_size;		/* initial LMDB map size in bytes */
+};
+
+extern const char *const mode_names[MODE__MAX];
+extern const char *const auth_names[AUTH__MAX];
+
+/* config_load: read path, or $BRUKERPLAN_CONFIG, or BP_CONFIG_DEFAULT when path is NULL.
+ * Returns 0, or BP_EIO / BP_ECONFIG with a one-line reason in err. */
+int config_load(const char *path, struct config *cfg, char *err, size_t errlen);
+
+/* config_parse: parse text (not NUL-terminated) whose relative paths are relative to dir.
+ * Unknown keys, duplicate keys, bad values and missing keys are errors ("line N: ..."). */
+int config_parse(const char *text, size_t len, const char *dir, struct config *cfg,
+    char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,94 @@
+/* invite.c: invitation records, keyed by the SHA-256 of their token. */
+#include <string.h>
+
+#include "invite.h"
+#include "record.h"
+
+enum invite_state
+invite_state(const struct invite *inv, long long now)
+{
+	if (inv->withdrawn)
+		return INVITE_WITHDRAWN;
+	if (inv->left <= 0)
+		return INVITE_USED;
+	if (now >= inv->expires)
+		return INVITE_EXPIRED;
+	return INVITE_OK;
+}
+
+int
+invite_save(struct store_txn *txn, const struct invite *inv)
+{
+	struct buf b = { 0 };
+	xmlDocPtr doc;
+	int rc = BP_ENOMEM;
+
+	if ((doc = record_new("invite")) == NULL)
+		return BP_ENOMEM;
+	if (record_set(doc, "role", role_ids[inv->role]) || record_set(doc, "region", inv->region) ||
+	    record_set(doc, "kommune", inv->kommune) || record_set(doc, "instans", inv->instans) ||
+	    record_set_ll(doc, "uses", inv->uses) || record_set_ll(doc, "left", inv->left) ||
+	    record_set_ll(doc, "created", inv->created) ||
+	    record_set_ll(doc, "expires", inv->expires) ||
+	    record_set_ll(doc, "withdrawn", inv->withdrawn) || record_set(doc, "by", inv->by))
+		goto out;
+	if ((rc = record_serialize(doc, &b)) != 0)
+		goto out;
+	rc = store_put(txn, DB_INVITES, inv->key, sizeof(inv->key), b.p, b.len);
+out:
+	xmlFreeDoc(doc);
+	buf_free(&b);
+	return rc;
+}
+
+int
+invite_create(struct store_txn *txn, struct invite *inv, long long now,
+    char token[TOKEN_HEX + 1])
+{
+	int rc;
+
+	if (inv->role >= ROLE__MAX || inv->uses < 1)
+		return BP_EINVAL;
+	if ((rc = token_new(token, inv->key)) != 0)
+		return rc;
+	inv->left = inv->uses;
+	inv->created = now;
+	inv->expires = now + INVITE_DAYS * 86400LL;
+	inv->withdrawn = 0;
+	return invite_save(txn, inv);
+}
+
+int
+invite_load(struct store_txn *txn, const char *token, struct invite *out)
+{
+	char role[32];
+	const void *v;
+	size_t vlen;
+	xmlDocPtr doc;
+	int rc, r;
+
+	memset(out, 0, sizeof(*out));
+	if (token_key(token, out->key) != 0)
+		return BP_ENOENT;
+	if ((rc = store_get(txn, DB_INVITES, out->key, sizeof(out->key), &v, &vlen)) != 0)
+		return rc;
+	if ((doc = record_parse(v, vlen)) == NULL)
+		return BP_EXML;
+	rc = BP_EXML;
+	if (record_get(doc, "role", role, sizeof(role)) || (r = role_from_id(role)) < 0 ||
+	    record_get(doc, "region", out->region, sizeof(out->region)) ||
+	    record_get(doc, "kommune", out->kommune, sizeof(out->kommune)) ||
+	    record_get(doc, "instans", out->instans, sizeof(out->instans)) ||
+	    record_get(doc, "by", out->by, sizeof(out->by)))
+		goto out;
+	out->role = (enum role)r;
+	out->uses = record_get_ll(doc, "uses", 0);
+	out->left = record_get_ll(doc, "left", 0);
+	out->created = record_get_ll(doc, "created", 0);
+	out->expires = record_get_ll(doc, "expires", 0);
+	out->withdrawn = record_get_ll(doc, "withdrawn", 0);
+	rc = 0;
+out:
+	xmlFreeDoc(doc);
+	return rc;
+}

@@ -1,0 +1,35 @@
+/* invite.h: invitation links ("Inviter til Brukerplan", design.md §3). */
+#ifndef BP_INVITE_H
+#define BP_INVITE_H
+
+#include "account.h"
+#include "token.h"
+
+#define INVITE_DAYS 30
+#define INVITE_BATCH_MAX 20
+
+enum invite_state { INVITE_OK, INVITE_EXPIRED, INVITE_USED, INVITE_WITHDRAWN };
+
+struct invite {
+	unsigned char key[CRYPTO_HASH_LEN];	/* SHA-256 of the token; not in the record */
+	enum role role;
+	char region[32];
+	char kommune[8];
+	char instans[4 * ACCOUNT_NAME_CHARS + 1];
+	long long uses;				/* registrations the link allows */
+	long long left;				/* registrations still possible */
+	long long created;
+	long long expires;
+	long long withdrawn;			/* 0 unless withdrawn */
+	char by[ACCOUNT_ID_LEN + 1];		/* inviting account, or "bpadm" */
+};
+
+/* invite_create: store inv (valid INVITE_DAYS from now) and give its link token. */
+int invite_create(struct store_txn *txn, struct invite *inv, long long now,
+    char token[TOKEN_HEX + 1]);
+/* invite_load: BP_ENOENT for unknown or malformed (forged) tokens. */
+int invite_load(struct store_txn *txn, const char *token, struct invite *out);
+int invite_save(struct store_txn *txn, const struct invite *inv);
+enum invite_state invite_state(const struct invite *inv, long long now);
+
+#endif

@@ -1,0 +1,132 @@
+/* record.c: parse and build the flat XML records of the store. */
+#include <stdio.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlsave.h>
+
+#include "record.h"
+
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+xmlDocPtr
+record_new(const char *root)
+{
+	xmlDocPtr doc;
+	xmlNodePtr node;
+
+	if ((doc = xmlNewDoc(BAD_CAST "1.0")) == NULL)
+		return NULL;
+	if ((node = xmlNewDocNode(doc, NULL, BAD_CAST root, NULL)) == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	xmlDocSetRootElement(doc, node);
+	return doc;
+}
+
+xmlDocPtr
+record_parse(const void *data, size_t len)
+{
+	xmlDocPtr doc;
+
+	if (len == 0 || len > RECORD_MAX_SIZE)
+		return NULL;
+	xmlSetGenericErrorFunc(NULL, quiet);
+	doc = xmlReadMemory(data, (int)len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_NOBLANKS);
+	if (doc == NULL)
+		return NULL;
+	/* we never write a DTD; one here means the record is not ours */
+	if (doc->intSubset != NULL || doc->extSubset != NULL || xmlDocGetRootElement(doc) == NULL) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+int
+record_serialize(xmlDocPtr doc, struct buf *out)
+{
+	xmlChar *mem = NULL;
+	int len = 0;
+
+	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+	if (mem == NULL)
+		return BP_ENOMEM;
+	buf_add(out, mem, (size_t)len);
+	xmlFree(mem);
+	return out->err ? BP_ENOMEM : 0;
+}
+
+static xmlNodePtr
+child(xmlDocPtr doc, const char *name)
+{
+	xmlNodePtr n, root = xmlDocGetRootElement(doc);
+
+	for (n = root ? root->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
+			return n;
+	return NULL;
+}
+
+int
+record_get(xmlDocPtr doc, const char *name, char *out, size_t size)
+{
+	xmlNodePtr n = child(doc, name);
+	xmlChar *text;
+	int rc;
+
+	out[0] = '\0';
+	if (n == NULL)
+		return 0;
+	if ((text = xmlNodeGetContent(n)) == NULL)
+		return 0;
+	rc = str_copy(out, size, (const char *)text);
+	xmlFree(text);
+	return rc;
+}
+
+long long
+record_get_ll(xmlDocPtr doc, const char *name, long long dflt)
+{
+	char text[32];
+	long long v;
+
+	if (record_get(doc, name, text, sizeof(text)) != 0 || text[0] == '\0' ||
+	    str_to_ll(text, -(1LL << 62), 1LL << 62, &v) != 0)
+		return dflt;
+	return v;
+}
+
+int
+record_set(xmlDocPtr doc, const char *name, const char *val)
+{
+	xmlNodePtr n = child(doc, name), root = xmlDocGetRootElement(doc), fresh;
+
+	if (root == NULL)
+		return BP_EINVAL;
+	/* xmlNewTextChild escapes; xmlNodeSetContent would parse entity references */
+	if ((fresh = xmlNewTextChild(root, NULL, BAD_CAST name, BAD_CAST val)) == NULL)
+		return BP_ENOMEM;
+	if (n != NULL) {
+		xmlUnlinkNode(fresh);
+		xmlReplaceNode(n, fresh);
+		xmlFreeNode(n);
+	}
+	return 0;
+}
+
+int
+record_set_ll(xmlDocPtr doc, const char *name, long long val)
+{
+	char text[32];
+
+	snprintf(text, sizeof(text), "%lld", val);
+	return record_set(doc, name, text);
+}

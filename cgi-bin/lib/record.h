@@ -1,0 +1,26 @@
+/* record.h: small XML records (accounts, invitations, ...) stored in LMDB. */
+#ifndef BP_RECORD_H
+#define BP_RECORD_H
+
+#include <libxml/tree.h>
+
+#include "util.h"
+
+#define RECORD_MAX_SIZE (4 * 1024 * 1024)
+
+/* record_new: an empty document whose root element is `root`; NULL when out of memory. */
+xmlDocPtr record_new(const char *root);
+/* record_parse: NULL for malformed XML, any DTD, or more than RECORD_MAX_SIZE bytes.
+ * Never touches the network or substitutes entities. Free with xmlFreeDoc. */
+xmlDocPtr record_parse(const void *data, size_t len);
+int record_serialize(xmlDocPtr doc, struct buf *out);
+
+/* record_get: the text of the root's first child element `name` into out ("" when
+ * absent); BP_ETOOBIG when it does not fit. */
+int record_get(xmlDocPtr doc, const char *name, char *out, size_t size);
+long long record_get_ll(xmlDocPtr doc, const char *name, long long dflt);
+/* record_set: replace (or add) the root's child element `name` with text val. */
+int record_set(xmlDocPtr doc, const char *name, const char *val);
+int record_set_ll(xmlDocPtr doc, const char *name, long long val);
+
+#endif

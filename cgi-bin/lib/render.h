@@ -1,0 +1,28 @@
+/* render.h: a page is an XML model that one stylesheet in xslt/ turns into HTML5. */
+#ifndef BP_RENDER_H
+#define BP_RENDER_H
+
+#include <libxml/tree.h>
+
+#include "util.h"
+
+struct page {
+	xmlDocPtr doc;		/* owned; page_free */
+	xmlNodePtr root;	/* <page name="..."> */
+	char name[32];		/* stylesheet: <xslt dir>/<name>.xsl */
+	int err;		/* set when any node could not be added */
+};
+
+int page_init(struct page *pg, const char *name);
+/* page_add: a child element of parent (the root when NULL) with escaped text (or none).
+ * On failure it sets pg->err and returns NULL; render_page then refuses the page. */
+xmlNodePtr page_add(struct page *pg, xmlNodePtr parent, const char *elem, const char *text);
+void page_attr(struct page *pg, xmlNodePtr node, const char *attr, const char *val);
+void page_attr_ll(struct page *pg, xmlNodePtr node, const char *attr, long long val);
+void page_free(struct page *pg);	/* accepts a freed page */
+
+/* render_page: transform with <xslt_dir>/<pg->name>.xsl and append the HTML to out.
+ * The transform may not read or write files or touch the network. */
+int render_page(const char *xslt_dir, struct page *pg, struct buf *out);
+
+#endif

@@ -1,0 +1,316 @@
+/* store.c: LMDB environment, named databases, read and write transactions. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <lmdb.h>
+
+#include "store.h"
+
+const char *const store_db_names[DB__MAX] = {
+	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit"
+};
+
+#define STORE_MAX_GROW 24	/* doublings per write; 64 MiB * 2^24 is far beyond any disk */
+
+struct store {
+	MDB_env *env;
+	MDB_dbi dbi[DB__MAX];
+};
+
+struct store_txn {
+	struct store *st;
+	MDB_txn *txn;
+	int write;
+	int map_full;		/* a put hit MDB_MAP_FULL */
+};
+
+static int
+map_err(int rc)
+{
+	switch (rc) {
+	case 0:
+		return 0;
+	case MDB_NOTFOUND:
+		return BP_ENOENT;
+	case MDB_KEYEXIST:
+		return BP_EEXIST;
+	case MDB_BAD_VALSIZE:
+		return BP_ETOOBIG;
+	case ENOMEM:
+		return BP_ENOMEM;
+	default:
+		return BP_ESTORE;
+	}
+}
+
+/* Another process grew the map: adopt its size before trying again. */
+static int
+txn_begin(struct store *st, unsigned flags, MDB_txn **txn)
+{
+	int rc, tries;
+
+	for (tries = 0; tries < 3; tries++) {
+		rc = mdb_txn_begin(st->env, NULL, flags, txn);
+		if (rc != MDB_MAP_RESIZED)
+			break;
+		if ((rc = mdb_env_set_mapsize(st->env, 0)) != 0)
+			break;
+	}
+	if (rc != 0)
+		log_error("store: begin: %s", mdb_strerror(rc));
+	return rc;
+}
+
+int
+store_open(const char *dir, size_t map_size, int create, struct store **out)
+{
+	struct store *st;
+	MDB_txn *txn = NULL;
+	int rc, i;
+
+	*out = NULL;
+	if ((st = calloc(1, sizeof(*st))) == NULL)
+		return BP_ENOMEM;
+	if (create && mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		log_error("store: mkdir %s: %s", dir, strerror(errno));
+		free(st);
+		return BP_EIO;
+	}
+	if ((rc = mdb_env_create(&st->env)) != 0)
+		goto fail;
+	if ((rc = mdb_env_set_maxdbs(st->env, DB__MAX + 8)) != 0)
+		goto fail;
+	if ((rc = mdb_env_set_mapsize(st->env, map_size)) != 0)
+		goto fail;
+	/* NORDAHEAD: records are read at random; read-ahead only fills the page cache. */
+	if ((rc = mdb_env_open(st->env, dir, MDB_NORDAHEAD, 0600)) != 0)
+		goto fail;
+	if ((rc = txn_begin(st, create ? 0 : MDB_RDONLY, &txn)) != 0)
+		goto fail;
+	for (i = 0; i < DB__MAX; i++)
+		if ((rc = mdb_dbi_open(txn, store_db_names[i], create ? MDB_CREATE : 0,
+		    &st->dbi[i])) != 0)
+			goto fail;
+	/* committing keeps the dbi handles for later transactions */
+	rc = mdb_txn_commit(txn);
+	txn = NULL;
+	if (rc != 0)
+		goto fail;
+	*out = st;
+	return 0;
+fail:
+	log_error("store: open %s: %s", dir, mdb_strerror(rc));
+	if (txn)
+		mdb_txn_abort(txn);
+	if (st->env)
+		mdb_env_close(st->env);
+	free(st);
+	/* no store there, or one made before these databases existed: run bpadm init */
+	return (rc == MDB_NOTFOUND || rc == ENOENT) ? BP_ECONFIG : map_err(rc);
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	mdb_env_close(st->env);
+	free(st);
+}
+
+int
+store_read(struct store *st, store_fn fn, void *arg)
+{
+	struct store_txn t = { st, NULL, 0, 0 };
+	int rc;
+
+	if ((rc = txn_begin(st, MDB_RDONLY, &t.txn)) != 0)
+		return map_err(rc);
+	rc = fn(&t, arg);
+	mdb_txn_abort(t.txn);
+	return rc;
+}
+
+static int
+grow(struct store *st)
+{
+	MDB_envinfo info;
+	int rc;
+
+	if ((rc = mdb_env_info(st->env, &info)) != 0)
+		return rc;
+	if (info.me_mapsize > SIZE_MAX / 2)
+		return MDB_MAP_FULL;
+	log_error("store: map full at %zu bytes; growing to %zu", info.me_mapsize,
+	    info.me_mapsize * 2);
+	return mdb_env_set_mapsize(st->env, info.me_mapsize * 2);
+}
+
+int
+store_write(struct store *st, store_fn fn, void *arg)
+{
+	struct store_txn t;
+	int rc, tries, dead;
+
+	/* free the reader slots of killed processes so their pages can be reused */
+	(void)mdb_reader_check(st->env, &dead);
+	for (tries = 0; tries < STORE_MAX_GROW; tries++) {
+		t = (struct store_txn){ st, NULL, 1, 0 };
+		if ((rc = txn_begin(st, 0, &t.txn)) != 0)
+			return map_err(rc);
+		rc = fn(&t, arg);
+		if (rc != 0) {
+			mdb_txn_abort(t.txn);
+			if (!t.map_full)
+				return rc;
+			rc = MDB_MAP_FULL;
+		} else {
+			rc = mdb_txn_commit(t.txn);
+			if (rc == 0)
+				return 0;
+			if (rc != MDB_MAP_FULL) {
+				log_error("store: commit: %s", mdb_strerror(rc));
+				return map_err(rc);
+			}
+		}
+		if ((rc = grow(st)) != 0) {
+			log_error("store: grow: %s", mdb_strerror(rc));
+			return BP_ESTORE;
+		}
+	}
+	return BP_ESTORE;
+}
+
+static int
+check_key(size_t klen)
+{
+	return (klen == 0 || klen > STORE_KEY_MAX) ? BP_EINVAL : 0;
+}
+
+int
+store_get(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void **val, size_t *vlen)
+{
+	MDB_val k = { klen, (void *)key }, v;
+	int rc;
+
+	if (check_key(klen) != 0)
+		return BP_EINVAL;
+	if ((rc = mdb_get(txn->txn, txn->st->dbi[db], &k, &v)) != 0)
+		return map_err(rc);
+	*val = v.mv_data;
+	*vlen = v.mv_size;
+	return 0;
+}
+
+static int
+put(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen, unsigned flags)
+{
+	MDB_val k = { klen, (void *)key }, v = { vlen, (void *)val };
+	int rc;
+
+	if (!txn->write || check_key(klen) != 0)
+		return BP_EINVAL;
+	rc = mdb_put(txn->txn, txn->st->dbi[db], &k, &v, flags);
+	if (rc == MDB_MAP_FULL)
+		txn->map_full = 1;
+	else if (rc != 0 && rc != MDB_KEYEXIST)
+		log_error("store: put %s: %s", store_db_names[db], mdb_strerror(rc));
+	return map_err(rc);
+}
+
+int
+store_put(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen)
+{
+	return put(txn, db, key, klen, val, vlen, 0);
+}
+
+int
+store_add(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen)
+{
+	return put(txn, db, key, klen, val, vlen, MDB_NOOVERWRITE);
+}
+
+int
+store_del(struct store_txn *txn, enum store_db db, const void *key, size_t klen)
+{
+	MDB_val k = { klen, (void *)key };
+	int rc;
+
+	if (!txn->write || check_key(klen) != 0)
+		return BP_EINVAL;
+	rc = mdb_del(txn->txn, txn->st->dbi[db], &k, NULL);
+	if (rc == MDB_MAP_FULL)	/* deleting can need a page split's copy too */
+		txn->map_full = 1;
+	return map_err(rc);
+}
+
+int
+store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
+    int reverse, store_scan_fn fn, void *arg)
+{
+	unsigned char end[STORE_KEY_MAX];
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc, frc = 0;
+
+	if (plen > STORE_KEY_MAX)
+		return BP_EINVAL;
+	if ((rc = mdb_cursor_open(txn->txn, txn->st->dbi[db], &cur)) != 0)
+		return map_err(rc);
+	if (plen == 0) {
+		rc = mdb_cursor_get(cur, &k, &v, reverse ? MDB_LAST : MDB_FIRST);
+	} else if (!reverse) {
+		k = (MDB_val){ plen, (void *)prefix };
+		rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	} else {
+		/* the keys with the prefix all sort before prefix || ff ff ...; step back
+		 * from the first key at or after that */
+		memcpy(end, prefix, plen);
+		memset(end + plen, 0xff, sizeof(end) - plen);
+		k = (MDB_val){ sizeof(end), end };
+		rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+		if (rc == MDB_NOTFOUND)
+			rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
+		else if (rc == 0)
+			rc = mdb_cursor_get(cur, &k, &v, MDB_PREV);
+	}
+	while (rc == 0) {
+		if (plen && (k.mv_size < plen || memcmp(k.mv_data, prefix, plen) != 0))
+			break;
+		if ((frc = fn(k.mv_data, k.mv_size, v.mv_data, v.mv_size, arg)) != 0)
+			break;
+		rc = mdb_cursor_get(cur, &k, &v, reverse ? MDB_PREV : MDB_NEXT);
+	}
+	mdb_cursor_close(cur);
+	if (frc < 0)
+		return frc;
+	return rc == MDB_NOTFOUND ? 0 : map_err(rc);
+}
+
+int
+store_stat(struct store *st, struct store_stat *out)
+{
+	MDB_envinfo info;
+	MDB_stat ms;
+	MDB_txn *txn;
+	int rc, i;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = mdb_env_info(st->env, &info)) != 0 || (rc = mdb_env_stat(st->env, &ms)) != 0)
+		return map_err(rc);
+	out->map_size = info.me_mapsize;
+	out->used = (info.me_last_pgno + 1) * (size_t)ms.ms_psize;
+	if ((rc = txn_begin(st, MDB_RDONLY, &txn)) != 0)
+		return map_err(rc);
+	for (i = 0; i < DB__MAX; i++)
+		if (mdb_stat(txn, st->dbi[i], &ms) == 0)
+			out->entries[i] = ms.ms_entries;
+	mdb_txn_abort(txn);
+	return 0;
+}

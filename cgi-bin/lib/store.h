@@ -1,0 +1,70 @@
+/* store.h: the LMDB store. One environment, named databases, short transactions.
+ * Only this module includes lmdb.h. */
+#ifndef BP_STORE_H
+#define BP_STORE_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+enum store_db {
+	DB_META,		/* schema version, settings */
+	DB_ACCOUNTS,		/* account id -> account XML */
+	DB_EMAILS,		/* lower-cased e-post -> account id */
+	DB_SESSIONS,		/* SHA-256(session token) -> session */
+	DB_INVITES,		/* SHA-256(invitation token) -> invitation XML */
+	DB_PENDING,		/* SHA-256(registration token) -> half-done registration */
+	DB_THROTTLE,		/* "a:<addr>" / "e:<e-post>" -> failed-login counters */
+	DB_AUDIT,		/* time-ordered key -> security event */
+	DB__MAX
+};
+
+#define STORE_KEY_MAX 511	/* LMDB's default key size limit */
+#define STORE_SCHEMA "1"
+
+struct store;
+struct store_txn;
+
+/* The body of a transaction. Return 0 to commit, anything else to abort; the value is
+ * returned by store_read/store_write. A write body may run more than once (after the map
+ * grew), so it must not have effects outside the transaction. */
+typedef int (*store_fn)(struct store_txn *txn, void *arg);
+
+/* store_open: open (create && make) the environment in dir. map_size is the initial map;
+ * an existing larger store keeps its size. */
+int store_open(const char *dir, size_t map_size, int create, struct store **out);
+void store_close(struct store *st);	/* accepts NULL */
+
+int store_read(struct store *st, store_fn fn, void *arg);
+/* store_write: one write transaction; on MDB_MAP_FULL the map doubles and fn runs again. */
+int store_write(struct store *st, store_fn fn, void *arg);
+
+/* store_get: *val points into the map and is valid only until the transaction ends.
+ * BP_ENOENT when absent. */
+int store_get(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void **val, size_t *vlen);
+int store_put(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen);
+/* store_add: like put, but BP_EEXIST when the key is there. */
+int store_add(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen);
+/* store_del: BP_ENOENT when absent. */
+int store_del(struct store_txn *txn, enum store_db db, const void *key, size_t klen);
+
+/* store_scan: call fn for each key starting with prefix (all keys when plen is 0), in key
+ * order, or in reverse when reverse is set. fn returns 0 to go on, 1 to stop, < 0 to fail.
+ * Keys and values are valid only during the call. */
+typedef int (*store_scan_fn)(const void *key, size_t klen, const void *val, size_t vlen,
+    void *arg);
+int store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
+    int reverse, store_scan_fn fn, void *arg);
+
+struct store_stat {
+	size_t map_size;	/* current map size */
+	size_t used;		/* bytes in use (last page number * page size) */
+	size_t entries[DB__MAX];
+};
+int store_stat(struct store *st, struct store_stat *out);
+extern const char *const store_db_names[DB__MAX];
+
+#endif

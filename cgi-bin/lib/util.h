@@ -1,0 +1,76 @@
+/* util.h: error codes, growable buffers, hex, UTF-8 and small string helpers. */
+#ifndef BP_UTIL_H
+#define BP_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+/* One error convention for the whole core: 0 is success, a negative bp_err is failure.
+ * Only a program's main maps these to HTTP statuses or exit codes. */
+enum bp_err {
+	BP_OK = 0,
+	BP_ENOMEM = -1,		/* out of memory */
+	BP_EINVAL = -2,		/* malformed or out-of-range input */
+	BP_ENOENT = -3,		/* no such record */
+	BP_EEXIST = -4,		/* record already exists */
+	BP_ETOOBIG = -5,	/* a size limit was exceeded */
+	BP_ESTORE = -6,		/* the LMDB store failed */
+	BP_ECRYPTO = -7,	/* a crypto operation failed or a tag did not verify */
+	BP_EIO = -8,		/* file input/output failed */
+	BP_ECONFIG = -9,	/* configuration or secrets are unusable */
+	BP_ESTALE = -10,	/* a record changed since it was read */
+	BP_EXML = -11,		/* a stored record is not the XML we wrote */
+	BP_EDENIED = -12,	/* credentials or permission refused */
+	BP_ERR__MIN = -13
+};
+
+const char *bp_strerror(int err);
+
+/* A growable byte buffer. Appends never fail loudly: on allocation failure `err` is set
+ * and later appends are ignored, so builders check once at the end. p is NUL-terminated. */
+struct buf {
+	char *p;		/* owned; free with buf_free */
+	size_t len;
+	size_t cap;
+	int err;		/* BP_ENOMEM after a failed append */
+};
+
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_puts(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_reset(struct buf *b);
+void buf_free(struct buf *b);	/* accepts a zeroed or already freed buffer */
+
+/* hex_encode writes 2n lowercase digits and a NUL to out (size >= 2n+1). */
+void hex_encode(const void *in, size_t n, char *out);
+/* hex_decode: exactly 2n hex digits into n bytes; 0 or BP_EINVAL. */
+int hex_decode(const char *in, size_t inlen, void *out, size_t n);
+
+/* utf8_valid: 1 when s[0..len) is well-formed UTF-8 (no overlongs, surrogates or
+ * code points above U+10FFFF), else 0. */
+int utf8_valid(const char *s, size_t len);
+/* utf8_chars: number of code points in valid UTF-8. */
+size_t utf8_chars(const char *s, size_t len);
+
+/* strlcpy-like: copies at most size-1 bytes; returns BP_ETOOBIG when it had to cut. */
+int str_copy(char *dst, size_t size, const char *src);
+/* trim ASCII whitespace at both ends, in place; returns s. */
+char *str_trim(char *s);
+/* parse a decimal integer in [min, max] with nothing after it; 0 or BP_EINVAL. */
+int str_to_ll(const char *s, long long min, long long max, long long *out);
+
+/* url_encode: percent-encode everything but RFC 3986 unreserved characters. */
+void url_encode(struct buf *b, const char *s);
+
+/* format t as YYYY-MM-DD or YYYY-MM-DD HH:MM in Norwegian local time (Europe/Oslo). */
+void time_date(time_t t, char out[11]);
+void time_datetime(time_t t, char out[17]);
+int time_year(time_t t);
+
+/* log_error: one line on stderr (Apache's error log) prefixed with the program name.
+ * Callers must never pass personal data. */
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_set_prog(const char *prog);
+
+#endif

@@ -1,0 +1,212 @@
+/* login.c: "Logg inn" with e-post, passord and engangskode (design.md §3, auth = local).
+ *
+ *   GET  /cgi-bin/login     the form (a logged-in account goes to the menu)
+ *   POST /cgi-bin/login     check the three, start a session, go to the menu
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "otp.h"
+#include "throttle.h"
+
+#define PASSWORD_MAX 1024
+
+/* Notices a redirect may name in ?melding=; the text never comes from the request. */
+static const struct {
+	const char *id;
+	const char *text;
+} notices[] = {
+	{ "registrert", "Kontoen din er opprettet. Logg inn med e-post, passord og "
+	  "engangskode fra autentiseringsappen." },
+	{ "utlogget", "Du er logget ut." },
+	{ "utlopt", "Økten din er utløpt. Logg inn på nytt." },
+};
+
+static int
+login_page(struct app *a, const char *email, const char *error, int status)
+{
+	const char *m = app_query(a, "melding");
+	size_t i;
+
+	if (app_page(a, "login") != 0)
+		return 500;
+	page_add(&a->page, NULL, "email", email);
+	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
+		if (strcmp(m, notices[i].id) == 0)
+			app_message(a, "notice", NULL, notices[i].text);
+	if (error != NULL)
+		app_message(a, "error", NULL, error);
+	return app_render(a, status);
+}
+
+static int
+login_get(struct app *a)
+{
+	if (a->logged_in)
+		return app_redirect(a, "/cgi-bin/menu");
+	return login_page(a, "", NULL, 200);
+}
+
+struct attempt {
+	struct app *a;
+	const char *email;
+	long wait;			/* > 0: locked for this many seconds */
+	int found;
+	struct account acct;
+	long long step;			/* TOTP step of the accepted code */
+	const char *event;		/* audit event of a failure */
+};
+
+/* Count the attempt before checking anything, and read the account. */
+static int
+attempt_begin(struct store_txn *txn, void *arg)
+{
+	struct attempt *t = arg;
+	long w1, w2;
+	int rc;
+
+	w1 = throttle_attempt(txn, THROTTLE_ADDR, t->a->req.addr, t->a->now);
+	w2 = throttle_attempt(txn, THROTTLE_EMAIL, t->email, t->a->now);
+	if (w1 < 0 || w2 < 0)
+		return BP_ESTORE;
+	t->wait = w1 > w2 ? w1 : w2;
+	if (t->wait > 0)
+		return audit_add(txn, t->a->now, "login.locked", NULL, t->a->req.addr, t->email);
+	rc = account_by_email(txn, t->email, &t->acct);
+	if (rc == 0)
+		t->found = 1;
+	return rc == BP_ENOENT ? 0 : rc;
+}
+
+static int
+attempt_failed(struct store_txn *txn, void *arg)
+{
+	struct attempt *t = arg;
+
+	return audit_add(txn, t->a->now, t->event, t->found ? t->acct.id : NULL,
+	    t->a->req.addr, t->email);
+}
+
+/* The account as it is now (another login may have used a code meanwhile). */
+static int
+attempt_succeeded(struct store_txn *txn, void *arg)
+{
+	struct attempt *t = arg;
+	struct account acct;
+	int rc;
+
+	if ((rc = account_load(txn, t->acct.id, &acct)) != 0)
+		return rc;
+	if (t->step <= acct.totp_step)
+		return BP_EDENIED;	/* the same code, used twice */
+	acct.totp_step = t->step;
+	if (acct.innvilget == 0)
+		acct.innvilget = t->a->now;
+	if ((rc = account_save(txn, &acct, 0)) != 0 ||
+	    (rc = throttle_clear(txn, THROTTLE_EMAIL, t->email)) != 0 ||
+	    (rc = app_session_start(t->a, txn, acct.id)) != 0)
+		return rc;
+	t->a->me = acct;
+	return audit_add(txn, t->a->now, "login.ok", acct.id, t->a->req.addr, NULL);
+}
+
+/* The TOTP secret is sealed with the data key, bound to the account id. */
+static int
+check_code(struct app *a, struct attempt *t, const char *code)
+{
+	unsigned char sealed[256];
+	const struct secrets *sec;
+	struct buf secret = { 0 };
+	size_t n = strlen(t->acct.totp) / 2;
+	int rc;
+
+	if (n > sizeof(sealed) || hex_decode(t->acct.totp, 2 * n, sealed, n) != 0)
+		return BP_EXML;
+	if ((rc = app_secrets(a, &sec)) != 0)
+		return rc;
+	if ((rc = crypto_open(sec->data, t->acct.id, ACCOUNT_ID_LEN, sealed, n, &secret)) != 0) {
+		buf_free(&secret);
+		return rc;
+	}
+	rc = otp_verify((unsigned char *)secret.p, secret.len, a->now, code, t->acct.totp_step,
+	    &t->step);
+	crypto_wipe(secret.p, secret.len);
+	buf_free(&secret);
+	return rc;
+}
+
+static int
+login_post(struct app *a)
+{
+	static const char refused[] = "Feil e-post, passord eller engangskode.";
+	const char *password = app_form(a, "passord"), *code = app_form(a, "kode");
+	char email[EMAIL_MAX + 1], wait[128];
+	struct attempt t;
+	struct store *st;
+	int rc;
+
+	if (a->logged_in)
+		return app_redirect(a, "/cgi-bin/menu");
+	if (email_normalize(app_form(a, "epost"), email, sizeof(email)) != 0)
+		return login_page(a, app_form(a, "epost"),
+		    "Skriv inn e-postadressen du registrerte deg med.", 200);
+	if (*password == '\0' || *code == '\0')
+		return login_page(a, email, "Fyll inn både passord og engangskode.", 200);
+	memset(&t, 0, sizeof(t));
+	t.a = a;
+	t.email = email;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, attempt_begin, &t)) != 0)
+		return 500;
+	if (t.wait > 0) {
+		snprintf(wait, sizeof(wait), "For mange mislykkede forsøk. Vent %ld minutter og "
+		    "prøv igjen.", (t.wait + 59) / 60);
+		return login_page(a, email, wait, 429);
+	}
+	if (!t.found) {
+		crypto_password_dummy(password);	/* the same time as a real account */
+		t.event = "login.fail.konto";
+	} else if (strlen(password) > PASSWORD_MAX ||
+	    (rc = crypto_password_verify(t.acct.password, password)) != 0) {
+		if (rc != 0 && rc != BP_EDENIED)
+			return 500;
+		t.event = "login.fail.passord";
+	} else if ((rc = check_code(a, &t, code)) != 0) {
+		if (rc != BP_EDENIED)
+			return 500;
+		t.event = "login.fail.kode";
+	} else if (t.acct.tilbakekalt) {
+		t.event = "login.fail.suspendert";
+		if (store_write(st, attempt_failed, &t) != 0)
+			return 500;
+		return login_page(a, email, "Kontoen din er suspendert og kan ikke brukes. "
+		    "Kontakt kommunekontakten eller KORUS.", 403);
+	}
+	if (t.event != NULL) {
+		if (store_write(st, attempt_failed, &t) != 0)
+			return 500;
+		return login_page(a, email, refused, 200);
+	}
+	rc = store_write(st, attempt_succeeded, &t);
+	if (rc == BP_EDENIED) {
+		t.event = "login.fail.kode";
+		if (store_write(st, attempt_failed, &t) != 0)
+			return 500;
+		return login_page(a, email, refused, 200);
+	}
+	if (rc != 0)
+		return 500;
+	return app_redirect(a, "/cgi-bin/menu");
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "", login_get, R_PUBLIC },
+	{ HTTP_POST, "", login_post, R_PUBLIC },
+};
+
+int
+main(void)
+{
+	return app_main("login", routes, sizeof(routes) / sizeof(routes[0]));
+}

@@ -1,0 +1,562 @@
+/* register.c: "Registrer deg" through an invitation link (design.md §3, auth = local).
+ *
+ *   GET  /cgi-bin/register?t=TOKEN      the form, or a page saying why the link is unusable
+ *   POST /cgi-bin/register steg=konto   name, e-post and password; then the TOTP enrolment
+ *   POST /cgi-bin/register steg=kode    the first code from the app; then the account exists
+ *
+ * Between the two steps the half-done registration waits in the store (password already
+ * hashed, TOTP secret sealed), keyed by the hash of a token the form carries. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "invite.h"
+#include "otp.h"
+#include "qr.h"
+#include "record.h"
+
+#define PENDING_TTL (30 * 60)
+#define PASSWORD_MIN 12
+#define PASSWORD_MAX 256
+
+static const struct {
+	enum invite_state state;
+	int status;
+	const char *text;
+} unusable[] = {
+	{ INVITE_EXPIRED, 410, "Registreringslenken er utløpt. Lenker gjelder i 30 dager. "
+	  "Be den som inviterte deg om en ny lenke." },
+	{ INVITE_USED, 410, "Registreringslenken er allerede brukt opp. "
+	  "Be den som inviterte deg om en ny lenke." },
+	{ INVITE_WITHDRAWN, 410, "Registreringslenken er trukket tilbake. "
+	  "Be den som inviterte deg om en ny lenke." },
+};
+static const char unknown_link[] = "Registreringslenken er ikke gyldig. Kontroller at du har "
+    "kopiert hele lenken, eller be den som inviterte deg om en ny.";
+
+struct pending {
+	unsigned char key[CRYPTO_HASH_LEN];
+	char invite[2 * CRYPTO_HASH_LEN + 1];	/* hex of the invitation's key */
+	char id[ACCOUNT_ID_LEN + 1];		/* the account id to be */
+	char name[sizeof(((struct account *)0)->name)];
+	char email[EMAIL_MAX + 1];
+	char password[CRYPTO_PWHASH_MAX];
+	char totp[160];				/* sealed secret, hex, AAD = id */
+	long long expires;
+};
+
+static const struct {
+	const char *name;
+	size_t off;
+	size_t size;
+} pending_fields[] = {
+#define F(n) { #n, offsetof(struct pending, n), sizeof(((struct pending *)0)->n) }
+	F(invite), F(id), F(name), F(email), F(password), F(totp),
+#undef F
+};
+#define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
+
+static int
+pending_save(struct store_txn *txn, const struct pending *p)
+{
+	struct buf b = { 0 };
+	xmlDocPtr doc;
+	size_t i;
+	int rc = BP_ENOMEM;
+
+	if ((doc = record_new("pending")) == NULL)
+		return BP_ENOMEM;
+	for (i = 0; i < NITEMS(pending_fields); i++)
+		if (record_set(doc, pending_fields[i].name, (const char *)p + pending_fields[i].off))
+			goto out;
+	if (record_set_ll(doc, "expires", p->expires) || (rc = record_serialize(doc, &b)) != 0)
+		goto out;
+	rc = store_put(txn, DB_PENDING, p->key, sizeof(p->key), b.p, b.len);
+out:
+	xmlFreeDoc(doc);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+pending_load(struct store_txn *txn, const char *token, struct pending *p)
+{
+	const void *v;
+	size_t vlen, i;
+	xmlDocPtr doc;
+	int rc = BP_EXML;
+
+	memset(p, 0, sizeof(*p));
+	if (token_key(token, p->key) != 0)
+		return BP_ENOENT;
+	if ((rc = store_get(txn, DB_PENDING, p->key, sizeof(p->key), &v, &vlen)) != 0)
+		return rc;
+	if ((doc = record_parse(v, vlen)) == NULL)
+		return BP_EXML;
+	for (i = 0; i < NITEMS(pending_fields); i++)
+		if (record_get(doc, pending_fields[i].name, (char *)p + pending_fields[i].off,
+		    pending_fields[i].size) != 0)
+			goto out;
+	p->expires = record_get_ll(doc, "expires", 0);
+	rc = 0;
+out:
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+struct purge {
+	long long now;
+	int n;
+	unsigned char keys[32][CRYPTO_HASH_LEN];
+};
+
+static int
+purge_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct purge *pg = arg;
+	xmlDocPtr doc;
+
+	if (klen != CRYPTO_HASH_LEN)
+		return 0;
+	if ((doc = record_parse(v, vlen)) == NULL ||
+	    record_get_ll(doc, "expires", 0) <= pg->now)
+		memcpy(pg->keys[pg->n++], k, klen);
+	xmlFreeDoc(doc);
+	return pg->n == 32 ? 1 : 0;
+}
+
+/* Forget registrations nobody finished. */
+static int
+pending_purge(struct store_txn *txn, long long now)
+{
+	struct purge pg = { now, 0, { { 0 } } };
+	int i, rc;
+
+	if ((rc = store_scan(txn, DB_PENDING, NULL, 0, 0, purge_one, &pg)) != 0)
+		return rc;
+	for (i = 0; i < pg.n; i++)
+		if ((rc = store_del(txn, DB_PENDING, pg.keys[i], CRYPTO_HASH_LEN)) != 0)
+			return rc;
+	return 0;
+}
+
+/* -- pages ------------------------------------------------------------------------- */
+
+struct form {
+	const char *field[4];		/* fields with an error, in order */
+	const char *text[4];
+	int n;
+};
+
+static void
+form_error(struct form *f, const char *field, const char *text)
+{
+	if (f->n < 4) {
+		f->field[f->n] = field;
+		f->text[f->n++] = text;
+	}
+}
+
+static int
+invalid_page(struct app *a, int status, const char *text)
+{
+	if (app_page(a, "register") != 0)
+		return 500;
+	page_add(&a->page, NULL, "invalid", text);
+	return app_render(a, status);
+}
+
+static void
+add_invite(struct app *a, const struct invite *inv, const char *token)
+{
+	xmlNodePtr n = page_add(&a->page, NULL, "invite", NULL);
+
+	page_attr(&a->page, n, "role", role_ids[inv->role]);
+	page_attr(&a->page, n, "role-title", role_titles[inv->role]);
+	page_attr(&a->page, n, "kommune", inv->kommune);
+	page_attr(&a->page, n, "instans", inv->instans);
+	page_add(&a->page, NULL, "token", token);
+}
+
+static int
+account_form(struct app *a, const struct invite *inv, const char *token, const char *name,
+    const char *email, const struct form *f)
+{
+	xmlNodePtr v;
+	int i;
+
+	if (app_page(a, "register") != 0)
+		return 500;
+	add_invite(a, inv, token);
+	page_add(&a->page, NULL, "step", "konto");
+	v = page_add(&a->page, NULL, "values", NULL);
+	page_attr(&a->page, v, "name", name);
+	page_attr(&a->page, v, "email", email);
+	for (i = 0; f != NULL && i < f->n; i++)
+		app_message(a, "error", f->field[i], f->text[i]);
+	return app_render(a, 200);
+}
+
+/* The TOTP enrolment: the secret as text and as a QR code, and a field for the code. */
+static int
+enrol_page(struct app *a, const struct invite *inv, const char *token, const char *ptoken,
+    const struct pending *p, const char *error)
+{
+	unsigned char sealed[128], secret_raw[OTP_SECRET_LEN];
+	const struct secrets *sec;
+	struct buf secret = { 0 }, uri = { 0 }, path = { 0 };
+	char b32[OTP_BASE32_MAX], grouped[OTP_BASE32_MAX * 2];
+	size_t n = strlen(p->totp) / 2, i, j;
+	xmlNodePtr t, q;
+	int width, rc = 500;
+
+	if (n > sizeof(sealed) || hex_decode(p->totp, 2 * n, sealed, n) != 0 ||
+	    app_secrets(a, &sec) != 0 ||
+	    crypto_open(sec->data, p->id, ACCOUNT_ID_LEN, sealed, n, &secret) != 0 ||
+	    secret.len != OTP_SECRET_LEN)
+		goto out;
+	memcpy(secret_raw, secret.p, OTP_SECRET_LEN);
+	if (otp_base32(secret_raw, OTP_SECRET_LEN, b32) != 0)
+		goto out;
+	for (i = j = 0; b32[i]; i++) {
+		if (i && i % 4 == 0)
+			grouped[j++] = ' ';
+		grouped[j++] = b32[i];
+	}
+	grouped[j] = '\0';
+	buf_puts(&uri, "otpauth://totp/Brukerplan:");
+	url_encode(&uri, p->email);
+	buf_printf(&uri, "?secret=%s&issuer=Brukerplan&algorithm=SHA1&digits=6&period=%d",
+	    b32, OTP_STEP);
+	if (uri.err || qr_path(uri.p, &path, &width) != 0)
+		goto out;
+	if (app_page(a, "register") != 0)
+		goto out;
+	add_invite(a, inv, token);
+	page_add(&a->page, NULL, "step", "kode");
+	page_add(&a->page, NULL, "pending", ptoken);
+	t = page_add(&a->page, NULL, "totp", NULL);
+	page_attr(&a->page, t, "secret", grouped);
+	page_attr(&a->page, t, "email", p->email);
+	q = page_add(&a->page, t, "qr", NULL);
+	page_attr_ll(&a->page, q, "width", width);
+	page_attr(&a->page, q, "path", path.p);
+	if (error != NULL)
+		app_message(a, "error", "kode", error);
+	rc = app_render(a, 200);
+out:
+	crypto_wipe(secret_raw, sizeof(secret_raw));
+	crypto_wipe(b32, sizeof(b32));
+	crypto_wipe(grouped, sizeof(grouped));
+	crypto_wipe(uri.p, uri.len);
+	if (secret.p)
+		crypto_wipe(secret.p, secret.len);
+	buf_free(&secret);
+	buf_free(&uri);
+	buf_free(&path);
+	return rc;
+}
+
+/* -- the invitation ------------------------------------------------------------------ */
+
+struct lookup {
+	const char *token;
+	struct invite inv;
+	int found;
+};
+
+static int
+lookup_invite(struct store_txn *txn, void *arg)
+{
+	struct lookup *l = arg;
+	int rc = invite_load(txn, l->token, &l->inv);
+
+	if (rc == 0)
+		l->found = 1;
+	return rc == BP_ENOENT ? 0 : rc;
+}
+
+/* Load the invitation of token; 0 when usable, else the status of the page sent. */
+static int
+usable_invite(struct app *a, const char *token, struct invite *inv, int *answered)
+{
+	struct lookup l;
+	enum invite_state s;
+	struct store *st;
+	size_t i;
+
+	memset(&l, 0, sizeof(l));
+	l.token = token;
+	*answered = 0;
+	if (app_store(a, &st) != 0 || store_read(st, lookup_invite, &l) != 0)
+		return 500;
+	*answered = 1;
+	if (!l.found)
+		return invalid_page(a, 404, unknown_link);
+	if ((s = invite_state(&l.inv, a->now)) != INVITE_OK) {
+		for (i = 0; i < NITEMS(unusable) && unusable[i].state != s; i++)
+			;
+		return invalid_page(a, unusable[i].status, unusable[i].text);
+	}
+	*answered = 0;
+	*inv = l.inv;
+	return 0;
+}
+
+static int
+register_get(struct app *a)
+{
+	const char *token = app_query(a, "t");
+	struct invite inv;
+	int rc, answered;
+
+	if ((rc = usable_invite(a, token, &inv, &answered)) != 0 || answered)
+		return rc;
+	return account_form(a, &inv, token, "", "", NULL);
+}
+
+/* -- step 1: the account's name, e-post and password ---------------------------------- */
+
+struct email_check {
+	const char *email;
+	int taken;
+};
+
+static int
+check_email(struct store_txn *txn, void *arg)
+{
+	struct email_check *c = arg;
+	const void *v;
+	size_t vlen;
+	int rc = store_get(txn, DB_EMAILS, c->email, strlen(c->email), &v, &vlen);
+
+	c->taken = rc == 0;
+	return rc == BP_ENOENT ? 0 : rc;
+}
+
+static int
+save_pending(struct store_txn *txn, void *arg)
+{
+	struct pending *p = arg;
+	int rc;
+
+	if ((rc = pending_purge(txn, p->expires - PENDING_TTL)) != 0)
+		return rc;
+	return pending_save(txn, p);
+}
+
+static int
+step_account(struct app *a, const struct invite *inv, const char *token)
+{
+	char name[sizeof(((struct account *)0)->name)], email[EMAIL_MAX + 1];
+	char ptoken[TOKEN_HEX + 1];
+	const char *pw = app_form(a, "passord"), *pw2 = app_form(a, "passord2");
+	unsigned char secret[OTP_SECRET_LEN];
+	const struct secrets *sec;
+	struct email_check ec = { email, 0 };
+	struct account tmp;
+	struct pending p;
+	struct buf sealed = { 0 };
+	struct store *st;
+	struct form f = { { 0 }, { 0 }, 0 };
+	size_t pwchars = utf8_chars(pw, strlen(pw));
+	int rc;
+
+	str_copy(name, sizeof(name), app_form(a, "navn"));
+	str_trim(name);
+	if (!name_valid(name))
+		form_error(&f, "navn", *name ? "Navnet kan ha høyst 100 tegn." :
+		    "Skriv inn fullt navn.");
+	if (email_normalize(app_form(a, "epost"), email, sizeof(email)) != 0) {
+		form_error(&f, "epost", "Skriv inn en gyldig e-postadresse, for eksempel "
+		    "navn@kommune.no.");
+		str_copy(email, sizeof(email), app_form(a, "epost"));
+	} else {
+		if (app_store(a, &st) != 0 || store_read(st, check_email, &ec) != 0)
+			return 500;
+		if (ec.taken)
+			form_error(&f, "epost", "Det finnes allerede en konto med denne "
+			    "e-postadressen.");
+	}
+	if (pwchars < PASSWORD_MIN)
+		form_error(&f, "passord", "Passordet må ha minst 12 tegn.");
+	else if (pwchars > PASSWORD_MAX)
+		form_error(&f, "passord", "Passordet kan ha høyst 256 tegn.");
+	else if (strcmp(pw, email) == 0)
+		form_error(&f, "passord", "Passordet kan ikke være e-postadressen.");
+	else if (strcmp(pw, pw2) != 0)
+		form_error(&f, "passord2", "Passordene er ikke like.");
+	if (f.n > 0)
+		return account_form(a, inv, token, name, email, &f);
+
+	memset(&p, 0, sizeof(p));
+	hex_encode(inv->key, sizeof(inv->key), p.invite);
+	str_copy(p.name, sizeof(p.name), name);
+	str_copy(p.email, sizeof(p.email), email);
+	p.expires = a->now + PENDING_TTL;
+	if (account_new_id(&tmp) != 0 || crypto_password_hash(pw, p.password) != 0 ||
+	    crypto_random(secret, sizeof(secret)) != 0 || app_secrets(a, &sec) != 0)
+		return 500;
+	str_copy(p.id, sizeof(p.id), tmp.id);
+	rc = crypto_seal(sec->data, p.id, ACCOUNT_ID_LEN, secret, sizeof(secret), &sealed);
+	crypto_wipe(secret, sizeof(secret));
+	if (rc != 0 || 2 * sealed.len >= sizeof(p.totp)) {
+		buf_free(&sealed);
+		return 500;
+	}
+	hex_encode(sealed.p, sealed.len, p.totp);
+	buf_free(&sealed);
+	if (token_new(ptoken, p.key) != 0 || app_store(a, &st) != 0 ||
+	    store_write(st, save_pending, &p) != 0)
+		return 500;
+	return enrol_page(a, inv, token, ptoken, &p, NULL);
+}
+
+/* -- step 2: the first code proves the app holds the secret ----------------------------- */
+
+struct finish {
+	struct app *a;
+	const char *token;		/* the invitation's */
+	struct pending p;
+	long long step;
+	int state;			/* invite_state at commit, or -1 unknown */
+	int taken;			/* the e-post was registered meanwhile */
+	struct account acct;
+};
+
+static int
+load_pending(struct store_txn *txn, void *arg)
+{
+	struct finish *fin = arg;
+	int rc = pending_load(txn, app_form(fin->a, "p"), &fin->p);
+
+	if (rc == 0 && fin->p.expires <= fin->a->now)
+		rc = BP_ENOENT;
+	return rc;
+}
+
+static int
+create_account(struct store_txn *txn, void *arg)
+{
+	struct finish *fin = arg;
+	struct account *acct = &fin->acct;
+	char key[2 * CRYPTO_HASH_LEN + 1];
+	struct invite inv;
+	int rc;
+
+	rc = invite_load(txn, fin->token, &inv);
+	if (rc == BP_ENOENT) {
+		fin->state = -1;
+		return BP_EDENIED;
+	}
+	if (rc != 0)
+		return rc;
+	hex_encode(inv.key, sizeof(inv.key), key);
+	if (strcmp(key, fin->p.invite) != 0) {
+		fin->state = -1;
+		return BP_EDENIED;
+	}
+	if ((fin->state = (int)invite_state(&inv, fin->a->now)) != INVITE_OK)
+		return BP_EDENIED;
+	memset(acct, 0, sizeof(*acct));
+	str_copy(acct->id, sizeof(acct->id), fin->p.id);
+	str_copy(acct->name, sizeof(acct->name), fin->p.name);
+	str_copy(acct->email, sizeof(acct->email), fin->p.email);
+	acct->role = inv.role;
+	str_copy(acct->region, sizeof(acct->region), inv.region);
+	str_copy(acct->kommune, sizeof(acct->kommune), inv.kommune);
+	str_copy(acct->instans, sizeof(acct->instans), inv.instans);
+	str_copy(acct->password, sizeof(acct->password), fin->p.password);
+	str_copy(acct->totp, sizeof(acct->totp), fin->p.totp);
+	str_copy(acct->invited_by, sizeof(acct->invited_by), inv.by);
+	acct->totp_step = fin->step;
+	acct->created = fin->a->now;
+	if ((rc = account_save(txn, acct, 1)) == BP_EEXIST) {
+		fin->taken = 1;
+		return BP_EDENIED;
+	}
+	if (rc != 0)
+		return rc;
+	inv.left--;
+	if ((rc = invite_save(txn, &inv)) != 0 ||
+	    (rc = store_del(txn, DB_PENDING, fin->p.key, sizeof(fin->p.key))) != 0)
+		return rc;
+	return audit_add(txn, fin->a->now, "register.ok", acct->id, fin->a->req.addr,
+	    role_ids[acct->role]);
+}
+
+static int
+step_code(struct app *a, const struct invite *inv, const char *token)
+{
+	unsigned char sealed[128];
+	const struct secrets *sec;
+	struct buf secret = { 0 };
+	struct finish fin;
+	struct store *st;
+	struct form f = { { "epost" }, { "Det finnes allerede en konto med denne "
+	    "e-postadressen." }, 1 };
+	size_t n;
+	int rc;
+
+	memset(&fin, 0, sizeof(fin));
+	fin.a = a;
+	fin.token = token;
+	if (app_store(a, &st) != 0)
+		return 500;
+	if ((rc = store_read(st, load_pending, &fin)) == BP_ENOENT)
+		return account_form(a, inv, token, "", "", &(struct form){ { "navn" },
+		    { "Registreringen tok for lang tid og må startes på nytt." }, 1 });
+	if (rc != 0)
+		return 500;
+	n = strlen(fin.p.totp) / 2;
+	if (n > sizeof(sealed) || hex_decode(fin.p.totp, 2 * n, sealed, n) != 0 ||
+	    app_secrets(a, &sec) != 0 ||
+	    crypto_open(sec->data, fin.p.id, ACCOUNT_ID_LEN, sealed, n, &secret) != 0) {
+		buf_free(&secret);
+		return 500;
+	}
+	rc = otp_verify((unsigned char *)secret.p, secret.len, a->now, app_form(a, "kode"), 0,
+	    &fin.step);
+	crypto_wipe(secret.p, secret.len);
+	buf_free(&secret);
+	if (rc != 0)
+		return enrol_page(a, inv, token, app_form(a, "p"), &fin.p, "Koden stemmer ikke. "
+		    "Skriv inn den sekssifrede koden appen viser nå.");
+	rc = store_write(st, create_account, &fin);
+	if (rc == BP_EDENIED && fin.taken)
+		return account_form(a, inv, token, fin.p.name, fin.p.email, &f);
+	if (rc == BP_EDENIED)
+		return invalid_page(a, fin.state < 0 ? 404 : 410, fin.state < 0 ? unknown_link :
+		    "Registreringslenken kan ikke lenger brukes. Be om en ny lenke.");
+	if (rc != 0)
+		return 500;
+	return app_redirect(a, "/cgi-bin/login?melding=registrert");
+}
+
+static int
+register_post(struct app *a)
+{
+	const char *token = app_form(a, "t"), *step = app_form(a, "steg");
+	struct invite inv;
+	int rc, answered;
+
+	if ((rc = usable_invite(a, token, &inv, &answered)) != 0 || answered)
+		return rc;
+	if (strcmp(step, "konto") == 0)
+		return step_account(a, &inv, token);
+	if (strcmp(step, "kode") == 0)
+		return step_code(a, &inv, token);
+	return 400;
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "", register_get, R_PUBLIC },
+	{ HTTP_POST, "", register_post, R_PUBLIC },
+};
+
+int
+main(void)
+{
+	return app_main("register", routes, NITEMS(routes));
+}

@@ -1,0 +1,390 @@
+/* bpadm: administer a Brukerplan installation from the command line.
+ *
+ *   bpadm [-c FIL] init | invite | audit | stat | errorpages
+ *
+ * Written like LMDB's tools: getopt, usage(), "bpadm: what: why" on stderr, one write
+ * transaction per change, exit 0 on success, 1 on failure, 2 on wrong usage. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "audit.h"
+#include "invite.h"
+
+#define EXIT_USAGE 2
+
+static const char usage_text[] =
+    "Bruk: bpadm [-c FIL] KOMMANDO [VALG]\n"
+    "\n"
+    "Kommandoer:\n"
+    "  init                    lag lageret og hemmelighetsfilen (modus 0600)\n"
+    "  invite --role korfor [--uses N] [--count N]\n"
+    "                          lag invitasjonslenker (gyldige i 30 dager); andre roller\n"
+    "                          inviteres fra nettsiden\n"
+    "  audit [--last N]        vis revisjonsloggen (sikkerhetshendelser), nyeste først\n"
+    "  stat                    lagerets størrelse og antall poster\n"
+    "  errorpages KATALOG      lag statiske feilsider for Apache (ErrorDocument)\n"
+    "  --help                  vis denne teksten\n"
+    "\n"
+    "  -c FIL   konfigurasjonsfilen; ellers $" BP_CONFIG_ENV ", ellers\n"
+    "           " BP_CONFIG_DEFAULT "\n"
+    "\n"
+    "Avslutningskode: 0 ok, 1 feil, 2 feil bruk.\n";
+
+static void
+usage(FILE *out)
+{
+	fputs(usage_text, out);
+}
+
+static void
+fail(const char *what, const char *why)
+{
+	fprintf(stderr, "bpadm: %s: %s\n", what, why);
+}
+
+static int
+load(const char *path, struct config *cfg)
+{
+	char err[PATH_MAX + 128];
+
+	if (config_load(path, cfg, err, sizeof(err)) != 0) {
+		fail("konfigurasjon", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* -- init ---------------------------------------------------------------------------- */
+
+static int
+init_meta(struct store_txn *txn, void *arg)
+{
+	char created[32];
+	long long now = *(long long *)arg;
+	int rc;
+
+	snprintf(created, sizeof(created), "%lld", now);
+	if ((rc = store_put(txn, DB_META, "schema", 6, STORE_SCHEMA, strlen(STORE_SCHEMA))) ||
+	    (rc = store_put(txn, DB_META, "created", 7, created, strlen(created))))
+		return rc;
+	return audit_add(txn, now, "init", "bpadm", NULL, NULL);
+}
+
+static int
+cmd_init(struct config *cfg, int argc, char **argv)
+{
+	char data[PATH_MAX + 16];
+	struct store *st;
+	struct stat sb;
+	long long now = (long long)time(NULL);
+	int rc, have_store;
+
+	if (argc != 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	(void)argv;
+	snprintf(data, sizeof(data), "%s/data.mdb", cfg->store);
+	have_store = stat(data, &sb) == 0;
+	rc = secrets_create(cfg->secrets);
+	if (rc == BP_EEXIST && have_store) {
+		fail("init", "lageret og hemmelighetsfilen finnes allerede; ingenting er endret");
+		return 1;
+	}
+	if (rc != 0 && rc != BP_EEXIST) {
+		fprintf(stderr, "bpadm: init: kan ikke lage %s: %s\n", cfg->secrets,
+		    strerror(errno));
+		return 1;
+	}
+	if (rc == BP_EEXIST)
+		fprintf(stderr, "bpadm: init: %s finnes allerede og beholdes\n", cfg->secrets);
+	if ((rc = store_open(cfg->store, cfg->map_size, 1, &st)) != 0) {
+		fail("init", "kan ikke lage lageret (se meldingen over)");
+		return 1;
+	}
+	rc = store_write(st, init_meta, &now);
+	store_close(st);
+	if (rc != 0) {
+		fail("init", bp_strerror(rc));
+		return 1;
+	}
+	printf("Lager: %s\nHemmeligheter: %s (ta sikkerhetskopi av denne separat)\n",
+	    cfg->store, cfg->secrets);
+	return 0;
+}
+
+/* -- invite -------------------------------------------------------------------------- */
+
+struct batch {
+	struct invite inv;
+	long long now;
+	long count;
+	char (*tokens)[TOKEN_HEX + 1];
+};
+
+static int
+make_invites(struct store_txn *txn, void *arg)
+{
+	struct batch *b = arg;
+	long i;
+	int rc;
+
+	for (i = 0; i < b->count; i++)
+		if ((rc = invite_create(txn, &b->inv, b->now, b->tokens[i])) != 0)
+			return rc;
+	return audit_add(txn, b->now, "invite.created", "bpadm", NULL, role_ids[b->inv.role]);
+}
+
+static int
+cmd_invite(struct config *cfg, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "role", required_argument, NULL, 'r' },
+		{ "uses", required_argument, NULL, 'u' },
+		{ "count", required_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct batch b;
+	struct store *st;
+	long long v;
+	const char *role = NULL;
+	int c, rc;
+	long i;
+
+	memset(&b, 0, sizeof(b));
+	b.inv.uses = 1;
+	b.count = 1;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			role = optarg;
+			break;
+		case 'u':
+			if (str_to_ll(optarg, 1, 10000, &v) != 0) {
+				fail("invite", "--uses må være et tall fra 1 til 10000");
+				return EXIT_USAGE;
+			}
+			b.inv.uses = v;
+			break;
+		case 'n':
+			if (str_to_ll(optarg, 1, INVITE_BATCH_MAX, &v) != 0) {
+				fail("invite", "--count må være et tall fra 1 til 20");
+				return EXIT_USAGE;
+			}
+			b.count = (long)v;
+			break;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (role == NULL || optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (role_from_id(role) != ROLE_KORFOR) {
+		fail("invite", "bare rollen korfor inviteres herfra; KORFOR inviterer KORUS, "
+		    "KORUS inviterer kommunekontakter, og så videre, i Brukerplan");
+		return EXIT_USAGE;
+	}
+	b.inv.role = ROLE_KORFOR;
+	str_copy(b.inv.by, sizeof(b.inv.by), "bpadm");
+	b.now = (long long)time(NULL);
+	if ((b.tokens = calloc((size_t)b.count, sizeof(*b.tokens))) == NULL) {
+		fail("invite", "tomt for minne");
+		return 1;
+	}
+	if ((rc = store_open(cfg->store, cfg->map_size, 0, &st)) != 0) {
+		fail("invite", rc == BP_ECONFIG ? "lageret finnes ikke; kjør bpadm init først" :
+		    bp_strerror(rc));
+		free(b.tokens);
+		return 1;
+	}
+	rc = store_write(st, make_invites, &b);
+	store_close(st);
+	if (rc != 0) {
+		fail("invite", bp_strerror(rc));
+		free(b.tokens);
+		return 1;
+	}
+	for (i = 0; i < b.count; i++)
+		printf("%s/cgi-bin/register?t=%s\n", cfg->base_url, b.tokens[i]);
+	free(b.tokens);
+	return 0;
+}
+
+/* -- audit, stat ----------------------------------------------------------------------- */
+
+struct audit_print {
+	long left;
+};
+
+static int
+print_line(const char *line, size_t len, void *arg)
+{
+	struct audit_print *p = arg;
+
+	fwrite(line, 1, len, stdout);
+	fputc('\n', stdout);
+	return --p->left > 0 ? 0 : 1;
+}
+
+static int
+list_audit(struct store_txn *txn, void *arg)
+{
+	return audit_list(txn, print_line, arg);
+}
+
+static int
+cmd_audit(struct config *cfg, int argc, char **argv)
+{
+	struct audit_print p = { 50 };
+	struct store *st;
+	long long v;
+	int rc;
+
+	if (argc == 3 && strcmp(argv[1], "--last") == 0 &&
+	    str_to_ll(argv[2], 1, 1000000, &v) == 0)
+		p.left = (long)v;
+	else if (argc != 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((rc = store_open(cfg->store, cfg->map_size, 0, &st)) != 0) {
+		fail("audit", bp_strerror(rc));
+		return 1;
+	}
+	rc = store_read(st, list_audit, &p);
+	store_close(st);
+	if (rc != 0) {
+		fail("audit", bp_strerror(rc));
+		return 1;
+	}
+	return 0;
+}
+
+static int
+cmd_stat(struct config *cfg, int argc, char **argv)
+{
+	struct store_stat s;
+	struct store *st;
+	int rc, i;
+
+	(void)argv;
+	if (argc != 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((rc = store_open(cfg->store, cfg->map_size, 0, &st)) != 0) {
+		fail("stat", bp_strerror(rc));
+		return 1;
+	}
+	rc = store_stat(st, &s);
+	store_close(st);
+	if (rc != 0) {
+		fail("stat", bp_strerror(rc));
+		return 1;
+	}
+	printf("map_size %zu\nused %zu\n", s.map_size, s.used);
+	for (i = 0; i < DB__MAX; i++)
+		printf("%s %zu\n", store_db_names[i], s.entries[i]);
+	return 0;
+}
+
+/* -- errorpages -------------------------------------------------------------------------- */
+
+static int
+cmd_errorpages(struct config *cfg, int argc, char **argv)
+{
+	static const int statuses[] = { 400, 403, 404, 405, 413, 500, 503 };
+	char path[PATH_MAX];
+	struct buf html = { 0 };
+	size_t i;
+	FILE *f;
+	int rc;
+
+	if (argc != 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (mkdir(argv[1], 0755) != 0 && errno != EEXIST) {
+		fprintf(stderr, "bpadm: errorpages: %s: %s\n", argv[1], strerror(errno));
+		return 1;
+	}
+	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		buf_reset(&html);
+		if ((rc = app_error_static(cfg, statuses[i], (long long)time(NULL), &html)) != 0) {
+			fail("errorpages", bp_strerror(rc));
+			buf_free(&html);
+			return 1;
+		}
+		snprintf(path, sizeof(path), "%s/%d.html", argv[1], statuses[i]);
+		if ((f = fopen(path, "w")) == NULL || fwrite(html.p, 1, html.len, f) != html.len ||
+		    fclose(f) != 0) {
+			fprintf(stderr, "bpadm: errorpages: %s: %s\n", path, strerror(errno));
+			buf_free(&html);
+			return 1;
+		}
+	}
+	buf_free(&html);
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(struct config *, int, char **);
+} commands[] = {
+	{ "init", cmd_init },
+	{ "invite", cmd_invite },
+	{ "audit", cmd_audit },
+	{ "stat", cmd_stat },
+	{ "errorpages", cmd_errorpages },
+};
+
+int
+main(int argc, char **argv)
+{
+	struct config cfg;
+	const char *conf = NULL;
+	size_t i;
+	int c;
+
+	log_set_prog("bpadm");
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		usage(stdout);
+		return 0;
+	}
+	while ((c = getopt(argc, argv, "+c:")) != -1) {
+		switch (c) {
+		case 'c':
+			conf = optarg;
+			break;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[optind], commands[i].name) != 0)
+			continue;
+		if (load(conf, &cfg) != 0)
+			return 1;
+		return commands[i].fn(&cfg, argc - optind, argv + optind);
+	}
+	fprintf(stderr, "bpadm: ukjent kommando: %s\n\n", argv[optind]);
+	usage(stderr);
+	return EXIT_USAGE;
+}

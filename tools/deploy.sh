@@ -1,0 +1,80 @@
+#!/bin/sh
+# deploy.sh BUILD DEST [BASE_URL] [MODE]: lay out a Brukerplan site for Apache httpd.
+#
+#   DEST/brukerplan.conf         configuration (written once; an existing one is kept)
+#   DEST/secrets, DEST/store/    made by `bpadm init`; outside the DocumentRoot
+#   DEST/xslt/                   stylesheets
+#   DEST/bin/bpadm               the admin tool
+#   DEST/public_html/            the DocumentRoot: css, favicon, error pages, .htaccess
+#   DEST/public_html/cgi-bin/    the CGI programs, run through .htaccess (ExecCGI)
+#
+# Everything Apache needs is in the two .htaccess files, so the same tree works on shared
+# hosting (AllowOverride All) and under the loopback Apache of `make run` and the tests.
+set -eu
+
+build=${1:?usage: deploy.sh BUILD DEST [BASE_URL] [MODE]}
+dest=${2:?usage: deploy.sh BUILD DEST [BASE_URL] [MODE]}
+base_url=${3:-}
+mode=${4:-}
+src=$(cd "$(dirname "$0")/.." && pwd)
+build=$(cd "$build" && pwd)
+mkdir -p "$dest"
+dest=$(cd "$dest" && pwd)
+web="$dest/public_html"
+
+install -d -m 755 "$dest/bin" "$dest/xslt" "$web" "$web/cgi-bin" "$web/css" "$web/feil"
+install -m 755 "$build"/tools/* "$dest/bin/"
+install -m 755 "$build"/cgi-bin/* "$web/cgi-bin/"
+install -m 644 "$src"/xslt/*.xsl "$dest/xslt/"
+install -m 644 "$src"/htdocs/css/*.css "$web/css/"
+install -m 644 "$src"/htdocs/favicon.svg "$web/"
+
+conf="$dest/brukerplan.conf"
+if [ ! -f "$conf" ]; then
+	cat > "$conf" <<CONF
+# Brukerplan configuration (README.md, "Configuration"). Relative paths are relative to
+# this file. Programs find it through BRUKERPLAN_CONFIG (SetEnv in public_html/.htaccess).
+store    = store
+secrets  = secrets
+xslt     = xslt
+base_url = ${base_url:-http://127.0.0.1:8080}
+mode     = ${mode:-drift}
+auth     = local
+CONF
+	chmod 644 "$conf"
+elif [ -n "$base_url$mode" ]; then
+	echo "deploy.sh: $conf exists and is kept; edit it to change base_url or mode" >&2
+fi
+
+# the path part of base_url: where the site lives on its host
+url=$(sed -n 's/^[[:space:]]*base_url[[:space:]]*=[[:space:]]*//p' "$conf")
+base=$(printf '%s\n' "$url" | sed -n 's#^https\{0,1\}://[^/]*##p')
+
+cat > "$web/.htaccess" <<HTACCESS
+# Brukerplan (written by tools/deploy.sh). Needs AllowOverride All, or at least
+# FileInfo Indexes Limit Options=ExecCGI, and mod_env, mod_alias and mod_cgi(d).
+SetEnv BRUKERPLAN_CONFIG $conf
+Options -Indexes
+LimitRequestBody 1048576
+RedirectMatch 303 ^$base/?\$ $base/cgi-bin/menu
+ErrorDocument 400 $base/feil/400.html
+ErrorDocument 403 $base/feil/403.html
+ErrorDocument 404 $base/feil/404.html
+ErrorDocument 405 $base/feil/405.html
+ErrorDocument 413 $base/feil/413.html
+ErrorDocument 500 $base/feil/500.html
+ErrorDocument 503 $base/feil/503.html
+<IfModule mod_headers.c>
+  Header always set X-Content-Type-Options "nosniff"
+  Header always set X-Frame-Options "DENY"
+  Header always set Referrer-Policy "no-referrer"
+  Header always set Content-Security-Policy "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+</IfModule>
+HTACCESS
+cat > "$web/cgi-bin/.htaccess" <<'HTACCESS'
+Options +ExecCGI
+SetHandler cgi-script
+HTACCESS
+
+"$dest/bin/bpadm" -c "$conf" errorpages "$web/feil"
+echo "deploy.sh: site in $dest (DocumentRoot $web)" >&2
