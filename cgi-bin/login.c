@@ -106,6 +106,7 @@ attempt_succeeded(struct store_txn *txn, void *arg)
 		acct.innvilget = t->a->now;
 	if ((rc = account_save(txn, &acct, 0)) != 0 ||
 	    (rc = throttle_clear(txn, THROTTLE_EMAIL, t->email)) != 0 ||
+	    (rc = throttle_clear(txn, THROTTLE_ADDR, t->a->req.addr)) != 0 ||
 	    (rc = app_session_start(t->a, txn, acct.id)) != 0)
 		return rc;
 	t->a->me = acct;

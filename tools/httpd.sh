@@ -75,4 +75,16 @@ DocumentRoot "$site/public_html"
 <FilesMatch "^\.ht">
   Require all denied
 </FilesMatch>
+# Apache answers some errors (a malformed URL, a path above the root) before it reads any
+# .htaccess, so the Norwegian error pages and the security headers are set here as well.
+CONF
+base=$(sed -n 's#^[[:space:]]*base_url[[:space:]]*=[[:space:]]*https\{0,1\}://[^/]*##p' "$site/brukerplan.conf")
+for status in 400 403 404 405 413 500 503; do
+	echo "ErrorDocument $status $base/feil/$status.html"
+done
+cat <<'CONF'
+Header always set X-Content-Type-Options "nosniff"
+Header always set X-Frame-Options "DENY"
+Header always set Referrer-Policy "no-referrer"
+Header always set Content-Security-Policy "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 CONF

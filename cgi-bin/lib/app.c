@@ -369,14 +369,19 @@ app_session_start(struct app *a, struct store_txn *txn, const char *account)
 	return 0;
 }
 
-/* A POST must carry our CSRF token, and when the browser names an Origin it must be ours. */
+/* A POST must carry our CSRF token. Browsers also say where a request comes from: a
+ * Sec-Fetch-Site other than same-origin, or an Origin other than ours, is refused. Origin
+ * is "null" on our own forms (Referrer-Policy: no-referrer), so only a named one counts. */
 static int
 csrf_ok(struct app *a)
 {
 	const char *got = http_get(&a->req.form, CSRF_FIELD);
 	char want[2 * CRYPTO_HASH_LEN + 1], origin[300];
 
-	if (a->req.origin[0] != '\0' && a->req.host[0] != '\0') {
+	if (a->req.fetch_site[0] != '\0' && strcmp(a->req.fetch_site, "same-origin") != 0)
+		return 0;
+	if (a->req.origin[0] != '\0' && strcmp(a->req.origin, "null") != 0 &&
+	    a->req.host[0] != '\0') {
 		snprintf(origin, sizeof(origin), "%s://%s", a->req.https ? "https" : "http",
 		    a->req.host);
 		if (strcmp(origin, a->req.origin) != 0)

@@ -35,6 +35,7 @@ struct request {
 	char addr[64];			/* REMOTE_ADDR */
 	char host[256];			/* Host header */
 	char origin[256];		/* Origin header; "" when not sent */
+	char fetch_site[32];		/* Sec-Fetch-Site header; "" when not sent */
 	int https;
 	struct http_list query;
 	struct http_list form;

@@ -4,6 +4,8 @@
 
 #include "throttle.h"
 
+/* Per e-post: few guesses at one account. Per address: spraying over many accounts; it is
+ * cleared by a successful login, since a whole municipal office may share one address. */
 static const struct {
 	char prefix;
 	int limit;		/* attempts allowed per window */
@@ -11,7 +13,7 @@ static const struct {
 	int lock;		/* seconds locked once the limit is passed */
 } rules[THROTTLE__MAX] = {
 	[THROTTLE_EMAIL] = { 'e', 5, 15 * 60, 15 * 60 },
-	[THROTTLE_ADDR] = { 'a', 30, 15 * 60, 15 * 60 },
+	[THROTTLE_ADDR] = { 'a', 50, 15 * 60, 15 * 60 },
 };
 
 static int

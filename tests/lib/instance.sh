@@ -1,0 +1,104 @@
+# instance.sh: a throwaway Brukerplan for tests and benchmarks (source it from bash).
+#
+#   instance_start     deploy $BUILD into a temporary directory, make a fresh store and
+#                      start Apache httpd on a free loopback port (the `make run` setup)
+#   instance_stop      stop Apache; the directory is removed unless KEEP=1
+#
+# Sets BP_DIR BP_SITE BP_CONF BP_URL BP_PORT BP_BPADM BP_LOGS BP_SAN_LOGS.
+# INSTANCE_MODE (test|drift, default test) and INSTANCE_EXTRA (extra httpd.conf lines).
+
+BP_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+instance_start() {
+	local build=${BUILD:-build} port tries user
+	build=$(cd "$BP_SRC" && cd "$build" && pwd)
+	user=$("$BP_SRC/tools/httpd.sh" user)
+	BP_DIR=$(mktemp -d /tmp/brukerplan-test.XXXXXX)
+	chmod 755 "$BP_DIR"
+	BP_SITE=$BP_DIR/site
+	BP_CONF=$BP_SITE/brukerplan.conf
+	BP_BPADM=$BP_SITE/bin/bpadm
+	BP_LOGS=$BP_DIR/logs
+	BP_SAN_LOGS=$BP_DIR/sanitizer
+	mkdir -p "$BP_LOGS" "$BP_SAN_LOGS"
+	for tries in 1 2 3 4 5 6 7 8; do
+		port=$((20000 + RANDOM % 40000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
+		"$BP_SRC/tools/deploy.sh" "$build" "$BP_SITE" "http://127.0.0.1:$port" \
+		    "${INSTANCE_MODE:-test}" 2>/dev/null || return 1
+		sed -i "s#^base_url *=.*#base_url = http://127.0.0.1:$port#" "$BP_CONF"
+		"$BP_BPADM" -c "$BP_CONF" errorpages "$BP_SITE/public_html/feil" || return 1
+		[ -f "$BP_SITE/store/data.mdb" ] || "$BP_BPADM" -c "$BP_CONF" init >/dev/null || return 1
+		if [ "$(id -u)" -eq 0 ]; then
+			chown -R "$user:$user" "$BP_SITE/store" "$BP_SITE/secrets" "$BP_LOGS" "$BP_SAN_LOGS"
+		fi
+		{
+			"$BP_SRC/tools/httpd.sh" conf "$BP_SITE" "$BP_DIR" "$port"
+			# sanitizer builds report into files the tests read afterwards
+			echo "SetEnv ASAN_OPTIONS \"halt_on_error=1:detect_leaks=1:log_path=$BP_SAN_LOGS/asan\""
+			echo "SetEnv UBSAN_OPTIONS \"halt_on_error=1:print_stacktrace=1:log_path=$BP_SAN_LOGS/ubsan\""
+			printf '%s\n' "${INSTANCE_EXTRA:-}"
+		} > "$BP_DIR/httpd.conf"
+		if /usr/sbin/apache2 -f "$BP_DIR/httpd.conf" -k start 2>"$BP_DIR/start.err"; then
+			BP_PORT=$port
+			BP_URL=http://127.0.0.1:$port
+			local i
+			for i in $(seq 50); do
+				curl -s -o /dev/null "$BP_URL/css/bp.css" && return 0
+				sleep 0.1
+			done
+		fi
+		grep -q "in use" "$BP_DIR/start.err" "$BP_LOGS/error.log" 2>/dev/null || {
+			cat "$BP_DIR/start.err" "$BP_LOGS/error.log" >&2 2>/dev/null
+			return 1
+		}
+	done
+	echo "instance: no free port found" >&2
+	return 1
+}
+
+instance_stop() {
+	local pid i
+	[ -n "${BP_DIR:-}" ] || return 0
+	if [ -f "$BP_DIR/httpd.pid" ]; then
+		pid=$(cat "$BP_DIR/httpd.pid")
+		/usr/sbin/apache2 -f "$BP_DIR/httpd.conf" -k stop 2>/dev/null
+		for i in $(seq 50); do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+	fi
+	if [ "${KEEP:-0}" = 1 ]; then
+		echo "instance: kept $BP_DIR" >&2
+	else
+		rm -rf "$BP_DIR"
+	fi
+	BP_DIR=
+}
+
+# A new account through the browser's own path (invite link, two form steps), logged in.
+# instance_account NAME EMAIL PASSWORD JAR: prints the TOTP secret (base32) on stdout.
+instance_account() {
+	local name=$1 email=$2 pw=$3 jar=$4 link token csrf page secret pending code
+	link=$("$BP_BPADM" -c "$BP_CONF" invite --role korfor) || return 1
+	token=${link##*t=}
+	page=$(curl -s -c "$jar" -b "$jar" "$link")
+	csrf=$(printf '%s' "$page" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+	page=$(curl -s -c "$jar" -b "$jar" --data-urlencode "navn=$name" --data-urlencode "epost=$email" \
+	    --data-urlencode "passord=$pw" --data-urlencode "passord2=$pw" \
+	    -d "csrf=$csrf&t=$token&steg=konto" "$BP_URL/cgi-bin/register")
+	secret=$(printf '%s' "$page" | grep -o '<code class="secret">[^<]*' | sed 's/.*>//; s/ //g')
+	pending=$(printf '%s' "$page" | grep -o 'name="p" value="[0-9a-f]*"' | cut -d'"' -f4)
+	[ -n "$secret" ] && [ -n "$pending" ] || return 1
+	code=$(oathtool --totp -b "$secret")
+	curl -s -o /dev/null -c "$jar" -b "$jar" -d "csrf=$csrf&t=$token&steg=kode&p=$pending&kode=$code" \
+	    "$BP_URL/cgi-bin/register" || return 1
+	# the registration used this 30 s step's code; log in with the next one (window ±1)
+	code=$(oathtool --totp -b --now="$(date -u -d @$(( $(date +%s) + 30 )) '+%Y-%m-%d %H:%M:%S UTC')" "$secret")
+	page=$(curl -s -c "$jar" -b "$jar" "$BP_URL/cgi-bin/login")
+	csrf=$(printf '%s' "$page" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+	curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "epost=$email" \
+	    --data-urlencode "passord=$pw" -d "csrf=$csrf&kode=$code" "$BP_URL/cgi-bin/login" || return 1
+	grep -q bp_sid "$jar" || return 1
+	echo "$secret"
+}
