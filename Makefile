@@ -71,10 +71,16 @@ TOOL_BIN  = $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELLO_BIN = $(BUILD)/bench/hello
+XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
 
 .PHONY: all run test bench deploy install clean unit deps-build deps-run deps-test deps-bench
 
-all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN)
+all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN) $(XSLT_OUT)
+
+# deployed stylesheets lose comments and indentation: each request parses its stylesheet
+$(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl
+	@mkdir -p $(@D)
+	xsltproc --nonet -o $@ tools/minify.xsl $<
 
 $(DEPS)/lib/libxslt.a: tools/staticdeps.sh
 	tools/staticdeps.sh $(DEPS)

@@ -25,7 +25,7 @@ web="$dest/public_html"
 install -d -m 755 "$dest/bin" "$dest/xslt" "$web" "$web/cgi-bin" "$web/css" "$web/feil"
 install -m 755 "$build"/tools/* "$dest/bin/"
 install -m 755 "$build"/cgi-bin/* "$web/cgi-bin/"
-install -m 644 "$src"/xslt/*.xsl "$dest/xslt/"
+install -m 644 "$build"/xslt/*.xsl "$dest/xslt/"
 install -m 644 "$src"/htdocs/css/*.css "$web/css/"
 install -m 644 "$src"/htdocs/favicon.svg "$web/"
 
