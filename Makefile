@@ -104,7 +104,7 @@ $(BUILD)/tools/%: $(BUILD)/obj/tools/%.o $(BUILD)/lib/libbp.a
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/lib/libbp.a
 	@mkdir -p $(@D)
-	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(LIBS_ALL) $(CMOCKA_LIBS)
+	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(LIBS_ALL) $(QR_LIBS) $(CMOCKA_LIBS)
 
 # the yardstick of `make bench`: the least a C CGI program can cost under the same Apache
 $(HELLO_BIN): tests/bench/hello.c

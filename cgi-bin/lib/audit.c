@@ -30,9 +30,10 @@ audit_add(struct store_txn *txn, long long now, const char *event, const char *a
 	unsigned seq;
 	int i, rc;
 
+	/* keys follow the wall clock, so the log is in the order things happened; the line
+	 * shows the request's time (which a test clock may set) */
 	gettimeofday(&tv, NULL);
-	/* the request's clock decides the second (test clock); the wall clock orders within it */
-	us = (unsigned long long)now * 1000000ULL + (unsigned long long)tv.tv_usec;
+	us = (unsigned long long)tv.tv_sec * 1000000ULL + (unsigned long long)tv.tv_usec;
 	time_datetime((time_t)now, when);
 	buf_printf(&b, "%s:%02lld\t", when, now % 60);
 	field(&b, event);

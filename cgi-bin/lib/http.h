@@ -50,8 +50,9 @@ int http_parse_urlencoded(const char *s, size_t len, struct http_list *out);
  * since other software on the same host may set cookies we do not control. */
 void http_parse_cookies(const char *s, size_t len, struct http_list *out);
 
-/* http_request_read: the CGI environment and body. 0 or an HTTP status:
- * 400 malformed, 411 missing length, 413 too large, 415 not a urlencoded form. */
+/* http_request_read: the CGI environment and body. 0 or an HTTP status: 400 malformed,
+ * 413 too large, 415 not a urlencoded form. A body without CONTENT_LENGTH (chunked) is
+ * read to its end, up to the limit. */
 int http_request_read(struct request *r, FILE *in);
 void http_request_free(struct request *r);
 void http_list_free(struct http_list *l);

@@ -1,5 +1,6 @@
 /* render.c: build page models and run them through libxslt. */
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -73,23 +74,35 @@ page_free(struct page *pg)
 	pg->root = NULL;
 }
 
-/* libxslt reports through a generic handler; send it to the error log, one line each. */
+/* libxml2 and libxslt report an error in several calls (message, then file and line, then
+ * a newline); gather the pieces and log whole lines. */
 static void
 xslt_error(void *ctx, const char *msg, ...)
 {
-	char line[512];
+	static char line[1024];
+	static size_t len;
+	char piece[512], *nl, *p;
 	va_list ap;
-	size_t n;
 
 	(void)ctx;
 	va_start(ap, msg);
-	vsnprintf(line, sizeof(line), msg, ap);
+	vsnprintf(piece, sizeof(piece), msg, ap);
 	va_end(ap);
-	n = strlen(line);
-	while (n > 0 && line[n - 1] == '\n')
-		line[--n] = '\0';
-	if (n > 0)
-		log_error("xslt: %s", line);
+	for (p = piece; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (nl == NULL) {
+			len += (size_t)snprintf(line + len, sizeof(line) - len, "%s", p);
+			if (len >= sizeof(line))
+				len = sizeof(line) - 1;
+			break;
+		}
+		*nl = '\0';
+		snprintf(line + len, sizeof(line) - len, "%s", p);
+		if (line[0] != '\0')
+			log_error("xslt: %s", line);
+		len = 0;
+		line[0] = '\0';
+	}
 }
 
 int

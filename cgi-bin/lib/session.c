@@ -53,7 +53,8 @@ session_create(struct store_txn *txn, const char *account, long long now,
 	int rc, n;
 
 	memset(out, 0, sizeof(*out));
-	if (str_copy(out->account, sizeof(out->account), account) != 0)
+	if (strlen(account) != ACCOUNT_ID_LEN ||
+	    str_copy(out->account, sizeof(out->account), account) != 0)
 		return BP_EINVAL;
 	out->created = out->seen = now;
 	if ((rc = token_new(token, out->key)) != 0)

@@ -1,5 +1,6 @@
 /* store.c: LMDB environment, named databases, read and write transactions. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -63,6 +64,16 @@ txn_begin(struct store *st, unsigned flags, MDB_txn **txn)
 	return rc;
 }
 
+static int
+store_exists(const char *dir)
+{
+	char path[4096];
+	struct stat sb;
+	int n = snprintf(path, sizeof(path), "%s/data.mdb", dir);
+
+	return n > 0 && (size_t)n < sizeof(path) && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
 int
 store_open(const char *dir, size_t map_size, int create, struct store **out)
 {
@@ -77,6 +88,11 @@ store_open(const char *dir, size_t map_size, int create, struct store **out)
 		log_error("store: mkdir %s: %s", dir, strerror(errno));
 		free(st);
 		return BP_EIO;
+	}
+	if (!create && !store_exists(dir)) {
+		log_error("store: no store in %s (bpadm init makes one)", dir);
+		free(st);
+		return BP_ECONFIG;
 	}
 	if ((rc = mdb_env_create(&st->env)) != 0)
 		goto fail;
@@ -277,8 +293,8 @@ store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t p
 		rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
 		if (rc == MDB_NOTFOUND)
 			rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
-		else if (rc == 0)
-			rc = mdb_cursor_get(cur, &k, &v, MDB_PREV);
+		else if (rc == 0 && (k.mv_size < plen || memcmp(k.mv_data, prefix, plen) != 0))
+			rc = mdb_cursor_get(cur, &k, &v, MDB_PREV);	/* else: that very key */
 	}
 	while (rc == 0) {
 		if (plen && (k.mv_size < plen || memcmp(k.mv_data, prefix, plen) != 0))

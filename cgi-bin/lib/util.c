@@ -251,7 +251,8 @@ str_to_ll(const char *s, long long min, long long max, long long *out)
 	char *end;
 	long long v;
 
-	if (s == NULL || *s == '\0' || *s == ' ' || *s == '+')
+	/* strtoll skips leading white space and takes '+'; we take only [-]digits */
+	if (s == NULL || !((*s >= '0' && *s <= '9') || (*s == '-' && s[1] >= '0' && s[1] <= '9')))
 		return BP_EINVAL;
 	errno = 0;
 	v = strtoll(s, &end, 10);

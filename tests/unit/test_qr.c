@@ -1,48 +1,9 @@
 /* test_qr.c: qr.c: qr_path gives SVG path data of whole runs of dark modules inside a
  * symbol of 21 + 4k modules, starting with the finder patterns of row 0.
- *
- * The Makefile links unit tests without $(QR_LIBS), so libqrencode's two functions are
- * bridged here to the real shared library through dlopen (no fake: the real encoder runs).
- * Once the test rule links -lqrencode this bridge is still correct (the library's own
- * symbols are looked up by handle), and it can then be deleted. */
+ */
 #include "unit.h"
 
-#include <dlfcn.h>
-#include <qrencode.h>
-
 #include "qr.h"
-
-static void *
-qrencode(const char *sym)
-{
-	static void *lib;
-	void *fn;
-
-	if (lib == NULL)
-		lib = dlopen("libqrencode.so.4", RTLD_NOW | RTLD_LOCAL);
-	assert_non_null(lib);
-	assert_non_null(fn = dlsym(lib, sym));
-	return fn;
-}
-
-QRcode *
-QRcode_encodeString(const char *string, int version, QRecLevel level, QRencodeMode hint,
-    int casesensitive)
-{
-	QRcode *(*fn)(const char *, int, QRecLevel, QRencodeMode, int);
-
-	*(void **)&fn = qrencode("QRcode_encodeString");
-	return fn(string, version, level, hint, casesensitive);
-}
-
-void
-QRcode_free(QRcode *qrcode)
-{
-	void (*fn)(QRcode *);
-
-	*(void **)&fn = qrencode("QRcode_free");
-	fn(qrcode);
-}
 
 struct run {
 	int x, y, n;
