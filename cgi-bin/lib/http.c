@@ -234,6 +234,18 @@ copy_env(char *dst, size_t size, const char *name)
 	memcpy(dst, v, i + 1);
 }
 
+/* Read and drop (up to the limit) a body we will not use: a CGI program that exits without
+ * reading it makes Apache reset the connection before our answer reaches the client. */
+static void
+drain(FILE *in)
+{
+	char scratch[8192];
+	size_t total = 0, n;
+
+	while (total <= HTTP_BODY_MAX && (n = fread(scratch, 1, sizeof(scratch), in)) > 0)
+		total += n;
+}
+
 static int
 read_body(struct request *r, FILE *in)
 {
@@ -243,15 +255,23 @@ read_body(struct request *r, FILE *in)
 	size_t len = 0, n;
 	int status;
 
-	if (cl != NULL && *cl != '\0' && str_to_ll(cl, 0, 1LL << 62, &want) != 0)
+	if (cl != NULL && *cl != '\0' && str_to_ll(cl, 0, 1LL << 62, &want) != 0) {
+		drain(in);
 		return 400;
-	if (want > HTTP_BODY_MAX)
+	}
+	if (want > HTTP_BODY_MAX) {
+		drain(in);
 		return 413;
+	}
 	if (want == 0)
 		return 0;
 	if (ct == NULL || strncasecmp(ct, "application/x-www-form-urlencoded", 33) != 0 ||
-	    (ct[33] != '\0' && ct[33] != ';'))
-		return want < 0 && ct == NULL ? 0 : 415;
+	    (ct[33] != '\0' && ct[33] != ';')) {
+		if (want < 0 && ct == NULL)
+			return 0;
+		drain(in);
+		return 415;
+	}
 	/* at most one byte past the limit tells an oversized chunked body */
 	if ((body = malloc(HTTP_BODY_MAX + 1)) == NULL)
 		return 500;
@@ -275,7 +295,7 @@ http_request_read(struct request *r, FILE *in)
 {
 	const char *m = getenv("REQUEST_METHOD"), *q, *p, *c;
 	size_t i;
-	int status;
+	int status = 0;
 
 	memset(r, 0, sizeof(*r));
 	if (m == NULL)
@@ -306,15 +326,17 @@ http_request_read(struct request *r, FILE *in)
 	if ((c = getenv("HTTP_COOKIE")) != NULL)
 		http_parse_cookies(c, strlen(c), &r->cookies);
 	if ((q = getenv("QUERY_STRING")) != NULL && *q) {
-		if (strlen(q) > HTTP_QUERY_MAX)
-			return 400;
 		/* too many fields in a URL is a malformed request, not a large body */
-		if ((status = http_parse_urlencoded(q, strlen(q), &r->query)) != 0)
-			return status == 413 ? 400 : status;
+		if (strlen(q) > HTTP_QUERY_MAX)
+			status = 400;
+		else if ((status = http_parse_urlencoded(q, strlen(q), &r->query)) == 413)
+			status = 400;
 	}
-	if (r->method == HTTP_POST)
+	if (status == 0 && r->method == HTTP_POST)
 		return read_body(r, in);
-	return 0;
+	if ((p = getenv("CONTENT_LENGTH")) != NULL && *p != '\0' && strcmp(p, "0") != 0)
+		drain(in);	/* a body we will not read */
+	return status;
 }
 
 void

@@ -85,6 +85,8 @@ for q in 'melding=%zz' 'melding=%4' 'x=%C3%28' 'x=%C0%AF' 'x=%ED%A0%80' 'x=%00' 
 	check "400 page Norwegian for ${q:0:20}" body_has 'Ugyldig forespørsel'
 	check "400 page leaks nothing for ${q:0:20}" no_internals
 done
+fetch POST "$BP_URL/cgi-bin/login?x=%zz" -b "$JAR" --data-binary "csrf=x&epost=y"
+check "400 for a bad query on a POST, answered cleanly" is "$STATUS" 400
 fetch GET "$BP_URL/cgi-bin/login?melding=utlogget"
 check "a valid query is fine" is "$STATUS" 200
 check "notice from a fixed table" body_has 'Du er logget ut.'
@@ -248,6 +250,7 @@ check "mdb_stat reads the store" bash -c "mdb_stat -a '$BP_SITE/store' >/dev/nul
 # -- logs hold no tokens, and nothing crashed ---------------------------------------------------
 check "access log has no invitation token" bash -c "! grep -q '$TOKEN' '$BP_LOGS/access.log'"
 check "access log has no query strings" bash -c "! grep -q '?' '$BP_LOGS/access.log'"
+check "no connection resets (bodies always read)" bash -c "! grep -q 'Connection reset' '$BP_LOGS/error.log'"
 check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|segfault|AddressSanitizer|runtime error|premature end of script' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 
