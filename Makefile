@@ -73,6 +73,7 @@ UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELLO_BIN = $(BUILD)/bench/hello
 XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
 
+.SECONDARY:
 .PHONY: all run test bench deploy install clean unit deps-build deps-run deps-test deps-bench
 
 all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN) $(XSLT_OUT)

@@ -31,6 +31,8 @@ static const char usage_text[] =
     "  audit [--last N]        vis revisjonsloggen (sikkerhetshendelser), nyeste først\n"
     "  stat                    lagerets størrelse og antall poster\n"
     "  errorpages KATALOG      lag statiske feilsider for Apache (ErrorDocument)\n"
+    "  clock [--advance SEK | --set 'ÅÅÅÅ-MM-DD TT:MM' | --reset]\n"
+    "                          testklokken (bare med mode = test): vis, flytt, nullstill\n"
     "  --help                  vis denne teksten\n"
     "\n"
     "  -c FIL   konfigurasjonsfilen; ellers $" BP_CONFIG_ENV ", ellers\n"
@@ -48,6 +50,13 @@ static void
 fail(const char *what, const char *why)
 {
 	fprintf(stderr, "bpadm: %s: %s\n", what, why);
+}
+
+/* now, by the test clock when mode = test */
+static long long
+clock_now(const struct config *cfg)
+{
+	return (long long)time(NULL) + config_clock(cfg);
 }
 
 static int
@@ -84,7 +93,7 @@ cmd_init(struct config *cfg, int argc, char **argv)
 	char data[PATH_MAX + 16];
 	struct store *st;
 	struct stat sb;
-	long long now = (long long)time(NULL);
+	long long now = clock_now(cfg);
 	int rc, have_store;
 
 	if (argc != 1) {
@@ -198,7 +207,7 @@ cmd_invite(struct config *cfg, int argc, char **argv)
 	}
 	b.inv.role = ROLE_KORFOR;
 	str_copy(b.inv.by, sizeof(b.inv.by), "bpadm");
-	b.now = (long long)time(NULL);
+	b.now = clock_now(cfg);
 	if ((b.tokens = calloc((size_t)b.count, sizeof(*b.tokens))) == NULL) {
 		fail("invite", "tomt for minne");
 		return 1;
@@ -322,7 +331,7 @@ cmd_errorpages(struct config *cfg, int argc, char **argv)
 	}
 	for (i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
 		buf_reset(&html);
-		if ((rc = app_error_static(cfg, statuses[i], (long long)time(NULL), &html)) != 0) {
+		if ((rc = app_error_static(cfg, statuses[i], clock_now(cfg), &html)) != 0) {
 			fail("errorpages", bp_strerror(rc));
 			buf_free(&html);
 			return 1;
@@ -339,10 +348,55 @@ cmd_errorpages(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* -- clock ------------------------------------------------------------------------------- */
+
+static int
+cmd_clock(struct config *cfg, int argc, char **argv)
+{
+	long long offset = config_clock(cfg), v;
+	char when[17];
+	struct tm tm;
+	time_t t;
+
+	if (cfg->mode != MODE_TEST) {
+		fail("clock", "testklokken finnes bare med mode = test");
+		return 1;
+	}
+	if (argc == 3 && strcmp(argv[1], "--advance") == 0 &&
+	    str_to_ll(argv[2], -(10LL * 366 * 86400), 10LL * 366 * 86400, &v) == 0) {
+		offset += v;
+	} else if (argc == 3 && strcmp(argv[1], "--set") == 0) {
+		memset(&tm, 0, sizeof(tm));
+		setenv("TZ", "Europe/Oslo", 1);
+		tzset();
+		if (strptime(argv[2], "%Y-%m-%d %H:%M", &tm) == NULL) {
+			fail("clock", "--set vil ha 'ÅÅÅÅ-MM-DD TT:MM' (norsk tid)");
+			return EXIT_USAGE;
+		}
+		tm.tm_isdst = -1;
+		offset = (long long)mktime(&tm) - (long long)time(NULL);
+	} else if (argc == 2 && strcmp(argv[1], "--reset") == 0) {
+		offset = 0;
+	} else if (argc != 1) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (argc > 1 && config_clock_set(cfg, offset) != 0) {
+		fprintf(stderr, "bpadm: clock: kan ikke skrive %s/%s: %s\n", cfg->store,
+		    TESTCLOCK_FILE, strerror(errno));
+		return 1;
+	}
+	t = time(NULL) + (time_t)offset;
+	time_datetime(t, when);
+	printf("%s (forskjøvet %lld sekunder)\n", when, offset);
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct config *, int, char **);
 } commands[] = {
+	{ "clock", cmd_clock },
 	{ "init", cmd_init },
 	{ "invite", cmd_invite },
 	{ "audit", cmd_audit },

@@ -430,6 +430,7 @@ app_main(const char *prog, const struct route *routes, size_t nroutes)
 		plain_error(&a, 500);
 		goto out;
 	}
+	a.now += config_clock(&a.cfg);
 	if (status != 0)
 		goto fail;
 	if ((r = find_route(&a, routes, nroutes, &status)) == NULL)

@@ -28,6 +28,13 @@ struct config {
 };
 
 extern const char *const mode_names[MODE__MAX];
+
+/* The test clock (mode = test only): seconds added to the real time, kept in the file
+ * <store>/testclock so tests can pass timeouts, expiry dates and year ends. In drift mode
+ * config_clock is always 0 and the file is never read. */
+#define TESTCLOCK_FILE "testclock"
+long long config_clock(const struct config *cfg);
+int config_clock_set(const struct config *cfg, long long offset);
 extern const char *const auth_names[AUTH__MAX];
 
 /* config_load: read path, or $BRUKERPLAN_CONFIG, or BP_CONFIG_DEFAULT when path is NULL.

@@ -247,6 +247,56 @@ check "bpadm init refuses to overwrite" bash -c "'$BP_BPADM' -c '$BP_CONF' init 
 check "bpadm without config fails clearly" bash -c "BRUKERPLAN_CONFIG=/nonexistent '$BP_BPADM' stat 2>&1 | grep -q 'bpadm: konfigurasjon: /nonexistent'"
 check "mdb_stat reads the store" bash -c "mdb_stat -a '$BP_SITE/store' >/dev/null"
 
+# -- timeouts, with the test clock (mode = test only) ------------------------------------------
+clock() { "$BP_BPADM" -c "$BP_CONF" clock "$@" | sed -n 's/.*forskjøvet \(-\{0,1\}[0-9]*\) sekunder.*/\1/p'; }
+# log in again as kari, with a code for the server's (shifted) clock
+relogin() {
+	local off code
+	off=$(clock)
+	rm -f "$JAR"
+	fetch GET "$BP_URL/cgi-bin/login" -c "$JAR" -b "$JAR"
+	CSRF=$(csrf_of "$BODY")
+	# each relogin follows a jump of the clock, so this step's code is a fresh one
+	code=$(oathtool --totp -b --now="$(date -u -d @$(( $(date +%s) + off )) '+%Y-%m-%d %H:%M:%S UTC')" "$SECRET")
+	login -d "epost=kari%40korfor.no&passord=langt+nok+passord&kode=$code"
+}
+clock --advance $((16 * 60)) >/dev/null		# past kari's lock
+relogin
+check "logged in again after the lock" is "$STATUS" 303
+clock --advance $((29 * 60)) >/dev/null
+fetch GET "$BP_URL/cgi-bin/menu" -c "$JAR" -b "$JAR"
+check "29 idle minutes: still logged in" is "$STATUS" 200
+clock --advance $((31 * 60)) >/dev/null
+fetch GET "$BP_URL/cgi-bin/menu" -c "$JAR" -b "$JAR"
+check "31 idle minutes: the session is over" is "$STATUS" 303
+check "and the user is told why" has_header 'Location: /cgi-bin/login?melding=utlopt'
+check "and the cookie is cleared" has_header 'Set-Cookie: bp_sid=;'
+fetch GET "$BP_URL/cgi-bin/login?melding=utlopt"
+check "expiry notice" body_has 'Økten din er utløpt. Logg inn på nytt.'
+relogin
+check "logged in for the 12-hour test" is "$STATUS" 303
+alive=0
+for i in $(seq 28); do
+	clock --advance $((25 * 60)) >/dev/null
+	fetch GET "$BP_URL/cgi-bin/menu" -c "$JAR" -b "$JAR"
+	[ "$STATUS" = 200 ] && alive=$((alive + 1))
+done
+check "active all day (11 h 40 min): still logged in" is "$alive" 28
+clock --advance $((25 * 60)) >/dev/null
+fetch GET "$BP_URL/cgi-bin/menu" -c "$JAR" -b "$JAR"
+check "past 12 hours even when active: the session is over" is "$STATUS" 303
+LINK=$("$BP_BPADM" -c "$BP_CONF" invite --role korfor)
+clock --advance $((30 * 86400 - 60)) >/dev/null
+fetch GET "$LINK"
+check "an invitation works for 30 days" is "$STATUS" 200
+clock --advance 120 >/dev/null
+fetch GET "$LINK"
+check "and not after" is "$STATUS" 410
+check "expiry explained" body_has 'Registreringslenken er utløpt.'
+clock --reset >/dev/null
+check "the clock is back" is "$(clock)" 0
+check "no test clock in drift mode" bash -c "sed 's/^mode *=.*/mode = drift/' '$BP_CONF' > '$BP_DIR/drift.conf' && ! '$BP_BPADM' -c '$BP_DIR/drift.conf' clock 2>/dev/null"
+
 # -- logs hold no tokens, and nothing crashed ---------------------------------------------------
 check "access log has no invitation token" bash -c "! grep -q '$TOKEN' '$BP_LOGS/access.log'"
 check "access log has no query strings" bash -c "! grep -q '?' '$BP_LOGS/access.log'"
