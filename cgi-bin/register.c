@@ -161,7 +161,7 @@ form_error(struct form *f, const char *field, const char *text)
 static int
 invalid_page(struct app *a, int status, const char *text)
 {
-	if (app_page(a, "register") != 0)
+	if (app_page(a, "register-invalid") != 0)
 		return 500;
 	page_add(&a->page, NULL, "invalid", text);
 	return app_render(a, status);
@@ -189,7 +189,6 @@ account_form(struct app *a, const struct invite *inv, const char *token, const c
 	if (app_page(a, "register") != 0)
 		return 500;
 	add_invite(a, inv, token);
-	page_add(&a->page, NULL, "step", "konto");
 	v = page_add(&a->page, NULL, "values", NULL);
 	page_attr(&a->page, v, "name", name);
 	page_attr(&a->page, v, "email", email);
@@ -231,10 +230,9 @@ enrol_page(struct app *a, const struct invite *inv, const char *token, const cha
 	    b32, OTP_STEP);
 	if (uri.err || qr_path(uri.p, &path, &width) != 0)
 		goto out;
-	if (app_page(a, "register") != 0)
+	if (app_page(a, "register-totp") != 0)
 		goto out;
 	add_invite(a, inv, token);
-	page_add(&a->page, NULL, "step", "kode");
 	page_add(&a->page, NULL, "pending", ptoken);
 	t = page_add(&a->page, NULL, "totp", NULL);
 	page_attr(&a->page, t, "secret", grouped);

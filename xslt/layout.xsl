@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- layout.xsl: the frame of every page. A page stylesheet includes this file and gives
-     two templates: match="page" mode="title" (the <title> and <h1>) and mode="main".
+<!-- layout.xsl: the frame of every page. A page stylesheet includes this file (and
+     form.xsl when it has a form) and gives two templates: match="page" mode="title" (the
+     <title> and <h1>) and mode="main".
      The model: <page name mode=test|drift root cgi year> with <user>, <csrf>, <message>. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
@@ -66,44 +67,4 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- One labelled input. The error of the field (a <message field="name">) is tied to it
-       with aria-describedby and aria-invalid. -->
-  <xsl:template name="field">
-    <xsl:param name="name"/>
-    <xsl:param name="label"/>
-    <xsl:param name="type" select="'text'"/>
-    <xsl:param name="value" select="''"/>
-    <xsl:param name="autocomplete" select="''"/>
-    <xsl:param name="hint" select="''"/>
-    <xsl:param name="inputmode" select="''"/>
-    <xsl:param name="maxlength" select="''"/>
-    <xsl:variable name="err" select="/page/message[@kind = 'error' and @field = $name]"/>
-    <div class="field">
-      <label for="f-{$name}"><xsl:value-of select="$label"/></label>
-      <xsl:if test="$hint != ''">
-        <p class="hint" id="f-{$name}-hint"><xsl:value-of select="$hint"/></p>
-      </xsl:if>
-      <xsl:if test="$err">
-        <p class="field-error" id="f-{$name}-err"><xsl:value-of select="$err[1]"/></p>
-      </xsl:if>
-      <input id="f-{$name}" name="{$name}" type="{$type}" required="required">
-        <xsl:if test="$type != 'password'"><xsl:attribute name="value"><xsl:value-of select="$value"/></xsl:attribute></xsl:if>
-        <xsl:if test="$autocomplete != ''"><xsl:attribute name="autocomplete"><xsl:value-of select="$autocomplete"/></xsl:attribute></xsl:if>
-        <xsl:if test="$inputmode != ''"><xsl:attribute name="inputmode"><xsl:value-of select="$inputmode"/></xsl:attribute></xsl:if>
-        <xsl:if test="$maxlength != ''"><xsl:attribute name="maxlength"><xsl:value-of select="$maxlength"/></xsl:attribute></xsl:if>
-        <xsl:if test="$err"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
-        <xsl:if test="$hint != '' or $err">
-          <xsl:attribute name="aria-describedby">
-            <xsl:if test="$hint != ''">f-<xsl:value-of select="$name"/>-hint</xsl:if>
-            <xsl:if test="$hint != '' and $err"><xsl:text> </xsl:text></xsl:if>
-            <xsl:if test="$err">f-<xsl:value-of select="$name"/>-err</xsl:if>
-          </xsl:attribute>
-        </xsl:if>
-      </input>
-    </div>
-  </xsl:template>
-
-  <xsl:template name="csrf">
-    <input type="hidden" name="csrf" value="{/page/csrf}"/>
-  </xsl:template>
 </xsl:stylesheet>

@@ -2,6 +2,7 @@
 <!-- login.xsl: "Logg inn". Model: <email>, messages. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
+  <xsl:include href="form.xsl"/>
 
   <xsl:template match="page" mode="title">Logg inn</xsl:template>
 

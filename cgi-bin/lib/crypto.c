@@ -1,21 +1,29 @@
 /* crypto.c: random bytes, SHA-256, HMAC-SHA256 and AES-256-GCM from OpenSSL; argon2id
  * password hashes from libargon2.
  *
- * Every CGI request is a new process, so OpenSSL's start-up cost is paid per request.
- * Measured on OpenSSL 3.0 (callgrind): the default init loads the config file, error
- * strings and every legacy algorithm name (~3M instructions, twice a whole hello-world CGI),
- * and the default CTR-DRBG builds the full cipher table. We skip what we never use and seed
- * a HASH-DRBG (SP 800-90A, SHA-256) instead: random + SHA-256 + HMAC then cost ~1M. */
+ * Every CGI request is a new process, so OpenSSL's start-up is paid per request. Measured
+ * on OpenSSL 3.0 with callgrind: the default initialisation (config file, error strings,
+ * every legacy algorithm name) costs ~3M instructions, twice a whole hello-world CGI; the
+ * first EVP digest fetch builds the provider's digest table (~0.7M); the default CTR-DRBG
+ * builds the whole cipher table (~3M). So:
+ *  - OpenSSL starts without config, strings or legacy names;
+ *  - SHA-256 uses OpenSSL's direct SHA256_* functions (deprecated in 3.0 in favour of EVP,
+ *    but kept through 3.x), and HMAC is RFC 2104 over them, checked against RFC 4231 and
+ *    against OpenSSL's own HMAC() in tests/unit/test_crypto.c;
+ *  - random bytes come from OpenSSL's SEED-SRC, the operating system's entropy source
+ *    (getrandom) that its DRBG would itself be seeded from;
+ *  - AES-256-GCM goes through EVP, fetched once, when a record is sealed or opened. */
+#define OPENSSL_SUPPRESS_DEPRECATED	/* SHA256_Init and friends: see above */
+
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
 #include <argon2.h>
-#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/params.h>
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 
 #include "crypto.h"
 
@@ -28,8 +36,7 @@
 #define PW_HASH_LEN 32
 
 static int crypto_ready;
-static EVP_MD *md_sha256;		/* fetched once per process */
-static EVP_MAC *mac_hmac;
+static EVP_RAND_CTX *seed;		/* made once per process */
 static EVP_CIPHER *cipher_gcm;
 
 static int
@@ -43,8 +50,6 @@ crypto_init(void)
 		return 0;
 	if (!OPENSSL_init_crypto(opts, NULL))
 		return BP_ECRYPTO;
-	if (!RAND_set_DRBG_type(NULL, "HASH-DRBG", NULL, NULL, "SHA256"))
-		return BP_ECRYPTO;
 	crypto_ready = 1;
 	return 0;
 }
@@ -52,57 +57,67 @@ crypto_init(void)
 int
 crypto_random(void *buf, size_t n)
 {
-	if (crypto_init() != 0)
-		return BP_ECRYPTO;
-	if (n > INT_MAX || RAND_bytes(buf, (int)n) != 1)
-		return BP_ECRYPTO;
-	return 0;
-}
+	EVP_RAND *r;
 
-static const EVP_MD *
-sha256(void)
-{
-	if (md_sha256 == NULL && crypto_init() == 0)
-		md_sha256 = EVP_MD_fetch(NULL, "SHA256", NULL);
-	return md_sha256;
+	if (seed == NULL) {
+		if (crypto_init() != 0 || (r = EVP_RAND_fetch(NULL, "SEED-SRC", NULL)) == NULL)
+			return BP_ECRYPTO;
+		seed = EVP_RAND_CTX_new(r, NULL);
+		EVP_RAND_free(r);
+		if (seed == NULL || !EVP_RAND_instantiate(seed, 0, 0, NULL, 0, NULL)) {
+			EVP_RAND_CTX_free(seed);
+			seed = NULL;
+			return BP_ECRYPTO;
+		}
+	}
+	/* in pieces: the seed source hands out at most a pool's worth per call */
+	while (n > 0) {
+		size_t chunk = n > 256 ? 256 : n;
+
+		if (!EVP_RAND_generate(seed, buf, chunk, 0, 0, NULL, 0))
+			return BP_ECRYPTO;
+		buf = (unsigned char *)buf + chunk;
+		n -= chunk;
+	}
+	return 0;
 }
 
 int
 crypto_sha256(const void *data, size_t n, unsigned char out[CRYPTO_HASH_LEN])
 {
-	unsigned int len = 0;
-	const EVP_MD *md = sha256();
+	SHA256_CTX ctx;
 
-	if (md == NULL || !EVP_Digest(data, n, out, &len, md, NULL) || len != CRYPTO_HASH_LEN)
+	if (!SHA256_Init(&ctx) || !SHA256_Update(&ctx, data, n) || !SHA256_Final(out, &ctx))
 		return BP_ECRYPTO;
+	OPENSSL_cleanse(&ctx, sizeof(ctx));
 	return 0;
 }
 
+/* RFC 2104: H((K ^ opad) || H((K ^ ipad) || text)), K zero-padded to the 64-byte block. */
 int
 crypto_hmac(const unsigned char key[CRYPTO_KEY_LEN], const void *a, size_t alen,
     const void *b, size_t blen, unsigned char out[CRYPTO_HASH_LEN])
 {
-	OSSL_PARAM params[] = {
-		OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)"SHA256", 0),
-		OSSL_PARAM_construct_end()
-	};
-	EVP_MAC_CTX *ctx = NULL;
-	size_t len = 0;
-	int rc = BP_ECRYPTO;
+	unsigned char pad[SHA256_CBLOCK], inner[CRYPTO_HASH_LEN];
+	SHA256_CTX ctx;
+	size_t i;
+	int ok;
 
-	if (mac_hmac == NULL && crypto_init() == 0)
-		mac_hmac = EVP_MAC_fetch(NULL, "HMAC", NULL);
-	if (mac_hmac == NULL || (ctx = EVP_MAC_CTX_new(mac_hmac)) == NULL)
-		goto out;
-	if (!EVP_MAC_init(ctx, key, CRYPTO_KEY_LEN, params) ||
-	    !EVP_MAC_update(ctx, a, alen) ||
-	    (b != NULL && blen > 0 && !EVP_MAC_update(ctx, b, blen)) ||
-	    !EVP_MAC_final(ctx, out, &len, CRYPTO_HASH_LEN) || len != CRYPTO_HASH_LEN)
-		goto out;
-	rc = 0;
-out:
-	EVP_MAC_CTX_free(ctx);
-	return rc;
+	memset(pad, 0x36, sizeof(pad));
+	for (i = 0; i < CRYPTO_KEY_LEN; i++)
+		pad[i] ^= key[i];
+	ok = SHA256_Init(&ctx) && SHA256_Update(&ctx, pad, sizeof(pad)) &&
+	    SHA256_Update(&ctx, a, alen) && (b == NULL || SHA256_Update(&ctx, b, blen)) &&
+	    SHA256_Final(inner, &ctx);
+	memset(pad, 0x5c, sizeof(pad));
+	for (i = 0; i < CRYPTO_KEY_LEN; i++)
+		pad[i] ^= key[i];
+	ok = ok && SHA256_Init(&ctx) && SHA256_Update(&ctx, pad, sizeof(pad)) &&
+	    SHA256_Update(&ctx, inner, sizeof(inner)) && SHA256_Final(out, &ctx);
+	OPENSSL_cleanse(pad, sizeof(pad));
+	OPENSSL_cleanse(inner, sizeof(inner));
+	OPENSSL_cleanse(&ctx, sizeof(ctx));
+	return ok ? 0 : BP_ECRYPTO;
 }
 
 static const EVP_CIPHER *

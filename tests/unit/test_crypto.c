@@ -59,6 +59,49 @@ hmac_ref(const unsigned char *key, const void *msg, size_t len, unsigned char ou
 	assert_int_equal(n, 32);
 }
 
+/* RFC 4231 cases 1-4. Keys shorter than the 64-byte block are zero-padded by HMAC
+ * itself, so each key padded with zeros to 32 bytes gives the published result. */
+static void
+test_hmac_rfc4231(void **state)
+{
+	static const struct {
+		unsigned char key[CRYPTO_KEY_LEN];
+		size_t keylen;
+		const char *data;
+		size_t datalen;
+		const char *mac;
+	} cases[] = {
+		{ { 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b,
+		    0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b, 0x0b }, 20, "Hi There", 8,
+		  "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7" },
+		{ { 'J', 'e', 'f', 'e' }, 4, "what do ya want for nothing?", 28,
+		  "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843" },
+		{ { 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa,
+		    0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa, 0xaa }, 20,
+		  "\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd"
+		  "\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd"
+		  "\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd\xdd", 50,
+		  "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe" },
+		{ { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+		    24, 25 }, 25,
+		  "\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd"
+		  "\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd"
+		  "\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd\xcd", 50,
+		  "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b" },
+	};
+	unsigned char mac[CRYPTO_HASH_LEN];
+	char hex[2 * CRYPTO_HASH_LEN + 1];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < UNIT_N(cases); i++) {
+		assert_int_equal(crypto_hmac(cases[i].key, cases[i].data, cases[i].datalen, NULL, 0,
+		    mac), 0);
+		hex_encode(mac, sizeof(mac), hex);
+		assert_string_equal(hex, cases[i].mac);
+	}
+}
+
 static void
 test_hmac(void **state)
 {
@@ -490,6 +533,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_sha256_million_a),
+		cmocka_unit_test(test_hmac_rfc4231),
 		cmocka_unit_test(test_hmac),
 		cmocka_unit_test(test_hmac_two_part),
 		cmocka_unit_test(test_random),
