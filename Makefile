@@ -4,6 +4,7 @@
 #   make run             serve Brukerplan from a real Apache on http://127.0.0.1:$(PORT)/
 #   make test            unit tests (plain and ASan+UBSan), HTTP tests, browser tests
 #   make bench           wrk figures for every page against a hello-world CGI
+#   make fuzz            libFuzzer on every hand-written parser (clang; FUZZ_SECONDS each)
 #   make deploy DEST=dir [BASE_URL=https://host/path] [MODE=drift]
 #                        a tree for Apache hosting (.htaccess, store outside DocumentRoot)
 #   make install         the same into $(PREFIX)
@@ -31,7 +32,18 @@ HARDEN    = -fstack-protector-strong -fstack-clash-protection -fPIE
 CPPFLAGS_BP = -D_GNU_SOURCE -D_FORTIFY_SOURCE=2 -Icgi-bin/lib
 LDFLAGS_BP  = -pie -Wl,-z,relro,-z,now -Wl,--as-needed
 
-ifneq ($(SAN),)
+FUZZ_SECONDS ?= 60
+ifneq ($(FUZZ),)
+CC        = clang
+SAN       = fuzz
+endif
+
+ifeq ($(SAN),fuzz)
+OPT       = -O1 -g -fno-omit-frame-pointer
+HARDEN    = -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=undefined -fPIE
+CPPFLAGS_BP = -D_GNU_SOURCE -Icgi-bin/lib
+LDFLAGS_BP  = -pie -fsanitize=address,undefined
+else ifneq ($(SAN),)
 OPT       = -O1 -g -fno-omit-frame-pointer
 HARDEN    = -fsanitize=address,undefined -fno-sanitize-recover=undefined -fPIE
 CPPFLAGS_BP = -D_GNU_SOURCE -Icgi-bin/lib
@@ -71,10 +83,15 @@ TOOL_BIN  = $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELLO_BIN = $(BUILD)/bench/hello
+FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
+REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+FUZZ_BIN  = $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
 
 .SECONDARY:
-.PHONY: all run test bench deploy install clean unit deps-build deps-run deps-test deps-bench
+.PHONY: all run test bench fuzz deploy install clean unit replay fuzz-run deps-build deps-run \
+        deps-test deps-bench
 
 all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN) $(XSLT_OUT)
 
@@ -112,6 +129,35 @@ $(HELLO_BIN): tests/bench/hello.c
 	@mkdir -p $(@D)
 	$(CC) $(OPT) $(WARN) $(HARDEN) $(LDFLAGS_BP) -o $@ $<
 
+# every fuzz target twice: driven by libFuzzer (make fuzz), and over its saved corpus by a
+# plain main() (make test replays the corpora with the sanitizer build)
+$(BUILD)/fuzz/replay_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(BUILD)/obj/tests/fuzz/replay.o $(BUILD)/lib/libbp.a
+	@mkdir -p $(@D)
+	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $^ $(LIBS_ALL)
+
+$(BUILD)/fuzz/fuzz_%: $(BUILD)/obj/tests/fuzz/fuzz_%.o $(BUILD)/lib/libbp.a
+	@mkdir -p $(@D)
+	$(CC) -fsanitize=fuzzer,address,undefined $(LDFLAGS_BP) -o $@ $^ $(LIBS_ALL)
+
+replay: $(REPLAY_BIN)
+	@for n in $(FUZZ_NAMES); do $(BUILD)/fuzz/replay_$$n tests/fuzz/corpus/$$n/* || exit 1; done
+
+fuzz:
+	@tools/deps.sh fuzz
+	@$(MAKE) --no-print-directory FUZZ=1 BUILD=$(BUILD)/fuzz fuzz-run
+
+# new inputs go to $(BUILD)/corpus/NAME; a crash leaves $(BUILD)/crash-NAME-* and fails
+fuzz-run: $(FUZZ_BIN)
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p $(BUILD)/corpus/$$n; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		$(BUILD)/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+		    -artifact_prefix=$(BUILD)/crash-$$n- -print_final_stats=1 \
+		    $(BUILD)/corpus/$$n tests/fuzz/corpus/$$n 2>&1 | \
+		    grep -E 'stat::number_of_executed_units|stat::new_units_added|ERROR|SUMMARY' ; \
+		ls $(BUILD)/crash-$$n-* >/dev/null 2>&1 && { echo "fuzz: $$n crashed" >&2; exit 1; }; \
+	done; true
+
 deps-build:
 	@tools/deps.sh build
 deps-run:
@@ -130,7 +176,7 @@ run: deps-run
 
 test: deps-test
 	@$(MAKE) --no-print-directory all unit
-	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)/asan all unit
+	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)/asan all unit replay
 	@BUILD=$(BUILD) tests/http/run.sh
 	@BUILD=$(BUILD)/asan tests/http/run.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
@@ -148,6 +194,6 @@ install:
 
 clean:
 	rm -rf $(BUILD)/obj $(BUILD)/lib $(BUILD)/cgi-bin $(BUILD)/tools $(BUILD)/tests \
-	    $(BUILD)/bench $(BUILD)/asan
+	    $(BUILD)/bench $(BUILD)/xslt $(BUILD)/fuzz $(BUILD)/asan
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

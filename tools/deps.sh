@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh: make sure the Debian packages (and pinned node modules) a target needs are present.
-# Usage: tools/deps.sh build|run|test|bench ...
+# Usage: tools/deps.sh build|run|test|bench|fuzz ...
 # As root it installs what is missing; otherwise it prints the exact command and fails.
 set -eu
 
@@ -9,6 +9,7 @@ pkgs_build="gcc make pkg-config libc6-dev cmake dpkg-dev xz-utils ca-certificate
 pkgs_run="apache2-bin lmdb-utils"
 pkgs_test="libcmocka-dev curl chromium lmdb-utils oathtool"
 pkgs_bench="wrk curl"
+pkgs_fuzz="clang libclang-rt-14-dev"
 
 want=""
 node=no
@@ -18,6 +19,7 @@ for profile in "$@"; do
 	run) want="$want $pkgs_build $pkgs_run" ;;
 	test) want="$want $pkgs_build $pkgs_run $pkgs_test"; node=yes ;;
 	bench) want="$want $pkgs_build $pkgs_run $pkgs_bench" ;;
+	fuzz) want="$want $pkgs_build $pkgs_fuzz" ;;
 	*) echo "deps.sh: unknown profile: $profile" >&2; exit 2 ;;
 	esac
 done

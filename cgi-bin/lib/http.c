@@ -384,8 +384,8 @@ http_reason(int status)
 
 /* Sent with every response, pages and errors alike (design.md §6). */
 static const char *const security_headers[] = {
-	"Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; "
-	    "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+	("Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; "
+	    "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),
 	"X-Frame-Options: DENY",
 	"Referrer-Policy: no-referrer",
 	"X-Content-Type-Options: nosniff",
