@@ -105,40 +105,16 @@ out:
 	return rc;
 }
 
-struct purge {
-	long long now;
-	int n;
-	unsigned char keys[32][CRYPTO_HASH_LEN];
-};
-
 static int
-purge_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+abandoned(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
-	struct purge *pg = arg;
-	xmlDocPtr doc;
+	xmlDocPtr doc = record_parse(v, vlen);
+	int gone = doc == NULL || record_get_ll(doc, "expires", 0) <= *(const long long *)arg;
 
-	if (klen != CRYPTO_HASH_LEN)
-		return 0;
-	if ((doc = record_parse(v, vlen)) == NULL ||
-	    record_get_ll(doc, "expires", 0) <= pg->now)
-		memcpy(pg->keys[pg->n++], k, klen);
+	(void)k;
+	(void)klen;
 	xmlFreeDoc(doc);
-	return pg->n == 32 ? 1 : 0;
-}
-
-/* Forget registrations nobody finished. */
-static int
-pending_purge(struct store_txn *txn, long long now)
-{
-	struct purge pg = { now, 0, { { 0 } } };
-	int i, rc;
-
-	if ((rc = store_scan(txn, DB_PENDING, NULL, 0, 0, purge_one, &pg)) != 0)
-		return rc;
-	for (i = 0; i < pg.n; i++)
-		if ((rc = store_del(txn, DB_PENDING, pg.keys[i], CRYPTO_HASH_LEN)) != 0)
-			return rc;
-	return 0;
+	return gone;
 }
 
 /* -- pages ------------------------------------------------------------------------- */
@@ -339,7 +315,10 @@ save_pending(struct store_txn *txn, void *arg)
 	struct pending *p = arg;
 	int rc;
 
-	if ((rc = pending_purge(txn, p->expires - PENDING_TTL)) != 0)
+	long long now = p->expires - PENDING_TTL;
+
+	/* forget registrations nobody finished */
+	if ((rc = store_purge(txn, DB_PENDING, abandoned, &now, 32)) < 0)
 		return rc;
 	return pending_save(txn, p);
 }

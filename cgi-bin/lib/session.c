@@ -101,42 +101,18 @@ session_delete(struct store_txn *txn, const unsigned char key[CRYPTO_HASH_LEN])
 	return rc == BP_ENOENT ? 0 : rc;
 }
 
-struct purge {
-	long long now;
-	int max;
-	int n;
-	unsigned char keys[64][CRYPTO_HASH_LEN];
-};
-
 static int
-purge_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+ended(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
-	struct purge *p = arg;
 	struct session s;
 
-	if (klen != CRYPTO_HASH_LEN)
-		return 0;
-	if (decode(v, vlen, &s) != 0 || session_expired(&s, p->now))
-		memcpy(p->keys[p->n++], k, CRYPTO_HASH_LEN);
-	return p->n >= p->max ? 1 : 0;
+	(void)k;
+	return klen != CRYPTO_HASH_LEN || decode(v, vlen, &s) != 0 ||
+	    session_expired(&s, *(const long long *)arg);
 }
 
 int
 session_purge(struct store_txn *txn, long long now, int max)
 {
-	struct purge p;
-	int i, rc;
-
-	if (max <= 0)
-		return 0;
-	memset(&p, 0, sizeof(p));
-	p.now = now;
-	p.max = max < 64 ? max : 64;
-	/* collect first: LMDB cursors must not see deletes made behind them */
-	if ((rc = store_scan(txn, DB_SESSIONS, NULL, 0, 0, purge_one, &p)) != 0)
-		return rc;
-	for (i = 0; i < p.n; i++)
-		if ((rc = session_delete(txn, p.keys[i])) != 0)
-			return rc;
-	return p.n;
+	return store_purge(txn, DB_SESSIONS, ended, &now, max);
 }

@@ -309,6 +309,49 @@ store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t p
 	return rc == MDB_NOTFOUND ? 0 : map_err(rc);
 }
 
+struct purge {
+	store_pred doomed;
+	void *arg;
+	int max;
+	int n;
+	unsigned char (*keys)[STORE_KEY_MAX];
+	size_t *lens;
+};
+
+static int
+purge_pick(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct purge *p = arg;
+
+	if (p->doomed(k, klen, v, vlen, p->arg)) {
+		memcpy(p->keys[p->n], k, klen);
+		p->lens[p->n++] = klen;
+	}
+	return p->n >= p->max ? 1 : 0;
+}
+
+int
+store_purge(struct store_txn *txn, enum store_db db, store_pred doomed, void *arg, int max)
+{
+	struct purge p = { doomed, arg, max, 0, NULL, NULL };
+	int i, rc;
+
+	if (max <= 0)
+		return 0;
+	if ((p.keys = malloc((size_t)max * sizeof(*p.keys))) == NULL ||
+	    (p.lens = malloc((size_t)max * sizeof(*p.lens))) == NULL) {
+		free(p.keys);
+		return BP_ENOMEM;
+	}
+	/* collect first, delete after: a cursor must not walk over its own deletes */
+	rc = store_scan(txn, db, NULL, 0, 0, purge_pick, &p);
+	for (i = 0; rc == 0 && i < p.n; i++)
+		rc = store_del(txn, db, p.keys[i], p.lens[i]);
+	free(p.keys);
+	free(p.lens);
+	return rc == 0 ? p.n : rc;
+}
+
 int
 store_stat(struct store *st, struct store_stat *out)
 {

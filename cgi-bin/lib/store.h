@@ -59,6 +59,13 @@ typedef int (*store_scan_fn)(const void *key, size_t klen, const void *val, size
 int store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
     int reverse, store_scan_fn fn, void *arg);
 
+/* store_purge: delete up to max records of db for which doomed(key, value, arg) returns
+ * non-zero. Returns how many were deleted, or < 0. For records that expire (sessions,
+ * half-done registrations): each write that makes one also clears a few old ones. */
+typedef int (*store_pred)(const void *key, size_t klen, const void *val, size_t vlen,
+    void *arg);
+int store_purge(struct store_txn *txn, enum store_db db, store_pred doomed, void *arg, int max);
+
 struct store_stat {
 	size_t map_size;	/* current map size */
 	size_t used;		/* bytes in use (last page number * page size) */

@@ -449,6 +449,69 @@ test_scan_reverse_longest_key(void **state)
 	assert_int_equal(e[1].n, 1);
 }
 
+/* store_purge: deletes only what the predicate dooms, at most max per call */
+
+static int
+doomed_old(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	(void)k;
+	(void)arg;
+	return klen >= 4 && vlen >= 4 && memcmp(v, "old:", 4) == 0;
+}
+
+static int
+purge_two(struct store_txn *txn, void *arg)
+{
+	int *deleted = arg;
+
+	*deleted = store_purge(txn, DB_META, doomed_old, NULL, 2);
+	return *deleted < 0 ? *deleted : 0;
+}
+
+struct count {
+	int n;
+};
+
+static int
+count_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	(void)k;
+	(void)klen;
+	(void)v;
+	(void)vlen;
+	((struct count *)arg)->n++;
+	return 0;
+}
+
+static int
+count_keys(struct store_txn *txn, void *arg)
+{
+	((struct count *)arg)->n = 0;
+	return store_scan(txn, DB_META, NULL, 0, 0, count_one, arg);
+}
+
+static void
+test_purge(void **state)
+{
+	struct fix *f = *state;
+	struct count c;
+	int deleted = -1;
+
+	/* put_keys stores each key as its own value: "old:*" keys are doomed */
+	assert_int_equal(store_write(f->st, put_keys,
+	    (void *)(const char *const[]){ "old:1", "new:1", "old:2", "old:3", "new:2", NULL }), 0);
+	assert_int_equal(store_write(f->st, purge_two, &deleted), 0);
+	assert_int_equal(deleted, 2);		/* three doomed, at most two per call */
+	assert_int_equal(store_read(f->st, count_keys, &c), 0);
+	assert_int_equal(c.n, 3);
+	assert_int_equal(store_write(f->st, purge_two, &deleted), 0);
+	assert_int_equal(deleted, 1);
+	assert_int_equal(store_write(f->st, purge_two, &deleted), 0);
+	assert_int_equal(deleted, 0);
+	assert_int_equal(store_read(f->st, count_keys, &c), 0);
+	assert_int_equal(c.n, 2);		/* new:1 and new:2 are untouched */
+}
+
 /* map growth */
 
 struct fill {
@@ -608,6 +671,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_key_size, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_purge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan_reverse_longest_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_map_growth, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reopen, setup, teardown),
