@@ -4,7 +4,7 @@
 # As root it installs what is missing; otherwise it prints the exact command and fails.
 set -eu
 
-pkgs_build="gcc make pkg-config libc6-dev cmake dpkg-dev xz-utils ca-certificates xsltproc
+pkgs_build="gcc make pkg-config libc6-dev cmake dpkg-dev xz-utils ca-certificates xsltproc tzdata
 	libssl-dev liblmdb-dev libxml2-dev libxslt1-dev libargon2-dev liboath-dev libqrencode-dev"
 pkgs_run="apache2-bin lmdb-utils"
 pkgs_test="libcmocka-dev curl chromium lmdb-utils oathtool"
