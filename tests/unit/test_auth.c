@@ -13,32 +13,16 @@
 
 #define T0 1782858600LL		/* 2026-06-30 22:30:00 UTC */
 
-struct fix {
-	char dir[64];
-	struct store *st;
-};
-
 static int
 setup(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-
-	assert_non_null(f);
-	tmp_make(f->dir, sizeof(f->dir));
-	assert_int_equal(store_open(f->dir, 1024 * 1024, 1, &f->st), 0);
-	*state = f;
-	return 0;
+	return fix_setup(state, NULL, 1024 * 1024);
 }
 
 static int
 teardown(void **state)
 {
-	struct fix *f = *state;
-
-	store_close(f->st);
-	tmp_remove(f->dir);
-	free(f);
-	return 0;
+	return fix_teardown(state);
 }
 
 /* tokens */

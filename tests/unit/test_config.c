@@ -271,38 +271,23 @@ test_not_utf8(void **state)
 	assert_string_equal(cfg.store, "/d/l\xc3\xa5s");
 }
 
-struct tmp {
-	char dir[64];
-	char path[128];
-};
-
 static int
 setup_tmp(void **state)
 {
-	struct tmp *t = calloc(1, sizeof(*t));
-
-	assert_non_null(t);
-	tmp_make(t->dir, sizeof(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/brukerplan.conf", t->dir);
-	*state = t;
-	return 0;
+	return fix_setup(state, "brukerplan.conf", 0);
 }
 
 static int
 teardown_tmp(void **state)
 {
-	struct tmp *t = *state;
-
-	tmp_remove(t->dir);
-	free(t);
 	unsetenv(BP_CONFIG_ENV);
-	return 0;
+	return fix_teardown(state);
 }
 
 static void
 test_load(void **state)
 {
-	struct tmp *t = *state;
+	struct fix *t = *state;
 	struct config cfg;
 	char err[256], want[256];
 
@@ -326,7 +311,7 @@ test_load(void **state)
 static void
 test_load_errors(void **state)
 {
-	struct tmp *t = *state;
+	struct fix *t = *state;
 	struct config cfg;
 	char err[256] = "", missing[160];
 

@@ -375,37 +375,22 @@ test_password_garbage(void **state)
 	assert_true(crypto_password_verify(h, "password") < 0);
 }
 
-struct tmp {
-	char dir[64];
-	char path[128];
-};
-
 static int
 setup_tmp(void **state)
 {
-	struct tmp *t = calloc(1, sizeof(*t));
-
-	assert_non_null(t);
-	tmp_make(t->dir, sizeof(t->dir));
-	snprintf(t->path, sizeof(t->path), "%s/secrets", t->dir);
-	*state = t;
-	return 0;
+	return fix_setup(state, "secrets", 0);
 }
 
 static int
 teardown_tmp(void **state)
 {
-	struct tmp *t = *state;
-
-	tmp_remove(t->dir);
-	free(t);
-	return 0;
+	return fix_teardown(state);
 }
 
 static void
 test_secrets_round_trip(void **state)
 {
-	struct tmp *t = *state;
+	struct fix *t = *state;
 	struct secrets s, again;
 	struct stat st;
 	char err[256];
@@ -435,7 +420,7 @@ static void
 test_secrets_mode(void **state)
 {
 	static const mode_t modes[] = { 0644, 0640, 0604, 0660, 0606, 0700 };
-	struct tmp *t = *state;
+	struct fix *t = *state;
 	struct secrets s;
 	char err[256];
 	size_t i;
@@ -460,7 +445,7 @@ test_secrets_format(void **state)
 {
 	static const char good[] =
 	    "# comment\n\nregistry " K3 "\n# another\nsite " K1 "\ndata " K2 "\n";
-	struct tmp *t = *state;
+	struct fix *t = *state;
 	struct secrets s;
 	unsigned char k[CRYPTO_KEY_LEN];
 	char err[256];
@@ -493,7 +478,7 @@ test_secrets_malformed(void **state)
 		"site " K1 "\ndata " K2 "\nregistry " K3 "\nnonsense\n",
 		"Site " K1 "\ndata " K2 "\nregistry " K3 "\n",
 	};
-	struct tmp *t = *state;
+	struct fix *t = *state;
 	struct secrets s;
 	unsigned char zero[sizeof(s)] = { 0 };
 	char err[256];
@@ -513,7 +498,7 @@ test_secrets_malformed(void **state)
 static void
 test_secrets_io(void **state)
 {
-	struct tmp *t = *state;
+	struct fix *t = *state;
 	struct secrets s;
 	char err[256], link[160];
 

@@ -8,33 +8,16 @@
 
 #define SMALL_MAP (256 * 1024)
 
-struct fix {
-	char dir[64];
-	struct store *st;
-};
-
 static int
 setup(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-
-	assert_non_null(f);
-	tmp_make(f->dir, sizeof(f->dir));
-	assert_int_equal(store_open(f->dir, SMALL_MAP, 1, &f->st), 0);
-	assert_non_null(f->st);
-	*state = f;
-	return 0;
+	return fix_setup(state, NULL, SMALL_MAP);
 }
 
 static int
 teardown(void **state)
 {
-	struct fix *f = *state;
-
-	store_close(f->st);
-	tmp_remove(f->dir);
-	free(f);
-	return 0;
+	return fix_teardown(state);
 }
 
 /* one key/value operation, run inside a transaction */

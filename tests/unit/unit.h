@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "store.h"
+
 #define UNIT_N(a) (sizeof(a) / sizeof((a)[0]))
 
 /* tmp_make: a fresh private directory under /tmp into dir (at least 32 bytes). */
@@ -44,6 +46,41 @@ tmp_remove(const char *dir)
 {
 	if (dir[0] != '\0')
 		nftw(dir, tmp_rm_one, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+/* The shared fixture: a temporary directory, a file name in it, and (when asked for) a
+ * store made there. Tests take it from *state. */
+struct fix {
+	char dir[64];
+	char path[128];			/* dir/<file> */
+	struct store *st;		/* NULL unless fix_setup was given a map size */
+};
+
+static inline int
+fix_setup(void **state, const char *file, size_t map)
+{
+	struct fix *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	tmp_make(f->dir, sizeof(f->dir));
+	snprintf(f->path, sizeof(f->path), "%s/%s", f->dir, file ? file : "");
+	if (map > 0) {
+		assert_int_equal(store_open(f->dir, map, 1, &f->st), 0);
+		assert_non_null(f->st);
+	}
+	*state = f;
+	return 0;
+}
+
+static inline int
+fix_teardown(void **state)
+{
+	struct fix *f = *state;
+
+	store_close(f->st);
+	tmp_remove(f->dir);
+	free(f);
+	return 0;
 }
 
 /* file_write: create path with mode and exactly len bytes of data. */
