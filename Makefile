@@ -88,12 +88,19 @@ FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 FUZZ_BIN  = $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
+DATA_OUT  = $(BUILD)/data/refdata.xml
 
 .SECONDARY:
 .PHONY: all run test bench fuzz deploy install clean unit replay fuzz-run deps-build deps-run \
         deps-test deps-bench
 
-all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN) $(XSLT_OUT)
+all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN) $(XSLT_OUT) $(DATA_OUT)
+
+# reference data: the tracked CSV files, checked and turned into one XML file
+$(BUILD)/data/refdata.xml: tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv
+	@mkdir -p $(@D)
+	awk -f tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv > $@.tmp
+	mv $@.tmp $@
 
 # deployed stylesheets lose comments and indentation: each request parses its stylesheet
 $(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl
@@ -194,6 +201,6 @@ install:
 
 clean:
 	rm -rf $(BUILD)/obj $(BUILD)/lib $(BUILD)/cgi-bin $(BUILD)/tools $(BUILD)/tests \
-	    $(BUILD)/bench $(BUILD)/xslt $(BUILD)/fuzz $(BUILD)/asan
+	    $(BUILD)/bench $(BUILD)/xslt $(BUILD)/data $(BUILD)/fuzz $(BUILD)/asan
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

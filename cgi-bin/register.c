@@ -3,6 +3,7 @@
  *   GET  /cgi-bin/register?t=TOKEN      the form, or a page saying why the link is unusable
  *   POST /cgi-bin/register steg=konto   name, e-post and password; then the TOTP enrolment
  *   POST /cgi-bin/register steg=kode    the first code from the app; then the account exists
+ *   GET  /cgi-bin/register/vilkar       the terms of use (bruksvilkår)
  *
  * Between the two steps the half-done registration waits in the store (password already
  * hashed, TOTP secret sealed), keyed by the hash of a token the form carries. */
@@ -11,6 +12,7 @@
 
 #include "app.h"
 #include "audit.h"
+#include "authz.h"
 #include "invite.h"
 #include "otp.h"
 #include "qr.h"
@@ -43,6 +45,8 @@ struct pending {
 	char email[EMAIL_MAX + 1];
 	char password[CRYPTO_PWHASH_MAX];
 	char totp[160];				/* sealed secret, hex, AAD = id */
+	char bydel[8];				/* chosen when the link leaves it open */
+	char tjenestetype[32];			/* kartlegger */
 	long long expires;
 };
 
@@ -52,7 +56,7 @@ static const struct {
 	size_t size;
 } pending_fields[] = {
 #define F(n) { #n, offsetof(struct pending, n), sizeof(((struct pending *)0)->n) }
-	F(invite), F(id), F(name), F(email), F(password), F(totp),
+	F(invite), F(id), F(name), F(email), F(password), F(totp), F(bydel), F(tjenestetype),
 #undef F
 };
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
@@ -120,15 +124,24 @@ abandoned(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 /* -- pages ------------------------------------------------------------------------- */
 
 struct form {
-	const char *field[4];		/* fields with an error, in order */
-	const char *text[4];
+	const char *field[8];		/* fields with an error, in order */
+	const char *text[8];
 	int n;
+};
+
+/* what the person typed or chose, kept when the form comes back with errors */
+struct values {
+	const char *name;
+	const char *email;
+	const char *bydel;
+	const char *tjenestetype;
+	int terms;
 };
 
 static void
 form_error(struct form *f, const char *field, const char *text)
 {
-	if (f->n < 4) {
+	if (f->n < 8) {
 		f->field[f->n] = field;
 		f->text[f->n++] = text;
 	}
@@ -143,31 +156,62 @@ invalid_page(struct app *a, int status, const char *text)
 	return app_render(a, status);
 }
 
+/* What the link fixes, by name: role, region or kommune (and bydel), instans. */
 static void
 add_invite(struct app *a, const struct invite *inv, const char *token)
 {
+	const struct refdata *rd;
+	const char *v;
 	xmlNodePtr n = page_add(&a->page, NULL, "invite", NULL);
 
 	page_attr(&a->page, n, "role", role_ids[inv->role]);
 	page_attr(&a->page, n, "role-title", role_titles[inv->role]);
-	page_attr(&a->page, n, "kommune", inv->kommune);
 	page_attr(&a->page, n, "instans", inv->instans);
+	if (app_refdata(a, &rd) == 0) {
+		if (inv->role == ROLE_KORUS && (v = refdata_region_name(rd, inv->region)))
+			page_attr(&a->page, n, "region", v);
+		if (inv->kommune[0] && (v = refdata_kommune_name(rd, inv->kommune)))
+			page_attr(&a->page, n, "kommune", v);
+		if (inv->bydel[0] && (v = refdata_bydel_name(rd, inv->kommune, inv->bydel)))
+			page_attr(&a->page, n, "bydel", v);
+	}
 	page_add(&a->page, NULL, "token", token);
 }
 
+/* A kartlegger whose link names a kommune with bydeler, but no bydel, picks one. */
 static int
-account_form(struct app *a, const struct invite *inv, const char *token, const char *name,
-    const char *email, const struct form *f)
+bydel_open(const struct invite *inv)
 {
-	xmlNodePtr v;
+	return inv->role == ROLE_KARTLEGGER && inv->kommune[0] && inv->bydel[0] == '\0';
+}
+
+static int
+account_form(struct app *a, const struct invite *inv, const char *token,
+    const struct values *v, const struct form *f)
+{
+	const struct refdata *rd;
+	xmlNodePtr n, list;
 	int i;
 
-	if (app_page(a, "register") != 0)
+	if (app_page(a, "register") != 0 || app_refdata(a, &rd) != 0)
 		return 500;
 	add_invite(a, inv, token);
-	v = page_add(&a->page, NULL, "values", NULL);
-	page_attr(&a->page, v, "name", name);
-	page_attr(&a->page, v, "email", email);
+	if (bydel_open(inv)) {
+		refdata_page(&a->page, rd, NULL, inv->kommune);
+	}
+	if (inv->role == ROLE_KARTLEGGER) {
+		list = page_add(&a->page, NULL, "tjenestetyper", NULL);
+		for (i = 0; i < TJ__MAX; i++) {
+			n = page_add(&a->page, list, "tjenestetype", tjenestetype_titles[i]);
+			page_attr(&a->page, n, "id", tjenestetype_ids[i]);
+		}
+	}
+	n = page_add(&a->page, NULL, "values", NULL);
+	page_attr(&a->page, n, "name", v->name);
+	page_attr(&a->page, n, "email", v->email);
+	page_attr(&a->page, n, "bydel", v->bydel);
+	page_attr(&a->page, n, "tjenestetype", v->tjenestetype);
+	page_attr(&a->page, n, "terms", v->terms ? "1" : "0");
 	for (i = 0; f != NULL && i < f->n; i++)
 		app_message(a, "error", f->field[i], f->text[i]);
 	return app_render(a, 200);
@@ -285,28 +329,49 @@ register_get(struct app *a)
 	struct invite inv;
 	int rc, answered;
 
+	struct values v = { "", "", "", "", 0 };
+
 	if ((rc = usable_invite(a, token, &inv, &answered)) != 0 || answered)
 		return rc;
-	return account_form(a, &inv, token, "", "", NULL);
+	return account_form(a, &inv, token, &v, NULL);
+}
+
+static int
+terms_get(struct app *a)
+{
+	if (app_page(a, "register-terms") != 0)
+		return 500;
+	return app_render(a, 200);
 }
 
 /* -- step 1: the account's name, e-post and password ---------------------------------- */
 
 struct email_check {
+	struct app *a;
 	const char *email;
 	int taken;
+	int blocked;
 };
 
 static int
 check_email(struct store_txn *txn, void *arg)
 {
 	struct email_check *c = arg;
+	const struct secrets *sec;
+	char identity[EMAIL_MAX + 8];
 	const void *v;
 	size_t vlen;
 	int rc = store_get(txn, DB_EMAILS, c->email, strlen(c->email), &v, &vlen);
 
 	c->taken = rc == 0;
-	return rc == BP_ENOENT ? 0 : rc;
+	if (rc != 0 && rc != BP_ENOENT)
+		return rc;
+	/* a suspended account's identity may not register again this year */
+	snprintf(identity, sizeof(identity), "e:%s", c->email);
+	if (app_secrets(c->a, &sec) != 0 ||
+	    (c->blocked = account_blocked(txn, sec, identity, time_year((time_t)c->a->now))) < 0)
+		return BP_ECRYPTO;
+	return 0;
 }
 
 static int
@@ -329,9 +394,12 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	char name[sizeof(((struct account *)0)->name)], email[EMAIL_MAX + 1];
 	char ptoken[TOKEN_HEX + 1];
 	const char *pw = app_form(a, "passord"), *pw2 = app_form(a, "passord2");
+	const char *bydel = app_form(a, "bydel"), *tj = app_form(a, "tjenestetype");
 	unsigned char secret[OTP_SECRET_LEN];
+	const struct refdata *rd;
 	const struct secrets *sec;
-	struct email_check ec = { email, 0 };
+	struct email_check ec = { a, email, 0, 0 };
+	struct values v;
 	struct account tmp;
 	struct pending p;
 	struct buf sealed = { 0 };
@@ -352,7 +420,10 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	} else {
 		if (app_store(a, &st) != 0 || store_read(st, check_email, &ec) != 0)
 			return 500;
-		if (ec.taken)
+		if (ec.blocked)
+			form_error(&f, "epost", "Kontoen med denne e-postadressen er suspendert, og "
+			    "den kan ikke registreres på nytt i år. Kontakt KORFOR hvis det er feil.");
+		else if (ec.taken)
 			form_error(&f, "epost", "Det finnes allerede en konto med denne "
 			    "e-postadressen.");
 	}
@@ -364,13 +435,28 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 		form_error(&f, "passord", "Passordet kan ikke være e-postadressen.");
 	else if (strcmp(pw, pw2) != 0)
 		form_error(&f, "passord2", "Passordene er ikke like.");
+	if (app_refdata(a, &rd) != 0)
+		return 500;
+	if (!bydel_open(inv) || *bydel == '\0')
+		bydel = "";
+	else if (refdata_bydel_name(rd, inv->kommune, bydel) == NULL)
+		form_error(&f, "bydel", "Velg en bydel fra listen, eller hele kommunen.");
+	if (inv->role != ROLE_KARTLEGGER)
+		tj = "";
+	else if (tjenestetype_from_id(tj) < 0)
+		form_error(&f, "tjenestetype", "Velg tjenestetype.");
+	if (strcmp(app_form(a, "vilkar"), "ja") != 0)
+		form_error(&f, "vilkar", "Du må godta bruksvilkårene for å registrere deg.");
+	v = (struct values){ name, email, bydel, tj, strcmp(app_form(a, "vilkar"), "ja") == 0 };
 	if (f.n > 0)
-		return account_form(a, inv, token, name, email, &f);
+		return account_form(a, inv, token, &v, &f);
 
 	memset(&p, 0, sizeof(p));
 	hex_encode(inv->key, sizeof(inv->key), p.invite);
 	str_copy(p.name, sizeof(p.name), name);
 	str_copy(p.email, sizeof(p.email), email);
+	str_copy(p.bydel, sizeof(p.bydel), bydel);
+	str_copy(p.tjenestetype, sizeof(p.tjenestetype), tj);
 	p.expires = a->now + PENDING_TTL;
 	if (account_new_id(&tmp) != 0 || crypto_password_hash(pw, p.password) != 0 ||
 	    crypto_random(secret, sizeof(secret)) != 0 || app_secrets(a, &sec) != 0)
@@ -413,6 +499,45 @@ load_pending(struct store_txn *txn, void *arg)
 	return rc;
 }
 
+/* The account's place: from the link, with names from the reference data. The instans of
+ * a kommunekontakt is its kommune, of KORUS its region (as the registers show them). */
+static int
+fill_scope(struct app *a, const struct invite *inv, const struct pending *p,
+    struct account *acct)
+{
+	const struct refdata *rd;
+	const char *v;
+
+	if (app_refdata(a, &rd) != 0)
+		return BP_EIO;
+	str_copy(acct->region, sizeof(acct->region), inv->region);
+	str_copy(acct->kommune, sizeof(acct->kommune), inv->kommune);
+	str_copy(acct->bydel, sizeof(acct->bydel), inv->bydel[0] ? inv->bydel : p->bydel);
+	if (acct->kommune[0] && (v = refdata_kommune_name(rd, acct->kommune)) != NULL)
+		str_copy(acct->kommunenavn, sizeof(acct->kommunenavn), v);
+	if (acct->bydel[0] && (v = refdata_bydel_name(rd, acct->kommune, acct->bydel)) != NULL)
+		str_copy(acct->bydelnavn, sizeof(acct->bydelnavn), v);
+	switch (acct->role) {
+	case ROLE_KORFOR:
+		str_copy(acct->instans, sizeof(acct->instans), "KORFOR");
+		break;
+	case ROLE_KORUS:
+		v = refdata_region_name(rd, acct->region);
+		str_copy(acct->instans, sizeof(acct->instans), v ? v : "KORUS");
+		break;
+	case ROLE_KOMMUNE:
+		snprintf(acct->instans, sizeof(acct->instans), "%s kommune", acct->kommunenavn);
+		break;
+	case ROLE_KARTLEGGER:
+		str_copy(acct->instans, sizeof(acct->instans), inv->instans);
+		str_copy(acct->tjenestetype, sizeof(acct->tjenestetype), p->tjenestetype);
+		break;
+	default:
+		return BP_EINVAL;
+	}
+	return 0;
+}
+
 static int
 create_account(struct store_txn *txn, void *arg)
 {
@@ -441,9 +566,8 @@ create_account(struct store_txn *txn, void *arg)
 	str_copy(acct->name, sizeof(acct->name), fin->p.name);
 	str_copy(acct->email, sizeof(acct->email), fin->p.email);
 	acct->role = inv.role;
-	str_copy(acct->region, sizeof(acct->region), inv.region);
-	str_copy(acct->kommune, sizeof(acct->kommune), inv.kommune);
-	str_copy(acct->instans, sizeof(acct->instans), inv.instans);
+	if ((rc = fill_scope(fin->a, &inv, &fin->p, acct)) != 0)
+		return rc;
 	str_copy(acct->password, sizeof(acct->password), fin->p.password);
 	str_copy(acct->totp, sizeof(acct->totp), fin->p.totp);
 	str_copy(acct->invited_by, sizeof(acct->invited_by), inv.by);
@@ -482,7 +606,8 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 	if (app_store(a, &st) != 0)
 		return 500;
 	if ((rc = store_read(st, load_pending, &fin)) == BP_ENOENT)
-		return account_form(a, inv, token, "", "", &(struct form){ { "navn" },
+		return account_form(a, inv, token, &(struct values){ "", "", "", "", 0 },
+		    &(struct form){ { "navn" },
 		    { "Registreringen tok for lang tid og må startes på nytt." }, 1 });
 	if (rc != 0)
 		return 500;
@@ -502,7 +627,8 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 		    "Skriv inn den sekssifrede koden appen viser nå.");
 	rc = store_write(st, create_account, &fin);
 	if (rc == BP_EDENIED && fin.taken)
-		return account_form(a, inv, token, fin.p.name, fin.p.email, &f);
+		return account_form(a, inv, token, &(struct values){ fin.p.name, fin.p.email,
+		    fin.p.bydel, fin.p.tjenestetype, 1 }, &f);
 	if (rc == BP_EDENIED)
 		return invalid_page(a, fin.state < 0 ? 404 : 410, fin.state < 0 ? unknown_link :
 		    "Registreringslenken kan ikke lenger brukes. Be om en ny lenke.");
@@ -529,6 +655,7 @@ register_post(struct app *a)
 
 static const struct route routes[] = {
 	{ HTTP_GET, "", register_get, R_PUBLIC },
+	{ HTTP_GET, "/vilkar", terms_get, R_PUBLIC },
 	{ HTTP_POST, "", register_post, R_PUBLIC },
 };
 

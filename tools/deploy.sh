@@ -4,6 +4,7 @@
 #   DEST/brukerplan.conf         configuration (written once; an existing one is kept)
 #   DEST/secrets, DEST/store/    made by `bpadm init`; outside the DocumentRoot
 #   DEST/xslt/                   stylesheets
+#   DEST/data/                   reference data (kommuner, bydeler, KORUS regions)
 #   DEST/bin/bpadm               the admin tool
 #   DEST/public_html/            the DocumentRoot: css, favicon, error pages, .htaccess
 #   DEST/public_html/cgi-bin/    the CGI programs, run through .htaccess (ExecCGI)
@@ -22,10 +23,11 @@ mkdir -p "$dest"
 dest=$(cd "$dest" && pwd)
 web="$dest/public_html"
 
-install -d -m 755 "$dest/bin" "$dest/xslt" "$web" "$web/cgi-bin" "$web/css" "$web/feil"
+install -d -m 755 "$dest/bin" "$dest/xslt" "$dest/data" "$web" "$web/cgi-bin" "$web/css" "$web/feil"
 install -m 755 "$build"/tools/* "$dest/bin/"
 install -m 755 "$build"/cgi-bin/* "$web/cgi-bin/"
 install -m 644 "$build"/xslt/*.xsl "$dest/xslt/"
+install -m 644 "$build"/data/*.xml "$dest/data/"
 install -m 644 "$src"/htdocs/css/*.css "$web/css/"
 install -m 644 "$src"/htdocs/favicon.svg "$web/"
 

@@ -1,6 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- register.xsl: "Registrer deg", step 1 of 2 (name, e-post, password).
-     Model: <invite role role-title kommune instans>, <token>, <values name email>. -->
+<!-- register.xsl: "Registrer deg", step 1 of 2 (name, e-post, password; kommune/bydel,
+     instans and tjenestetype for a kartlegger; the terms of use).
+     Model: <invite role role-title region kommune bydel instans>, <token>, optional
+     <kommuner> (bydeler to choose from), <tjenestetyper>, <values name email bydel
+     tjenestetype terms>. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
   <xsl:include href="form.xsl"/>
@@ -9,6 +12,15 @@
 
   <xsl:template match="page" mode="main">
     <p>Steg 1 av 2. Oppgi fullt navn, e-postadresse og et passord. I neste steg setter du opp engangskoder i en autentiseringsapp på mobilen.</p>
+    <dl class="facts">
+      <dt>Tilhørighet</dt><dd><xsl:value-of select="invite/@role-title"/></dd>
+      <xsl:if test="invite/@region"><dt>Region</dt><dd><xsl:value-of select="invite/@region"/></dd></xsl:if>
+      <xsl:if test="invite/@kommune">
+        <dt>Kommune/bydel</dt>
+        <dd><xsl:value-of select="invite/@kommune"/><xsl:if test="invite/@bydel">, bydel <xsl:value-of select="invite/@bydel"/></xsl:if></dd>
+      </xsl:if>
+      <xsl:if test="invite/@instans != ''"><dt>Instans</dt><dd><xsl:value-of select="invite/@instans"/></dd></xsl:if>
+    </dl>
     <form method="post" action="{@cgi}/register" class="narrow">
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="t" value="{token}"/>
@@ -38,6 +50,35 @@
         <xsl:with-param name="label">Gjenta passordet</xsl:with-param>
         <xsl:with-param name="type">password</xsl:with-param>
         <xsl:with-param name="autocomplete">new-password</xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="kommuner/kommune/bydel">
+        <xsl:call-template name="select">
+          <xsl:with-param name="name">bydel</xsl:with-param>
+          <xsl:with-param name="label">Bydel</xsl:with-param>
+          <xsl:with-param name="options">
+            <option value="">Hele <xsl:value-of select="kommuner/kommune/@name"/> kommune</option>
+            <xsl:for-each select="kommuner/kommune/bydel">
+              <option value="{@nr}"><xsl:if test="@nr = /page/values/@bydel"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="@name"/></option>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:if test="tjenestetyper">
+        <xsl:call-template name="select">
+          <xsl:with-param name="name">tjenestetype</xsl:with-param>
+          <xsl:with-param name="label">Tjenestetype</xsl:with-param>
+          <xsl:with-param name="options">
+            <option value="">Velg tjenestetype</option>
+            <xsl:for-each select="tjenestetyper/tjenestetype">
+              <option value="{@id}"><xsl:if test="@id = /page/values/@tjenestetype"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if><xsl:value-of select="."/></option>
+            </xsl:for-each>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:if>
+      <xsl:call-template name="checkbox">
+        <xsl:with-param name="name">vilkar</xsl:with-param>
+        <xsl:with-param name="checked" select="values/@terms = '1'"/>
+        <xsl:with-param name="label">Jeg har lest og godtar <a href="{@cgi}/register/vilkar" target="_blank" rel="noopener">bruksvilkårene for Brukerplan</a> (åpnes i ny fane)</xsl:with-param>
       </xsl:call-template>
       <button type="submit">Neste</button>
     </form>

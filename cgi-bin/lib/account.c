@@ -1,12 +1,19 @@
 /* account.c: account records (XML) and the e-post index. */
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "account.h"
 #include "record.h"
+#include "secrets.h"
 
 const char *const role_ids[ROLE__MAX] = { "korfor", "korus", "kommunekontakt", "kartlegger" };
 const char *const role_titles[ROLE__MAX] = { "KORFOR", "KORUS", "Kommunekontakt", "Kartlegger" };
+const char *const role_tilhorighet[ROLE__MAX] = { "KORFOR", "KORUS", "Kommune", "Kartlegger" };
+const char *const tjenestetype_ids[TJ__MAX] = { "helse-omsorg", "fastlege", "nav", "barnevern" };
+const char *const tjenestetype_titles[TJ__MAX] = {
+	"Helse- og omsorgstjeneste", "Fastlege", "NAV", "Barnevern"
+};
 
 /* The record's text fields, in one table: reading and writing walk the same list. */
 static const struct {
@@ -15,8 +22,9 @@ static const struct {
 	size_t size;
 } text_fields[] = {
 #define F(n) { #n, offsetof(struct account, n), sizeof(((struct account *)0)->n) }
-	F(name), F(email), F(region), F(kommune), F(bydel), F(instans), F(tjenestetype),
-	F(password), F(totp), { "invited-by", offsetof(struct account, invited_by),
+	F(name), F(email), F(region), F(kommune), F(kommunenavn), F(bydel), F(bydelnavn),
+	F(instans), F(tjenestetype), F(password), F(totp), F(idhash),
+	{ "invited-by", offsetof(struct account, invited_by),
 	    sizeof(((struct account *)0)->invited_by) },
 #undef F
 };
@@ -29,6 +37,7 @@ static const struct {
 	{ "created", offsetof(struct account, created) },
 	{ "innvilget", offsetof(struct account, innvilget) },
 	{ "tilbakekalt", offsetof(struct account, tilbakekalt) },
+	{ "welcome-seen", offsetof(struct account, welcome_seen) },
 };
 
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
@@ -40,6 +49,17 @@ role_from_id(const char *id)
 
 	for (i = 0; i < ROLE__MAX; i++)
 		if (strcmp(role_ids[i], id) == 0)
+			return i;
+	return -1;
+}
+
+int
+tjenestetype_from_id(const char *id)
+{
+	int i;
+
+	for (i = 0; i < TJ__MAX; i++)
+		if (strcmp(tjenestetype_ids[i], id) == 0)
 			return i;
 	return -1;
 }
@@ -160,6 +180,70 @@ account_by_email(struct store_txn *txn, const char *email, struct account *out)
 	return account_load(txn, id, out);
 }
 
+/* the scope index: an account's kommune, region and role never change after registration */
+static int
+index_scopes(struct store_txn *txn, const struct account *a)
+{
+	const struct {
+		char scope;
+		const char *value;
+	} entries[] = { { 'k', a->kommune }, { 'r', a->region }, { 'o', role_ids[a->role] } };
+	char key[STORE_KEY_MAX + 1];
+	size_t i;
+	int n, rc;
+
+	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++) {
+		if (entries[i].value[0] == '\0')
+			continue;
+		n = snprintf(key, sizeof(key), "%c:%s:%s", entries[i].scope, entries[i].value, a->id);
+		if (n < 0 || n > STORE_KEY_MAX)
+			return BP_EINVAL;
+		if ((rc = store_put(txn, DB_SCOPES, key, (size_t)n, "", 0)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+struct scan {
+	struct store_txn *txn;
+	size_t plen;
+	account_fn fn;
+	void *arg;
+};
+
+static int
+scan_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct scan *s = arg;
+	char id[ACCOUNT_ID_LEN + 1];
+	struct account a;
+	int rc;
+
+	(void)v;
+	(void)vlen;
+	if (klen != s->plen + ACCOUNT_ID_LEN)
+		return 0;
+	memcpy(id, (const char *)k + s->plen, ACCOUNT_ID_LEN);
+	id[ACCOUNT_ID_LEN] = '\0';
+	if ((rc = account_load(s->txn, id, &a)) != 0)
+		return rc == BP_ENOENT ? 0 : rc;
+	return s->fn(&a, s->arg);
+}
+
+int
+account_scan(struct store_txn *txn, char scope, const char *value, account_fn fn, void *arg)
+{
+	char prefix[STORE_KEY_MAX + 1];
+	struct scan s = { txn, 0, fn, arg };
+	int n;
+
+	n = snprintf(prefix, sizeof(prefix), "%c:%s:", scope, value);
+	if (n < 0 || n >= (int)sizeof(prefix) - ACCOUNT_ID_LEN)
+		return BP_EINVAL;
+	s.plen = (size_t)n;
+	return store_scan(txn, DB_SCOPES, prefix, s.plen, 0, scan_one, &s);
+}
+
 int
 account_save(struct store_txn *txn, const struct account *a, int is_new)
 {
@@ -184,8 +268,8 @@ account_save(struct store_txn *txn, const struct account *a, int is_new)
 			goto out;
 	if ((rc = record_serialize(doc, &b)) != 0)
 		goto out;
-	if (is_new && (rc = store_add(txn, DB_EMAILS, a->email, strlen(a->email), a->id,
-	    ACCOUNT_ID_LEN)) != 0)
+	if (is_new && ((rc = store_add(txn, DB_EMAILS, a->email, strlen(a->email), a->id,
+	    ACCOUNT_ID_LEN)) != 0 || (rc = index_scopes(txn, a)) != 0))
 		goto out;
 	rc = is_new ? store_add(txn, DB_ACCOUNTS, a->id, ACCOUNT_ID_LEN, b.p, b.len) :
 	    store_put(txn, DB_ACCOUNTS, a->id, ACCOUNT_ID_LEN, b.p, b.len);
@@ -193,4 +277,51 @@ out:
 	xmlFreeDoc(doc);
 	buf_free(&b);
 	return rc;
+}
+
+static int
+block_key(const struct secrets *sec, const char *identity, int year,
+    unsigned char key[CRYPTO_HASH_LEN])
+{
+	char y[16];
+
+	snprintf(y, sizeof(y), "blokk:%d:", year);
+	return crypto_hmac(sec->site, y, strlen(y), identity, strlen(identity), key);
+}
+
+int
+account_suspend(struct store_txn *txn, const struct secrets *sec, struct account *a,
+    long long now, int year)
+{
+	unsigned char key[CRYPTO_HASH_LEN];
+	char identity[EMAIL_MAX + 8], when[32];
+	int rc;
+
+	a->tilbakekalt = now;
+	if ((rc = account_save(txn, a, 0)) != 0)
+		return rc;
+	snprintf(when, sizeof(when), "%lld", now);
+	snprintf(identity, sizeof(identity), "e:%s", a->email);
+	if ((rc = block_key(sec, identity, year, key)) != 0 ||
+	    (rc = store_put(txn, DB_BLOCKED, key, sizeof(key), when, strlen(when))) != 0)
+		return rc;
+	if (a->idhash[0] == '\0')
+		return 0;
+	snprintf(identity, sizeof(identity), "p:%s", a->idhash);
+	if ((rc = block_key(sec, identity, year, key)) != 0)
+		return rc;
+	return store_put(txn, DB_BLOCKED, key, sizeof(key), when, strlen(when));
+}
+
+int
+account_blocked(struct store_txn *txn, const struct secrets *sec, const char *identity,
+    int year)
+{
+	unsigned char key[CRYPTO_HASH_LEN];
+	const void *v;
+	size_t vlen;
+
+	if (block_key(sec, identity, year, key) != 0)
+		return -1;
+	return store_get(txn, DB_BLOCKED, key, sizeof(key), &v, &vlen) == 0;
 }

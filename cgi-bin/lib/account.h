@@ -8,7 +8,14 @@
 enum role { ROLE_KORFOR, ROLE_KORUS, ROLE_KOMMUNE, ROLE_KARTLEGGER, ROLE__MAX };
 
 extern const char *const role_ids[ROLE__MAX];		/* "korfor", ... in records and URLs */
-extern const char *const role_titles[ROLE__MAX];	/* "KORFOR", ... shown to users */
+extern const char *const role_titles[ROLE__MAX];	/* "KORFOR", ..., "Kommunekontakt" */
+extern const char *const role_tilhorighet[ROLE__MAX];	/* "Tilhørighet" and "Roller" columns */
+
+/* Tjenestetype of a kartlegger (2025 manual, "Registrer deg som Kartlegger"). */
+enum tjenestetype { TJ_HELSE_OMSORG, TJ_FASTLEGE, TJ_NAV, TJ_BARNEVERN, TJ__MAX };
+extern const char *const tjenestetype_ids[TJ__MAX];
+extern const char *const tjenestetype_titles[TJ__MAX];
+int tjenestetype_from_id(const char *id);	/* enum tjenestetype, or -1 */
 
 #define ACCOUNT_ID_LEN 32		/* hex of 16 random bytes */
 #define ACCOUNT_NAME_CHARS 100		/* shown limit, in characters */
@@ -19,9 +26,11 @@ struct account {
 	char name[4 * ACCOUNT_NAME_CHARS + 1];	/* full name, UTF-8 */
 	char email[EMAIL_MAX + 1];		/* normalised, see email_normalize */
 	enum role role;
-	char region[32];			/* KORUS region id, for KORUS */
+	char region[32];			/* KORUS region id (of its kommune for levels 3, 4) */
 	char kommune[8];			/* kommunenummer, for kommunekontakt and kartlegger */
+	char kommunenavn[128];			/* its name when registered, for display */
 	char bydel[8];				/* bydelsnummer where the kommune has bydeler */
+	char bydelnavn[128];
 	char instans[4 * ACCOUNT_NAME_CHARS + 1];	/* for kartlegger */
 	char tjenestetype[64];			/* for kartlegger */
 	char password[CRYPTO_PWHASH_MAX];	/* argon2id PHC string (local login) */
@@ -31,7 +40,19 @@ struct account {
 	long long innvilget;			/* first login; 0 until then */
 	long long tilbakekalt;			/* suspension time; 0 while active */
 	char invited_by[ACCOUNT_ID_LEN + 1];
+	char idhash[2 * CRYPTO_HASH_LEN + 1];	/* hex of the keyed hash of the ID-porten pid */
+	long long welcome_seen;			/* version of the velkomstmelding last shown */
 };
+
+struct secrets;
+
+/* The identity a suspension blocks for the rest of the year: the keyed hash of the pid
+ * (ID-porten), or the e-post (local login). Only a keyed hash of it is stored. */
+int account_suspend(struct store_txn *txn, const struct secrets *sec, struct account *a,
+    long long now, int year);
+/* account_blocked: 1 when identity ("e:<e-post>" or "p:<idhash>") is blocked in year. */
+int account_blocked(struct store_txn *txn, const struct secrets *sec, const char *identity,
+    int year);
 
 int role_from_id(const char *id);	/* enum role, or -1 */
 
@@ -47,5 +68,12 @@ int account_load(struct store_txn *txn, const char *id, struct account *out);
 int account_by_email(struct store_txn *txn, const char *email, struct account *out);
 /* account_save: write the record; when is_new, the e-post must be unused (BP_EEXIST). */
 int account_save(struct store_txn *txn, const struct account *a, int is_new);
+
+/* account_scan: call fn with each account of a scope, in id order: scope is 'k' with a
+ * kommunenummer, 'r' with a region id, or 'o' with a role id ("korfor"). fn returns 0 to
+ * go on, 1 to stop, < 0 to fail. */
+typedef int (*account_fn)(const struct account *a, void *arg);
+int account_scan(struct store_txn *txn, char scope, const char *value, account_fn fn,
+    void *arg);
 
 #endif

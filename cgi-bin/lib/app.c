@@ -84,6 +84,17 @@ app_secrets(struct app *a, const struct secrets **sec)
 	return 0;
 }
 
+int
+app_refdata(struct app *a, const struct refdata **rd)
+{
+	int rc;
+
+	if (a->rd == NULL && (rc = refdata_load(a->cfg.data, &a->rd)) != 0)
+		return rc;
+	*rd = a->rd;
+	return 0;
+}
+
 void
 app_header(struct app *a, const char *fmt, ...)
 {
@@ -458,6 +469,7 @@ out:
 	page_free(&a.page);
 	http_request_free(&a.req);
 	store_close(a.st);
+	refdata_free(a.rd);
 	secrets_wipe(&a.sec);
 	crypto_wipe(&a.me, sizeof(a.me));
 	return 0;

@@ -11,6 +11,7 @@
 #include "account.h"
 #include "config.h"
 #include "http.h"
+#include "refdata.h"
 #include "render.h"
 #include "secrets.h"
 #include "session.h"
@@ -43,6 +44,7 @@ struct app {
 	struct secrets sec;
 	int sec_loaded;
 	struct store *st;		/* opened on first use */
+	struct refdata *rd;		/* loaded on first use */
 	int logged_in;
 	int session_expired;		/* a session cookie came, but its session had ended */
 	struct session sess;
@@ -59,6 +61,7 @@ int app_main(const char *prog, const struct route *routes, size_t nroutes);
 /* lazily opened resources; 0 or a bp_err (logged) */
 int app_store(struct app *a, struct store **st);
 int app_secrets(struct app *a, const struct secrets **sec);
+int app_refdata(struct app *a, const struct refdata **rd);
 
 /* app_page: start a->page with the shared model: mode, paths, year, user, CSRF token. */
 int app_page(struct app *a, const char *name);

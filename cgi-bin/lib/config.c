@@ -3,6 +3,7 @@
  *   store    = store          LMDB directory (relative paths are relative to this file)
  *   secrets  = secrets        secrets file made by `bpadm init`, mode 0600
  *   xslt     = xslt           stylesheets
+ *   data     = data           reference data (optional; "data" beside this file)
  *   base_url = http://127.0.0.1:8080
  *   mode     = test | drift
  *   auth     = local | oidc
@@ -22,12 +23,12 @@
 const char *const mode_names[MODE__MAX] = { "test", "drift" };
 const char *const auth_names[AUTH__MAX] = { "local", "oidc" };
 
-enum key { K_STORE, K_SECRETS, K_XSLT, K_BASE_URL, K_MODE, K_AUTH, K_MAP_MB, K__MAX };
+enum key { K_STORE, K_SECRETS, K_XSLT, K_BASE_URL, K_MODE, K_AUTH, K_MAP_MB, K_DATA, K__MAX };
 static const char *const key_names[K__MAX] = {
-	"store", "secrets", "xslt", "base_url", "mode", "auth", "map_mb"
+	"store", "secrets", "xslt", "base_url", "mode", "auth", "map_mb", "data"
 };
 /* Keys every config must give; the others have defaults. */
-static const int key_required[K__MAX] = { 1, 1, 1, 1, 0, 0, 0 };
+static const int key_required[K__MAX] = { 1, 1, 1, 1, 0, 0, 0, 0 };
 
 static int
 set_path(char *dst, size_t size, const char *dir, const char *val)
@@ -104,6 +105,8 @@ set_value(struct config *cfg, enum key k, const char *dir, const char *val)
 			return BP_EINVAL;
 		cfg->auth = (enum bp_auth)i;
 		return 0;
+	case K_DATA:
+		return set_path(cfg->data, sizeof(cfg->data), dir, val);
 	case K_MAP_MB:
 		if (str_to_ll(val, 1, 1024 * 1024, &mb) != 0)
 			return BP_EINVAL;
@@ -174,6 +177,10 @@ config_parse(const char *text, size_t len, const char *dir, struct config *cfg,
 			snprintf(err, errlen, "missing key '%s'", key_names[k]);
 			return BP_ECONFIG;
 		}
+	if (!seen[K_DATA] && set_path(cfg->data, sizeof(cfg->data), dir, "data") != 0) {
+		snprintf(err, errlen, "data path too long");
+		return BP_ECONFIG;
+	}
 	return 0;
 }
 

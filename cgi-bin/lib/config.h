@@ -20,6 +20,7 @@ struct config {
 	char store[PATH_MAX];		/* LMDB environment directory */
 	char secrets[PATH_MAX];		/* secrets file, mode 0600 */
 	char xslt[PATH_MAX];		/* stylesheet directory */
+	char data[PATH_MAX];		/* reference data and definitions; default "data" */
 	char base_url[512];		/* public URL of the site, no trailing slash */
 	char base_path[256];		/* path part of base_url ("" at the root) */
 	enum bp_mode mode;

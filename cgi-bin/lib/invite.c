@@ -26,7 +26,8 @@ invite_save(struct store_txn *txn, const struct invite *inv)
 	if ((doc = record_new("invite")) == NULL)
 		return BP_ENOMEM;
 	if (record_set(doc, "role", role_ids[inv->role]) || record_set(doc, "region", inv->region) ||
-	    record_set(doc, "kommune", inv->kommune) || record_set(doc, "instans", inv->instans) ||
+	    record_set(doc, "kommune", inv->kommune) || record_set(doc, "bydel", inv->bydel) ||
+	    record_set(doc, "instans", inv->instans) ||
 	    record_set_ll(doc, "uses", inv->uses) || record_set_ll(doc, "left", inv->left) ||
 	    record_set_ll(doc, "created", inv->created) ||
 	    record_set_ll(doc, "expires", inv->expires) ||
@@ -59,25 +60,19 @@ invite_create(struct store_txn *txn, struct invite *inv, long long now,
 }
 
 int
-invite_load(struct store_txn *txn, const char *token, struct invite *out)
+invite_parse(const void *data, size_t len, struct invite *out)
 {
 	char role[32];
-	const void *v;
-	size_t vlen;
 	xmlDocPtr doc;
-	int rc, r;
+	int rc = BP_EXML, r;
 
 	memset(out, 0, sizeof(*out));
-	if (token_key(token, out->key) != 0)
-		return BP_ENOENT;
-	if ((rc = store_get(txn, DB_INVITES, out->key, sizeof(out->key), &v, &vlen)) != 0)
-		return rc;
-	if ((doc = record_parse(v, vlen)) == NULL)
+	if ((doc = record_parse(data, len)) == NULL)
 		return BP_EXML;
-	rc = BP_EXML;
 	if (record_get(doc, "role", role, sizeof(role)) || (r = role_from_id(role)) < 0 ||
 	    record_get(doc, "region", out->region, sizeof(out->region)) ||
 	    record_get(doc, "kommune", out->kommune, sizeof(out->kommune)) ||
+	    record_get(doc, "bydel", out->bydel, sizeof(out->bydel)) ||
 	    record_get(doc, "instans", out->instans, sizeof(out->instans)) ||
 	    record_get(doc, "by", out->by, sizeof(out->by)))
 		goto out;
@@ -91,4 +86,23 @@ invite_load(struct store_txn *txn, const char *token, struct invite *out)
 out:
 	xmlFreeDoc(doc);
 	return rc;
+}
+
+int
+invite_load(struct store_txn *txn, const char *token, struct invite *out)
+{
+	unsigned char key[CRYPTO_HASH_LEN];
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (token_key(token, key) != 0)
+		return BP_ENOENT;
+	if ((rc = store_get(txn, DB_INVITES, key, sizeof(key), &v, &vlen)) != 0)
+		return rc;
+	if ((rc = invite_parse(v, vlen, out)) != 0)
+		return rc;
+	memcpy(out->key, key, sizeof(key));
+	return 0;
 }

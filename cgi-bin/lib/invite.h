@@ -15,6 +15,7 @@ struct invite {
 	enum role role;
 	char region[32];
 	char kommune[8];
+	char bydel[8];				/* "" unless the link fixes a bydel */
 	char instans[4 * ACCOUNT_NAME_CHARS + 1];
 	long long uses;				/* registrations the link allows */
 	long long left;				/* registrations still possible */
@@ -30,6 +31,8 @@ int invite_create(struct store_txn *txn, struct invite *inv, long long now,
 /* invite_load: BP_ENOENT for unknown or malformed (forged) tokens. */
 int invite_load(struct store_txn *txn, const char *token, struct invite *out);
 int invite_save(struct store_txn *txn, const struct invite *inv);
+/* invite_parse: a stored record (its key is not in it). */
+int invite_parse(const void *data, size_t len, struct invite *out);
 enum invite_state invite_state(const struct invite *inv, long long now);
 
 #endif

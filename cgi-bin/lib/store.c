@@ -10,7 +10,8 @@
 #include "store.h"
 
 const char *const store_db_names[DB__MAX] = {
-	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit"
+	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit",
+	"scopes", "blocked", "surveys", "owners", "surveylog"
 };
 
 #define STORE_MAX_GROW 24	/* doublings per write; 64 MiB * 2^24 is far beyond any disk */
@@ -105,10 +106,21 @@ store_open(const char *dir, size_t map_size, int create, struct store **out)
 		goto fail;
 	if ((rc = txn_begin(st, create ? 0 : MDB_RDONLY, &txn)) != 0)
 		goto fail;
-	for (i = 0; i < DB__MAX; i++)
-		if ((rc = mdb_dbi_open(txn, store_db_names[i], create ? MDB_CREATE : 0,
-		    &st->dbi[i])) != 0)
+	for (i = 0; i < DB__MAX; i++) {
+		rc = mdb_dbi_open(txn, store_db_names[i], create ? MDB_CREATE : 0, &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && !create) {
+			/* a store from before this database existed: add the missing ones once */
+			mdb_txn_abort(txn);
+			txn = NULL;
+			create = 1;
+			if ((rc = txn_begin(st, 0, &txn)) != 0)
+				goto fail;
+			i = -1;
+			continue;
+		}
+		if (rc != 0)
 			goto fail;
+	}
 	/* committing keeps the dbi handles for later transactions */
 	rc = mdb_txn_commit(txn);
 	txn = NULL;

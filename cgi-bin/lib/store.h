@@ -16,6 +16,11 @@ enum store_db {
 	DB_PENDING,		/* SHA-256(registration token) -> half-done registration */
 	DB_THROTTLE,		/* "a:<addr>" / "e:<e-post>" -> failed-login counters */
 	DB_AUDIT,		/* time-ordered key -> security event */
+	DB_SCOPES,		/* "k:<kommune>:", "r:<region>:", "o:<role>:" + account id -> "" */
+	DB_BLOCKED,		/* keyed hash of year and identity -> suspension time */
+	DB_SURVEYS,		/* survey key (kommune, year, keyed hash of fnr) -> sealed record */
+	DB_OWNERS,		/* owner account id || survey key -> list facts */
+	DB_SURVEY_LOG,		/* survey key || time || seq -> endringslogg line */
 	DB__MAX
 };
 

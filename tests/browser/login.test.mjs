@@ -17,6 +17,7 @@ async function register(page, { name, email, password }, a11y) {
   await page.getByLabel('E-postadresse').fill(email);
   await page.getByLabel('Passord', { exact: true }).fill('for kort');
   await page.getByLabel('Gjenta passordet').fill('for kort');
+  await page.getByLabel(/Jeg har lest og godtar/).check();
   await page.getByRole('button', { name: 'Neste' }).click();
   await page.waitForLoadState();
   assert.match(await page.getByRole('alert').innerText(), /Passordet må ha minst 12 tegn\./);
@@ -26,6 +27,7 @@ async function register(page, { name, email, password }, a11y) {
 
   await page.getByLabel('Passord', { exact: true }).fill(password);
   await page.getByLabel('Gjenta passordet').fill(password);
+  await page.getByLabel(/Jeg har lest og godtar/).check();
   await page.getByRole('button', { name: 'Neste' }).click();
   await page.waitForLoadState();
   assert.equal(await page.locator('h1').innerText(), 'Sett opp engangskode');

@@ -152,7 +152,7 @@ rm -f "$JAR"
 fetch GET "$LINK" -c "$JAR" -b "$JAR"
 check "registration form" body_has 'Registrer deg som KORFOR'
 CSRF=$(csrf_of "$BODY")
-post_register() { fetch POST "$BP_URL/cgi-bin/register" -c "$JAR" -b "$JAR" -d "csrf=$CSRF&t=$TOKEN&steg=konto" "$@"; }
+post_register() { fetch POST "$BP_URL/cgi-bin/register" -c "$JAR" -b "$JAR" -d "csrf=$CSRF&t=$TOKEN&steg=konto&vilkar=ja" "$@"; }
 post_register --data-urlencode 'navn=Kari Nordmann' -d 'epost=kari%40korfor.no&passord=kort&passord2=kort'
 check "short password refused" body_has 'Passordet må ha minst 12 tegn.'
 check "name kept after an error" body_has 'value="Kari Nordmann"'
@@ -163,6 +163,11 @@ post_register --data-urlencode 'navn=Kari' -d 'epost=kari%40korfor.no&passord=la
 check "different passwords refused" body_has 'Passordene er ikke like.'
 post_register -d 'navn=&epost=kari%40korfor.no&passord=langt+nok+passord&passord2=langt+nok+passord'
 check "empty name refused" body_has 'Skriv inn fullt navn.'
+fetch POST "$BP_URL/cgi-bin/register" -c "$JAR" -b "$JAR" -d "csrf=$CSRF&t=$TOKEN&steg=konto" \
+    --data-urlencode 'navn=Kari Nordmann' -d 'epost=kari%40korfor.no&passord=langt+nok+passord&passord2=langt+nok+passord'
+check "the terms must be accepted" body_has 'Du må godta bruksvilkårene for å registrere deg.'
+fetch GET "$BP_URL/cgi-bin/register/vilkar"
+check "terms page" body_has '<h1>Bruksvilkår for Brukerplan</h1>'
 post_register --data-urlencode 'navn=<script>alert(1)</script>' -d 'epost=kari%40korfor.no&passord=langt+nok+passord&passord2=ulikt'
 check "markup in a name is inert" body_lacks '<script>alert(1)'
 check "markup in a name is shown as text" body_has 'value="&lt;script&gt;alert(1)&lt;/script&gt;"'

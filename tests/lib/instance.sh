@@ -86,7 +86,7 @@ instance_account() {
 	csrf=$(printf '%s' "$page" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
 	page=$(curl -s -c "$jar" -b "$jar" --data-urlencode "navn=$name" --data-urlencode "epost=$email" \
 	    --data-urlencode "passord=$pw" --data-urlencode "passord2=$pw" \
-	    -d "csrf=$csrf&t=$token&steg=konto" "$BP_URL/cgi-bin/register")
+	    -d "csrf=$csrf&t=$token&steg=konto&vilkar=ja" "$BP_URL/cgi-bin/register")
 	secret=$(printf '%s' "$page" | grep -o '<code class="secret">[^<]*' | sed 's/.*>//; s/ //g')
 	pending=$(printf '%s' "$page" | grep -o 'name="p" value="[0-9a-f]*"' | cut -d'"' -f4)
 	[ -n "$secret" ] && [ -n "$pending" ] || return 1

@@ -1,0 +1,363 @@
+/* invite.c: "Inviter til Brukerplan" (2026 manual, "Registrering i brukerplan.no").
+ *
+ *   GET  /cgi-bin/invite               the form and the list of one's own links
+ *   POST /cgi-bin/invite handling=lag    make 1-20 links for a role in one's scope
+ *   POST /cgi-bin/invite handling=trekk  withdraw one of one's own links
+ *
+ * Links are shown once, when made: only the hash of their token is stored. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "authz.h"
+#include "invite.h"
+
+#define USES_MAX 1000
+
+struct form {
+	int role;			/* -1 when not chosen */
+	char region[32];
+	char kommune[8];		/* kommunenummer */
+	char bydel[8];			/* bydelsnummer, or "" */
+	char instans[4 * ACCOUNT_NAME_CHARS + 1];
+	long long count;
+	long long uses;
+	const char *field[6];		/* errors, in form order */
+	const char *text[6];
+	int nerr;
+};
+
+static void
+form_error(struct form *f, const char *field, const char *text)
+{
+	if (f->nerr < 6) {
+		f->field[f->nerr] = field;
+		f->text[f->nerr++] = text;
+	}
+}
+
+/* The target an invitation for the form's choices would have (its region from the
+ * reference data, so KORUS scopes hold for kommuner too). */
+static struct target
+form_target(const struct form *f, const struct refdata *rd)
+{
+	struct target t = { f->role, f->region, f->kommune, f->instans, NULL, 0, NULL };
+	const char *r;
+
+	if (f->role == ROLE_KOMMUNE || f->role == ROLE_KARTLEGGER)
+		t.region = (r = refdata_kommune_region(rd, f->kommune)) ? r : "";
+	return t;
+}
+
+/* -- the list of one's own links --------------------------------------------------- */
+
+struct own {
+	struct app *a;
+	xmlNodePtr list;
+	const struct refdata *rd;
+};
+
+static const char *const state_texts[] = {
+	[INVITE_OK] = "Aktiv", [INVITE_EXPIRED] = "Utløpt", [INVITE_USED] = "Brukt opp",
+	[INVITE_WITHDRAWN] = "Trukket tilbake",
+};
+
+static int
+own_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct own *o = arg;
+	struct page *pg = &o->a->page;
+	char hex[2 * CRYPTO_HASH_LEN + 1], when[17];
+	struct invite inv;
+	xmlNodePtr n;
+	const char *name;
+
+	if (klen != CRYPTO_HASH_LEN || invite_parse(v, vlen, &inv) != 0 ||
+	    strcmp(inv.by, o->a->me.id) != 0)
+		return 0;
+	hex_encode(k, klen, hex);
+	n = page_add(pg, o->list, "link", NULL);
+	page_attr(pg, n, "id", hex);
+	page_attr(pg, n, "role", role_tilhorighet[inv.role]);
+	if (inv.kommune[0] && (name = refdata_kommune_name(o->rd, inv.kommune)) != NULL)
+		page_attr(pg, n, "where", name);
+	else if (inv.region[0] && (name = refdata_region_name(o->rd, inv.region)) != NULL)
+		page_attr(pg, n, "where", name);
+	page_attr(pg, n, "instans", inv.instans);
+	page_attr_ll(pg, n, "uses", inv.uses);
+	page_attr_ll(pg, n, "left", inv.left);
+	time_date((time_t)inv.created, when);
+	page_attr(pg, n, "created", when);
+	time_datetime((time_t)inv.expires, when);
+	page_attr(pg, n, "expires", when);
+	page_attr(pg, n, "state", state_texts[invite_state(&inv, o->a->now)]);
+	page_attr(pg, n, "active", invite_state(&inv, o->a->now) == INVITE_OK ? "1" : "0");
+	return 0;
+}
+
+static int
+list_own(struct store_txn *txn, void *arg)
+{
+	return store_scan(txn, DB_INVITES, NULL, 0, 0, own_one, arg);
+}
+
+/* -- the page ------------------------------------------------------------------------ */
+
+static int
+invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
+{
+	const struct refdata *rd;
+	struct own own;
+	struct store *st;
+	xmlNodePtr n, roles, created;
+	int r, i;
+
+	if (app_refdata(a, &rd) != 0 || app_store(a, &st) != 0 || app_page(a, "invite") != 0)
+		return 500;
+	/* one's own level and those below (authz decides again on the POST) */
+	roles = page_add(&a->page, NULL, "roles", NULL);
+	for (r = (int)a->me.role; r < ROLE__MAX; r++) {
+		n = page_add(&a->page, roles, "role", role_tilhorighet[r]);
+		page_attr(&a->page, n, "id", role_ids[r]);
+	}
+	/* choices within scope: KORUS its region, kommune roles their kommune */
+	refdata_page(&a->page, rd, a->me.role == ROLE_KORFOR ? NULL : a->me.region,
+	    a->me.role >= ROLE_KOMMUNE ? a->me.kommune : NULL);
+	n = page_add(&a->page, NULL, "me", NULL);
+	page_attr(&a->page, n, "role", role_ids[a->me.role]);
+	page_attr(&a->page, n, "instans", a->me.instans);
+	n = page_add(&a->page, NULL, "values", NULL);
+	page_attr(&a->page, n, "role", f->role >= 0 ? role_ids[f->role] : "");
+	page_attr(&a->page, n, "region", f->region);
+	page_attr(&a->page, n, "kommune", f->bydel[0] ? f->bydel : f->kommune);
+	page_attr(&a->page, n, "instans", f->instans);
+	page_attr_ll(&a->page, n, "count", f->count);
+	page_attr_ll(&a->page, n, "uses", f->uses);
+	for (i = 0; i < f->nerr; i++)
+		app_message(a, "error", f->field[i], f->text[i]);
+	if (strcmp(app_query(a, "melding"), "trukket") == 0)
+		app_message(a, "notice", NULL, "Lenken er trukket tilbake og kan ikke lenger brukes.");
+	if (nlinks > 0) {
+		created = page_add(&a->page, NULL, "created", NULL);
+		for (i = 0; i < nlinks; i++)
+			page_add(&a->page, created, "url", links[i]);
+	}
+	own = (struct own){ a, page_add(&a->page, NULL, "links", NULL), rd };
+	if (store_read(st, list_own, &own) != 0)
+		return 500;
+	return app_render(a, 200);
+}
+
+static int
+invite_get(struct app *a)
+{
+	struct form f;
+
+	memset(&f, 0, sizeof(f));
+	f.role = a->me.role == ROLE_KARTLEGGER ? ROLE_KARTLEGGER : -1;
+	f.count = f.uses = 1;
+	if (a->me.role == ROLE_KARTLEGGER)
+		str_copy(f.instans, sizeof(f.instans), a->me.instans);
+	return invite_page(a, &f, NULL, 0);
+}
+
+/* -- making links -------------------------------------------------------------------- */
+
+struct batch {
+	struct app *a;
+	struct invite inv;
+	long long count;
+	char (*links)[600];
+};
+
+static int
+make_links(struct store_txn *txn, void *arg)
+{
+	struct batch *b = arg;
+	char token[TOKEN_HEX + 1], detail[128];
+	long long i;
+	int rc;
+
+	for (i = 0; i < b->count; i++) {
+		if ((rc = invite_create(txn, &b->inv, b->a->now, token)) != 0)
+			return rc;
+		snprintf(b->links[i], sizeof(b->links[i]), "%s/cgi-bin/register?t=%s",
+		    b->a->cfg.base_url, token);
+	}
+	snprintf(detail, sizeof(detail), "%s %s x%lld uses %lld", role_ids[b->inv.role],
+	    b->inv.kommune[0] ? b->inv.kommune : b->inv.region, b->count, b->inv.uses);
+	return audit_add(txn, b->a->now, "invite.created", b->a->me.id, b->a->req.addr, detail);
+}
+
+static void
+read_form(struct app *a, struct form *f, const struct refdata *rd)
+{
+	const char *place = app_form(a, "kommune"), *role = app_form(a, "rolle");
+
+	memset(f, 0, sizeof(f[0]));
+	f->role = role_from_id(role);
+	str_copy(f->region, sizeof(f->region), app_form(a, "region"));
+	/* "Kommune/bydel": four digits name a kommune, six a bydel of it */
+	if (strlen(place) == 6) {
+		str_copy(f->bydel, sizeof(f->bydel), place);
+		snprintf(f->kommune, sizeof(f->kommune), "%.4s", place);
+	} else
+		str_copy(f->kommune, sizeof(f->kommune), place);
+	str_copy(f->instans, sizeof(f->instans), app_form(a, "instans"));
+	str_trim(f->instans);
+	if (str_to_ll(app_form(a, "antall"), 1, INVITE_BATCH_MAX, &f->count) != 0) {
+		f->count = 1;
+		form_error(f, "antall", "Antall linker må være et tall fra 1 til 20.");
+	}
+	if (str_to_ll(app_form(a, "tilganger"), 1, USES_MAX, &f->uses) != 0) {
+		f->uses = 1;
+		form_error(f, "tilganger", "Maksimalt antall tilganger per link må være et tall "
+		    "fra 1 til 1000.");
+	}
+	if (f->role < 0) {
+		form_error(f, "rolle", "Kartleggerens tilhørighet er obligatorisk.");
+		return;
+	}
+	if (f->role == ROLE_KORFOR)
+		f->region[0] = f->kommune[0] = f->bydel[0] = f->instans[0] = '\0';
+	if (f->role == ROLE_KORUS) {
+		f->kommune[0] = f->bydel[0] = f->instans[0] = '\0';
+		if (refdata_region_name(rd, f->region) == NULL)
+			form_error(f, "region", "Velg KORUS-region.");
+	}
+	if (f->role >= ROLE_KOMMUNE) {
+		f->region[0] = '\0';
+		if (refdata_kommune_name(rd, f->kommune) == NULL ||
+		    (f->bydel[0] && refdata_bydel_name(rd, f->kommune, f->bydel) == NULL))
+			form_error(f, "kommune", "Velg kommune eller bydel.");
+	}
+	if (f->role == ROLE_KOMMUNE)
+		f->instans[0] = '\0';
+	if (f->role == ROLE_KARTLEGGER && !name_valid(f->instans))
+		form_error(f, "instans", f->instans[0] ? "Navnet på instansen kan ha høyst 100 "
+		    "tegn." : "Skriv navnet på instansen kartleggeren tilhører (obligatorisk).");
+}
+
+static int
+invite_make(struct app *a)
+{
+	char (*links)[600] = NULL;
+	const struct refdata *rd;
+	struct batch b;
+	struct form f;
+	struct target t;
+	struct store *st;
+	int rc;
+
+	if (app_refdata(a, &rd) != 0)
+		return 500;
+	read_form(a, &f, rd);
+	if (f.nerr == 0) {
+		t = form_target(&f, rd);
+		if (authz(&a->me, ACT_INVITE, &t) != 0)
+			return 403;
+	}
+	if (f.nerr > 0)
+		return invite_page(a, &f, NULL, 0);
+	if ((links = calloc((size_t)f.count, sizeof(*links))) == NULL)
+		return 500;
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	b.count = f.count;
+	b.links = links;
+	b.inv.role = (enum role)f.role;
+	b.inv.uses = f.uses;
+	str_copy(b.inv.region, sizeof(b.inv.region), f.role >= ROLE_KOMMUNE ?
+	    form_target(&f, rd).region : f.region);
+	str_copy(b.inv.kommune, sizeof(b.inv.kommune), f.kommune);
+	str_copy(b.inv.bydel, sizeof(b.inv.bydel), f.bydel);
+	str_copy(b.inv.instans, sizeof(b.inv.instans), f.instans);
+	str_copy(b.inv.by, sizeof(b.inv.by), a->me.id);
+	if (app_store(a, &st) != 0 || (rc = store_write(st, make_links, &b)) != 0) {
+		free(links);
+		return 500;
+	}
+	f.count = f.uses = 1;
+	rc = invite_page(a, &f, links, (int)b.count);
+	free(links);
+	return rc;
+}
+
+/* -- withdrawing ---------------------------------------------------------------------- */
+
+struct withdraw {
+	struct app *a;
+	unsigned char key[CRYPTO_HASH_LEN];
+	int denied;
+};
+
+static int
+withdraw_link(struct store_txn *txn, void *arg)
+{
+	struct withdraw *w = arg;
+	struct invite inv;
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	if ((rc = store_get(txn, DB_INVITES, w->key, sizeof(w->key), &v, &vlen)) != 0)
+		return rc;
+	if ((rc = invite_parse(v, vlen, &inv)) != 0)
+		return rc;
+	memcpy(inv.key, w->key, sizeof(w->key));
+	if (strcmp(inv.by, w->a->me.id) != 0) {	/* one's own links only */
+		w->denied = 1;
+		return BP_EDENIED;
+	}
+	if (inv.withdrawn == 0)
+		inv.withdrawn = w->a->now;
+	if ((rc = invite_save(txn, &inv)) != 0)
+		return rc;
+	return audit_add(txn, w->a->now, "invite.withdrawn", w->a->me.id, w->a->req.addr,
+	    role_ids[inv.role]);
+}
+
+static int
+invite_withdraw(struct app *a)
+{
+	const char *id = app_form(a, "lenke");
+	struct withdraw w = { a, { 0 }, 0 };
+	struct store *st;
+	int rc;
+
+	if (hex_decode(id, strlen(id), w.key, sizeof(w.key)) != 0)
+		return 400;
+	if (app_store(a, &st) != 0)
+		return 500;
+	rc = store_write(st, withdraw_link, &w);
+	if (rc == BP_ENOENT || w.denied)
+		return 403;
+	if (rc != 0)
+		return 500;
+	return app_redirect(a, "/cgi-bin/invite?melding=trukket");
+}
+
+static int
+invite_post(struct app *a)
+{
+	const char *what = app_form(a, "handling");
+
+	if (strcmp(what, "lag") == 0)
+		return invite_make(a);
+	if (strcmp(what, "trekk") == 0)
+		return invite_withdraw(a);
+	return 400;
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "", invite_get, R_LOGIN },
+	{ HTTP_POST, "", invite_post, R_LOGIN },
+};
+
+int
+main(void)
+{
+	return app_main("invite", routes, sizeof(routes) / sizeof(routes[0]));
+}

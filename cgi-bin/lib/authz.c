@@ -1,0 +1,120 @@
+/* authz.c: roles, scopes and levels as one table.
+ *
+ * Levels (Vedlegg 2): 1 KORFOR, 2 KORUS (a region), 3 kommunekontakt (a kommune),
+ * 4 kartlegger (an instans in a kommune). Everyone acts at their own level or below and
+ * within their own scope; a kartlegger only within its own instans. */
+#include <string.h>
+
+#include "authz.h"
+
+const char *const action_names[ACT__MAX] = {
+	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey"
+};
+
+enum scope {
+	S_NONE,			/* never */
+	S_ANY,			/* the whole country */
+	S_REGION,		/* the actor's KORUS region */
+	S_KOMMUNE,		/* the actor's kommune */
+	S_INSTANS,		/* the actor's instans in its kommune */
+	S_SELF,			/* the actor's own account only */
+};
+
+struct rule {
+	enum scope scope;
+	int lowest;		/* highest level number (lowest rank) the target may have */
+	int own_level_up;	/* 1: the target may not rank above the actor */
+};
+
+#define KF ROLE_KORFOR
+#define KA ROLE_KARTLEGGER
+/* rules[action][actor role] */
+static const struct rule rules[ACT__MAX][ROLE__MAX] = {
+	/*                 KORFOR             KORUS                 kommunekontakt         kartlegger */
+	[ACT_INVITE]   = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 }, { S_INSTANS, KA, 1 } },
+	[ACT_ADMIN]    = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 }, { S_NONE, KA, 1 } },
+	[ACT_SUSPEND]  = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 }, { S_NONE, KA, 1 } },
+	[ACT_HANDOVER] = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 }, { S_SELF, KA, 1 } },
+	/* KORFOR's register lists the KORFOR and KORUS accounts (Vedlegg 2) */
+	[ACT_AUTHREG]  = { { S_ANY, ROLE_KORUS, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 },
+			   { S_NONE, KA, 1 } },
+	[ACT_WELCOME]  = { { S_ANY, KF, 1 }, { S_NONE, KA, 1 }, { S_NONE, KA, 1 }, { S_NONE, KA, 1 } },
+	[ACT_SURVEY]   = { { S_ANY, KA, 0 }, { S_ANY, KA, 0 }, { S_ANY, KA, 0 }, { S_ANY, KA, 0 } },
+};
+#undef KF
+#undef KA
+
+struct target
+target_account(const struct account *a)
+{
+	struct target t = { (int)a->role, a->region, a->kommune, a->instans, a->id,
+	    a->tilbakekalt, NULL };
+
+	return t;
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return a != NULL && b != NULL && *a != '\0' && strcmp(a, b) == 0;
+}
+
+static int
+in_scope(const struct account *who, enum scope s, const struct target *t)
+{
+	switch (s) {
+	case S_NONE:
+		return 0;
+	case S_ANY:
+		return 1;
+	case S_REGION:
+		return same(who->region, t->region);
+	case S_KOMMUNE:
+		return same(who->kommune, t->kommune);
+	case S_INSTANS:
+		return same(who->kommune, t->kommune) && same(who->instans, t->instans);
+	case S_SELF:
+		return same(who->id, t->account);
+	}
+	return 0;
+}
+
+/* Surveys go to an active account in the same kommune: the same instans, or the
+ * kommune's kommunekontakt (design.md §3, "Handing over surveys"). */
+static int
+handover_receiver_ok(const struct target *from, const struct account *to)
+{
+	if (to == NULL || to->tilbakekalt || same(to->id, from->account))
+		return 0;
+	if (!same(to->kommune, from->kommune))
+		return 0;
+	return to->role == ROLE_KOMMUNE || same(to->instans, from->instans);
+}
+
+int
+authz(const struct account *who, enum action act, const struct target *t)
+{
+	const struct rule *r;
+
+	if (who == NULL || act >= ACT__MAX || who->role >= ROLE__MAX || who->tilbakekalt)
+		return BP_EDENIED;
+	r = &rules[act][who->role];
+	if (r->scope == S_NONE)
+		return BP_EDENIED;
+	if (act == ACT_WELCOME || act == ACT_SURVEY)
+		return 0;
+	if (t == NULL || t->role < 0 || t->role >= ROLE__MAX || t->role > r->lowest)
+		return BP_EDENIED;
+	/* a suspended account is not acted on again; one's own surveys may always be moved */
+	if (act == ACT_SUSPEND && (same(who->id, t->account) || t->tilbakekalt))
+		return BP_EDENIED;
+	if (act == ACT_HANDOVER) {
+		if (!handover_receiver_ok(t, t->to))
+			return BP_EDENIED;
+		if (same(who->id, t->account))
+			return 0;
+	}
+	if (r->own_level_up && t->role < (int)who->role)
+		return BP_EDENIED;
+	return in_scope(who, r->scope, t) ? 0 : BP_EDENIED;
+}

@@ -1,0 +1,38 @@
+/* authz.h: the one place that decides who may do what (Vedlegg 2 of the 2026 manual,
+ * design.md §3). Pages ask; no page decides on its own. */
+#ifndef BP_AUTHZ_H
+#define BP_AUTHZ_H
+
+#include "account.h"
+
+enum action {
+	ACT_INVITE,		/* make invitation links for a role in a scope */
+	ACT_ADMIN,		/* see the accounts of a scope ("Administrer kartleggere") */
+	ACT_SUSPEND,		/* suspend an account */
+	ACT_HANDOVER,		/* move every survey of one account to another */
+	ACT_AUTHREG,		/* see an account in the autorisasjonsregister */
+	ACT_WELCOME,		/* write the velkomstmelding */
+	ACT_SURVEY,		/* survey persons (the kartlegging itself) */
+	ACT__MAX
+};
+
+extern const char *const action_names[ACT__MAX];
+
+/* What an action is about. For ACT_INVITE the role and scope of the links; for actions on
+ * an account, that account (target_account fills it in); for ACT_HANDOVER also `to`. */
+struct target {
+	int role;			/* enum role, or -1 */
+	const char *region;		/* "" when none */
+	const char *kommune;
+	const char *instans;
+	const char *account;		/* the account acted on, or NULL */
+	long long tilbakekalt;		/* that account's suspension, 0 when active */
+	const struct account *to;	/* ACT_HANDOVER: who receives */
+};
+
+struct target target_account(const struct account *a);
+
+/* authz: 0 when who may do act on t, BP_EDENIED otherwise. */
+int authz(const struct account *who, enum action act, const struct target *t);
+
+#endif
