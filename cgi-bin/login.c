@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "otp.h"
 #include "throttle.h"
+#include "welcome.h"
 
 #define PASSWORD_MAX 1024
 
@@ -57,6 +58,7 @@ struct attempt {
 	struct account acct;
 	long long step;			/* TOTP step of the accepted code */
 	const char *event;		/* audit event of a failure */
+	int welcome;			/* a velkomstmelding this account has not seen */
 };
 
 /* Count the attempt before checking anything, and read the account. */
@@ -101,9 +103,20 @@ attempt_succeeded(struct store_txn *txn, void *arg)
 		return rc;
 	if (t->step <= acct.totp_step)
 		return BP_EDENIED;	/* the same code, used twice */
+	struct buf text = { 0 };
+	long long version;
+
 	acct.totp_step = t->step;
 	if (acct.innvilget == 0)
 		acct.innvilget = t->a->now;
+	/* a new velkomstmelding is shown once, now */
+	rc = welcome_get(txn, &text, &version);
+	t->welcome = rc == 0 && text.len > 0 && version > acct.welcome_seen;
+	if (t->welcome)
+		acct.welcome_seen = version;
+	buf_free(&text);
+	if (rc != 0)
+		return rc;
 	if ((rc = account_save(txn, &acct, 0)) != 0 ||
 	    (rc = throttle_clear(txn, THROTTLE_EMAIL, t->email)) != 0 ||
 	    (rc = throttle_clear(txn, THROTTLE_ADDR, t->a->req.addr)) != 0 ||
@@ -198,7 +211,7 @@ login_post(struct app *a)
 	}
 	if (rc != 0)
 		return 500;
-	return app_redirect(a, "/cgi-bin/menu");
+	return app_redirect(a, t.welcome ? "/cgi-bin/menu?velkommen=1" : "/cgi-bin/menu");
 }
 
 static const struct route routes[] = {

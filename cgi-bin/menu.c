@@ -1,22 +1,109 @@
-/* menu.c: the main menu (hovedmeny) of a logged-in account: "<year> Kartlegging", who
- * is logged in and in which role. Later issues add the cards of each role.
+/* menu.c: the main menu (hovedmeny) of a logged-in account, per role (2025 manual,
+ * "Hovedmeny"; 2026 manual, "Registrering i brukerplan.no"): the year card with the
+ * number of one's surveys, and the entries one's role may use. An entry whose feature
+ * is not built yet is left out, not stubbed.
  *
- *   GET /cgi-bin/menu
+ *   GET /cgi-bin/menu[?velkommen=1]    (velkommen: show the velkomstmelding, once)
  */
+#include <string.h>
+
 #include "app.h"
+#include "authz.h"
+#include "survey.h"
+#include "welcome.h"
+
+struct facts {
+	struct app *a;
+	long surveys;
+	struct buf welcome;
+	long long version;
+};
+
+static int
+read_facts(struct store_txn *txn, void *arg)
+{
+	struct facts *f = arg;
+	int rc;
+
+	if ((rc = survey_count(txn, f->a->me.id, time_year((time_t)f->a->now), &f->surveys)) != 0)
+		return rc;
+	if (strcmp(app_query(f->a, "velkommen"), "1") == 0)
+		return welcome_get(txn, &f->welcome, &f->version);
+	return 0;
+}
+
+/* what the menu offers: the action each entry needs, asked of authz with a target in
+ * one's own scope */
+static const struct {
+	const char *id;
+	enum action act;
+	int target_role;		/* level of the target the entry acts on */
+} entries[] = {
+	{ "invite", ACT_INVITE, ROLE_KARTLEGGER },
+	{ "handover", ACT_HANDOVER, -1 },
+	{ "admin", ACT_ADMIN, ROLE_KARTLEGGER },
+	{ "authreg", ACT_AUTHREG, ROLE_KORUS },
+	{ "welcome", ACT_WELCOME, -1 },
+};
+
+static int
+offered(const struct account *me, size_t i)
+{
+	struct target t = target_account(me);
+
+	if (entries[i].act == ACT_HANDOVER)	/* one's own surveys: always */
+		return 1;
+	if (entries[i].act == ACT_AUTHREG && me->role != ROLE_KORFOR)
+		t.role = ROLE_KARTLEGGER;
+	else if (entries[i].target_role >= 0)
+		t.role = entries[i].target_role;
+	if (me->role == ROLE_KARTLEGGER && entries[i].act == ACT_INVITE)
+		t.instans = me->instans;
+	return authz(me, entries[i].act, &t) == 0;
+}
 
 static int
 menu_get(struct app *a)
 {
-	xmlNodePtr acct;
+	struct facts f = { a, 0, { 0 }, 0 };
+	const struct refdata *rd;
+	xmlNodePtr acct, n, menu;
+	struct store *st;
+	const char *region = NULL;
+	int tj;
+	size_t i;
 
-	if (app_page(a, "menu") != 0)
+	if (app_store(a, &st) != 0 || store_read(st, read_facts, &f) != 0) {
+		buf_free(&f.welcome);
 		return 500;
+	}
+	if (a->me.role == ROLE_KORUS && app_refdata(a, &rd) == 0)
+		region = refdata_region_name(rd, a->me.region);
+	if (app_page(a, "menu") != 0) {
+		buf_free(&f.welcome);
+		return 500;
+	}
 	acct = page_add(&a->page, NULL, "account", NULL);
 	page_attr(&a->page, acct, "name", a->me.name);
 	page_attr(&a->page, acct, "email", a->me.email);
 	page_attr(&a->page, acct, "role", role_ids[a->me.role]);
 	page_attr(&a->page, acct, "role-title", role_titles[a->me.role]);
+	page_attr(&a->page, acct, "kommune", a->me.kommunenavn);
+	page_attr(&a->page, acct, "bydel", a->me.bydelnavn);
+	page_attr(&a->page, acct, "instans", a->me.instans);
+	if ((tj = tjenestetype_from_id(a->me.tjenestetype)) >= 0)
+		page_attr(&a->page, acct, "tjenestetype", tjenestetype_titles[tj]);
+	if (region)
+		page_attr(&a->page, acct, "region", region);
+	n = page_add(&a->page, NULL, "surveys", NULL);
+	page_attr_ll(&a->page, n, "count", f.surveys);
+	menu = page_add(&a->page, NULL, "entries", NULL);
+	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++)
+		if (offered(&a->me, i))
+			page_add(&a->page, menu, "entry", entries[i].id);
+	if (f.welcome.len > 0)
+		page_add(&a->page, NULL, "welcome", f.welcome.p);
+	buf_free(&f.welcome);
 	return app_render(a, 200);
 }
 

@@ -1,18 +1,45 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- menu.xsl: the main menu. Model: <account name email role role-title>. -->
+<!-- menu.xsl: the main menu. Model: <account name email role role-title kommune bydel
+     instans tjenestetype region>, <surveys count>, <entries><entry>id</entry></entries>,
+     and once after a change, <welcome>text</welcome>. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 
   <xsl:template match="page" mode="title"><xsl:value-of select="@year"/> Kartlegging</xsl:template>
 
   <xsl:template match="page" mode="main">
+    <xsl:if test="welcome">
+      <section class="welcome" aria-labelledby="velkomst" role="status">
+        <h2 id="velkomst">Velkomstmelding</h2>
+        <p class="pre"><xsl:value-of select="welcome"/></p>
+      </section>
+    </xsl:if>
+    <p class="card year-card"><strong><xsl:value-of select="@year"/> Kartlegging</strong> – <xsl:value-of select="surveys/@count"/>
+      <xsl:choose><xsl:when test="surveys/@count = 1"> kartlagt bruker</xsl:when><xsl:otherwise> kartlagte brukere</xsl:otherwise></xsl:choose></p>
+    <nav aria-label="Hovedmeny">
+      <ul class="menu-cards">
+        <xsl:apply-templates select="entries/entry"/>
+      </ul>
+    </nav>
     <section class="card" aria-labelledby="konto">
       <h2 id="konto">Din konto</h2>
       <dl class="facts">
-        <dt>Navn</dt><dd><xsl:value-of select="account/@name"/></dd>
-        <dt>Rolle</dt><dd><xsl:value-of select="account/@role-title"/></dd>
+        <xsl:if test="account/@region != ''"><dt>Region</dt><dd><xsl:value-of select="account/@region"/></dd></xsl:if>
+        <xsl:if test="account/@kommune != ''">
+          <dt>Kommune</dt>
+          <dd><xsl:value-of select="account/@kommune"/><xsl:if test="account/@bydel != ''">, bydel <xsl:value-of select="account/@bydel"/></xsl:if></dd>
+        </xsl:if>
+        <dt>Instans</dt><dd><xsl:value-of select="account/@instans"/></dd>
+        <xsl:if test="account/@tjenestetype"><dt>Type tjeneste</dt><dd><xsl:value-of select="account/@tjenestetype"/></dd></xsl:if>
+        <dt><xsl:value-of select="account/@role-title"/></dt><dd><xsl:value-of select="account/@name"/></dd>
         <dt>E-post</dt><dd><xsl:value-of select="account/@email"/></dd>
       </dl>
     </section>
   </xsl:template>
+
+  <xsl:template match="entry[. = 'invite']"><li><a href="{/page/@cgi}/invite">Invitere kartleggere</a></li></xsl:template>
+  <xsl:template match="entry[. = 'handover']"><li><a href="{/page/@cgi}/handover">Overfør kartleggingene dine</a></li></xsl:template>
+  <xsl:template match="entry[. = 'admin']"><li><a href="{/page/@cgi}/admin">Administrer kartleggere</a></li></xsl:template>
+  <xsl:template match="entry[. = 'authreg']"><li><a href="{/page/@cgi}/autorisasjon">Autorisasjonsregister</a></li></xsl:template>
+  <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a></li></xsl:template>
 </xsl:stylesheet>

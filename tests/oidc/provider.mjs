@@ -31,7 +31,7 @@ if (!port || !clientId || !clientSecret || !redirectUri) {
 }
 const issuer = `http://127.0.0.1:${port}`;
 
-// Test users (synthetic fødselsnummer from Digdir's test data style) and their level.
+// Test users (synthetic identities, never real people) and the level each logs in at.
 const USERS = {
   '24019049078': 'idporten-loa-high',
   '13097248032': 'idporten-loa-substantial',
@@ -59,7 +59,7 @@ const provider = new Provider(issuer, {
   pkce: { methods: ['S256'], required: () => true },
   responseTypes: ['code'],
   scopes: ['openid', 'profile'],
-  acrValues: Object.values(USERS).filter((v, i, a) => a.indexOf(v) === i),
+  acrValues: ['idporten-loa-high', 'idporten-loa-substantial'],
   // pid with scope profile, as at ID-porten; acr comes from the login below
   claims: { acr: null, auth_time: null, iss: null, sid: null, openid: ['sub'], profile: ['pid'] },
   // ID-porten puts pid in the ID token itself, not only in userinfo
