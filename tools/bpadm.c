@@ -17,6 +17,7 @@
 #include "app.h"
 #include "audit.h"
 #include "invite.h"
+#include "survey.h"
 
 #define EXIT_USAGE 2
 
@@ -31,6 +32,8 @@ static const char usage_text[] =
     "  audit [--last N]        vis revisjonsloggen (sikkerhetshendelser), nyeste først\n"
     "  stat                    lagerets størrelse og antall poster\n"
     "  errorpages KATALOG      lag statiske feilsider for Apache (ErrorDocument)\n"
+    "  demo --owner E-POST --surveys N\n"
+    "                          N syntetiske kartlegginger eid av kontoen (bare mode = test)\n"
     "  clock [--advance SEK | --set 'ÅÅÅÅ-MM-DD TT:MM' | --reset]\n"
     "                          testklokken (bare med mode = test): vis, flytt, nullstill\n"
     "  --help                  vis denne teksten\n"
@@ -392,10 +395,122 @@ cmd_clock(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* -- demo --------------------------------------------------------------------------------- */
+
+struct demo {
+	const struct secrets *sec;
+	const char *email;
+	long n;
+	long long now;
+	struct account owner;
+};
+
+/* Placeholder surveys: the real record format comes with the questionnaire; what matters
+ * here is the key, the sealing and the ownership index, as real surveys will have them. */
+static int
+make_demo(struct store_txn *txn, void *arg)
+{
+	struct demo *d = arg;
+	unsigned char key[SURVEY_KEY_LEN], rnd[8];
+	char fnr[32], xml[256], hex[17];
+	struct buf sealed = { 0 };
+	long i;
+	int rc, year = time_year((time_t)d->now);
+
+	if ((rc = account_by_email(txn, d->email, &d->owner)) != 0)
+		return rc;
+	if (strlen(d->owner.kommune) != 4)
+		return BP_EINVAL;
+	for (i = 0; i < d->n; i++) {
+		if ((rc = crypto_random(rnd, sizeof(rnd))) != 0)
+			return rc;
+		hex_encode(rnd, sizeof(rnd), hex);
+		snprintf(fnr, sizeof(fnr), "demo-%s", hex);
+		snprintf(xml, sizeof(xml), "<survey kommune=\"%s\" year=\"%d\"><demo/></survey>",
+		    d->owner.kommune, year);
+		if ((rc = survey_key(d->sec, d->owner.kommune, year, fnr, key)) != 0)
+			return rc;
+		buf_reset(&sealed);
+		if ((rc = crypto_seal(d->sec->data, key, sizeof(key), xml, strlen(xml), &sealed)) ||
+		    (rc = survey_put_new(txn, key, d->owner.id, sealed.p, sealed.len)) ||
+		    (rc = survey_log(txn, key, d->now, "bpadm", "opprettet (demo)"))) {
+			buf_free(&sealed);
+			return rc;
+		}
+	}
+	buf_free(&sealed);
+	return 0;
+}
+
+static int
+cmd_demo(struct config *cfg, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "owner", required_argument, NULL, 'o' },
+		{ "surveys", required_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 },
+	};
+	char email[EMAIL_MAX + 1], err[PATH_MAX + 128];
+	struct secrets sec;
+	struct demo d;
+	struct store *st;
+	long long v;
+	int c, rc;
+
+	memset(&d, 0, sizeof(d));
+	email[0] = '\0';
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'o' && email_normalize(optarg, email, sizeof(email)) == 0)
+			continue;
+		if (c == 's' && str_to_ll(optarg, 1, 1000000, &v) == 0) {
+			d.n = (long)v;
+			continue;
+		}
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (email[0] == '\0' || d.n == 0 || optind != argc) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (cfg->mode != MODE_TEST) {
+		fail("demo", "syntetiske data lages bare med mode = test");
+		return 1;
+	}
+	if (secrets_load(cfg->secrets, &sec, err, sizeof(err)) != 0) {
+		fail("demo", err);
+		return 1;
+	}
+	d.sec = &sec;
+	d.email = email;
+	d.now = clock_now(cfg);
+	if ((rc = store_open(cfg->store, cfg->map_size, 0, &st)) == 0) {
+		rc = store_write(st, make_demo, &d);
+		store_close(st);
+	}
+	secrets_wipe(&sec);
+	if (rc == BP_ENOENT) {
+		fail("demo", "ingen konto med den e-postadressen");
+		return 1;
+	}
+	if (rc == BP_EINVAL) {
+		fail("demo", "kontoen hører ikke til en kommune");
+		return 1;
+	}
+	if (rc != 0) {
+		fail("demo", bp_strerror(rc));
+		return 1;
+	}
+	printf("%ld kartlegginger for %s\n", d.n, email);
+	return 0;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(struct config *, int, char **);
 } commands[] = {
+	{ "demo", cmd_demo },
 	{ "clock", cmd_clock },
 	{ "init", cmd_init },
 	{ "invite", cmd_invite },

@@ -76,29 +76,63 @@ instance_stop() {
 	BP_DIR=
 }
 
-# A new account through the browser's own path (invite link, two form steps), logged in.
-# instance_account NAME EMAIL PASSWORD JAR: prints the TOTP secret (base32) on stdout.
-instance_account() {
-	local name=$1 email=$2 pw=$3 jar=$4 link token csrf page secret pending code
-	link=$("$BP_BPADM" -c "$BP_CONF" invite --role korfor) || return 1
+csrf_of_page() { grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4; }
+
+# instance_register LINK NAME EMAIL PASSWORD JAR [FIELD=VALUE...]: register through an
+# invitation link as a browser would (two form steps). Prints the TOTP secret (base32).
+instance_register() {
+	local link=$1 name=$2 email=$3 pw=$4 jar=$5 token csrf page secret pending code
+	shift 5
+	local extra=()
+	for kv in "$@"; do extra+=(--data-urlencode "$kv"); done
 	token=${link##*t=}
-	page=$(curl -s -c "$jar" -b "$jar" "$link")
-	csrf=$(printf '%s' "$page" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+	csrf=$(curl -s -c "$jar" -b "$jar" "$link" | csrf_of_page)
 	page=$(curl -s -c "$jar" -b "$jar" --data-urlencode "navn=$name" --data-urlencode "epost=$email" \
-	    --data-urlencode "passord=$pw" --data-urlencode "passord2=$pw" \
+	    --data-urlencode "passord=$pw" --data-urlencode "passord2=$pw" "${extra[@]}" \
 	    -d "csrf=$csrf&t=$token&steg=konto&vilkar=ja" "$BP_URL/cgi-bin/register")
 	secret=$(printf '%s' "$page" | grep -o '<code class="secret">[^<]*' | sed 's/.*>//; s/ //g')
 	pending=$(printf '%s' "$page" | grep -o 'name="p" value="[0-9a-f]*"' | cut -d'"' -f4)
-	[ -n "$secret" ] && [ -n "$pending" ] || return 1
-	code=$(oathtool --totp -b "$secret")
+	[ -n "$secret" ] && [ -n "$pending" ] || { echo "instance_register: step 1 failed for $email" >&2; return 1; }
+	code=$(oathtool --totp -b --now="$(date -u -d @$(( $(date +%s) + $(instance_clock) )) '+%Y-%m-%d %H:%M:%S UTC')" "$secret")
 	curl -s -o /dev/null -c "$jar" -b "$jar" -d "csrf=$csrf&t=$token&steg=kode&p=$pending&kode=$code" \
 	    "$BP_URL/cgi-bin/register" || return 1
-	# the registration used this 30 s step's code; log in with the next one (window ±1)
-	code=$(oathtool --totp -b --now="$(date -u -d @$(( $(date +%s) + 30 )) '+%Y-%m-%d %H:%M:%S UTC')" "$secret")
-	page=$(curl -s -c "$jar" -b "$jar" "$BP_URL/cgi-bin/login")
-	csrf=$(printf '%s' "$page" | grep -o 'name="csrf" value="[0-9a-f]*"' | head -1 | cut -d'"' -f4)
+	echo "$secret"
+}
+
+# instance_clock: the test clock's offset in seconds (0 when unset)
+instance_clock() {
+	"$BP_BPADM" -c "$BP_CONF" clock | sed -n 's/.*forskjøvet \(-\{0,1\}[0-9]*\) sekunder.*/\1/p'
+}
+
+# instance_login EMAIL PASSWORD SECRET JAR: log in with the next TOTP step's code (the
+# registration spent this one; the server accepts one step either way).
+instance_login() {
+	local email=$1 pw=$2 secret=$3 jar=$4 csrf code
+	code=$(oathtool --totp -b --now="$(date -u -d @$(( $(date +%s) + $(instance_clock) + 30 )) '+%Y-%m-%d %H:%M:%S UTC')" "$secret")
+	csrf=$(curl -s -c "$jar" -b "$jar" "$BP_URL/cgi-bin/login" | csrf_of_page)
 	curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "epost=$email" \
 	    --data-urlencode "passord=$pw" -d "csrf=$csrf&kode=$code" "$BP_URL/cgi-bin/login" || return 1
-	grep -q bp_sid "$jar" || return 1
+	grep -q bp_sid "$jar" || { echo "instance_login: no session for $email" >&2; return 1; }
+}
+
+# instance_account NAME EMAIL PASSWORD JAR: a KORFOR account from `bpadm invite`, logged in.
+# Prints the TOTP secret.
+instance_account() {
+	local link secret
+	link=$("$BP_BPADM" -c "$BP_CONF" invite --role korfor) || return 1
+	secret=$(instance_register "$link" "$1" "$2" "$3" "$4") || return 1
+	instance_login "$2" "$3" "$secret" "$4" || return 1
 	echo "$secret"
+}
+
+# instance_invite JAR ROLE [FIELD=VALUE...]: make one invitation link as the account of JAR
+# (the "Inviter til Brukerplan" form). Prints the link.
+instance_invite() {
+	local jar=$1 role=$2 csrf
+	shift 2
+	local extra=()
+	for kv in "$@"; do extra+=(--data-urlencode "$kv"); done
+	csrf=$(curl -s -c "$jar" -b "$jar" "$BP_URL/cgi-bin/invite" | csrf_of_page)
+	curl -s -c "$jar" -b "$jar" -d "csrf=$csrf&handling=lag&rolle=$role&antall=1&tilganger=1" \
+	    "${extra[@]}" "$BP_URL/cgi-bin/invite" | grep -o '<code>[^<]*register?t=[0-9a-f]*' | sed 's/<code>//' | head -1
 }
