@@ -186,6 +186,8 @@ test: deps-test
 	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)/asan all unit replay
 	@BUILD=$(BUILD) tests/http/run.sh
 	@BUILD=$(BUILD)/asan tests/http/run.sh
+	@BUILD=$(BUILD) tests/http/authz.sh
+	@BUILD=$(BUILD)/asan tests/http/authz.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 
 bench: deps-bench

@@ -1,0 +1,131 @@
+/* test_authz.c: authz() over a table of actors and targets: levels, scopes, instans,
+ * self, suspension, and the hand-over receiver rules (design.md §3, Vedlegg 2). */
+#include "unit.h"
+
+#include "authz.h"
+
+static struct account
+mk_account(const char *id, enum role role, const char *region, const char *kommune,
+    const char *instans)
+{
+	struct account a;
+
+	memset(&a, 0, sizeof(a));
+	snprintf(a.id, sizeof(a.id), "%-32s", id);
+	a.role = role;
+	snprintf(a.region, sizeof(a.region), "%s", region);
+	snprintf(a.kommune, sizeof(a.kommune), "%s", kommune);
+	snprintf(a.instans, sizeof(a.instans), "%s", instans);
+	return a;
+}
+
+static void
+test_matrix(void **state)
+{
+	/* region vs = vest-stavanger (1103, 1101), region oslo (0301) */
+	struct account korfor = mk_account("f", ROLE_KORFOR, "", "", "KORFOR");
+	struct account korus = mk_account("r", ROLE_KORUS, "vs", "", "KoRus");
+	struct account kk = mk_account("k", ROLE_KOMMUNE, "vs", "1103", "Stavanger kommune");
+	struct account t1 = mk_account("t1", ROLE_KARTLEGGER, "vs", "1103", "I1");
+	struct account t1b = mk_account("t1b", ROLE_KARTLEGGER, "vs", "1103", "I1");
+	struct account t2 = mk_account("t2", ROLE_KARTLEGGER, "vs", "1103", "I2");
+	struct account t3 = mk_account("t3", ROLE_KARTLEGGER, "vs", "1101", "I3");
+	struct account t4 = mk_account("t4", ROLE_KARTLEGGER, "oslo", "0301", "I4");
+	struct account kk3 = mk_account("k3", ROLE_KOMMUNE, "vs", "1101", "Eigersund kommune");
+	struct account kk4 = mk_account("k4", ROLE_KOMMUNE, "oslo", "0301", "Oslo kommune");
+	struct account korus2 = mk_account("r2", ROLE_KORUS, "oslo", "", "KoRus Oslo");
+	const struct account *actors[] = { &korfor, &korus, &kk, &t1 };
+	const struct account *targets[] = { &t1b, &t2, &t3, &t4 };	/* own/instans/kommune/region */
+	const struct account *receivers[] = { &t1, &kk, &kk3, &kk4 };
+	static const struct {
+		enum action act;
+		const char *want[4];	/* per actor: y/n for own, instans, kommune, region */
+	} rows[] = {
+		{ ACT_INVITE, { "yyyy", "yyyn", "yynn", "ynnn" } },
+		{ ACT_ADMIN, { "yyyy", "yyyn", "yynn", "nnnn" } },
+		{ ACT_SUSPEND, { "yyyy", "yyyn", "yynn", "nnnn" } },
+		{ ACT_HANDOVER, { "yyyy", "yyyn", "yynn", "nnnn" } },
+		{ ACT_AUTHREG, { "nnnn", "yyyn", "yynn", "nnnn" } },
+	};
+	size_t r, a, c;
+
+	(void)state;
+	for (r = 0; r < UNIT_N(rows); r++)
+		for (a = 0; a < UNIT_N(actors); a++)
+			for (c = 0; c < 4; c++) {
+				struct target t = target_account(targets[c]);
+				int got;
+
+				t.to = receivers[c];
+				got = authz(actors[a], rows[r].act, &t) == 0;
+				if (got != (rows[r].want[a][c] == 'y'))
+					fail_msg("%s by %s on column %zu: got %d",
+					    action_names[rows[r].act], role_ids[actors[a]->role], c, got);
+			}
+	/* KORFOR's register: KORFOR and KORUS accounts only */
+	{
+		struct target tk = target_account(&korus2), tf = target_account(&korfor);
+
+		assert_int_equal(authz(&korfor, ACT_AUTHREG, &tk), 0);
+		assert_int_equal(authz(&korfor, ACT_AUTHREG, &tf), 0);
+	}
+	/* the velkomstmelding is KORFOR's */
+	assert_int_equal(authz(&korfor, ACT_WELCOME, NULL), 0);
+	assert_int_equal(authz(&korus, ACT_WELCOME, NULL), BP_EDENIED);
+	assert_int_equal(authz(&kk, ACT_WELCOME, NULL), BP_EDENIED);
+}
+
+static void
+test_levels_self_suspended(void **state)
+{
+	struct account korus = mk_account("r", ROLE_KORUS, "vs", "", "KoRus");
+	struct account kk = mk_account("k", ROLE_KOMMUNE, "vs", "1103", "Stavanger kommune");
+	struct account t1 = mk_account("t1", ROLE_KARTLEGGER, "vs", "1103", "I1");
+	struct account t1b = mk_account("t1b", ROLE_KARTLEGGER, "vs", "1103", "I1");
+	struct target up = { ROLE_KORUS, "vs", "", "", NULL, 0, NULL };
+	struct target t;
+
+	(void)state;
+	/* nobody acts above their own level */
+	assert_int_equal(authz(&kk, ACT_INVITE, &up), BP_EDENIED);
+	up.role = ROLE_KOMMUNE;
+	up.kommune = "1103";
+	assert_int_equal(authz(&t1, ACT_INVITE, &up), BP_EDENIED);
+	assert_int_equal(authz(&korus, ACT_INVITE, &up), 0);
+	/* nobody suspends themselves; a suspended account is not suspended again */
+	t = target_account(&kk);
+	assert_int_equal(authz(&kk, ACT_SUSPEND, &t), BP_EDENIED);
+	t1b.tilbakekalt = 1;
+	t = target_account(&t1b);
+	assert_int_equal(authz(&kk, ACT_SUSPEND, &t), BP_EDENIED);
+	/* a suspended actor can do nothing */
+	kk.tilbakekalt = 1;
+	t = target_account(&t1);
+	assert_int_equal(authz(&kk, ACT_ADMIN, &t), BP_EDENIED);
+	kk.tilbakekalt = 0;
+	/* one's own surveys go to the same instans or the kommunekontakt, never elsewhere */
+	t = target_account(&t1);
+	t.to = &kk;
+	assert_int_equal(authz(&t1, ACT_HANDOVER, &t), 0);
+	t.to = &t1b;		/* suspended receiver */
+	assert_int_equal(authz(&t1, ACT_HANDOVER, &t), BP_EDENIED);
+	t.to = &t1;		/* to oneself */
+	assert_int_equal(authz(&t1, ACT_HANDOVER, &t), BP_EDENIED);
+	t.to = NULL;
+	assert_int_equal(authz(&t1, ACT_HANDOVER, &t), BP_EDENIED);
+	/* no actor, no target, unknown action */
+	assert_int_equal(authz(NULL, ACT_ADMIN, &t), BP_EDENIED);
+	assert_int_equal(authz(&kk, ACT_ADMIN, NULL), BP_EDENIED);
+	assert_int_equal(authz(&kk, ACT__MAX, &t), BP_EDENIED);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_matrix),
+		cmocka_unit_test(test_levels_self_suspended),
+	};
+
+	return cmocka_run_group_tests_name("authz", tests, NULL, NULL);
+}
