@@ -66,3 +66,58 @@ export function totp(secretBase32, when = Date.now()) {
   const off = mac[mac.length - 1] & 15;
   return String((mac.readUInt32BE(off) & 0x7fffffff) % 1000000).padStart(6, '0');
 }
+
+// The test clock's offset in ms (bpadm clock), so codes match the server's "now".
+export function clockOffset() {
+  const out = bpadm('clock');
+  const m = out.match(/forskjøvet (-?\d+) sekunder/);
+  return m ? Number(m[1]) * 1000 : 0;
+}
+
+// Register through an invitation link as a person would; returns the TOTP secret.
+export async function registerVia(page, link, who, a11y = null) {
+  await page.goto(link);
+  if (a11y) await checkA11y(page, `${a11y}: registration`);
+  await page.getByLabel('Fullt navn').fill(who.name);
+  await page.getByLabel('E-postadresse').fill(who.email);
+  await page.getByLabel('Passord', { exact: true }).fill(who.password);
+  await page.getByLabel('Gjenta passordet').fill(who.password);
+  if (who.bydel) await page.getByLabel('Bydel').selectOption({ label: who.bydel });
+  if (who.tjenestetype) await page.getByLabel('Tjenestetype').selectOption({ label: who.tjenestetype });
+  await page.getByLabel(/Jeg har lest og godtar/).check();
+  await page.getByRole('button', { name: 'Neste' }).click();
+  await page.waitForLoadState();
+  const secret = (await page.locator('code.secret').innerText()).replace(/\s/g, '');
+  await page.getByLabel('Engangskode fra appen').fill(totp(secret, Date.now() + clockOffset()));
+  await page.getByRole('button', { name: 'Fullfør registreringen' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.getByRole('status').innerText(), /Kontoen din er opprettet/);
+  return secret;
+}
+
+// Log in; the code is for the next 30 s step (registration spent the current one).
+export async function loginAs(page, who, secret, stepsAhead = 1) {
+  await page.goto(`${BASE}/cgi-bin/login`);
+  await page.getByLabel('E-post').fill(who.email);
+  await page.getByLabel('Passord').fill(who.password);
+  await page.getByLabel('Engangskode').fill(totp(secret, Date.now() + clockOffset() + 30000 * stepsAhead));
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.waitForLoadState();
+}
+
+// "Inviter til Brukerplan": one link for role with the given choices; returns it.
+export async function inviteLink(page, { role, region, kommune, instans }, a11y = null) {
+  await page.goto(`${BASE}/cgi-bin/invite`);
+  if (a11y) await checkA11y(page, `${a11y}: invite form`);
+  const select = page.getByLabel(/^Tilhørighet/);
+  if (await select.count()) await select.selectOption({ label: role });
+  if (region) await page.getByLabel(/^KORUS-region/).selectOption({ label: region });
+  if (kommune) await page.getByLabel(/^Kommune\/bydel/).selectOption({ label: kommune });
+  if (instans) await page.getByLabel(/^Instans/).fill(instans);
+  await page.getByRole('button', { name: 'Lag invitasjonslink(er)' }).click();
+  await page.waitForLoadState();
+  const links = await page.locator('section.created code').allInnerTexts();
+  assert.equal(links.length, 1, 'one new link is shown');
+  if (a11y) await checkA11y(page, `${a11y}: new link`);
+  return links[0];
+}
