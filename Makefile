@@ -189,6 +189,8 @@ test: deps-test
 	@BUILD=$(BUILD) tests/http/authz.sh
 	@BUILD=$(BUILD)/asan tests/http/authz.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
+	@BUILD=$(BUILD) tests/oidc/run.sh
+	@BUILD=$(BUILD)/asan tests/oidc/run.sh
 
 bench: deps-bench
 	@$(MAKE) --no-print-directory all

@@ -10,7 +10,7 @@
 #include "audit.h"
 #include "otp.h"
 #include "throttle.h"
-#include "welcome.h"
+#include "signin.h"
 
 #define PASSWORD_MAX 1024
 
@@ -33,6 +33,7 @@ login_page(struct app *a, const char *email, const char *error, int status)
 
 	if (app_page(a, "login") != 0)
 		return 500;
+	page_add(&a->page, NULL, "auth", auth_names[a->cfg.auth]);
 	page_add(&a->page, NULL, "email", email);
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (strcmp(m, notices[i].id) == 0)
@@ -103,27 +104,11 @@ attempt_succeeded(struct store_txn *txn, void *arg)
 		return rc;
 	if (t->step <= acct.totp_step)
 		return BP_EDENIED;	/* the same code, used twice */
-	struct buf text = { 0 };
-	long long version;
-
 	acct.totp_step = t->step;
-	if (acct.innvilget == 0)
-		acct.innvilget = t->a->now;
-	/* a new velkomstmelding is shown once, now */
-	rc = welcome_get(txn, &text, &version);
-	t->welcome = rc == 0 && text.len > 0 && version > acct.welcome_seen;
-	if (t->welcome)
-		acct.welcome_seen = version;
-	buf_free(&text);
-	if (rc != 0)
+	if ((rc = throttle_clear(txn, THROTTLE_EMAIL, t->email)) != 0 ||
+	    (rc = throttle_clear(txn, THROTTLE_ADDR, t->a->req.addr)) != 0)
 		return rc;
-	if ((rc = account_save(txn, &acct, 0)) != 0 ||
-	    (rc = throttle_clear(txn, THROTTLE_EMAIL, t->email)) != 0 ||
-	    (rc = throttle_clear(txn, THROTTLE_ADDR, t->a->req.addr)) != 0 ||
-	    (rc = app_session_start(t->a, txn, acct.id)) != 0)
-		return rc;
-	t->a->me = acct;
-	return audit_add(txn, t->a->now, "login.ok", acct.id, t->a->req.addr, NULL);
+	return signin_finish(t->a, txn, &acct, "passord+totp", &t->welcome);
 }
 
 /* The TOTP secret is sealed with the data key, bound to the account id. */
@@ -163,6 +148,8 @@ login_post(struct app *a)
 
 	if (a->logged_in)
 		return app_redirect(a, "/cgi-bin/menu");
+	if (a->cfg.auth != AUTH_LOCAL)		/* ID-porten logs in through oidc.c */
+		return 404;
 	if (email_normalize(app_form(a, "epost"), email, sizeof(email)) != 0)
 		return login_page(a, app_form(a, "epost"),
 		    "Skriv inn e-postadressen du registrerte deg med.", 200);
@@ -211,7 +198,7 @@ login_post(struct app *a)
 	}
 	if (rc != 0)
 		return 500;
-	return app_redirect(a, t.welcome ? "/cgi-bin/menu?velkommen=1" : "/cgi-bin/menu");
+	return app_redirect(a, signin_target(t.welcome));
 }
 
 static const struct route routes[] = {

@@ -16,6 +16,28 @@ end_session(struct store_txn *txn, void *arg)
 	return audit_add(txn, a->now, "logout", a->me.id, a->req.addr, NULL);
 }
 
+/* With ID-porten, mod_auth_openidc's session and ID-porten's own must end too, or the next
+ * person at this computer would be let in as this one. Its logout (the redirect URI with
+ * ?logout=) sends the browser on to ID-porten's end_session endpoint; our CSP's
+ * form-action 'self' rightly forbids a form's redirect to another site, so a page moves
+ * on by itself (meta refresh, no script) and offers a link as well. */
+static int
+idporten_logout(struct app *a)
+{
+	struct buf target = { 0 };
+	int rc = 500;
+
+	buf_printf(&target, "%s/cgi-bin/oidc/callback?logout=", a->cfg.base_path);
+	url_encode(&target, a->cfg.base_url);
+	url_encode(&target, "/cgi-bin/login?melding=utlogget");
+	if (!target.err && app_page(a, "logout") == 0) {
+		page_add(&a->page, NULL, "refresh", target.p);
+		rc = app_render(a, 200);
+	}
+	buf_free(&target);
+	return rc;
+}
+
 static int
 logout_post(struct app *a)
 {
@@ -24,6 +46,9 @@ logout_post(struct app *a)
 	if (app_store(a, &st) != 0 || store_write(st, end_session, a) != 0)
 		return 500;
 	app_cookie(a, SESSION_COOKIE, NULL);
+	a->logged_in = 0;
+	if (a->cfg.auth == AUTH_OIDC)
+		return idporten_logout(a);
 	return app_redirect(a, "/cgi-bin/login?melding=utlogget");
 }
 

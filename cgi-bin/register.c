@@ -16,9 +16,12 @@
 #include "invite.h"
 #include "otp.h"
 #include "qr.h"
+#include "pending.h"
 #include "record.h"
+#include "signin.h"
 
-#define PENDING_TTL (30 * 60)
+#define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
+
 #define PASSWORD_MIN 12
 #define PASSWORD_MAX 256
 
@@ -36,90 +39,6 @@ static const struct {
 };
 static const char unknown_link[] = "Registreringslenken er ikke gyldig. Kontroller at du har "
     "kopiert hele lenken, eller be den som inviterte deg om en ny.";
-
-struct pending {
-	unsigned char key[CRYPTO_HASH_LEN];
-	char invite[2 * CRYPTO_HASH_LEN + 1];	/* hex of the invitation's key */
-	char id[ACCOUNT_ID_LEN + 1];		/* the account id to be */
-	char name[sizeof(((struct account *)0)->name)];
-	char email[EMAIL_MAX + 1];
-	char password[CRYPTO_PWHASH_MAX];
-	char totp[160];				/* sealed secret, hex, AAD = id */
-	char bydel[8];				/* chosen when the link leaves it open */
-	char tjenestetype[32];			/* kartlegger */
-	long long expires;
-};
-
-static const struct {
-	const char *name;
-	size_t off;
-	size_t size;
-} pending_fields[] = {
-#define F(n) { #n, offsetof(struct pending, n), sizeof(((struct pending *)0)->n) }
-	F(invite), F(id), F(name), F(email), F(password), F(totp), F(bydel), F(tjenestetype),
-#undef F
-};
-#define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
-
-static int
-pending_save(struct store_txn *txn, const struct pending *p)
-{
-	struct buf b = { 0 };
-	xmlDocPtr doc;
-	size_t i;
-	int rc = BP_ENOMEM;
-
-	if ((doc = record_new("pending")) == NULL)
-		return BP_ENOMEM;
-	for (i = 0; i < NITEMS(pending_fields); i++)
-		if (record_set(doc, pending_fields[i].name, (const char *)p + pending_fields[i].off))
-			goto out;
-	if (record_set_ll(doc, "expires", p->expires) || (rc = record_serialize(doc, &b)) != 0)
-		goto out;
-	rc = store_put(txn, DB_PENDING, p->key, sizeof(p->key), b.p, b.len);
-out:
-	xmlFreeDoc(doc);
-	buf_free(&b);
-	return rc;
-}
-
-static int
-pending_load(struct store_txn *txn, const char *token, struct pending *p)
-{
-	const void *v;
-	size_t vlen, i;
-	xmlDocPtr doc;
-	int rc = BP_EXML;
-
-	memset(p, 0, sizeof(*p));
-	if (token_key(token, p->key) != 0)
-		return BP_ENOENT;
-	if ((rc = store_get(txn, DB_PENDING, p->key, sizeof(p->key), &v, &vlen)) != 0)
-		return rc;
-	if ((doc = record_parse(v, vlen)) == NULL)
-		return BP_EXML;
-	for (i = 0; i < NITEMS(pending_fields); i++)
-		if (record_get(doc, pending_fields[i].name, (char *)p + pending_fields[i].off,
-		    pending_fields[i].size) != 0)
-			goto out;
-	p->expires = record_get_ll(doc, "expires", 0);
-	rc = 0;
-out:
-	xmlFreeDoc(doc);
-	return rc;
-}
-
-static int
-abandoned(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
-{
-	xmlDocPtr doc = record_parse(v, vlen);
-	int gone = doc == NULL || record_get_ll(doc, "expires", 0) <= *(const long long *)arg;
-
-	(void)k;
-	(void)klen;
-	xmlFreeDoc(doc);
-	return gone;
-}
 
 /* -- pages ------------------------------------------------------------------------- */
 
@@ -185,6 +104,43 @@ bydel_open(const struct invite *inv)
 	return inv->role == ROLE_KARTLEGGER && inv->kommune[0] && inv->bydel[0] == '\0';
 }
 
+/* auth = oidc: the registration whose identity ID-porten has just given (oidc.c), from
+ * the cookie it set; 0 when one is there for this very invitation. */
+struct bound {
+	struct app *a;
+	struct pending p;
+};
+
+static int
+load_bound(struct store_txn *txn, void *arg)
+{
+	struct bound *b = arg;
+	const char *token = http_get(&b->a->req.cookies, PENDING_COOKIE);
+
+	return token ? pending_load(txn, token, b->a->now, &b->p) : BP_ENOENT;
+}
+
+static int
+bound_registration(struct app *a, const struct invite *inv, struct pending *out)
+{
+	char key[2 * CRYPTO_HASH_LEN + 1];
+	struct bound b;
+	struct store *st;
+	int rc;
+
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	if (app_store(a, &st) != 0)
+		return BP_ESTORE;
+	if ((rc = store_read(st, load_bound, &b)) != 0)
+		return rc;
+	hex_encode(inv->key, sizeof(inv->key), key);
+	if (strcmp(key, b.p.invite) != 0 || b.p.idhash[0] == '\0')
+		return BP_ENOENT;
+	*out = b.p;
+	return 0;
+}
+
 static int
 account_form(struct app *a, const struct invite *inv, const char *token,
     const struct values *v, const struct form *f)
@@ -195,6 +151,7 @@ account_form(struct app *a, const struct invite *inv, const char *token,
 
 	if (app_page(a, "register") != 0 || app_refdata(a, &rd) != 0)
 		return 500;
+	page_add(&a->page, NULL, "auth", auth_names[a->cfg.auth]);
 	add_invite(a, inv, token);
 	if (bydel_open(inv)) {
 		refdata_page(&a->page, rd, NULL, inv->kommune);
@@ -322,6 +279,20 @@ usable_invite(struct app *a, const char *token, struct invite *inv, int *answere
 	return 0;
 }
 
+/* auth = oidc: first ID-porten, which proves who registers; then the form */
+static int
+start_page(struct app *a, const struct invite *inv, const char *token)
+{
+	char start[sizeof(a->cfg.base_path) + TOKEN_HEX + 64];
+
+	if (app_page(a, "register") != 0)
+		return 500;
+	add_invite(a, inv, token);
+	snprintf(start, sizeof(start), "%s/cgi-bin/oidc/registrer?t=%s", a->cfg.base_path, token);
+	page_add(&a->page, NULL, "start", start);
+	return app_render(a, 200);
+}
+
 static int
 register_get(struct app *a)
 {
@@ -330,9 +301,12 @@ register_get(struct app *a)
 	int rc, answered;
 
 	struct values v = { "", "", "", "", 0 };
+	struct pending p;
 
 	if ((rc = usable_invite(a, token, &inv, &answered)) != 0 || answered)
 		return rc;
+	if (a->cfg.auth == AUTH_OIDC && bound_registration(a, &inv, &p) != 0)
+		return start_page(a, &inv, token);
 	return account_form(a, &inv, token, &v, NULL);
 }
 
@@ -345,6 +319,9 @@ terms_get(struct app *a)
 }
 
 /* -- step 1: the account's name, e-post and password ---------------------------------- */
+
+static int finish_oidc(struct app *a, const struct invite *inv, const char *token,
+    const struct pending *bound, const struct values *v);
 
 struct email_check {
 	struct app *a;
@@ -378,14 +355,8 @@ static int
 save_pending(struct store_txn *txn, void *arg)
 {
 	struct pending *p = arg;
-	int rc;
 
-	long long now = p->expires - PENDING_TTL;
-
-	/* forget registrations nobody finished */
-	if ((rc = store_purge(txn, DB_PENDING, abandoned, &now, 32)) < 0)
-		return rc;
-	return pending_save(txn, p);
+	return pending_save(txn, p, p->expires - PENDING_TTL);
 }
 
 static int
@@ -406,7 +377,8 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	struct store *st;
 	struct form f = { { 0 }, { 0 }, 0 };
 	size_t pwchars = utf8_chars(pw, strlen(pw));
-	int rc;
+	int oidc = a->cfg.auth == AUTH_OIDC, rc;
+	struct pending bound;
 
 	str_copy(name, sizeof(name), app_form(a, "navn"));
 	str_trim(name);
@@ -427,7 +399,10 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 			form_error(&f, "epost", "Det finnes allerede en konto med denne "
 			    "e-postadressen.");
 	}
-	if (pwchars < PASSWORD_MIN)
+	if (oidc) {
+		if (bound_registration(a, inv, &bound) != 0)
+			return start_page(a, inv, token);
+	} else if (pwchars < PASSWORD_MIN)
 		form_error(&f, "passord", "Passordet må ha minst 12 tegn.");
 	else if (pwchars > PASSWORD_MAX)
 		form_error(&f, "passord", "Passordet kan ha høyst 256 tegn.");
@@ -450,6 +425,8 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	v = (struct values){ name, email, bydel, tj, strcmp(app_form(a, "vilkar"), "ja") == 0 };
 	if (f.n > 0)
 		return account_form(a, inv, token, &v, &f);
+	if (oidc)
+		return finish_oidc(a, inv, token, &bound, &v);
 
 	memset(&p, 0, sizeof(p));
 	hex_encode(inv->key, sizeof(inv->key), p.invite);
@@ -485,6 +462,7 @@ struct finish {
 	long long step;
 	int state;			/* invite_state at commit, or -1 unknown */
 	int taken;			/* the e-post was registered meanwhile */
+	int welcome;			/* ID-porten: logged in, with a velkomstmelding */
 	struct account acct;
 };
 
@@ -492,11 +470,8 @@ static int
 load_pending(struct store_txn *txn, void *arg)
 {
 	struct finish *fin = arg;
-	int rc = pending_load(txn, app_form(fin->a, "p"), &fin->p);
 
-	if (rc == 0 && fin->p.expires <= fin->a->now)
-		rc = BP_ENOENT;
-	return rc;
+	return pending_load(txn, app_form(fin->a, "p"), fin->a->now, &fin->p);
 }
 
 /* The account's place: from the link, with names from the reference data. The instans of
@@ -570,6 +545,7 @@ create_account(struct store_txn *txn, void *arg)
 		return rc;
 	str_copy(acct->password, sizeof(acct->password), fin->p.password);
 	str_copy(acct->totp, sizeof(acct->totp), fin->p.totp);
+	str_copy(acct->idhash, sizeof(acct->idhash), fin->p.idhash);
 	str_copy(acct->invited_by, sizeof(acct->invited_by), inv.by);
 	acct->totp_step = fin->step;
 	acct->created = fin->a->now;
@@ -580,11 +556,48 @@ create_account(struct store_txn *txn, void *arg)
 	if (rc != 0)
 		return rc;
 	inv.left--;
-	if ((rc = invite_save(txn, &inv)) != 0 ||
-	    (rc = store_del(txn, DB_PENDING, fin->p.key, sizeof(fin->p.key))) != 0)
+	if ((rc = invite_save(txn, &inv)) != 0 || (rc = pending_delete(txn, &fin->p)) != 0)
 		return rc;
-	return audit_add(txn, fin->a->now, "register.ok", acct->id, fin->a->req.addr,
-	    role_ids[acct->role]);
+	if ((rc = audit_add(txn, fin->a->now, "register.ok", acct->id, fin->a->req.addr,
+	    role_ids[acct->role])) != 0)
+		return rc;
+	/* ID-porten has just proved who this is: the registration is also the first login */
+	if (acct->idhash[0])
+		return signin_finish(fin->a, txn, acct, "idporten", &fin->welcome);
+	return 0;
+}
+
+/* auth = oidc: the form is sent; the account exists and is logged in. */
+static int
+finish_oidc(struct app *a, const struct invite *inv, const char *token,
+    const struct pending *bound, const struct values *v)
+{
+	struct form f = { { "epost" }, { "Det finnes allerede en konto med denne "
+	    "e-postadressen, eller med denne identiteten." }, 1 };
+	struct finish fin;
+	struct store *st;
+	int rc;
+
+	memset(&fin, 0, sizeof(fin));
+	fin.a = a;
+	fin.token = token;
+	fin.p = *bound;
+	str_copy(fin.p.name, sizeof(fin.p.name), v->name);
+	str_copy(fin.p.email, sizeof(fin.p.email), v->email);
+	str_copy(fin.p.bydel, sizeof(fin.p.bydel), v->bydel);
+	str_copy(fin.p.tjenestetype, sizeof(fin.p.tjenestetype), v->tjenestetype);
+	if (app_store(a, &st) != 0)
+		return 500;
+	rc = store_write(st, create_account, &fin);
+	if (rc == BP_EDENIED && fin.taken)
+		return account_form(a, inv, token, v, &f);
+	if (rc == BP_EDENIED)
+		return invalid_page(a, fin.state < 0 ? 404 : 410, fin.state < 0 ? unknown_link :
+		    "Registreringslenken kan ikke lenger brukes. Be om en ny lenke.");
+	if (rc != 0)
+		return 500;
+	app_cookie(a, PENDING_COOKIE, NULL);
+	return app_redirect(a, signin_target(fin.welcome));
 }
 
 static int

@@ -14,6 +14,7 @@
         <title><xsl:apply-templates select="." mode="title"/> – Brukerplan</title>
         <link rel="stylesheet" href="{@root}/css/bp.css"/>
         <link rel="icon" type="image/svg+xml" href="{@root}/favicon.svg"/>
+        <xsl:if test="refresh"><meta http-equiv="refresh" content="0; url={refresh}"/></xsl:if>
       </head>
       <body>
         <a class="skip" href="#innhold">Hopp til innholdet</a>

@@ -6,6 +6,12 @@
 
   <xsl:template match="page" mode="title">Logg inn</xsl:template>
 
+  <xsl:template match="page[auth = 'oidc']" mode="main">
+    <p>Innlogging i Brukerplan skjer med ID-porten på høyeste sikkerhetsnivå, for eksempel med BankID eller MinID med app.</p>
+    <p><a class="button" href="{@cgi}/oidc">Logg inn med ID-porten</a></p>
+    <p class="aside">Har du ikke konto? Du får en registreringslenke fra den som organiserer kartleggingen (KORUS, kommunekontakten eller instanskontakten).</p>
+  </xsl:template>
+
   <xsl:template match="page" mode="main">
     <p>Logg inn med e-postadressen og passordet du registrerte deg med, og engangskoden fra autentiseringsappen din.</p>
     <form method="post" action="{@cgi}/login" class="narrow">

@@ -10,8 +10,14 @@
 
   <xsl:template match="page" mode="title">Registrer deg som <xsl:value-of select="invite/@role-title"/></xsl:template>
 
-  <xsl:template match="page" mode="main">
-    <p>Steg 1 av 2. Oppgi fullt navn, e-postadresse og et passord. I neste steg setter du opp engangskoder i en autentiseringsapp på mobilen.</p>
+  <!-- auth = oidc, before ID-porten: who registers is proved there first -->
+  <xsl:template match="page[start]" mode="main">
+    <xsl:call-template name="invite-facts"/>
+    <p>For å registrere deg må du først logge inn med ID-porten på høyeste sikkerhetsnivå (for eksempel BankID eller MinID med app). Deretter fyller du inn navn og e-postadresse.</p>
+    <p><a class="button" href="{start}">Logg inn med ID-porten</a></p>
+  </xsl:template>
+
+  <xsl:template name="invite-facts">
     <dl class="facts">
       <dt>Tilhørighet</dt><dd><xsl:value-of select="invite/@role-title"/></dd>
       <xsl:if test="invite/@region"><dt>Region</dt><dd><xsl:value-of select="invite/@region"/></dd></xsl:if>
@@ -21,6 +27,14 @@
       </xsl:if>
       <xsl:if test="invite/@instans != ''"><dt>Instans</dt><dd><xsl:value-of select="invite/@instans"/></dd></xsl:if>
     </dl>
+  </xsl:template>
+
+  <xsl:template match="page" mode="main">
+    <xsl:choose>
+      <xsl:when test="auth = 'oidc'"><p>Du er logget inn med ID-porten. Oppgi fullt navn og e-postadresse, og godta bruksvilkårene.</p></xsl:when>
+      <xsl:otherwise><p>Steg 1 av 2. Oppgi fullt navn, e-postadresse og et passord. I neste steg setter du opp engangskoder i en autentiseringsapp på mobilen.</p></xsl:otherwise>
+    </xsl:choose>
+    <xsl:call-template name="invite-facts"/>
     <form method="post" action="{@cgi}/register" class="narrow">
       <xsl:call-template name="csrf"/>
       <input type="hidden" name="t" value="{token}"/>
@@ -38,6 +52,7 @@
         <xsl:with-param name="value" select="values/@email"/>
         <xsl:with-param name="autocomplete">email</xsl:with-param>
       </xsl:call-template>
+      <xsl:if test="auth != 'oidc'">
       <xsl:call-template name="field">
         <xsl:with-param name="name">passord</xsl:with-param>
         <xsl:with-param name="label">Passord</xsl:with-param>
@@ -51,6 +66,7 @@
         <xsl:with-param name="type">password</xsl:with-param>
         <xsl:with-param name="autocomplete">new-password</xsl:with-param>
       </xsl:call-template>
+      </xsl:if>
       <xsl:if test="kommuner/kommune/bydel">
         <xsl:call-template name="select">
           <xsl:with-param name="name">bydel</xsl:with-param>
@@ -80,7 +96,7 @@
         <xsl:with-param name="checked" select="values/@terms = '1'"/>
         <xsl:with-param name="label">Jeg har lest og godtar <a href="{@cgi}/register/vilkar" target="_blank" rel="noopener">bruksvilkårene for Brukerplan</a> (åpnes i ny fane)</xsl:with-param>
       </xsl:call-template>
-      <button type="submit">Neste</button>
+      <button type="submit"><xsl:choose><xsl:when test="auth = 'oidc'">Fullfør registreringen</xsl:when><xsl:otherwise>Neste</xsl:otherwise></xsl:choose></button>
     </form>
   </xsl:template>
 

@@ -271,6 +271,9 @@ account_save(struct store_txn *txn, const struct account *a, int is_new)
 	if (is_new && ((rc = store_add(txn, DB_EMAILS, a->email, strlen(a->email), a->id,
 	    ACCOUNT_ID_LEN)) != 0 || (rc = index_scopes(txn, a)) != 0))
 		goto out;
+	if (is_new && a->idhash[0] && (rc = store_add(txn, DB_IDENTITIES, a->idhash,
+	    strlen(a->idhash), a->id, ACCOUNT_ID_LEN)) != 0)
+		goto out;
 	rc = is_new ? store_add(txn, DB_ACCOUNTS, a->id, ACCOUNT_ID_LEN, b.p, b.len) :
 	    store_put(txn, DB_ACCOUNTS, a->id, ACCOUNT_ID_LEN, b.p, b.len);
 out:
@@ -324,4 +327,36 @@ account_blocked(struct store_txn *txn, const struct secrets *sec, const char *id
 	if (block_key(sec, identity, year, key) != 0)
 		return -1;
 	return store_get(txn, DB_BLOCKED, key, sizeof(key), &v, &vlen) == 0;
+}
+
+int
+identity_hash(const struct secrets *sec, const char *pid, char out[2 * CRYPTO_HASH_LEN + 1])
+{
+	unsigned char mac[CRYPTO_HASH_LEN];
+	int rc;
+
+	if ((rc = crypto_hmac(sec->site, "pid:", 4, pid, strlen(pid), mac)) != 0)
+		return rc;
+	hex_encode(mac, sizeof(mac), out);
+	return 0;
+}
+
+int
+account_by_identity(struct store_txn *txn, const char *idhash, struct account *out)
+{
+	char id[ACCOUNT_ID_LEN + 1];
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (strlen(idhash) != 2 * CRYPTO_HASH_LEN)
+		return BP_ENOENT;
+	if ((rc = store_get(txn, DB_IDENTITIES, idhash, strlen(idhash), &v, &vlen)) != 0)
+		return rc;
+	if (vlen != ACCOUNT_ID_LEN)
+		return BP_EXML;
+	memcpy(id, v, ACCOUNT_ID_LEN);
+	id[ACCOUNT_ID_LEN] = '\0';
+	return account_load(txn, id, out);
 }

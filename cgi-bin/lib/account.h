@@ -69,6 +69,11 @@ int account_by_email(struct store_txn *txn, const char *email, struct account *o
 /* account_save: write the record; when is_new, the e-post must be unused (BP_EEXIST). */
 int account_save(struct store_txn *txn, const struct account *a, int is_new);
 
+/* identity_hash: hex of HMAC(site key, "pid:" || pid), the only form in which the
+ * ID-porten person identifier is kept. */
+int identity_hash(const struct secrets *sec, const char *pid, char out[2 * CRYPTO_HASH_LEN + 1]);
+int account_by_identity(struct store_txn *txn, const char *idhash, struct account *out);
+
 /* account_scan: call fn with each account of a scope, in id order: scope is 'k' with a
  * kommunenummer, 'r' with a region id, or 'o' with a role id ("korfor"). fn returns 0 to
  * go on, 1 to stop, < 0 to fail. */

@@ -11,7 +11,7 @@
 
 const char *const store_db_names[DB__MAX] = {
 	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit",
-	"scopes", "blocked", "surveys", "owners", "surveylog"
+	"identities", "scopes", "blocked", "surveys", "owners", "surveylog"
 };
 
 #define STORE_MAX_GROW 24	/* doublings per write; 64 MiB * 2^24 is far beyond any disk */

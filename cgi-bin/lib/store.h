@@ -16,6 +16,7 @@ enum store_db {
 	DB_PENDING,		/* SHA-256(registration token) -> half-done registration */
 	DB_THROTTLE,		/* "a:<addr>" / "e:<e-post>" -> failed-login counters */
 	DB_AUDIT,		/* time-ordered key -> security event */
+	DB_IDENTITIES,		/* keyed hash of an ID-porten pid -> account id */
 	DB_SCOPES,		/* "k:<kommune>:", "r:<region>:", "o:<role>:" + account id -> "" */
 	DB_BLOCKED,		/* keyed hash of year and identity -> suspension time */
 	DB_SURVEYS,		/* survey key (kommune, year, keyed hash of fnr) -> sealed record */

@@ -25,6 +25,8 @@ const port = Number(argPort || process.env.OIDC_PORT);
 const clientId = argId || process.env.OIDC_CLIENT_ID;
 const clientSecret = argSecret || process.env.OIDC_CLIENT_SECRET;
 const redirectUri = argRedirect || process.env.OIDC_REDIRECT_URI;
+// where mod_auth_openidc's logout sends the browser back (RP-initiated logout)
+const postLogoutUri = process.env.OIDC_POST_LOGOUT_URI || redirectUri.replace(/\/cgi-bin\/oidc\/callback$/, '/cgi-bin/login?melding=utlogget');
 if (!port || !clientId || !clientSecret || !redirectUri) {
   console.error('usage: provider.mjs PORT CLIENT_ID CLIENT_SECRET REDIRECT_URI (or OIDC_* env)');
   process.exit(2);
@@ -35,6 +37,8 @@ const issuer = `http://127.0.0.1:${port}`;
 const USERS = {
   '24019049078': 'idporten-loa-high',
   '13097248032': 'idporten-loa-substantial',
+  '05073500186': 'idporten-loa-high',
+  '28127524618': 'idporten-loa-high',
 };
 // ID-porten's `sub` is a pairwise pseudonym, not the pid: mimic that, so nothing can
 // mistake one for the other.
@@ -49,6 +53,7 @@ const provider = new Provider(issuer, {
     client_id: clientId,
     client_secret: clientSecret,
     redirect_uris: [redirectUri],
+    post_logout_redirect_uris: [postLogoutUri],
     response_types: ['code'],
     grant_types: ['authorization_code'],
     // mod_auth_openidc's default, and what tools/httpd-oidc.sh configures
@@ -78,7 +83,20 @@ const provider = new Provider(issuer, {
     await grant.save();
     return grant;
   },
-  features: { devInteractions: { enabled: false } }, // our own login page below
+  features: {
+    devInteractions: { enabled: false }, // our own login page below
+    // RP-initiated logout, as ID-porten's end_session endpoint; ID-porten logs out at once,
+    // this test provider asks first (one button), as oidc-provider's form wants a POST
+    rpInitiatedLogout: {
+      enabled: true,
+      logoutSource: async (ctx, form) => {
+        ctx.type = 'html';
+        ctx.body = `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>TestID – logg ut</title></head>
+<body><main><h1>TestID</h1><p>Logg ut av testinnloggingen?</p>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Logg ut</button></main></body></html>`;
+      },
+    },
+  },
   // lifetimes in seconds (a test run is short; ID-porten's ID token lives 120 s)
   ttl: { AuthorizationCode: 60, IdToken: 120, AccessToken: 120, Interaction: 600, Session: 3600, Grant: 3600 },
   // when something fails, show why in the browser and the log (tests only)
@@ -97,7 +115,7 @@ function loginPage(res, uid, error) {
   res.end(`<!DOCTYPE html>
 <html lang="nb"><head><meta charset="utf-8"><title>TestID (testleverandør)</title></head>
 <body><main><h1>TestID</h1>
-<p>Testinnlogging for Brukerplan. Testbrukere: 24019049078 (høyt nivå), 13097248032 (betydelig nivå).</p>
+<p>Testinnlogging for Brukerplan. Testbrukere: 24019049078, 05073500186 og 28127524618 (høyt nivå), 13097248032 (betydelig nivå).</p>
 ${error ? `<p role="alert">${esc(error)}</p>` : ''}
 <form method="post" action="/interaction/${esc(uid)}/login">
 <label for="pid">Personidentifikator</label>

@@ -2,8 +2,7 @@
 # OpenID Connect end to end: a test instance (tests/lib/instance.sh) whose Apache protects
 # /cgi-bin/oidc with mod_auth_openidc (tools/httpd-oidc.sh), our own OpenID Connect
 # provider on loopback (provider.mjs, in ID-porten's place), and Chromium logging in through
-# both (oidc.test.mjs). The CGI behind the login is tests/oidc/claims.c, which shows what
-# mod_auth_openidc handed it, until the real `oidc` program exists.
+# both (oidc.test.mjs), through the real oidc and register programs.
 set -u
 cd "$(dirname "$0")/../.." || exit 1
 . tests/lib/instance.sh
@@ -42,8 +41,6 @@ trap cleanup EXIT
 instance_start || { echo "could not start Apache" >&2; exit 1; }
 echo "# OpenID Connect tests on $BP_URL, provider $OIDC_URL"
 
-# the stand-in CGI at /cgi-bin/oidc (not in the Makefile: a test fixture only)
-cc -std=c11 -O2 -Wall -Wextra -Werror -o "$BP_SITE/public_html/cgi-bin/oidc" tests/oidc/claims.c || exit 1
 sed -i 's/^auth *=.*/auth     = oidc/' "$BP_CONF"
 
 # settings through the environment, not argv: ps shows argv, with the secret, to everyone
@@ -65,7 +62,8 @@ grep -q '^oidc-provider listening on ' "$BP_DIR/provider.log" || {
 export BP_URL BP_BPADM BP_CONF OIDC_URL
 node --test tests/oidc/oidc.test.mjs
 status=$?
-if grep -Eq 'Segmentation|AddressSanitizer|runtime error' "$BP_LOGS/error.log"; then
+if grep -Eq 'Segmentation|AddressSanitizer|runtime error' "$BP_LOGS/error.log" ||
+    [ -n "$(ls -A "$BP_SAN_LOGS")" ]; then
 	echo "oidc tests: crash in the Apache error log" >&2
 	status=1
 fi
