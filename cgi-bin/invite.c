@@ -240,6 +240,21 @@ read_form(struct app *a, struct form *f, const struct refdata *rd)
 		    "tegn." : "Skriv navnet på instansen kartleggeren tilhører (obligatorisk).");
 }
 
+static void
+fill_names(struct invite *inv, const struct refdata *rd)
+{
+	const char *v;
+
+	if (inv->role == ROLE_KORUS && (v = refdata_region_name(rd, inv->region)) != NULL)
+		str_copy(inv->regionnavn, sizeof(inv->regionnavn), v);
+	if (inv->kommune[0] && (v = refdata_kommune_name(rd, inv->kommune)) != NULL)
+		str_copy(inv->kommunenavn, sizeof(inv->kommunenavn), v);
+	if (inv->bydel[0] && (v = refdata_bydel_name(rd, inv->kommune, inv->bydel)) != NULL)
+		str_copy(inv->bydelnavn, sizeof(inv->bydelnavn), v);
+	if (inv->kommune[0])
+		inv->bydeler = refdata_bydel_count(rd, inv->kommune);
+}
+
 static int
 invite_make(struct app *a)
 {
@@ -275,6 +290,7 @@ invite_make(struct app *a)
 	str_copy(b.inv.bydel, sizeof(b.inv.bydel), f.bydel);
 	str_copy(b.inv.instans, sizeof(b.inv.instans), f.instans);
 	str_copy(b.inv.by, sizeof(b.inv.by), a->me.id);
+	fill_names(&b.inv, rd);
 	if (app_store(a, &st) != 0 || (rc = store_write(st, make_links, &b)) != 0) {
 		free(links);
 		return 500;

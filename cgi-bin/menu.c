@@ -66,10 +66,8 @@ static int
 menu_get(struct app *a)
 {
 	struct facts f = { a, 0, { 0 }, 0 };
-	const struct refdata *rd;
 	xmlNodePtr acct, n, menu;
 	struct store *st;
-	const char *region = NULL;
 	int tj;
 	size_t i;
 
@@ -77,8 +75,6 @@ menu_get(struct app *a)
 		buf_free(&f.welcome);
 		return 500;
 	}
-	if (a->me.role == ROLE_KORUS && app_refdata(a, &rd) == 0)
-		region = refdata_region_name(rd, a->me.region);
 	if (app_page(a, "menu") != 0) {
 		buf_free(&f.welcome);
 		return 500;
@@ -93,8 +89,8 @@ menu_get(struct app *a)
 	page_attr(&a->page, acct, "instans", a->me.instans);
 	if ((tj = tjenestetype_from_id(a->me.tjenestetype)) >= 0)
 		page_attr(&a->page, acct, "tjenestetype", tjenestetype_titles[tj]);
-	if (region)
-		page_attr(&a->page, acct, "region", region);
+	if (a->me.role == ROLE_KORUS)	/* its instans is its region's name */
+		page_attr(&a->page, acct, "region", a->me.instans);
 	n = page_add(&a->page, NULL, "surveys", NULL);
 	page_attr_ll(&a->page, n, "count", f.surveys);
 	menu = page_add(&a->page, NULL, "entries", NULL);

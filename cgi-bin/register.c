@@ -79,21 +79,17 @@ invalid_page(struct app *a, int status, const char *text)
 static void
 add_invite(struct app *a, const struct invite *inv, const char *token)
 {
-	const struct refdata *rd;
-	const char *v;
 	xmlNodePtr n = page_add(&a->page, NULL, "invite", NULL);
 
 	page_attr(&a->page, n, "role", role_ids[inv->role]);
 	page_attr(&a->page, n, "role-title", role_titles[inv->role]);
 	page_attr(&a->page, n, "instans", inv->instans);
-	if (app_refdata(a, &rd) == 0) {
-		if (inv->role == ROLE_KORUS && (v = refdata_region_name(rd, inv->region)))
-			page_attr(&a->page, n, "region", v);
-		if (inv->kommune[0] && (v = refdata_kommune_name(rd, inv->kommune)))
-			page_attr(&a->page, n, "kommune", v);
-		if (inv->bydel[0] && (v = refdata_bydel_name(rd, inv->kommune, inv->bydel)))
-			page_attr(&a->page, n, "bydel", v);
-	}
+	if (inv->regionnavn[0])
+		page_attr(&a->page, n, "region", inv->regionnavn);
+	if (inv->kommunenavn[0])
+		page_attr(&a->page, n, "kommune", inv->kommunenavn);
+	if (inv->bydelnavn[0])
+		page_attr(&a->page, n, "bydel", inv->bydelnavn);
 	page_add(&a->page, NULL, "token", token);
 }
 
@@ -101,7 +97,7 @@ add_invite(struct app *a, const struct invite *inv, const char *token)
 static int
 bydel_open(const struct invite *inv)
 {
-	return inv->role == ROLE_KARTLEGGER && inv->kommune[0] && inv->bydel[0] == '\0';
+	return inv->role == ROLE_KARTLEGGER && inv->bydeler > 0 && inv->bydel[0] == '\0';
 }
 
 /* auth = oidc: the registration whose identity ID-porten has just given (oidc.c), from
@@ -149,11 +145,14 @@ account_form(struct app *a, const struct invite *inv, const char *token,
 	xmlNodePtr n, list;
 	int i;
 
-	if (app_page(a, "register") != 0 || app_refdata(a, &rd) != 0)
+	if (app_page(a, "register") != 0)
 		return 500;
 	page_add(&a->page, NULL, "auth", auth_names[a->cfg.auth]);
 	add_invite(a, inv, token);
+	/* the reference data only when there are bydeler to choose from */
 	if (bydel_open(inv)) {
+		if (app_refdata(a, &rd) != 0)
+			return 500;
 		refdata_page(&a->page, rd, NULL, inv->kommune);
 	}
 	if (inv->role == ROLE_KARTLEGGER) {
@@ -410,10 +409,10 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 		form_error(&f, "passord", "Passordet kan ikke være e-postadressen.");
 	else if (strcmp(pw, pw2) != 0)
 		form_error(&f, "passord2", "Passordene er ikke like.");
-	if (app_refdata(a, &rd) != 0)
-		return 500;
 	if (!bydel_open(inv) || *bydel == '\0')
 		bydel = "";
+	else if (app_refdata(a, &rd) != 0)
+		return 500;
 	else if (refdata_bydel_name(rd, inv->kommune, bydel) == NULL)
 		form_error(&f, "bydel", "Velg en bydel fra listen, eller hele kommunen.");
 	if (inv->role != ROLE_KARTLEGGER)
@@ -483,22 +482,25 @@ fill_scope(struct app *a, const struct invite *inv, const struct pending *p,
 	const struct refdata *rd;
 	const char *v;
 
-	if (app_refdata(a, &rd) != 0)
-		return BP_EIO;
 	str_copy(acct->region, sizeof(acct->region), inv->region);
 	str_copy(acct->kommune, sizeof(acct->kommune), inv->kommune);
+	str_copy(acct->kommunenavn, sizeof(acct->kommunenavn), inv->kommunenavn);
 	str_copy(acct->bydel, sizeof(acct->bydel), inv->bydel[0] ? inv->bydel : p->bydel);
-	if (acct->kommune[0] && (v = refdata_kommune_name(rd, acct->kommune)) != NULL)
-		str_copy(acct->kommunenavn, sizeof(acct->kommunenavn), v);
-	if (acct->bydel[0] && (v = refdata_bydel_name(rd, acct->kommune, acct->bydel)) != NULL)
-		str_copy(acct->bydelnavn, sizeof(acct->bydelnavn), v);
+	str_copy(acct->bydelnavn, sizeof(acct->bydelnavn), inv->bydelnavn);
+	if (inv->bydel[0] == '\0' && p->bydel[0]) {
+		/* chosen at registration */
+		if (app_refdata(a, &rd) != 0)
+			return BP_EIO;
+		if ((v = refdata_bydel_name(rd, acct->kommune, acct->bydel)) != NULL)
+			str_copy(acct->bydelnavn, sizeof(acct->bydelnavn), v);
+	}
 	switch (acct->role) {
 	case ROLE_KORFOR:
 		str_copy(acct->instans, sizeof(acct->instans), "KORFOR");
 		break;
 	case ROLE_KORUS:
-		v = refdata_region_name(rd, acct->region);
-		str_copy(acct->instans, sizeof(acct->instans), v ? v : "KORUS");
+		str_copy(acct->instans, sizeof(acct->instans),
+		    inv->regionnavn[0] ? inv->regionnavn : "KORUS");
 		break;
 	case ROLE_KOMMUNE:
 		snprintf(acct->instans, sizeof(acct->instans), "%s kommune", acct->kommunenavn);

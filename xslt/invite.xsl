@@ -6,6 +6,7 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
   <xsl:include href="form.xsl"/>
+  <xsl:include href="select.xsl"/>
 
   <xsl:template match="page" mode="title">Inviter til Brukerplan</xsl:template>
 

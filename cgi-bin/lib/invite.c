@@ -28,6 +28,9 @@ invite_save(struct store_txn *txn, const struct invite *inv)
 	if (record_set(doc, "role", role_ids[inv->role]) || record_set(doc, "region", inv->region) ||
 	    record_set(doc, "kommune", inv->kommune) || record_set(doc, "bydel", inv->bydel) ||
 	    record_set(doc, "instans", inv->instans) ||
+	    record_set(doc, "regionnavn", inv->regionnavn) ||
+	    record_set(doc, "kommunenavn", inv->kommunenavn) ||
+	    record_set(doc, "bydelnavn", inv->bydelnavn) || record_set_ll(doc, "bydeler", inv->bydeler) ||
 	    record_set_ll(doc, "uses", inv->uses) || record_set_ll(doc, "left", inv->left) ||
 	    record_set_ll(doc, "created", inv->created) ||
 	    record_set_ll(doc, "expires", inv->expires) ||
@@ -74,6 +77,9 @@ invite_parse(const void *data, size_t len, struct invite *out)
 	    record_get(doc, "kommune", out->kommune, sizeof(out->kommune)) ||
 	    record_get(doc, "bydel", out->bydel, sizeof(out->bydel)) ||
 	    record_get(doc, "instans", out->instans, sizeof(out->instans)) ||
+	    record_get(doc, "regionnavn", out->regionnavn, sizeof(out->regionnavn)) ||
+	    record_get(doc, "kommunenavn", out->kommunenavn, sizeof(out->kommunenavn)) ||
+	    record_get(doc, "bydelnavn", out->bydelnavn, sizeof(out->bydelnavn)) ||
 	    record_get(doc, "by", out->by, sizeof(out->by)))
 		goto out;
 	out->role = (enum role)r;
@@ -82,6 +88,7 @@ invite_parse(const void *data, size_t len, struct invite *out)
 	out->created = record_get_ll(doc, "created", 0);
 	out->expires = record_get_ll(doc, "expires", 0);
 	out->withdrawn = record_get_ll(doc, "withdrawn", 0);
+	out->bydeler = record_get_ll(doc, "bydeler", 0);
 	rc = 0;
 out:
 	xmlFreeDoc(doc);

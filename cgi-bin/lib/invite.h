@@ -17,6 +17,13 @@ struct invite {
 	char kommune[8];
 	char bydel[8];				/* "" unless the link fixes a bydel */
 	char instans[4 * ACCOUNT_NAME_CHARS + 1];
+	/* names as the reference data gave them when the link was made, so registration
+	 * need not load it: region (KORUS), kommune, bydel; and whether the kommune has
+	 * bydeler to choose from */
+	char regionnavn[128];
+	char kommunenavn[128];
+	char bydelnavn[128];
+	long long bydeler;
 	long long uses;				/* registrations the link allows */
 	long long left;				/* registrations still possible */
 	long long created;

@@ -109,6 +109,17 @@ refdata_bydel_name(const struct refdata *rd, const char *kommune, const char *by
 	return attr(b, "name");
 }
 
+int
+refdata_bydel_count(const struct refdata *rd, const char *kommune)
+{
+	xmlNodePtr k = find(rd, NULL, "kommune", "nr", kommune), b;
+	int n = 0;
+
+	for (b = k ? k->children : NULL; b; b = b->next)
+		n += b->type == XML_ELEMENT_NODE;
+	return n;
+}
+
 void
 refdata_page(struct page *pg, const struct refdata *rd, const char *region,
     const char *kommune)

@@ -20,6 +20,7 @@ const char *refdata_kommune_name(const struct refdata *rd, const char *nr);
 const char *refdata_kommune_region(const struct refdata *rd, const char *nr);
 const char *refdata_region_name(const struct refdata *rd, const char *id);
 const char *refdata_bydel_name(const struct refdata *rd, const char *kommune, const char *bydel);
+int refdata_bydel_count(const struct refdata *rd, const char *kommune);
 
 /* refdata_page: add <regions> (all, or only region) and <kommuner> (those of region, or
  * only kommune, or all when both are NULL) with their bydeler, for <select>s. */
