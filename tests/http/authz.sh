@@ -148,6 +148,19 @@ page=$(curl -s -c R -b R -d "csrf=$csrf&t=${link##*t=}&steg=konto&vilkar=ja&tjen
     --data-urlencode "passord=$PW" --data-urlencode "passord2=$PW" "$BP_URL/cgi-bin/register")
 check "a suspended identity cannot register again this year" bash -c "[[ '$page' == *'er suspendert, og den kan ikke registreres på nytt i år'* ]]"
 
+# withdrawing a link: the link page says so; only its maker may withdraw it
+link=$(instance_invite F korus region=oslo)
+# the list names a link by the SHA-256 of its token's bytes (the token itself is not kept)
+tok=${link##*t=}
+linkid=$(printf "$(printf '%s' "$tok" | sed 's/../\\x&/g')" | sha256sum | cut -d' ' -f1)
+check "the new link is in its maker's list" bash -c "curl -s -b F '$BP_URL/cgi-bin/invite' | grep -q 'value=\"$linkid\"'"
+csrf=$(curl -s -b RA "$BP_URL/cgi-bin/menu" | csrf_of_page)
+check "someone else's link cannot be withdrawn" is "$(curl -s -o /dev/null -w '%{http_code}' -b RA -d "csrf=$csrf&handling=trekk&lenke=$linkid" "$BP_URL/cgi-bin/invite")" 403
+csrf=$(curl -s -b F "$BP_URL/cgi-bin/menu" | csrf_of_page)
+check "own link withdrawn" is "$(curl -s -o /dev/null -w '%{http_code}' -b F -d "csrf=$csrf&handling=trekk&lenke=$linkid" "$BP_URL/cgi-bin/invite")" 303
+check "the list says so" bash -c "curl -s -b F '$BP_URL/cgi-bin/invite' | grep -q 'Trukket tilbake'"
+check "a withdrawn link cannot be used" bash -c "[ \"\$(curl -s -o /dev/null -w '%{http_code}' '$link')\" = 410 ] && curl -s '$link' | grep -q 'trukket tilbake'"
+
 # hand-over: surveys in the store move, the count follows, every record's log says so
 "$BP_BPADM" -c "$BP_CONF" demo --owner tone@stavanger.no --surveys 4 >/dev/null
 count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
