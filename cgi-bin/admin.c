@@ -110,27 +110,14 @@ static int
 add_row(const struct account *acct, void *arg)
 {
 	struct rows *r = arg;
-	struct page *pg = &r->a->page;
 	struct target t = target_account(acct);
-	char when[17];
 	xmlNodePtr n;
-	int tj;
 
 	if (authz(&r->a->me, ACT_ADMIN, &t) != 0)
 		return 0;
-	n = page_add(pg, r->list, "account", NULL);
-	page_attr(pg, n, "id", acct->id);
-	page_attr(pg, n, "name", acct->name);
-	page_attr(pg, n, "email", acct->email);
-	page_attr(pg, n, "instans", acct->instans);
-	if ((tj = tjenestetype_from_id(acct->tjenestetype)) >= 0)
-		page_attr(pg, n, "tjenestetype", tjenestetype_titles[tj]);
-	page_attr(pg, n, "role", role_tilhorighet[acct->role]);
-	if (acct->tilbakekalt) {
-		time_datetime((time_t)acct->tilbakekalt, when);
-		page_attr(pg, n, "tilbakekalt", when);
-	} else if (authz(&r->a->me, ACT_SUSPEND, &t) == 0)
-		page_attr(pg, n, "can-suspend", "1");
+	n = app_account_node(r->a, r->list, acct);
+	if (!acct->tilbakekalt && authz(&r->a->me, ACT_SUSPEND, &t) == 0)
+		page_attr(&r->a->page, n, "can-suspend", "1");
 	return 0;
 }
 

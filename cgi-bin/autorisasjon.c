@@ -18,25 +18,10 @@ static int
 add_row(const struct account *acct, void *arg)
 {
 	struct rows *r = arg;
-	struct page *pg = &r->a->page;
 	struct target t = target_account(acct);
-	char when[17];
-	xmlNodePtr n;
 
-	if (authz(&r->a->me, ACT_AUTHREG, &t) != 0)
-		return 0;
-	n = page_add(pg, r->list, "account", NULL);
-	page_attr(pg, n, "name", acct->name);
-	page_attr(pg, n, "instans", acct->instans);
-	page_attr(pg, n, "role", role_tilhorighet[acct->role]);
-	if (acct->innvilget) {
-		time_datetime((time_t)acct->innvilget, when);
-		page_attr(pg, n, "innvilget", when);
-	}
-	if (acct->tilbakekalt) {
-		time_datetime((time_t)acct->tilbakekalt, when);
-		page_attr(pg, n, "tilbakekalt", when);
-	}
+	if (authz(&r->a->me, ACT_AUTHREG, &t) == 0)
+		app_account_node(r->a, r->list, acct);
 	return 0;
 }
 

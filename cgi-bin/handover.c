@@ -80,6 +80,17 @@ add_from(struct ctx *c)
 	page_attr(&c->a->page, n, "own", strcmp(c->from.id, c->a->me.id) == 0 ? "1" : "0");
 }
 
+/* the answer to a store result: denied by authz, no such account, or failure */
+static int
+status_of(int rc, int denied)
+{
+	if (denied)
+		return 403;
+	if (rc == BP_ENOENT)
+		return 404;
+	return rc != 0 ? 500 : 0;
+}
+
 /* the page for a step; status of the answer, or 0 when answered */
 static int
 step_page(struct app *a, const char *step, const char *from_id, const char *to_id,
@@ -99,12 +110,8 @@ step_page(struct app *a, const char *step, const char *from_id, const char *to_i
 	page_add(&a->page, NULL, "step", step);
 	c.list = page_add(&a->page, NULL, "receivers", NULL);
 	rc = store_read(st, load_from, &c);
-	if (c.denied)
-		return 403;
-	if (rc == BP_ENOENT)
-		return 404;
-	if (rc != 0)
-		return 500;
+	if ((rc = status_of(rc, c.denied)) != 0)
+		return rc;
 	add_from(&c);
 	if (strcmp(step, "bekreft") == 0) {
 		struct target t = target_account(&c.from);
@@ -179,12 +186,8 @@ handover_post(struct app *a)
 	if (app_store(a, &st) != 0)
 		return 500;
 	rc = store_write(st, move, &c);
-	if (c.denied)
-		return 403;
-	if (rc == BP_ENOENT)
-		return 404;
-	if (rc != 0)
-		return 500;
+	if ((rc = status_of(rc, c.denied)) != 0)
+		return rc;
 	if (app_page(a, "handover") != 0)
 		return 500;
 	page_add(&a->page, NULL, "step", "ferdig");

@@ -45,23 +45,13 @@ static const struct {
 int
 role_from_id(const char *id)
 {
-	int i;
-
-	for (i = 0; i < ROLE__MAX; i++)
-		if (strcmp(role_ids[i], id) == 0)
-			return i;
-	return -1;
+	return str_index(role_ids, ROLE__MAX, id);
 }
 
 int
 tjenestetype_from_id(const char *id)
 {
-	int i;
-
-	for (i = 0; i < TJ__MAX; i++)
-		if (strcmp(tjenestetype_ids[i], id) == 0)
-			return i;
-	return -1;
+	return str_index(tjenestetype_ids, TJ__MAX, id);
 }
 
 int

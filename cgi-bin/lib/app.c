@@ -178,6 +178,33 @@ app_page(struct app *a, const char *name)
 	return a->page.err;
 }
 
+xmlNodePtr
+app_account_node(struct app *a, xmlNodePtr parent, const struct account *acct)
+{
+	struct page *pg = &a->page;
+	xmlNodePtr n = page_add(pg, parent, "account", NULL);
+	char when[17];
+	int tj;
+
+	page_attr(pg, n, "id", acct->id);
+	page_attr(pg, n, "name", acct->name);
+	page_attr(pg, n, "email", acct->email);
+	page_attr(pg, n, "instans", acct->instans);
+	page_attr(pg, n, "role", role_tilhorighet[acct->role]);
+	page_attr(pg, n, "kommune", acct->kommune);
+	if ((tj = tjenestetype_from_id(acct->tjenestetype)) >= 0)
+		page_attr(pg, n, "tjenestetype", tjenestetype_titles[tj]);
+	if (acct->innvilget) {
+		time_datetime((time_t)acct->innvilget, when);
+		page_attr(pg, n, "innvilget", when);
+	}
+	if (acct->tilbakekalt) {
+		time_datetime((time_t)acct->tilbakekalt, when);
+		page_attr(pg, n, "tilbakekalt", when);
+	}
+	return n;
+}
+
 void
 app_message(struct app *a, const char *kind, const char *field, const char *text)
 {

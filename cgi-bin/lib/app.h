@@ -67,6 +67,9 @@ int app_refdata(struct app *a, const struct refdata **rd);
 int app_page(struct app *a, const char *name);
 /* app_message: <message kind="error|notice" field="...">text</message> on the page */
 void app_message(struct app *a, const char *kind, const char *field, const char *text);
+/* app_account_node: <account id name email instans tjenestetype role kommune innvilget
+ * tilbakekalt> under parent, for tables of accounts; the stylesheet shows what it needs. */
+xmlNodePtr app_account_node(struct app *a, xmlNodePtr parent, const struct account *acct);
 /* app_render: transform a->page and send it; returns 0 or a status for app_main */
 int app_render(struct app *a, int status);
 /* app_redirect: 303 See Other to base_path + target (target starts with '/') */

@@ -42,17 +42,6 @@ set_path(char *dst, size_t size, const char *dir, const char *val)
 	return (n < 0 || (size_t)n >= size) ? BP_ETOOBIG : 0;
 }
 
-static int
-lookup(const char *const *names, int n, const char *val)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(names[i], val) == 0)
-			return i;
-	return -1;
-}
-
 /* http(s)://host[:port][/path], no query, fragment, spaces or trailing slash. */
 static int
 set_base_url(struct config *cfg, const char *val)
@@ -96,12 +85,12 @@ set_value(struct config *cfg, enum key k, const char *dir, const char *val)
 	case K_BASE_URL:
 		return set_base_url(cfg, val);
 	case K_MODE:
-		if ((i = lookup(mode_names, MODE__MAX, val)) < 0)
+		if ((i = str_index(mode_names, MODE__MAX, val)) < 0)
 			return BP_EINVAL;
 		cfg->mode = (enum bp_mode)i;
 		return 0;
 	case K_AUTH:
-		if ((i = lookup(auth_names, AUTH__MAX, val)) < 0)
+		if ((i = str_index(auth_names, AUTH__MAX, val)) < 0)
 			return BP_EINVAL;
 		cfg->auth = (enum bp_auth)i;
 		return 0;
@@ -159,7 +148,7 @@ config_parse(const char *text, size_t len, const char *dir, struct config *cfg,
 		*eq = '\0';
 		key = str_trim(line);
 		val = str_trim(eq + 1);
-		if ((k = lookup(key_names, K__MAX, key)) < 0) {
+		if ((k = str_index(key_names, K__MAX, key)) < 0) {
 			snprintf(err, errlen, "line %d: unknown key '%.40s'", lineno, key);
 			return BP_ECONFIG;
 		}

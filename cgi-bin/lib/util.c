@@ -213,6 +213,17 @@ utf8_chars(const char *s, size_t len)
 }
 
 int
+str_index(const char *const *list, int n, const char *s)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(list[i], s) == 0)
+			return i;
+	return -1;
+}
+
+int
 str_copy(char *dst, size_t size, const char *src)
 {
 	size_t n = strlen(src);

@@ -53,6 +53,9 @@ int utf8_valid(const char *s, size_t len);
 /* utf8_chars: number of code points in valid UTF-8. */
 size_t utf8_chars(const char *s, size_t len);
 
+/* str_index: the index of s in list[0..n), or -1 (tables of names: roles, modes, ...). */
+int str_index(const char *const *list, int n, const char *s);
+
 /* strlcpy-like: copies at most size-1 bytes; returns BP_ETOOBIG when it had to cut. */
 int str_copy(char *dst, size_t size, const char *src);
 /* trim ASCII whitespace at both ends, in place; returns s. */
