@@ -150,24 +150,31 @@ account_load(struct store_txn *txn, const char *id, struct account *out)
 	return rc;
 }
 
-int
-account_by_email(struct store_txn *txn, const char *email, struct account *out)
+/* an index (e-post, identity) maps a key to an account id */
+static int
+by_index(struct store_txn *txn, enum store_db db, const char *key, struct account *out)
 {
 	char id[ACCOUNT_ID_LEN + 1];
 	const void *v;
 	size_t vlen;
 	int rc;
 
-	memset(out, 0, sizeof(*out));
-	if (*email == '\0' || strlen(email) > EMAIL_MAX)
-		return BP_ENOENT;
-	if ((rc = store_get(txn, DB_EMAILS, email, strlen(email), &v, &vlen)) != 0)
+	if ((rc = store_get(txn, db, key, strlen(key), &v, &vlen)) != 0)
 		return rc;
 	if (vlen != ACCOUNT_ID_LEN)
 		return BP_EXML;
 	memcpy(id, v, ACCOUNT_ID_LEN);
 	id[ACCOUNT_ID_LEN] = '\0';
 	return account_load(txn, id, out);
+}
+
+int
+account_by_email(struct store_txn *txn, const char *email, struct account *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (*email == '\0' || strlen(email) > EMAIL_MAX)
+		return BP_ENOENT;
+	return by_index(txn, DB_EMAILS, email, out);
 }
 
 /* the scope index: an account's kommune, region and role never change after registration */
@@ -334,19 +341,8 @@ identity_hash(const struct secrets *sec, const char *pid, char out[2 * CRYPTO_HA
 int
 account_by_identity(struct store_txn *txn, const char *idhash, struct account *out)
 {
-	char id[ACCOUNT_ID_LEN + 1];
-	const void *v;
-	size_t vlen;
-	int rc;
-
 	memset(out, 0, sizeof(*out));
 	if (strlen(idhash) != 2 * CRYPTO_HASH_LEN)
 		return BP_ENOENT;
-	if ((rc = store_get(txn, DB_IDENTITIES, idhash, strlen(idhash), &v, &vlen)) != 0)
-		return rc;
-	if (vlen != ACCOUNT_ID_LEN)
-		return BP_EXML;
-	memcpy(id, v, ACCOUNT_ID_LEN);
-	id[ACCOUNT_ID_LEN] = '\0';
-	return account_load(txn, id, out);
+	return by_index(txn, DB_IDENTITIES, idhash, out);
 }
