@@ -16,6 +16,7 @@
 
 #include "app.h"
 #include "audit.h"
+#include "fnr.h"
 #include "invite.h"
 #include "survey.h"
 
@@ -32,6 +33,8 @@ static const char usage_text[] =
     "  audit [--last N]        vis revisjonsloggen (sikkerhetshendelser), nyeste først\n"
     "  stat                    lagerets størrelse og antall poster\n"
     "  errorpages KATALOG      lag statiske feilsider for Apache (ErrorDocument)\n"
+    "  fnr [--mode test|drift] NUMMER\n"
+    "                          sjekk et fødselsnummer; skriver én linje, avslutter 0 eller 1\n"
     "  demo --owner E-POST --surveys N\n"
     "                          N syntetiske kartlegginger eid av kontoen (bare mode = test)\n"
     "  clock [--advance SEK | --set 'ÅÅÅÅ-MM-DD TT:MM' | --reset]\n"
@@ -395,6 +398,43 @@ cmd_clock(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* -- fnr ----------------------------------------------------------------------------------- */
+
+/* One line for scripts: "gyldig type=... fodt=... kjonn=..." or "ugyldig: <why>". The mode
+ * is --mode, else the configuration's, else drift (the strict one). */
+static int
+cmd_fnr(struct config *cfg, int argc, char **argv)
+{
+	int synthetic_ok = cfg != NULL && cfg->mode == MODE_TEST;
+	const char *why, *number;
+	char fodt[16];
+	struct fnr f;
+
+	if (argc == 4 && strcmp(argv[1], "--mode") == 0) {
+		if (strcmp(argv[2], "test") != 0 && strcmp(argv[2], "drift") != 0) {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		synthetic_ok = strcmp(argv[2], "test") == 0;
+		number = argv[3];
+	} else if (argc == 2)
+		number = argv[1];
+	else {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (fnr_parse(number, synthetic_ok, &f, &why) != 0) {
+		printf("ugyldig: %s\n", why);
+		return 1;
+	}
+	if (f.year)
+		snprintf(fodt, sizeof(fodt), "%04d-%02d-%02d", f.year, f.month, f.day);
+	else
+		snprintf(fodt, sizeof(fodt), "ukjent");
+	printf("gyldig type=%s fodt=%s kjonn=%s\n", fnr_type_ids[f.type], fodt, kjonn_ids[f.kjonn]);
+	return 0;
+}
+
 /* -- demo --------------------------------------------------------------------------------- */
 
 struct demo {
@@ -506,17 +546,20 @@ cmd_demo(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* config: 1 the command needs the configuration; 0 it uses it when there is one */
 static const struct {
 	const char *name;
 	int (*fn)(struct config *, int, char **);
+	int config;
 } commands[] = {
-	{ "demo", cmd_demo },
-	{ "clock", cmd_clock },
-	{ "init", cmd_init },
-	{ "invite", cmd_invite },
-	{ "audit", cmd_audit },
-	{ "stat", cmd_stat },
-	{ "errorpages", cmd_errorpages },
+	{ "demo", cmd_demo, 1 },
+	{ "clock", cmd_clock, 1 },
+	{ "init", cmd_init, 1 },
+	{ "invite", cmd_invite, 1 },
+	{ "audit", cmd_audit, 1 },
+	{ "stat", cmd_stat, 1 },
+	{ "errorpages", cmd_errorpages, 1 },
+	{ "fnr", cmd_fnr, 0 },
 };
 
 int
@@ -549,6 +592,12 @@ main(int argc, char **argv)
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
 		if (strcmp(argv[optind], commands[i].name) != 0)
 			continue;
+		if (!commands[i].config) {
+			char err[PATH_MAX + 128];
+
+			return commands[i].fn(config_load(conf, &cfg, err, sizeof(err)) == 0 ? &cfg :
+			    NULL, argc - optind, argv + optind);
+		}
 		if (load(conf, &cfg) != 0)
 			return 1;
 		return commands[i].fn(&cfg, argc - optind, argv + optind);

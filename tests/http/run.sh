@@ -251,6 +251,27 @@ check "bpadm invite --count 3 gives 3 links" bash -c "[ \$('$BP_BPADM' -c '$BP_C
 check "bpadm init refuses to overwrite" bash -c "'$BP_BPADM' -c '$BP_CONF' init 2>/dev/null; [ \$? = 1 ]"
 check "bpadm without config fails clearly" bash -c "BRUKERPLAN_CONFIG=/nonexistent '$BP_BPADM' stat 2>&1 | grep -q 'bpadm: konfigurasjon: /nonexistent'"
 check "mdb_stat reads the store" bash -c "mdb_stat -a '$BP_SITE/store' >/dev/null"
+# bpadm fnr: one line for scripts, exit 0 or 1, with or without a configuration
+fnr_is() {	# fnr_is "ARGS" EXPECTED-LINE EXPECTED-EXIT
+	local out rc
+	out=$(BRUKERPLAN_CONFIG=/nonexistent "$BP_BPADM" fnr $1)
+	rc=$?
+	[ "$out" = "$2" ] && [ "$rc" = "$3" ] || { echo "     fnr $1: '$out' exit $rc" >&2; return 1; }
+}
+check "fnr ordinary" fnr_is "01019000598" "gyldig type=fnr fodt=1990-01-01 kjonn=mann" 0
+check "fnr ordinary, 1800s" fnr_is "15056061441" "gyldig type=fnr fodt=1860-05-15 kjonn=kvinne" 0
+check "fnr D-nummer" fnr_is "41019012393" "gyldig type=dnummer fodt=1990-01-01 kjonn=mann" 0
+check "fnr 2032 rule" fnr_is "01019000415" "gyldig type=2032 fodt=ukjent kjonn=ukjent" 0
+check "fnr Tenor in test" fnr_is "--mode test 12912200718" "gyldig type=syntetisk fodt=1922-11-12 kjonn=mann" 0
+check "fnr NAV in test" fnr_is "--mode test 01419012382" "gyldig type=syntetisk fodt=1990-01-01 kjonn=mann" 0
+check "fnr Tenor in drift" fnr_is "--mode drift 12912200718" "ugyldig: Syntetiske testnumre kan ikke brukes i driftsversjonen." 1
+check "fnr synthetic refused without a mode (drift)" fnr_is "01419012382" "ugyldig: Syntetiske testnumre kan ikke brukes i driftsversjonen." 1
+check "fnr mode from the configuration" bash -c "'$BP_BPADM' -c '$BP_CONF' fnr 12912200718 | grep -q '^gyldig type=syntetisk'"
+check "fnr bad control digits" fnr_is "01019000597" "ugyldig: Kontrollsifrene stemmer ikke. Sjekk at nummeret er skrevet riktig." 1
+check "fnr bad date" fnr_is "29021051223" "ugyldig: Fødselsdatoen i nummeret er ikke en gyldig dato." 1
+check "fnr bad individnummer" fnr_is "01014560013" "ugyldig: Individnummeret passer ikke med fødselsåret i nummeret." 1
+check "fnr too short" fnr_is "0101900059" "ugyldig: Fødselsnummeret må ha 11 siffer." 1
+check "fnr bad usage exits 2" bash -c "'$BP_BPADM' fnr --mode prod 01019000598 2>/dev/null; [ \$? = 2 ]"
 
 # -- timeouts, with the test clock (mode = test only) ------------------------------------------
 clock() { "$BP_BPADM" -c "$BP_CONF" clock "$@" | sed -n 's/.*forskjøvet \(-\{0,1\}[0-9]*\) sekunder.*/\1/p'; }
