@@ -8,6 +8,18 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* a reason never repeats the number: it holds no run of three or more digits */
+static int
+echoes_digits(const char *why)
+{
+	int run = 0;
+
+	for (; *why; why++)
+		if ((run = (*why >= '0' && *why <= '9') ? run + 1 : 0) >= 3)
+			return 1;
+	return 0;
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -28,6 +40,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		assert(mode || f.type != FNR_SYNTETISK);
 		assert(fnr_age(&f, 2026, 11, 22) < 200);
 	} else
-		assert(why != NULL && strstr(why, s) == NULL);
+		assert(why != NULL && !echoes_digits(why));
 	return 0;
 }
