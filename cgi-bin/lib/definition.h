@@ -1,0 +1,50 @@
+/* definition.h: a year's questionnaire (data/kartlegging/YEAR.xml) and the rules it carries,
+ * applied to a survey record (design.md §4). One engine serves the form, validation, the
+ * error count and export: everything it knows comes from the definition file. */
+#ifndef BP_DEFINITION_H
+#define BP_DEFINITION_H
+
+#include <libxml/tree.h>
+
+#include "util.h"
+
+#define DEFINITION_DIR "kartlegging"	/* below the configuration's data directory */
+#define FINDINGS_MAX 256
+
+struct definition;
+
+enum finding_kind { FINDING_MISSING, FINDING_INVALID, FINDING_ERROR, FINDING_OBS };
+
+struct finding {
+	enum finding_kind kind;
+	const char *field;		/* item id; lives as long as the definition */
+	const char *tab;		/* its tab's id */
+	const char *text;		/* Norwegian message, or the item's label for MISSING */
+};
+
+struct evaluation {
+	int errors;			/* MISSING + INVALID + ERROR: what blocks a transfer */
+	int obs;
+	struct finding findings[FINDINGS_MAX];
+	int nfindings;
+	const char *index_group;	/* levekårsindeks group id ("" when areas unanswered) */
+};
+
+/* definition_load: dir/kartlegging/<year>.xml. BP_ENOENT when there is none for that year. */
+int definition_load(const char *data_dir, int year, struct definition **out);
+void definition_free(struct definition *def);	/* accepts NULL */
+xmlDocPtr definition_doc(const struct definition *def);
+
+/* definition_prune: remove the answers to questions the record does not show (repeatedly,
+ * so follow-ups of hidden questions go too) and answers to unknown ids. Returns how many
+ * answers were removed, or < 0. */
+int definition_prune(const struct definition *def, xmlDocPtr record);
+
+/* definition_evaluate: the findings of a record: missing mandatory answers, answers outside
+ * their options or range, contradictions, warnings; and the levekårsindeks. */
+int definition_evaluate(const struct definition *def, xmlDocPtr record, struct evaluation *ev);
+
+/* definition_shown: 1 when item id is shown for record, 0 when not, < 0 on error. */
+int definition_shown(const struct definition *def, xmlDocPtr record, const char *id);
+
+#endif
