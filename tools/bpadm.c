@@ -18,6 +18,7 @@
 #include "audit.h"
 #include "fnr.h"
 #include "invite.h"
+#include "record.h"
 #include "survey.h"
 
 #define EXIT_USAGE 2
@@ -445,15 +446,17 @@ struct demo {
 	struct account owner;
 };
 
-/* Placeholder surveys: the real record format comes with the questionnaire; what matters
- * here is the key, the sealing and the ownership index, as real surveys will have them. */
+/* Synthetic surveys: a synthetic number's key, a record in the real format with the
+ * number inside, sealed; owned by the account. Answers come with the survey release. */
 static int
 make_demo(struct store_txn *txn, void *arg)
 {
 	struct demo *d = arg;
 	unsigned char key[SURVEY_KEY_LEN], rnd[8];
-	char fnr[32], xml[256], hex[17];
-	struct buf sealed = { 0 };
+	char fnr[32], existing[ACCOUNT_ID_LEN + 1], hex[17], y[8];
+	struct survey_facts facts;
+	xmlDocPtr rec;
+	xmlNodePtr root;
 	long i;
 	int rc, year = time_year((time_t)d->now);
 
@@ -466,19 +469,22 @@ make_demo(struct store_txn *txn, void *arg)
 			return rc;
 		hex_encode(rnd, sizeof(rnd), hex);
 		snprintf(fnr, sizeof(fnr), "demo-%s", hex);
-		snprintf(xml, sizeof(xml), "<survey kommune=\"%s\" year=\"%d\"><demo/></survey>",
-		    d->owner.kommune, year);
 		if ((rc = survey_key(d->sec, d->owner.kommune, year, fnr, key)) != 0)
 			return rc;
-		buf_reset(&sealed);
-		if ((rc = crypto_seal(d->sec->data, key, sizeof(key), xml, strlen(xml), &sealed)) ||
-		    (rc = survey_put_new(txn, key, d->owner.id, sealed.p, sealed.len)) ||
-		    (rc = survey_log(txn, key, d->now, "bpadm", "opprettet (demo)"))) {
-			buf_free(&sealed);
+		if ((rec = record_new("kartlegging")) == NULL)
+			return BP_ENOMEM;
+		root = xmlDocGetRootElement(rec);
+		snprintf(y, sizeof(y), "%d", year);
+		xmlSetProp(root, BAD_CAST "aar", BAD_CAST y);
+		xmlSetProp(root, BAD_CAST "kommune", BAD_CAST d->owner.kommune);
+		xmlSetProp(root, BAD_CAST "fnr", BAD_CAST fnr);
+		memset(&facts, 0, sizeof(facts));
+		facts.changed = d->now;
+		rc = survey_create(txn, d->sec, key, d->owner.id, rec, fnr, &facts, existing);
+		xmlFreeDoc(rec);
+		if (rc != 0 || (rc = survey_log(txn, key, d->now, "bpadm", "opprettet (demo)")) != 0)
 			return rc;
-		}
 	}
-	buf_free(&sealed);
 	return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/time.h>
 
+#include "record.h"
 #include "store.h"
 #include "survey.h"
 
@@ -30,19 +31,284 @@ owner_key(const char *owner, const unsigned char key[SURVEY_KEY_LEN],
 	memcpy(out + ACCOUNT_ID_LEN, key, SURVEY_KEY_LEN);
 }
 
+/* -- facts in the owner index: "errors obs changed version <hex of sealed fnr>" --------- */
+
+static int
+facts_encode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+    const char *fnr, const struct survey_facts *f, struct buf *out)
+{
+	struct buf sealed = { 0 };
+	char *hex;
+	int rc;
+
+	if ((rc = crypto_seal(sec->data, key, SURVEY_KEY_LEN, fnr, strlen(fnr), &sealed)) != 0) {
+		buf_free(&sealed);
+		return rc;
+	}
+	if ((hex = malloc(2 * sealed.len + 1)) == NULL) {
+		buf_free(&sealed);
+		return BP_ENOMEM;
+	}
+	hex_encode(sealed.p, sealed.len, hex);
+	buf_printf(out, "%ld %ld %lld %lld %s", f->errors, f->obs, f->changed, f->version, hex);
+	free(hex);
+	buf_free(&sealed);
+	return out->err;
+}
+
+static int
+facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+    const void *v, size_t vlen, struct survey_facts *f)
+{
+	char text[256], hex[128];
+	unsigned char sealed[64];
+	struct buf fnr = { 0 };
+	size_t n;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	memcpy(f->key, key, SURVEY_KEY_LEN);
+	if (vlen >= sizeof(text))
+		return BP_EXML;
+	memcpy(text, v, vlen);
+	text[vlen] = '\0';
+	if (sscanf(text, "%ld %ld %lld %lld %127s", &f->errors, &f->obs, &f->changed,
+	    &f->version, hex) != 5)
+		return BP_EXML;
+	if (sec == NULL)
+		return 0;
+	n = strlen(hex) / 2;
+	if (n > sizeof(sealed) || hex_decode(hex, 2 * n, sealed, n) != 0)
+		return BP_EXML;
+	if ((rc = crypto_open(sec->data, key, SURVEY_KEY_LEN, sealed, n, &fnr)) == 0)
+		str_copy(f->fnr, sizeof(f->fnr), fnr.p);
+	crypto_wipe(fnr.p, fnr.len);
+	buf_free(&fnr);
+	return rc;
+}
+
+/* -- records: owner id || sealed XML ---------------------------------------------------- */
+
+static int
+record_seal(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+    const char *owner, xmlDocPtr record, struct buf *out)
+{
+	xmlChar *xml = NULL;
+	int len = 0, rc;
+
+	xmlDocDumpMemoryEnc(record, &xml, &len, "UTF-8");
+	if (xml == NULL)
+		return BP_ENOMEM;
+	buf_add(out, owner, ACCOUNT_ID_LEN);
+	rc = out->err ? out->err : crypto_seal(sec->data, key, SURVEY_KEY_LEN, xml, (size_t)len, out);
+	crypto_wipe(xml, (size_t)len);
+	xmlFree(xml);
+	return rc;
+}
+
+static int
+set_version(xmlDocPtr record, long long version, long long changed)
+{
+	xmlNodePtr root = xmlDocGetRootElement(record);
+	char v[32];
+
+	if (root == NULL)
+		return BP_EXML;
+	snprintf(v, sizeof(v), "%lld", version);
+	if (xmlSetProp(root, BAD_CAST "versjon", BAD_CAST v) == NULL)
+		return BP_ENOMEM;
+	snprintf(v, sizeof(v), "%lld", changed);
+	return xmlSetProp(root, BAD_CAST "endret", BAD_CAST v) ? 0 : BP_ENOMEM;
+}
+
+static int
+put_record(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
+    const char *fnr, const struct survey_facts *facts, int is_new)
+{
+	unsigned char ok[OWNER_KEY_LEN];
+	struct buf value = { 0 }, fv = { 0 };
+	int rc;
+
+	if ((rc = set_version(record, facts->version, facts->changed)) != 0 ||
+	    (rc = record_seal(sec, key, owner, record, &value)) != 0 ||
+	    (rc = facts_encode(sec, key, fnr, facts, &fv)) != 0)
+		goto out;
+	rc = is_new ? store_add(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, value.p, value.len) :
+	    store_put(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, value.p, value.len);
+	if (rc != 0)
+		goto out;
+	owner_key(owner, key, ok);
+	rc = store_put(txn, DB_OWNERS, ok, sizeof(ok), fv.p, fv.len);
+out:
+	if (value.p)
+		crypto_wipe(value.p, value.len);
+	buf_free(&value);
+	buf_free(&fv);
+	return rc;
+}
+
 int
-survey_put_new(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
-    const char *owner, const void *sealed, size_t n)
+survey_create(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
+    const char *fnr, struct survey_facts *facts, char existing_owner[ACCOUNT_ID_LEN + 1])
+{
+	const void *v;
+	size_t vlen;
+
+	existing_owner[0] = '\0';
+	if (strlen(owner) != ACCOUNT_ID_LEN)
+		return BP_EINVAL;
+	if (store_get(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, &v, &vlen) == 0) {
+		if (vlen > ACCOUNT_ID_LEN) {
+			memcpy(existing_owner, v, ACCOUNT_ID_LEN);
+			existing_owner[ACCOUNT_ID_LEN] = '\0';
+		}
+		return BP_EEXIST;
+	}
+	facts->version = 1;
+	memcpy(facts->key, key, SURVEY_KEY_LEN);
+	return put_record(txn, sec, key, owner, record, fnr, facts, 1);
+}
+
+int
+survey_open(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], char owner[ACCOUNT_ID_LEN + 1], xmlDocPtr *record)
+{
+	struct buf xml = { 0 };
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	*record = NULL;
+	if ((rc = store_get(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, &v, &vlen)) != 0)
+		return rc;
+	if (vlen <= ACCOUNT_ID_LEN + CRYPTO_SEAL_OVERHEAD)
+		return BP_EXML;
+	memcpy(owner, v, ACCOUNT_ID_LEN);
+	owner[ACCOUNT_ID_LEN] = '\0';
+	if ((rc = crypto_open(sec->data, key, SURVEY_KEY_LEN, (const char *)v + ACCOUNT_ID_LEN,
+	    vlen - ACCOUNT_ID_LEN, &xml)) == 0 && (*record = record_parse(xml.p, xml.len)) == NULL)
+		rc = BP_EXML;
+	if (xml.p)
+		crypto_wipe(xml.p, xml.len);
+	buf_free(&xml);
+	return rc;
+}
+
+int
+survey_save(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
+    const char *fnr, struct survey_facts *facts)
+{
+	unsigned char ok[OWNER_KEY_LEN];
+	struct survey_facts now;
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	owner_key(owner, key, ok);
+	if ((rc = store_get(txn, DB_OWNERS, ok, sizeof(ok), &v, &vlen)) != 0)
+		return rc;		/* gone, or no longer this owner's */
+	if ((rc = facts_decode(NULL, key, v, vlen, &now)) != 0)
+		return rc;
+	if (now.version != facts->version)
+		return BP_ESTALE;	/* someone saved in between: nothing is overwritten */
+	facts->version++;
+	return put_record(txn, sec, key, owner, record, fnr, facts, 0);
+}
+
+struct log_keys {
+	unsigned char (*keys)[SURVEY_KEY_LEN + 12];
+	size_t n, cap;
+};
+
+static int
+log_key_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct log_keys *l = arg;
+	void *p;
+
+	(void)v;
+	(void)vlen;
+	if (klen != SURVEY_KEY_LEN + 12)
+		return 0;
+	if (l->n == l->cap) {
+		l->cap = l->cap ? 2 * l->cap : 32;
+		if ((p = realloc(l->keys, l->cap * sizeof(*l->keys))) == NULL)
+			return BP_ENOMEM;
+		l->keys = p;
+	}
+	memcpy(l->keys[l->n++], k, klen);
+	return 0;
+}
+
+static int
+remove_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN])
+{
+	struct log_keys l = { NULL, 0, 0 };
+	size_t i;
+	int rc;
+
+	rc = store_scan(txn, DB_SURVEY_LOG, key, SURVEY_KEY_LEN, 0, log_key_one, &l);
+	for (i = 0; rc == 0 && i < l.n; i++)
+		rc = store_del(txn, DB_SURVEY_LOG, l.keys[i], sizeof(l.keys[i]));
+	free(l.keys);
+	return rc;
+}
+
+int
+survey_remove(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], const char *owner)
 {
 	unsigned char ok[OWNER_KEY_LEN];
 	int rc;
 
+	owner_key(owner, key, ok);
+	if ((rc = store_del(txn, DB_SURVEYS, key, SURVEY_KEY_LEN)) != 0 ||
+	    (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+		return rc;
+	/* its endringslogg goes with it (the right to erasure): collect, then delete */
+	return remove_log(txn, key);
+}
+
+struct listing {
+	const struct secrets *sec;
+	int year;
+	survey_list_fn fn;
+	void *arg;
+};
+
+static int
+list_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct listing *l = arg;
+	const unsigned char *key = (const unsigned char *)k + ACCOUNT_ID_LEN;
+	struct survey_facts f;
+	char y[5];
+	int rc;
+
+	if (klen != OWNER_KEY_LEN)
+		return 0;
+	memcpy(y, key + 4, 4);
+	y[4] = '\0';
+	if (l->year && atoi(y) != l->year)	/* digits we wrote ourselves */
+		return 0;
+	if ((rc = facts_decode(l->sec, key, v, vlen, &f)) != 0)
+		return rc;
+	rc = l->fn(&f, l->arg);
+	crypto_wipe(f.fnr, sizeof(f.fnr));
+	return rc;
+}
+
+int
+survey_list(struct store_txn *txn, const struct secrets *sec, const char *owner, int year,
+    survey_list_fn fn, void *arg)
+{
+	struct listing l = { sec, year, fn, arg };
+
 	if (strlen(owner) != ACCOUNT_ID_LEN)
 		return BP_EINVAL;
-	if ((rc = store_add(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, sealed, n)) != 0)
-		return rc;
-	owner_key(owner, key, ok);
-	return store_put(txn, DB_OWNERS, ok, sizeof(ok), "", 0);
+	return store_scan(txn, DB_OWNERS, owner, ACCOUNT_ID_LEN, 0, list_one, &l);
 }
 
 struct count {
@@ -111,9 +377,11 @@ survey_handover(struct store_txn *txn, const struct account *from,
     const struct account *to, const struct account *by, long long now, long *moved)
 {
 	struct collect c = { NULL, 0, 0 };
-	unsigned char ok[OWNER_KEY_LEN];
+	unsigned char ok[OWNER_KEY_LEN], *key;
 	char action[2 * sizeof(from->name) + 2 * sizeof(from->instans) + 64];
-	size_t i;
+	struct buf copy = { 0 };
+	const void *v;
+	size_t vlen, i;
 	int rc;
 
 	*moved = 0;
@@ -125,19 +393,39 @@ survey_handover(struct store_txn *txn, const struct account *from,
 	snprintf(action, sizeof(action), "overført fra %s (%s) til %s (%s)", from->name,
 	    from->instans, to->name, to->instans);
 	for (i = 0; i < c.n; i++) {
-		owner_key(from->id, c.keys + i * SURVEY_KEY_LEN, ok);
-		if ((rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+		key = c.keys + i * SURVEY_KEY_LEN;
+		/* the index entry moves with its facts */
+		owner_key(from->id, key, ok);
+		if ((rc = store_get(txn, DB_OWNERS, ok, sizeof(ok), &v, &vlen)) != 0)
 			goto out;
-		owner_key(to->id, c.keys + i * SURVEY_KEY_LEN, ok);
-		if ((rc = store_put(txn, DB_OWNERS, ok, sizeof(ok), "", 0)) != 0)
+		buf_reset(&copy);
+		buf_add(&copy, v, vlen);
+		if (copy.err || (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
 			goto out;
-		if ((rc = survey_log(txn, c.keys + i * SURVEY_KEY_LEN, now, by->id, action)) != 0)
+		owner_key(to->id, key, ok);
+		if ((rc = store_put(txn, DB_OWNERS, ok, sizeof(ok), copy.p, copy.len)) != 0)
+			goto out;
+		/* the record's owner prefix; the sealed part stays as it is */
+		if ((rc = store_get(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, &v, &vlen)) != 0)
+			goto out;
+		if (vlen < ACCOUNT_ID_LEN) {
+			rc = BP_EXML;
+			goto out;
+		}
+		buf_reset(&copy);
+		buf_add(&copy, to->id, ACCOUNT_ID_LEN);
+		buf_add(&copy, (const char *)v + ACCOUNT_ID_LEN, vlen - ACCOUNT_ID_LEN);
+		if (copy.err || (rc = store_put(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, copy.p,
+		    copy.len)) != 0)
+			goto out;
+		if ((rc = survey_log(txn, key, now, by->id, action)) != 0)
 			goto out;
 	}
 	*moved = (long)c.n;
 out:
+	buf_free(&copy);
 	free(c.keys);
-	return rc;
+	return copy.err ? BP_ENOMEM : rc;
 }
 
 int

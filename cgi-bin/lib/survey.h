@@ -1,11 +1,16 @@
 /* survey.h: survey records (kartlegginger) as the store keeps them, and who owns them.
  *
  * A survey's key is kommunenummer (4) + year (4) + HMAC-SHA256(site key, fødselsnummer)
- * (design.md §2): the number itself never appears in a key. The record is sealed with
- * AES-256-GCM. Ownership is an index, owner id || survey key, so "my surveys" is one
- * prefix scan and a hand-over rewrites index entries without opening any record. */
+ * (design.md §2): the number itself never appears in a key. The stored value is the owner's
+ * account id followed by the record (XML, the number inside it) sealed with AES-256-GCM
+ * with the key as associated data. Ownership is also an index, owner id || survey key,
+ * whose value holds what a list shows (errors, obs, last change, version, and the number
+ * sealed on its own), so "my surveys" is one prefix scan that opens no record, and a
+ * hand-over moves index entries and rewrites owner prefixes without decrypting anything. */
 #ifndef BP_SURVEY_H
 #define BP_SURVEY_H
+
+#include <libxml/tree.h>
 
 #include "account.h"
 #include "secrets.h"
@@ -16,10 +21,43 @@
 int survey_key(const struct secrets *sec, const char *kommune, int year, const char *fnr,
     unsigned char key[SURVEY_KEY_LEN]);
 
-/* survey_put_new: store a new sealed record owned by owner; BP_EEXIST when the person
- * already has a survey in that kommune and year. */
-int survey_put_new(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
-    const char *owner, const void *sealed, size_t n);
+/* What a list shows of a survey without opening it. */
+struct survey_facts {
+	unsigned char key[SURVEY_KEY_LEN];
+	char fnr[12];			/* from its own small sealed copy */
+	long errors;
+	long obs;
+	long long changed;
+	long long version;		/* 1 when created, +1 at each save */
+};
+
+/* survey_create: store a new record owned by owner (facts: errors, obs; version 1).
+ * BP_EEXIST when the person already has a survey in that kommune and year; then
+ * existing_owner names the account that owns it (to tell which instans, nothing more). */
+int survey_create(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
+    const char *fnr, struct survey_facts *facts, char existing_owner[ACCOUNT_ID_LEN + 1]);
+
+/* survey_open: the record (free with xmlFreeDoc) and its owner. BP_ENOENT when gone,
+ * BP_ECRYPTO when it does not open with this key (tampered, or other secrets). */
+int survey_open(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], char owner[ACCOUNT_ID_LEN + 1], xmlDocPtr *record);
+
+/* survey_save: replace the record, which must still be at facts->version (BP_ESTALE when
+ * someone saved in between: nothing is overwritten). facts->version then is the new one. */
+int survey_save(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
+    const char *fnr, struct survey_facts *facts);
+
+/* survey_remove: delete the record, its index entry and its endringslogg. */
+int survey_remove(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
+    const char *owner);
+
+/* survey_list: call fn with the facts of each survey owner owns for year (0: any), in key
+ * order; fn returns 0 to go on, 1 to stop, < 0 to fail. */
+typedef int (*survey_list_fn)(const struct survey_facts *facts, void *arg);
+int survey_list(struct store_txn *txn, const struct secrets *sec, const char *owner, int year,
+    survey_list_fn fn, void *arg);
 
 /* survey_count: the surveys owner owns for year (any year when year is 0). */
 int survey_count(struct store_txn *txn, const char *owner, int year, long *count);

@@ -1,0 +1,321 @@
+/* test_survey.c: survey storage (survey.c) in a real store: sealed records with the
+ * number inside only, duplicates that name the owner, optimistic concurrency, lists
+ * without opening records, hand-over, tampering, and removal with the endringslogg. */
+#include "unit.h"
+
+#include <libxml/parser.h>
+
+#include "account.h"
+#include "secrets.h"
+#include "survey.h"
+
+#define OWNER_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+#define OWNER_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+#define FNR "01019000598"
+
+static struct secrets sec;
+
+static int
+setup(void **state)
+{
+	memset(&sec, 0x5a, sizeof(sec));
+	return fix_setup(state, NULL, 1024 * 1024);
+}
+
+static xmlDocPtr
+rec(const char *kategori)
+{
+	char xml[256];
+
+	snprintf(xml, sizeof(xml), "<kartlegging aar='2026' alder='36' kjonn='mann' fnr='%s'>"
+	    "<kategori>%s</kategori></kartlegging>", FNR, kategori);
+	return xmlReadMemory(xml, (int)strlen(xml), NULL, "UTF-8", 0);
+}
+
+struct op {
+	unsigned char key[SURVEY_KEY_LEN];
+	const char *owner;
+	const char *kategori;
+	struct survey_facts facts;
+	char existing[ACCOUNT_ID_LEN + 1];
+	char got_owner[ACCOUNT_ID_LEN + 1];
+	char got_kategori[32];
+	int rc;
+};
+
+static int
+do_create(struct store_txn *txn, void *arg)
+{
+	struct op *o = arg;
+	xmlDocPtr d = rec(o->kategori);
+
+	o->rc = survey_create(txn, &sec, o->key, o->owner, d, FNR, &o->facts, o->existing);
+	xmlFreeDoc(d);
+	return o->rc;
+}
+
+static int
+do_save(struct store_txn *txn, void *arg)
+{
+	struct op *o = arg;
+	xmlDocPtr d = rec(o->kategori);
+
+	o->rc = survey_save(txn, &sec, o->key, o->owner, d, FNR, &o->facts);
+	xmlFreeDoc(d);
+	return o->rc;
+}
+
+static int
+do_open(struct store_txn *txn, void *arg)
+{
+	struct op *o = arg;
+	xmlDocPtr d = NULL;
+	xmlChar *k;
+
+	o->got_kategori[0] = '\0';
+	if ((o->rc = survey_open(txn, &sec, o->key, o->got_owner, &d)) != 0)
+		return 0;
+	k = xmlNodeGetContent(xmlDocGetRootElement(d)->children);
+	snprintf(o->got_kategori, sizeof(o->got_kategori), "%s", (char *)k);
+	xmlFree(k);
+	xmlFreeDoc(d);
+	return 0;
+}
+
+struct seen {
+	int n;
+	char fnr[12];
+	long errors;
+	long long version;
+};
+
+static int
+list_one(const struct survey_facts *f, void *arg)
+{
+	struct seen *s = arg;
+
+	s->n++;
+	snprintf(s->fnr, sizeof(s->fnr), "%s", f->fnr);
+	s->errors = f->errors;
+	s->version = f->version;
+	return 0;
+}
+
+struct list_arg {
+	const char *owner;
+	int year;
+	struct seen seen;
+};
+
+static int
+do_list(struct store_txn *txn, void *arg)
+{
+	struct list_arg *l = arg;
+
+	memset(&l->seen, 0, sizeof(l->seen));
+	return survey_list(txn, &sec, l->owner, l->year, list_one, &l->seen);
+}
+
+static void
+test_lifecycle(void **state)
+{
+	struct fix *f = *state;
+	struct op o;
+	struct list_arg l = { OWNER_A, 2026, { 0, "", 0, 0 } };
+
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(survey_key(&sec, "1103", 2026, FNR, o.key), 0);
+	o.owner = OWNER_A;
+	o.kategori = "rus";
+	o.facts.errors = 3;
+	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	assert_int_equal(o.facts.version, 1);
+	/* the same person in the same kommune and year: refused, naming the owner */
+	o.owner = OWNER_B;
+	assert_int_equal(store_write(f->st, do_create, &o), BP_EEXIST);
+	assert_string_equal(o.existing, OWNER_A);
+	/* read back */
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_int_equal(o.rc, 0);
+	assert_string_equal(o.got_owner, OWNER_A);
+	assert_string_equal(o.got_kategori, "rus");
+	/* the list: facts and the number, without opening the record */
+	assert_int_equal(store_read(f->st, do_list, &l), 0);
+	assert_int_equal(l.seen.n, 1);
+	assert_string_equal(l.seen.fnr, FNR);
+	assert_int_equal(l.seen.errors, 3);
+	l.year = 2025;
+	assert_int_equal(store_read(f->st, do_list, &l), 0);
+	assert_int_equal(l.seen.n, 0);
+	/* save at version 1: ok, now 2; a second save from the same old form: stale */
+	o.owner = OWNER_A;
+	o.kategori = "psyk";
+	o.facts.version = 1;
+	assert_int_equal(store_write(f->st, do_save, &o), 0);
+	assert_int_equal(o.facts.version, 2);
+	o.kategori = "begge";
+	o.facts.version = 1;
+	assert_int_equal(store_write(f->st, do_save, &o), BP_ESTALE);
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_string_equal(o.got_kategori, "psyk");	/* nothing was overwritten */
+	/* another owner cannot save it */
+	o.owner = OWNER_B;
+	o.facts.version = 2;
+	assert_int_equal(store_write(f->st, do_save, &o), BP_ENOENT);
+}
+
+struct raw {
+	unsigned char key[SURVEY_KEY_LEN];
+	int found_digits;
+	int flip;
+};
+
+static int
+inspect(struct store_txn *txn, void *arg)
+{
+	struct raw *r = arg;
+	const void *v;
+	size_t vlen;
+	unsigned char *copy;
+	int rc;
+
+	if ((rc = store_get(txn, DB_SURVEYS, r->key, SURVEY_KEY_LEN, &v, &vlen)) != 0)
+		return rc;
+	r->found_digits = memmem(v, vlen, FNR, 11) != NULL || memmem(v, vlen, "kategori", 8) != NULL;
+	if (!r->flip)
+		return 0;
+	assert_non_null(copy = malloc(vlen));
+	memcpy(copy, v, vlen);
+	copy[vlen - 20] ^= 1;	/* a bit of the ciphertext */
+	rc = store_put(txn, DB_SURVEYS, r->key, SURVEY_KEY_LEN, copy, vlen);
+	free(copy);
+	return rc;
+}
+
+static void
+test_sealed_and_tampered(void **state)
+{
+	struct fix *f = *state;
+	struct op o;
+	struct raw r;
+
+	memset(&o, 0, sizeof(o));
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(survey_key(&sec, "0301", 2026, FNR, o.key), 0);
+	memcpy(r.key, o.key, sizeof(r.key));
+	o.owner = OWNER_A;
+	o.kategori = "rus";
+	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	assert_int_equal(store_read(f->st, inspect, &r), 0);
+	assert_false(r.found_digits);		/* neither the number nor answers in clear */
+	r.flip = 1;
+	assert_int_equal(store_write(f->st, inspect, &r), 0);
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_int_equal(o.rc, BP_ECRYPTO);
+}
+
+static struct account
+person(const char *id, const char *instans)
+{
+	struct account a;
+
+	memset(&a, 0, sizeof(a));
+	snprintf(a.id, sizeof(a.id), "%s", id);
+	snprintf(a.name, sizeof(a.name), "Person %c", id[0]);
+	snprintf(a.instans, sizeof(a.instans), "%s", instans);
+	return a;
+}
+
+struct handover_arg {
+	struct account from, to;
+	long moved;
+};
+
+static int
+do_handover(struct store_txn *txn, void *arg)
+{
+	struct handover_arg *h = arg;
+
+	return survey_handover(txn, &h->from, &h->to, &h->from, 1800000000, &h->moved);
+}
+
+struct log_count {
+	unsigned char key[SURVEY_KEY_LEN];
+	int n;
+};
+
+static int
+count_line(const char *line, size_t len, void *arg)
+{
+	(void)line;
+	(void)len;
+	((struct log_count *)arg)->n++;
+	return 0;
+}
+
+static int
+do_log_count(struct store_txn *txn, void *arg)
+{
+	struct log_count *c = arg;
+
+	c->n = 0;
+	return survey_log_list(txn, c->key, count_line, c);
+}
+
+static int
+do_remove(struct store_txn *txn, void *arg)
+{
+	struct op *o = arg;
+
+	return survey_remove(txn, o->key, o->owner);
+}
+
+static void
+test_handover_and_remove(void **state)
+{
+	struct fix *f = *state;
+	struct handover_arg h = { person(OWNER_A, "I1"), person(OWNER_B, "I1"), 0 };
+	struct list_arg l = { OWNER_B, 0, { 0, "", 0, 0 } };
+	struct log_count lc;
+	struct op o;
+
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(survey_key(&sec, "1103", 2026, FNR, o.key), 0);
+	o.owner = OWNER_A;
+	o.kategori = "rus";
+	o.facts.errors = 2;
+	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	assert_int_equal(store_write(f->st, do_handover, &h), 0);
+	assert_int_equal(h.moved, 1);
+	assert_int_equal(store_read(f->st, do_list, &l), 0);
+	assert_int_equal(l.seen.n, 1);
+	assert_int_equal(l.seen.errors, 2);		/* the facts moved too */
+	assert_string_equal(l.seen.fnr, FNR);
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_int_equal(o.rc, 0);			/* still opens: the sealed part is untouched */
+	assert_string_equal(o.got_owner, OWNER_B);
+	memcpy(lc.key, o.key, sizeof(lc.key));
+	assert_int_equal(store_read(f->st, do_log_count, &lc), 0);
+	assert_int_equal(lc.n, 1);			/* "overført fra ... til ..." */
+	/* removal takes the record, its index entry and its log */
+	o.owner = OWNER_B;
+	assert_int_equal(store_write(f->st, do_remove, &o), 0);
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_int_equal(o.rc, BP_ENOENT);
+	assert_int_equal(store_read(f->st, do_list, &l), 0);
+	assert_int_equal(l.seen.n, 0);
+	assert_int_equal(store_read(f->st, do_log_count, &lc), 0);
+	assert_int_equal(lc.n, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_lifecycle, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_sealed_and_tampered, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_handover_and_remove, setup, fix_teardown),
+	};
+
+	return cmocka_run_group_tests_name("survey", tests, NULL, NULL);
+}
