@@ -130,6 +130,8 @@ def main():
         return memo[iid]
 
     def mandatory(it):
+        if it["type"] == "checkbox":
+            return False    # a single box: unticked is an answer (design.md §4)
         if it.get("_extra"):
             return True
         if it["type"] in MANDATORY_TYPES:
