@@ -39,6 +39,7 @@ static const struct {
 	enum action act;
 	int target_role;		/* level of the target the entry acts on */
 } entries[] = {
+	{ "kartlegging", ACT_SURVEY, -1 },
 	{ "invite", ACT_INVITE, ROLE_KARTLEGGER },
 	{ "handover", ACT_HANDOVER, -1 },
 	{ "admin", ACT_ADMIN, ROLE_KARTLEGGER },
@@ -53,6 +54,8 @@ offered(const struct account *me, size_t i)
 
 	if (entries[i].act == ACT_HANDOVER)	/* one's own surveys: always */
 		return 1;
+	if (entries[i].act == ACT_SURVEY)
+		return authz(me, ACT_SURVEY, NULL) == 0;
 	if (entries[i].act == ACT_AUTHREG && me->role != ROLE_KORFOR)
 		t.role = ROLE_KARTLEGGER;
 	else if (entries[i].target_role >= 0)

@@ -23,13 +23,14 @@ mkdir -p "$dest"
 dest=$(cd "$dest" && pwd)
 web="$dest/public_html"
 
-install -d -m 755 "$dest/bin" "$dest/xslt" "$dest/data" "$dest/data/kartlegging" "$web" "$web/cgi-bin" "$web/css" "$web/feil"
+install -d -m 755 "$dest/bin" "$dest/xslt" "$dest/data" "$dest/data/kartlegging" "$web" "$web/cgi-bin" "$web/css" "$web/js" "$web/feil"
 install -m 755 "$build"/tools/* "$dest/bin/"
 install -m 755 "$build"/cgi-bin/* "$web/cgi-bin/"
 install -m 644 "$build"/xslt/*.xsl "$dest/xslt/"
 install -m 644 "$build"/data/*.xml "$dest/data/"
 install -m 644 "$src"/data/kartlegging/*.xml "$src"/data/kartlegging/*.rng "$dest/data/kartlegging/"
 install -m 644 "$src"/htdocs/css/*.css "$web/css/"
+install -m 644 "$src"/htdocs/js/*.js "$web/js/"
 install -m 644 "$src"/htdocs/favicon.svg "$web/"
 
 conf="$dest/brukerplan.conf"
@@ -59,6 +60,8 @@ cat > "$web/.htaccess" <<HTACCESS
 SetEnv BRUKERPLAN_CONFIG $conf
 Options -Indexes
 LimitRequestBody 1048576
+# nosniff below: a script must come with a script type, whatever the host's mime.types say
+AddType text/javascript .js
 RedirectMatch 303 ^$base/?\$ $base/cgi-bin/menu
 ErrorDocument 400 $base/feil/400.html
 ErrorDocument 403 $base/feil/403.html

@@ -61,6 +61,7 @@ LimitRequestBody 1048576
 TypesConfig /dev/null
 AddType text/html .html
 AddType text/css .css
+AddType text/javascript .js
 AddType image/svg+xml .svg
 AddDefaultCharset utf-8
 DocumentRoot "$site/public_html"

@@ -2,7 +2,8 @@
 <!-- layout.xsl: the frame of every page. A page stylesheet includes this file (and
      form.xsl when it has a form) and gives two templates: match="page" mode="title" (the
      <title> and <h1>) and mode="main".
-     The model: <page name mode=test|drift root cgi year> with <user>, <csrf>, <message>. -->
+     The model: <page name mode=test|drift root cgi year> with <user>, <csrf>, <message>,
+     and <script>file.js</script> for a page that loads htdocs/js/file.js. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
@@ -15,6 +16,7 @@
         <link rel="stylesheet" href="{@root}/css/bp.css"/>
         <link rel="icon" type="image/svg+xml" href="{@root}/favicon.svg"/>
         <xsl:if test="refresh"><meta http-equiv="refresh" content="0; url={refresh}"/></xsl:if>
+        <xsl:for-each select="script"><script src="{/page/@root}/js/{.}" defer="defer"></script></xsl:for-each>
       </head>
       <body>
         <a class="skip" href="#innhold">Hopp til innholdet</a>

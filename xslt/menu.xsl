@@ -15,7 +15,8 @@
       </section>
     </xsl:if>
     <p class="card year-card"><strong><xsl:value-of select="@year"/> Kartlegging</strong> – <xsl:value-of select="surveys/@count"/>
-      <xsl:choose><xsl:when test="surveys/@count = 1"> kartlagt bruker</xsl:when><xsl:otherwise> kartlagte brukere</xsl:otherwise></xsl:choose></p>
+      <xsl:choose><xsl:when test="surveys/@count = 1"> kartlagt bruker</xsl:when><xsl:otherwise> kartlagte brukere</xsl:otherwise></xsl:choose>
+      <xsl:if test="entries/entry = 'kartlegging'"><br/><a href="{@cgi}/kartlegging">Start eller fortsett kartlegging av brukere</a></xsl:if></p>
     <nav aria-label="Hovedmeny">
       <ul class="menu-cards">
         <xsl:apply-templates select="entries/entry"/>
@@ -37,6 +38,7 @@
     </section>
   </xsl:template>
 
+  <xsl:template match="entry[. = 'kartlegging']"><li><a href="{/page/@cgi}/kartlegging">Kartlegge brukere</a></li></xsl:template>
   <xsl:template match="entry[. = 'invite']"><li><a href="{/page/@cgi}/invite">Invitere kartleggere</a></li></xsl:template>
   <xsl:template match="entry[. = 'handover']"><li><a href="{/page/@cgi}/handover">Overfør kartleggingene dine</a></li></xsl:template>
   <xsl:template match="entry[. = 'admin']"><li><a href="{/page/@cgi}/admin">Administrer kartleggere</a></li></xsl:template>

@@ -95,6 +95,17 @@ app_refdata(struct app *a, const struct refdata **rd)
 	return 0;
 }
 
+int
+app_definition(struct app *a, int year, const struct definition **def)
+{
+	int rc;
+
+	if (a->def == NULL && (rc = definition_load(a->cfg.data, year, &a->def)) != 0)
+		return rc;
+	*def = a->def;
+	return 0;
+}
+
 void
 app_header(struct app *a, const char *fmt, ...)
 {
@@ -497,6 +508,7 @@ out:
 	http_request_free(&a.req);
 	store_close(a.st);
 	refdata_free(a.rd);
+	definition_free(a.def);
 	secrets_wipe(&a.sec);
 	crypto_wipe(&a.me, sizeof(a.me));
 	return 0;

@@ -10,6 +10,7 @@
 
 #include "account.h"
 #include "config.h"
+#include "definition.h"
 #include "http.h"
 #include "refdata.h"
 #include "render.h"
@@ -45,6 +46,7 @@ struct app {
 	int sec_loaded;
 	struct store *st;		/* opened on first use */
 	struct refdata *rd;		/* loaded on first use */
+	struct definition *def;		/* the year's questionnaire, loaded on first use */
 	int logged_in;
 	int session_expired;		/* a session cookie came, but its session had ended */
 	struct session sess;
@@ -62,6 +64,8 @@ int app_main(const char *prog, const struct route *routes, size_t nroutes);
 int app_store(struct app *a, struct store **st);
 int app_secrets(struct app *a, const struct secrets **sec);
 int app_refdata(struct app *a, const struct refdata **rd);
+/* app_definition: the questionnaire of year; BP_ENOENT when there is none */
+int app_definition(struct app *a, int year, const struct definition **def);
 
 /* app_page: start a->page with the shared model: mode, paths, year, user, CSRF token. */
 int app_page(struct app *a, const char *name);

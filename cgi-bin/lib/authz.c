@@ -39,7 +39,9 @@ static const struct rule rules[ACT__MAX][ROLE__MAX] = {
 	[ACT_AUTHREG]  = { { S_ANY, ROLE_KORUS, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 },
 			   { S_NONE, KA, 1 } },
 	[ACT_WELCOME]  = { { S_ANY, KF, 1 }, { S_NONE, KA, 1 }, { S_NONE, KA, 1 }, { S_NONE, KA, 1 } },
-	[ACT_SURVEY]   = { { S_ANY, KA, 0 }, { S_ANY, KA, 0 }, { S_ANY, KA, 0 }, { S_ANY, KA, 0 } },
+	/* surveys belong to a kommune: those with one survey, within it */
+	[ACT_SURVEY]   = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
+			   { S_KOMMUNE, KA, 0 } },
 };
 #undef KF
 #undef KA
@@ -101,8 +103,10 @@ authz(const struct account *who, enum action act, const struct target *t)
 	r = &rules[act][who->role];
 	if (r->scope == S_NONE)
 		return BP_EDENIED;
-	if (act == ACT_WELCOME || act == ACT_SURVEY)
+	if (act == ACT_WELCOME)
 		return 0;
+	if (act == ACT_SURVEY)
+		return strlen(who->kommune) == 4 ? 0 : BP_EDENIED;
 	if (t == NULL || t->role < 0 || t->role >= ROLE__MAX || t->role > r->lowest)
 		return BP_EDENIED;
 	/* a suspended account is not acted on again; one's own surveys may always be moved */

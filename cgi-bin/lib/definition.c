@@ -13,18 +13,6 @@
 
 #include "definition.h"
 
-struct item {
-	xmlNodePtr node;		/* <item> in the definition */
-	const char *id;
-	const char *type;
-	const char *tab;
-	const char *label;
-	const char *show;		/* XPath, or NULL when always shown */
-	xmlXPathCompExprPtr show_c;	/* compiled on first use */
-	int mandatory;
-	long min, max;			/* integer range; min > max when none */
-};
-
 struct rule {
 	enum finding_kind kind;		/* FINDING_ERROR or FINDING_OBS */
 	const char *field;
@@ -41,13 +29,15 @@ struct group {
 
 struct definition {
 	xmlDocPtr doc;
-	struct item *items;
+	struct def_item *items;
 	int nitems;
 	struct rule *rules;
 	int nrules;
 	struct group *groups;		/* the levekårsindeks, in order */
 	int ngroups;
 	char areas[512];		/* ids of the levekår areas, space-separated */
+	struct def_tab tabs[DEFINITION_TABS_MAX];
+	int ntabs;
 };
 
 static const char *
@@ -81,7 +71,7 @@ text_of(xmlNodePtr n)
 static int
 add_item(struct definition *d, xmlNodePtr n, const char *tab, int cap)
 {
-	struct item *it;
+	struct def_item *it;
 	const char *v;
 	long long x;
 
@@ -142,6 +132,15 @@ definition_load(const char *data_dir, int year, struct definition **out)
 		if (tab->type != XML_ELEMENT_NODE)
 			continue;
 		if (strcmp((const char *)tab->name, "tab") == 0) {
+			if (d->ntabs == DEFINITION_TABS_MAX) {
+				rc = BP_ETOOBIG;
+				goto fail;
+			}
+			d->tabs[d->ntabs].id = attr(tab, "id");
+			d->tabs[d->ntabs].title = attr(tab, "title");
+			d->tabs[d->ntabs].node = tab;
+			if (d->tabs[d->ntabs].id == NULL || d->tabs[d->ntabs++].title == NULL)
+				goto fail;
 			for (n = tab->children; n; n = n->next) {
 				if (n->type != XML_ELEMENT_NODE)
 					continue;
@@ -207,6 +206,28 @@ definition_doc(const struct definition *d)
 	return d->doc;
 }
 
+int
+definition_tabs(const struct definition *d, const struct def_tab **tabs)
+{
+	*tabs = d->tabs;
+	return d->ntabs;
+}
+
+int
+definition_items(const struct definition *d, const struct def_item **items)
+{
+	*items = d->items;
+	return d->nitems;
+}
+
+static struct def_item *find(const struct definition *d, const char *id);
+
+const struct def_item *
+definition_item(const struct definition *d, const char *id)
+{
+	return find(d, id);
+}
+
 /* Evaluate expr (compiled into *cache on first use) as a boolean on the record root. */
 static int
 test(xmlXPathContextPtr ctx, const char *expr, xmlXPathCompExprPtr *cache)
@@ -237,7 +258,7 @@ context(xmlDocPtr record)
 	return ctx;
 }
 
-static struct item *
+static struct def_item *
 find(const struct definition *d, const char *id)
 {
 	int i;
@@ -251,7 +272,7 @@ find(const struct definition *d, const char *id)
 int
 definition_shown(const struct definition *d, xmlDocPtr record, const char *id)
 {
-	struct item *it = find(d, id);
+	struct def_item *it = find(d, id);
 	xmlXPathContextPtr ctx;
 	int v;
 
@@ -269,7 +290,7 @@ definition_prune(const struct definition *d, xmlDocPtr record)
 {
 	xmlNodePtr root = xmlDocGetRootElement(record), n, next;
 	xmlXPathContextPtr ctx;
-	struct item *it;
+	struct def_item *it;
 	int removed = 0, round, changed, shown;
 
 	if (root == NULL || (ctx = context(record)) == NULL)
@@ -300,7 +321,7 @@ definition_prune(const struct definition *d, xmlDocPtr record)
 }
 
 static void
-add(struct evaluation *ev, enum finding_kind kind, const struct item *it, const char *field,
+add(struct evaluation *ev, enum finding_kind kind, const struct def_item *it, const char *field,
     const char *text)
 {
 	if (kind == FINDING_OBS)
@@ -312,8 +333,8 @@ add(struct evaluation *ev, enum finding_kind kind, const struct item *it, const 
 		    it ? it->tab : "", text };
 }
 
-static int
-is_option(const struct item *it, const char *value)
+int
+definition_is_option(const struct def_item *it, const char *value)
 {
 	xmlNodePtr o;
 	const char *id;
@@ -327,7 +348,7 @@ is_option(const struct item *it, const char *value)
 
 /* the answers to one item: how many, and whether each is a valid value */
 static void
-check_answers(const struct item *it, xmlNodePtr root, int *count, int *invalid)
+check_answers(const struct def_item *it, xmlNodePtr root, int *count, int *invalid)
 {
 	xmlNodePtr n;
 	const char *v;
@@ -351,7 +372,7 @@ check_answers(const struct item *it, xmlNodePtr root, int *count, int *invalid)
 		else if (strcmp(it->type, "integer") == 0)
 			*invalid += str_to_ll(v, it->min, it->max, &x) != 0;
 		else
-			*invalid += !is_option(it, v);
+			*invalid += !definition_is_option(it, v);
 	}
 	/* one answer only, except for multi items (a box each) */
 	if (*count > 1 && strcmp(it->type, "multi") != 0)
@@ -370,7 +391,7 @@ definition_evaluate(const struct definition *d, xmlDocPtr record, struct evaluat
 	if (root == NULL || (ctx = context(record)) == NULL)
 		return BP_ENOMEM;
 	for (i = 0; i < d->nitems; i++) {
-		struct item *it = &d->items[i];
+		struct def_item *it = &d->items[i];
 
 		if ((shown = test(ctx, it->show, &it->show_c)) < 0)
 			goto fail;
@@ -384,7 +405,7 @@ definition_evaluate(const struct definition *d, xmlDocPtr record, struct evaluat
 	}
 	for (i = 0; i < d->nrules; i++) {
 		struct rule *r = &d->rules[i];
-		struct item *it = find(d, r->field);
+		struct def_item *it = find(d, r->field);
 
 		/* a rule about a question that is not shown does not apply */
 		if (it && (shown = test(ctx, it->show, &it->show_c)) <= 0) {

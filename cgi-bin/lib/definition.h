@@ -5,13 +5,35 @@
 #define BP_DEFINITION_H
 
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
 
 #include "util.h"
 
 #define DEFINITION_DIR "kartlegging"	/* below the configuration's data directory */
 #define FINDINGS_MAX 256
+#define DEFINITION_TABS_MAX 12
 
 struct definition;
+
+struct def_tab {
+	const char *id;
+	const char *title;
+	xmlNodePtr node;		/* <tab> in the definition */
+};
+
+/* One question of the definition, as the engine and the form see it. */
+struct def_item {
+	xmlNodePtr node;		/* <item> in the definition */
+	const char *id;
+	const char *type;		/* single multi checkbox integer yesno yesno_unknown
+					 * level service */
+	const char *tab;		/* its tab's id */
+	const char *label;
+	const char *show;		/* XPath, or NULL when always shown */
+	xmlXPathCompExprPtr show_c;	/* compiled on first use */
+	int mandatory;
+	long min, max;			/* integer range */
+};
 
 enum finding_kind { FINDING_MISSING, FINDING_INVALID, FINDING_ERROR, FINDING_OBS };
 
@@ -34,6 +56,15 @@ struct evaluation {
 int definition_load(const char *data_dir, int year, struct definition **out);
 void definition_free(struct definition *def);	/* accepts NULL */
 xmlDocPtr definition_doc(const struct definition *def);
+
+/* definition_tabs: the tabs in order (*tabs lives as long as def). */
+int definition_tabs(const struct definition *def, const struct def_tab **tabs);
+/* definition_items: all items in definition order (*items lives as long as def). */
+int definition_items(const struct definition *def, const struct def_item **items);
+/* definition_item: the item with that id, or NULL. */
+const struct def_item *definition_item(const struct definition *def, const char *id);
+/* definition_is_option: 1 when value is the id of one of the item's options. */
+int definition_is_option(const struct def_item *it, const char *value);
 
 /* definition_prune: remove the answers to questions the record does not show (repeatedly,
  * so follow-ups of hidden questions go too) and answers to unknown ids. Returns how many

@@ -45,6 +45,25 @@ page_add(struct page *pg, xmlNodePtr parent, const char *elem, const char *text)
 	return n;
 }
 
+xmlNodePtr
+page_copy(struct page *pg, xmlNodePtr parent, xmlNodePtr node)
+{
+	xmlNodePtr n;
+
+	if (pg->err)
+		return NULL;
+	if ((n = xmlDocCopyNode(node, pg->doc, 1)) == NULL) {
+		pg->err = BP_ENOMEM;
+		return NULL;
+	}
+	if (xmlAddChild(parent ? parent : pg->root, n) == NULL) {
+		xmlFreeNode(n);
+		pg->err = BP_ENOMEM;
+		return NULL;
+	}
+	return n;
+}
+
 void
 page_attr(struct page *pg, xmlNodePtr node, const char *attr, const char *val)
 {

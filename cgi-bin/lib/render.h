@@ -17,6 +17,8 @@ int page_init(struct page *pg, const char *name);
 /* page_add: a child element of parent (the root when NULL) with escaped text (or none).
  * On failure it sets pg->err and returns NULL; render_page then refuses the page. */
 xmlNodePtr page_add(struct page *pg, xmlNodePtr parent, const char *elem, const char *text);
+/* page_copy: a deep copy of node (from another document) as a child of parent. */
+xmlNodePtr page_copy(struct page *pg, xmlNodePtr parent, xmlNodePtr node);
 void page_attr(struct page *pg, xmlNodePtr node, const char *attr, const char *val);
 void page_attr_ll(struct page *pg, xmlNodePtr node, const char *attr, long long val);
 void page_free(struct page *pg);	/* accepts a freed page */

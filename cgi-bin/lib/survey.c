@@ -23,6 +23,53 @@ survey_key(const struct secrets *sec, const char *kommune, int year, const char 
 	return crypto_hmac(sec->site, "fnr:", 4, fnr, strlen(fnr), key + 8);
 }
 
+int
+survey_id(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+    char id[SURVEY_ID_LEN + 1])
+{
+	unsigned char h[CRYPTO_HASH_LEN];
+	int rc;
+
+	if ((rc = crypto_hmac(sec->site, "id:", 3, key, SURVEY_KEY_LEN, h)) != 0)
+		return rc;
+	hex_encode(h, SURVEY_ID_BYTES, id);
+	return 0;
+}
+
+int
+survey_find(struct store_txn *txn, const char *id, unsigned char key[SURVEY_KEY_LEN])
+{
+	unsigned char raw[SURVEY_ID_BYTES];
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	if (strlen(id) != SURVEY_ID_LEN || hex_decode(id, SURVEY_ID_LEN, raw, sizeof(raw)) != 0)
+		return BP_EINVAL;
+	if ((rc = store_get(txn, DB_SURVEY_IDS, raw, sizeof(raw), &v, &vlen)) != 0)
+		return rc;
+	if (vlen != SURVEY_KEY_LEN)
+		return BP_EXML;
+	memcpy(key, v, SURVEY_KEY_LEN);
+	return 0;
+}
+
+static int
+put_id(struct store_txn *txn, const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+    int remove)
+{
+	unsigned char raw[SURVEY_ID_BYTES];
+	char id[SURVEY_ID_LEN + 1];
+	int rc;
+
+	if ((rc = survey_id(sec, key, id)) != 0 ||
+	    (rc = hex_decode(id, SURVEY_ID_LEN, raw, sizeof(raw))) != 0)
+		return rc;
+	if (remove)
+		return store_del(txn, DB_SURVEY_IDS, raw, sizeof(raw));
+	return store_put(txn, DB_SURVEY_IDS, raw, sizeof(raw), key, SURVEY_KEY_LEN);
+}
+
 static void
 owner_key(const char *owner, const unsigned char key[SURVEY_KEY_LEN],
     unsigned char out[OWNER_KEY_LEN])
@@ -155,6 +202,7 @@ survey_create(struct store_txn *txn, const struct secrets *sec,
 {
 	const void *v;
 	size_t vlen;
+	int rc;
 
 	existing_owner[0] = '\0';
 	if (strlen(owner) != ACCOUNT_ID_LEN)
@@ -168,7 +216,9 @@ survey_create(struct store_txn *txn, const struct secrets *sec,
 	}
 	facts->version = 1;
 	memcpy(facts->key, key, SURVEY_KEY_LEN);
-	return put_record(txn, sec, key, owner, record, fnr, facts, 1);
+	if ((rc = put_record(txn, sec, key, owner, record, fnr, facts, 1)) != 0)
+		return rc;
+	return put_id(txn, sec, key, 0);
 }
 
 int
@@ -218,57 +268,37 @@ survey_save(struct store_txn *txn, const struct secrets *sec,
 	return put_record(txn, sec, key, owner, record, fnr, facts, 0);
 }
 
-struct log_keys {
-	unsigned char (*keys)[SURVEY_KEY_LEN + 12];
-	size_t n, cap;
-};
-
-static int
-log_key_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
-{
-	struct log_keys *l = arg;
-	void *p;
-
-	(void)v;
-	(void)vlen;
-	if (klen != SURVEY_KEY_LEN + 12)
-		return 0;
-	if (l->n == l->cap) {
-		l->cap = l->cap ? 2 * l->cap : 32;
-		if ((p = realloc(l->keys, l->cap * sizeof(*l->keys))) == NULL)
-			return BP_ENOMEM;
-		l->keys = p;
-	}
-	memcpy(l->keys[l->n++], k, klen);
-	return 0;
-}
-
-static int
-remove_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN])
-{
-	struct log_keys l = { NULL, 0, 0 };
-	size_t i;
-	int rc;
-
-	rc = store_scan(txn, DB_SURVEY_LOG, key, SURVEY_KEY_LEN, 0, log_key_one, &l);
-	for (i = 0; rc == 0 && i < l.n; i++)
-		rc = store_del(txn, DB_SURVEY_LOG, l.keys[i], sizeof(l.keys[i]));
-	free(l.keys);
-	return rc;
-}
-
 int
-survey_remove(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], const char *owner)
+survey_remove(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], const char *owner, long long now,
+    const char *account)
 {
 	unsigned char ok[OWNER_KEY_LEN];
 	int rc;
 
 	owner_key(owner, key, ok);
 	if ((rc = store_del(txn, DB_SURVEYS, key, SURVEY_KEY_LEN)) != 0 ||
-	    (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+	    (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0 ||
+	    (rc = put_id(txn, sec, key, 1)) != 0)
 		return rc;
-	/* its endringslogg goes with it (the right to erasure): collect, then delete */
-	return remove_log(txn, key);
+	return survey_log(txn, key, now, account, "slettet");
+}
+
+int
+survey_facts(struct store_txn *txn, const struct secrets *sec, const char *owner,
+    const unsigned char key[SURVEY_KEY_LEN], struct survey_facts *facts)
+{
+	unsigned char ok[OWNER_KEY_LEN];
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	if (strlen(owner) != ACCOUNT_ID_LEN)
+		return BP_EINVAL;
+	owner_key(owner, key, ok);
+	if ((rc = store_get(txn, DB_OWNERS, ok, sizeof(ok), &v, &vlen)) != 0)
+		return rc;
+	return facts_decode(sec, key, v, vlen, facts);
 }
 
 struct listing {

@@ -16,10 +16,20 @@
 #include "secrets.h"
 
 #define SURVEY_KEY_LEN (4 + 4 + CRYPTO_HASH_LEN)
+#define SURVEY_ID_BYTES 16
+#define SURVEY_ID_LEN (2 * SURVEY_ID_BYTES)	/* hex digits */
 
 /* survey_key: the store key of a person's survey in a kommune and year. */
 int survey_key(const struct secrets *sec, const char *kommune, int year, const char *fnr,
     unsigned char key[SURVEY_KEY_LEN]);
+
+/* survey_id: the opaque id pages use for a survey (hex of a keyed hash of its key): it
+ * says nothing about the person, and differs from year to year. */
+int survey_id(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+    char id[SURVEY_ID_LEN + 1]);
+/* survey_find: the key of the survey with page id id. BP_EINVAL when id is malformed,
+ * BP_ENOENT when there is none. */
+int survey_find(struct store_txn *txn, const char *id, unsigned char key[SURVEY_KEY_LEN]);
 
 /* What a list shows of a survey without opening it. */
 struct survey_facts {
@@ -31,7 +41,8 @@ struct survey_facts {
 	long long version;		/* 1 when created, +1 at each save */
 };
 
-/* survey_create: store a new record owned by owner (facts: errors, obs; version 1).
+/* survey_create: store a new record owned by owner (facts: errors, obs; version 1) and
+ * its page id.
  * BP_EEXIST when the person already has a survey in that kommune and year; then
  * existing_owner names the account that owns it (to tell which instans, nothing more). */
 int survey_create(struct store_txn *txn, const struct secrets *sec,
@@ -49,12 +60,22 @@ int survey_save(struct store_txn *txn, const struct secrets *sec,
     const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
     const char *fnr, struct survey_facts *facts);
 
-/* survey_remove: delete the record, its index entry and its endringslogg. */
-int survey_remove(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
-    const char *owner);
+/* survey_remove: delete the record, its index entry and page id, and write "slettet" by
+ * account to its endringslogg. The endringslogg itself stays: it names no person (only
+ * the keyed hash in its key) and shows what happened if the person is surveyed again in
+ * that kommune and year; it goes with the year's other data. */
+int survey_remove(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], const char *owner, long long now,
+    const char *account);
+
+/* survey_facts: the facts of one survey owner owns (the number too when sec is given).
+ * BP_ENOENT when there is none, or it is not owner's. */
+int survey_facts(struct store_txn *txn, const struct secrets *sec, const char *owner,
+    const unsigned char key[SURVEY_KEY_LEN], struct survey_facts *facts);
 
 /* survey_list: call fn with the facts of each survey owner owns for year (0: any), in key
- * order; fn returns 0 to go on, 1 to stop, < 0 to fail. */
+ * order; fn returns 0 to go on, 1 to stop, < 0 to fail. The numbers are opened only when
+ * sec is given (each is a decryption; a long list shows a page of them). */
 typedef int (*survey_list_fn)(const struct survey_facts *facts, void *arg);
 int survey_list(struct store_txn *txn, const struct secrets *sec, const char *owner, int year,
     survey_list_fn fn, void *arg);

@@ -136,3 +136,42 @@ instance_invite() {
 	curl -s -c "$jar" -b "$jar" -d "csrf=$csrf&handling=lag&rolle=$role&antall=1&tilganger=1" \
 	    "${extra[@]}" "$BP_URL/cgi-bin/invite" | grep -o '<code>[^<]*register?t=[0-9a-f]*' | sed 's/<code>//' | head -1
 }
+
+# instance_kartlegger NAME EMAIL PASSWORD JAR KOMMUNE INSTANS: a kartlegger in KOMMUNE and
+# INSTANS, invited by a KORFOR account made on first use, logged in. Prints the TOTP secret.
+instance_kartlegger() {
+	local link secret korfor=$BP_DIR/korfor.jar
+	if [ ! -f "$korfor" ]; then
+		instance_account "KORFOR Admin" korfor-admin@korfor.no "et langt korforpassord" \
+		    "$korfor" >/dev/null || return 1
+	fi
+	link=$(instance_invite "$korfor" kartlegger "kommune=$5" "instans=$6") || return 1
+	[ -n "$link" ] || { echo "instance_kartlegger: no invitation link" >&2; return 1; }
+	secret=$(instance_register "$link" "$1" "$2" "$3" "$4" tjenestetype=nav) || return 1
+	instance_login "$2" "$3" "$secret" "$4" || return 1
+	echo "$secret"
+}
+
+# fnr_make DDMMYY III: the fødselsnummer with those nine digits and their control digits
+# (design.md §4), or nothing when no k1 or k2 exists for them (then try another III).
+fnr_make() {
+	local d=$1$2 w1=(3 7 6 1 8 9 4 5 2) w2=(5 4 3 2 7 6 5 4 3 2) s=0 i k1 k2
+	for i in 0 1 2 3 4 5 6 7 8; do s=$((s + ${d:i:1} * w1[i])); done
+	k1=$(( (11 - s % 11) % 11 ))
+	[ "$k1" -eq 10 ] && return 0
+	d=$d$k1 s=0
+	for i in 0 1 2 3 4 5 6 7 8 9; do s=$((s + ${d:i:1} * w2[i])); done
+	k2=$(( (11 - s % 11) % 11 ))
+	[ "$k2" -eq 10 ] && return 0
+	echo "$d$k2"
+}
+
+# fnr_any DDMMYY [FROM]: a valid number born DDMMYY, the first from individnummer FROM up
+fnr_any() {
+	local i n
+	for i in $(seq "${2:-100}" 999); do
+		n=$(fnr_make "$1" "$(printf %03d "$i")")
+		[ -n "$n" ] && { echo "$n"; return 0; }
+	done
+	return 1
+}

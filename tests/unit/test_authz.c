@@ -113,6 +113,13 @@ test_levels_self_suspended(void **state)
 	assert_int_equal(authz(&t1, ACT_HANDOVER, &t), BP_EDENIED);
 	t.to = NULL;
 	assert_int_equal(authz(&t1, ACT_HANDOVER, &t), BP_EDENIED);
+	/* surveys belong to a kommune: kommunekontakt and kartlegger survey, KORUS does not */
+	assert_int_equal(authz(&t1, ACT_SURVEY, NULL), 0);
+	assert_int_equal(authz(&kk, ACT_SURVEY, NULL), 0);
+	assert_int_equal(authz(&korus, ACT_SURVEY, NULL), BP_EDENIED);
+	t1b.tilbakekalt = 0;
+	t1b.kommune[0] = '\0';
+	assert_int_equal(authz(&t1b, ACT_SURVEY, NULL), BP_EDENIED);
 	/* no actor, no target, unknown action */
 	assert_int_equal(authz(NULL, ACT_ADMIN, &t), BP_EDENIED);
 	assert_int_equal(authz(&kk, ACT_ADMIN, NULL), BP_EDENIED);

@@ -1,6 +1,6 @@
 /* test_survey.c: survey storage (survey.c) in a real store: sealed records with the
  * number inside only, duplicates that name the owner, optimistic concurrency, lists
- * without opening records, hand-over, tampering, and removal with the endringslogg. */
+ * without opening records, page ids, hand-over, tampering, and removal (logged). */
 #include "unit.h"
 
 #include <libxml/parser.h>
@@ -267,7 +267,22 @@ do_remove(struct store_txn *txn, void *arg)
 {
 	struct op *o = arg;
 
-	return survey_remove(txn, o->key, o->owner);
+	return survey_remove(txn, &sec, o->key, o->owner, 1700000000, OWNER_B);
+}
+
+struct find_arg {
+	char id[SURVEY_ID_LEN + 1];
+	unsigned char key[SURVEY_KEY_LEN];
+	int rc;
+};
+
+static int
+do_find(struct store_txn *txn, void *arg)
+{
+	struct find_arg *a = arg;
+
+	a->rc = survey_find(txn, a->id, a->key);
+	return 0;
 }
 
 static void
@@ -297,7 +312,28 @@ test_handover_and_remove(void **state)
 	memcpy(lc.key, o.key, sizeof(lc.key));
 	assert_int_equal(store_read(f->st, do_log_count, &lc), 0);
 	assert_int_equal(lc.n, 1);			/* "overført fra ... til ..." */
-	/* removal takes the record, its index entry and its log */
+	/* the page id finds the key; it is not the key, nor the same in another year */
+	{
+		struct find_arg fa;
+		unsigned char other[SURVEY_KEY_LEN];
+		char id2[SURVEY_ID_LEN + 1];
+
+		assert_int_equal(survey_id(&sec, o.key, fa.id), 0);
+		assert_int_equal((int)strlen(fa.id), SURVEY_ID_LEN);
+		assert_int_equal(store_read(f->st, do_find, &fa), 0);
+		assert_int_equal(fa.rc, 0);
+		assert_memory_equal(fa.key, o.key, SURVEY_KEY_LEN);
+		assert_int_equal(survey_key(&sec, "1103", 2027, FNR, other), 0);
+		assert_int_equal(survey_id(&sec, other, id2), 0);
+		assert_string_not_equal(id2, fa.id);
+		fa.id[0] = fa.id[0] == 'a' ? 'b' : 'a';
+		assert_int_equal(store_read(f->st, do_find, &fa), 0);
+		assert_int_equal(fa.rc, BP_ENOENT);
+		strcpy(fa.id, "not-hex-not-hex-not-hex-not-hex!");
+		assert_int_equal(store_read(f->st, do_find, &fa), 0);
+		assert_int_equal(fa.rc, BP_EINVAL);
+	}
+	/* removal takes the record, its index entry and its page id; the log says so */
 	o.owner = OWNER_B;
 	assert_int_equal(store_write(f->st, do_remove, &o), 0);
 	assert_int_equal(store_read(f->st, do_open, &o), 0);
@@ -305,7 +341,14 @@ test_handover_and_remove(void **state)
 	assert_int_equal(store_read(f->st, do_list, &l), 0);
 	assert_int_equal(l.seen.n, 0);
 	assert_int_equal(store_read(f->st, do_log_count, &lc), 0);
-	assert_int_equal(lc.n, 0);
+	assert_int_equal(lc.n, 2);			/* ... and "slettet" */
+	{
+		struct find_arg fa;
+
+		assert_int_equal(survey_id(&sec, o.key, fa.id), 0);
+		assert_int_equal(store_read(f->st, do_find, &fa), 0);
+		assert_int_equal(fa.rc, BP_ENOENT);
+	}
 }
 
 int

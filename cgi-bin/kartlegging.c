@@ -1,0 +1,464 @@
+/* kartlegging.c: "Kartlegging <år>" (2026 manual, "Kartlegging av brukere"; 2025 manual,
+ * "Kartlegge ny bruker" and "Innsyn, Retting & Sletting"): start a survey from a
+ * fødselsnummer, and one's own surveys ("Kartlagte brukere") with search, Endre, Slett.
+ *
+ *   GET  /cgi-bin/kartlegging[?side=N][&melding=lagret|slettet]
+ *   POST /cgi-bin/kartlegging handling=ny fnr [kjonn fodselsar]   303 to the form
+ *   POST /cgi-bin/kartlegging handling=sok sok                    the list, searched
+ *   POST /cgi-bin/kartlegging handling=slett id [bekreft=ja]      confirm, then delete
+ *
+ * A number never travels in a URL: starting and searching are POSTs, rows link by the
+ * survey's opaque id. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "app.h"
+#include "audit.h"
+#include "authz.h"
+#include "fnr.h"
+#include "reservation.h"
+#include "survey.h"
+
+#define PAGE_ROWS 50
+#define SEARCH_MAX 11
+
+/* -- the list ------------------------------------------------------------------------------ */
+
+struct rows {
+	struct survey_facts *v;
+	size_t n, cap;
+	const char *query;		/* digits to look for, or NULL for all */
+};
+
+static int
+add_row(const struct survey_facts *f, void *arg)
+{
+	struct rows *r = arg;
+	void *p;
+
+	if (r->query && strstr(f->fnr, r->query) == NULL)
+		return 0;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 64;
+		if ((p = realloc(r->v, r->cap * sizeof(*r->v))) == NULL)
+			return BP_ENOMEM;
+		r->v = p;
+	}
+	r->v[r->n++] = *f;
+	return 0;
+}
+
+/* newest change first: what one worked on last is on top */
+static int
+by_changed(const void *a, const void *b)
+{
+	const struct survey_facts *x = a, *y = b;
+
+	if (x->changed != y->changed)
+		return x->changed < y->changed ? 1 : -1;
+	return memcmp(x->key, y->key, SURVEY_KEY_LEN);
+}
+
+struct listing {
+	struct app *a;
+	const struct secrets *sec;
+	struct rows rows;
+	long page;			/* 1-based */
+	size_t from, to;		/* rows shown */
+};
+
+static int
+read_list(struct store_txn *txn, void *arg)
+{
+	struct listing *l = arg;
+	int year = time_year((time_t)l->a->now), rc;
+	size_t i;
+
+	l->rows.n = 0;
+	/* a search opens every number; the plain list only those on the page */
+	rc = survey_list(txn, l->rows.query ? l->sec : NULL, l->a->me.id, year, add_row,
+	    &l->rows);
+	if (rc != 0)
+		return rc;
+	qsort(l->rows.v, l->rows.n, sizeof(*l->rows.v), by_changed);
+	l->from = l->rows.query ? 0 : (size_t)(l->page - 1) * PAGE_ROWS;
+	if (l->from > l->rows.n)
+		l->from = 0;
+	l->to = l->rows.query ? l->rows.n : l->from + PAGE_ROWS;
+	if (l->to > l->rows.n)
+		l->to = l->rows.n;
+	for (i = l->from; i < l->to && !l->rows.query; i++)
+		if ((rc = survey_facts(txn, l->sec, l->a->me.id, l->rows.v[i].key,
+		    &l->rows.v[i])) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+add_list(struct app *a, const char *query, long page)
+{
+	struct listing l;
+	xmlNodePtr list, n;
+	char id[SURVEY_ID_LEN + 1], when[17];
+	struct store *st;
+	size_t i;
+	int rc;
+
+	memset(&l, 0, sizeof(l));
+	l.a = a;
+	l.rows.query = query;
+	l.page = page;
+	if (app_store(a, &st) != 0 || app_secrets(a, &l.sec) != 0)
+		return 500;
+	if ((rc = store_read(st, read_list, &l)) != 0) {
+		free(l.rows.v);
+		return 500;
+	}
+	list = page_add(&a->page, NULL, "surveys", NULL);
+	page_attr_ll(&a->page, list, "count", (long long)l.rows.n);
+	page_attr_ll(&a->page, list, "page", l.from / PAGE_ROWS + 1);
+	page_attr_ll(&a->page, list, "pages", (long long)((l.rows.n + PAGE_ROWS - 1) / PAGE_ROWS));
+	if (query)
+		page_attr(&a->page, list, "query", query);
+	for (i = l.from; i < l.to; i++) {
+		if (survey_id(l.sec, l.rows.v[i].key, id) != 0) {
+			rc = 500;
+			break;
+		}
+		n = page_add(&a->page, list, "survey", NULL);
+		page_attr(&a->page, n, "id", id);
+		page_attr(&a->page, n, "fnr", l.rows.v[i].fnr);
+		page_attr_ll(&a->page, n, "errors", l.rows.v[i].errors);
+		page_attr_ll(&a->page, n, "obs", l.rows.v[i].obs);
+		time_datetime((time_t)l.rows.v[i].changed, when);
+		page_attr(&a->page, n, "changed", when);
+	}
+	for (i = 0; i < l.rows.n; i++)
+		crypto_wipe(l.rows.v[i].fnr, sizeof(l.rows.v[i].fnr));
+	free(l.rows.v);
+	return rc == 500 ? 500 : 0;
+}
+
+/* The page: the start form (with what was typed, when it must be corrected) and the list. */
+static int
+list_page(struct app *a, const char *fnr, int ask_kjonn, const char *query, long page)
+{
+	xmlNodePtr n;
+	int rc;
+
+	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
+		return 403;
+	if (app_page(a, "kartlegging") != 0)
+		return 500;
+	n = page_add(&a->page, NULL, "start", NULL);
+	page_attr(&a->page, n, "fnr", fnr);
+	page_attr(&a->page, n, "ask-kjonn", ask_kjonn ? "1" : "0");
+	page_attr(&a->page, n, "kjonn", app_form(a, "kjonn"));
+	page_attr(&a->page, n, "fodselsar", app_form(a, "fodselsar"));
+	if ((rc = add_list(a, query, page)) != 0)
+		return rc;
+	return 0;
+}
+
+static int
+kartlegging_get(struct app *a)
+{
+	const char *m = app_query(a, "melding");
+	long long page = 1;
+	int rc;
+
+	if (*app_query(a, "side") && str_to_ll(app_query(a, "side"), 1, 100000, &page) != 0)
+		return 400;
+	if ((rc = list_page(a, "", 0, NULL, (long)page)) != 0)
+		return rc;
+	if (strcmp(m, "lagret") == 0)
+		app_message(a, "notice", NULL, "Kartleggingen er lagret.");
+	else if (strcmp(m, "slettet") == 0)
+		app_message(a, "notice", NULL, "Kartleggingen er slettet.");
+	return app_render(a, 200);
+}
+
+static int
+search(struct app *a)
+{
+	char q[SEARCH_MAX + 1];
+	const char *s = app_form(a, "sok");
+	size_t i, n = 0;
+	int rc;
+
+	for (i = 0; s[i] && n < SEARCH_MAX; i++)	/* digits only; spaces are allowed */
+		if (s[i] >= '0' && s[i] <= '9')
+			q[n++] = s[i];
+		else if (s[i] != ' ')
+			break;
+	q[n] = '\0';
+	if (s[i] != '\0' || n == 0) {
+		if ((rc = list_page(a, "", 0, NULL, 1)) != 0)
+			return rc;
+		app_message(a, "error", "sok", "Søk med sifre fra fødselsnummeret (1 til 11 sifre).");
+		return app_render(a, 200);
+	}
+	if ((rc = list_page(a, "", 0, q, 1)) != 0)
+		return rc;
+	crypto_wipe(q, sizeof(q));
+	return app_render(a, 200);
+}
+
+/* -- starting a survey ---------------------------------------------------------------------- */
+
+struct start {
+	struct app *a;
+	const struct secrets *sec;
+	unsigned char key[SURVEY_KEY_LEN];
+	xmlDocPtr record;
+	const char *fnr;
+	struct survey_facts facts;
+	char existing[ACCOUNT_ID_LEN + 1];
+	struct account owner;		/* of an existing survey */
+	int reserved;
+};
+
+static int
+create(struct store_txn *txn, void *arg)
+{
+	struct start *s = arg;
+	int rc;
+
+	s->reserved = 0;
+	s->existing[0] = '\0';
+	if ((rc = reservation_check(txn, s->sec, s->a->me.kommune, s->fnr)) < 0)
+		return rc;
+	if (rc == 1) {
+		s->reserved = 1;
+		return BP_EDENIED;
+	}
+	rc = survey_create(txn, s->sec, s->key, s->a->me.id, s->record, s->fnr, &s->facts,
+	    s->existing);
+	if (rc == BP_EEXIST && s->existing[0] &&
+	    account_load(txn, s->existing, &s->owner) != 0)
+		memset(&s->owner, 0, sizeof(s->owner));
+	if (rc != 0)
+		return rc;
+	return survey_log(txn, s->key, s->a->now, s->a->me.id, "opprettet");
+}
+
+/* the answer to a number that cannot be surveyed: the form again, with the reason */
+static int
+refuse(struct app *a, const char *fnr, int ask_kjonn, const char *field, const char *why)
+{
+	int rc;
+
+	if ((rc = list_page(a, fnr, ask_kjonn, NULL, 1)) != 0)
+		return rc;
+	app_message(a, "error", field, why);
+	return app_render(a, 200);
+}
+
+/* kjønn and fødselsår from the kartlegger, for numbers that do not tell (from 2032) */
+static int
+asked_person(struct app *a, int year, const char **kjonn, int *fodselsar, const char **why,
+    const char **field)
+{
+	const char *k = app_form(a, "kjonn"), *y = app_form(a, "fodselsar");
+	long long v;
+
+	*kjonn = strcmp(k, "mann") == 0 || strcmp(k, "kvinne") == 0 ? k : NULL;
+	if (*kjonn == NULL) {
+		*field = "kjonn";
+		*why = "Velg kjønn: dette nummeret sier ikke om personen er mann eller kvinne.";
+		return BP_EINVAL;
+	}
+	if (str_to_ll(y, year - 130, year, &v) != 0) {
+		*field = "fodselsar";
+		*why = "Skriv fødselsåret med fire sifre: dette nummeret sier ikke når personen er født.";
+		return BP_EINVAL;
+	}
+	*fodselsar = (int)v;
+	return 0;
+}
+
+static int
+start(struct app *a)
+{
+	const char *raw = app_form(a, "fnr"), *why = NULL, *field = "fnr", *kjonn;
+	char today[11], msg[512], id[SURVEY_ID_LEN + 1], target[128];
+	const struct definition *def;
+	struct evaluation ev;
+	struct store *st;
+	struct start s;
+	struct fnr f;
+	int year = time_year((time_t)a->now), fodselsar, alder, rc, status;
+
+	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
+		return 403;
+	if (strlen(raw) > 32)
+		return refuse(a, "", 0, "fnr", "Fødselsnummeret skal ha 11 sifre.");
+	if (fnr_parse(raw, a->cfg.mode == MODE_TEST, &f, &why) != 0)
+		return refuse(a, raw, 0, "fnr", why);
+	time_date((time_t)a->now, today);
+	if (f.year == 0) {
+		/* a number from 2032 does not say: ask, then take the age reached this year */
+		if (!*app_form(a, "kjonn") && !*app_form(a, "fodselsar"))
+			return refuse(a, f.digits, 1, "kjonn", "Dette fødselsnummeret sier ikke "
+			    "kjønn og fødselsår. Velg kjønn og skriv fødselsår.");
+		if (asked_person(a, year, &kjonn, &fodselsar, &why, &field) != 0)
+			return refuse(a, f.digits, 1, field, why);
+		alder = year - fodselsar;
+	} else {
+		kjonn = kjonn_ids[f.kjonn];
+		fodselsar = f.year;
+		alder = fnr_age(&f, atoi(today), atoi(today + 5), atoi(today + 8));
+	}
+	if (alder < 16)
+		return refuse(a, f.digits, f.year == 0, "fnr", "Personen har ikke fylt 16 år og "
+		    "kan ikke kartlegges.");
+	if ((rc = app_definition(a, year, &def)) != 0) {
+		snprintf(msg, sizeof(msg), "Spørreskjemaet for %d er ikke klart ennå. Kontakt "
+		    "KORFOR.", year);
+		if (rc != BP_ENOENT)
+			return 500;
+		return refuse(a, f.digits, f.year == 0, "fnr", msg);
+	}
+	memset(&s, 0, sizeof(s));
+	s.a = a;
+	s.fnr = f.digits;
+	if (app_store(a, &st) != 0 || app_secrets(a, &s.sec) != 0)
+		return 500;
+	if ((s.record = answers_new(year, a->me.kommune, f.digits, kjonn, fodselsar, alder)) == NULL ||
+	    definition_evaluate(def, s.record, &ev) != 0 ||
+	    survey_key(s.sec, a->me.kommune, year, f.digits, s.key) != 0) {
+		xmlFreeDoc(s.record);
+		return 500;
+	}
+	s.facts.errors = ev.errors;
+	s.facts.obs = ev.obs;
+	s.facts.changed = a->now;
+	rc = store_write(st, create, &s);
+	xmlFreeDoc(s.record);
+	if (s.reserved)
+		return refuse(a, f.digits, f.year == 0, "fnr", "Personen har reservert seg mot "
+		    "kartlegging i kommunen, og kan ikke kartlegges.");
+	if (rc == BP_EEXIST && strcmp(s.existing, a->me.id) == 0) {
+		/* one's own: say so, and offer it */
+		if (survey_id(s.sec, s.key, id) != 0 || (status = list_page(a, f.digits,
+		    f.year == 0, NULL, 1)) != 0)
+			return 500;
+		page_attr(&a->page, page_add(&a->page, NULL, "own", NULL), "id", id);
+		app_message(a, "error", "fnr", "Du har allerede kartlagt denne personen i år.");
+		return app_render(a, 200);
+	}
+	if (rc == BP_EEXIST) {
+		/* another instans: which one, and nothing more (design.md §4) */
+		snprintf(msg, sizeof(msg), "Personen er allerede kartlagt i kommunen i %d, av "
+		    "instansen «%s».", year, s.owner.instans[0] ? s.owner.instans : "ukjent");
+		return refuse(a, f.digits, f.year == 0, "fnr", msg);
+	}
+	if (rc != 0 || survey_id(s.sec, s.key, id) != 0)
+		return 500;
+	snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", id);
+	return app_redirect(a, target);
+}
+
+/* -- deleting ------------------------------------------------------------------------------- */
+
+struct removal {
+	struct app *a;
+	const struct secrets *sec;
+	const char *id;
+	unsigned char key[SURVEY_KEY_LEN];
+	struct survey_facts facts;
+	int remove;
+};
+
+static int
+find_own(struct store_txn *txn, struct removal *r)
+{
+	int rc;
+
+	if ((rc = survey_find(txn, r->id, r->key)) != 0)
+		return rc == BP_EINVAL ? BP_ENOENT : rc;
+	/* another's survey is as good as absent: nothing tells that it exists */
+	return survey_facts(txn, r->sec, r->a->me.id, r->key, &r->facts);
+}
+
+static int
+do_remove(struct store_txn *txn, void *arg)
+{
+	struct removal *r = arg;
+	int rc;
+
+	if ((rc = find_own(txn, r)) != 0)
+		return rc;
+	if (!r->remove)
+		return 0;
+	if ((rc = survey_remove(txn, r->sec, r->key, r->a->me.id, r->a->now, r->a->me.id)) != 0)
+		return rc;
+	return audit_add(txn, r->a->now, "survey.delete", r->a->me.id, r->a->req.addr, r->id);
+}
+
+static int
+delete(struct app *a)
+{
+	struct removal r;
+	struct store *st;
+	xmlNodePtr n;
+	int rc;
+
+	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
+		return 403;
+	memset(&r, 0, sizeof(r));
+	r.a = a;
+	r.id = app_form(a, "id");
+	r.remove = strcmp(app_form(a, "bekreft"), "ja") == 0;
+	if (app_store(a, &st) != 0 || app_secrets(a, &r.sec) != 0)
+		return 500;
+	rc = r.remove ? store_write(st, do_remove, &r) : store_read(st, do_remove, &r);
+	if (rc == BP_ENOENT)
+		return 404;
+	if (rc != 0)
+		return 500;
+	if (r.remove)
+		return app_redirect(a, "/cgi-bin/kartlegging?melding=slettet");
+	/* "are you sure?": the number, so the right one goes */
+	if (app_page(a, "kartlegging") != 0)
+		return 500;
+	n = page_add(&a->page, NULL, "confirm", NULL);
+	page_attr(&a->page, n, "id", r.id);
+	page_attr(&a->page, n, "fnr", r.facts.fnr);
+	page_attr_ll(&a->page, n, "errors", r.facts.errors);
+	crypto_wipe(&r.facts, sizeof(r.facts));
+	return app_render(a, 200);
+}
+
+static int
+kartlegging_post(struct app *a)
+{
+	static const struct {
+		const char *name;
+		app_handler fn;
+	} actions[] = {
+		{ "ny", start },
+		{ "sok", search },
+		{ "slett", delete },
+	};
+	const char *h = app_form(a, "handling");
+	size_t i;
+
+	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
+		if (strcmp(h, actions[i].name) == 0)
+			return actions[i].fn(a);
+	return 400;
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "", kartlegging_get, R_LOGIN },
+	{ HTTP_POST, "", kartlegging_post, R_LOGIN },
+};
+
+int
+main(void)
+{
+	return app_main("kartlegging", routes, sizeof(routes) / sizeof(routes[0]));
+}

@@ -1,0 +1,62 @@
+/* reservation.c: reservasjoner, keyed like surveys but without the year. */
+#include <stdio.h>
+#include <string.h>
+
+#include "crypto.h"
+#include "reservation.h"
+
+#define RES_KEY_LEN (4 + CRYPTO_HASH_LEN)
+
+static int
+res_key(const struct secrets *sec, const char *kommune, const char *fnr,
+    unsigned char key[RES_KEY_LEN])
+{
+	if (strlen(kommune) != 4)
+		return BP_EINVAL;
+	memcpy(key, kommune, 4);
+	/* the same keyed hash as survey keys: one pseudonym per person and site */
+	return crypto_hmac(sec->site, "fnr:", 4, fnr, strlen(fnr), key + 4);
+}
+
+int
+reservation_check(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    const char *fnr)
+{
+	unsigned char key[RES_KEY_LEN];
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	if ((rc = res_key(sec, kommune, fnr, key)) != 0)
+		return rc;
+	rc = store_get(txn, DB_RESERVATIONS, key, sizeof(key), &v, &vlen);
+	if (rc == BP_ENOENT)
+		return 0;
+	return rc == 0 ? 1 : rc;
+}
+
+int
+reservation_add(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    const char *fnr, long long now)
+{
+	unsigned char key[RES_KEY_LEN];
+	char v[24];
+	int rc, n;
+
+	if ((rc = res_key(sec, kommune, fnr, key)) != 0)
+		return rc;
+	n = snprintf(v, sizeof(v), "%lld", now);
+	return store_add(txn, DB_RESERVATIONS, key, sizeof(key), v, (size_t)n);
+}
+
+int
+reservation_remove(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    const char *fnr)
+{
+	unsigned char key[RES_KEY_LEN];
+	int rc;
+
+	if ((rc = res_key(sec, kommune, fnr, key)) != 0)
+		return rc;
+	return store_del(txn, DB_RESERVATIONS, key, sizeof(key));
+}

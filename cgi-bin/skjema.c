@@ -1,0 +1,558 @@
+/* skjema.c: the survey form (2025 manual, "Kartlegge ny bruker" and the tab sections; 2026
+ * manual, "Kartlegging av brukere"; design.md §4).
+ *
+ * One tab per page. Every button of the form saves the tab being left (a tab button, then
+ * shows the other tab), so nothing typed is lost and the form works without JavaScript.
+ * Obs, Feil and Logg are views of the record, not forms.
+ *
+ *   GET  /cgi-bin/skjema?id=ID                 log "åpnet", then 303 to the first tab
+ *   GET  /cgi-bin/skjema?id=ID&fane=TAB[&melding=lagret]
+ *   POST /cgi-bin/skjema id versjon fane ANSWERS... (handling=lagre|lukk or gaa=TAB)
+ *
+ * A save must name the version it was made from: when someone saved in between, nothing
+ * is written and the tab comes back with one's answers and the newer version, to be
+ * looked over and saved again (design.md §2). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "answers.h"
+#include "app.h"
+#include "authz.h"
+#include "survey.h"
+
+#define LOG_ACCOUNTS_MAX 16
+
+struct form {
+	struct app *a;
+	const struct secrets *sec;
+	const struct definition *def;
+	const char *id;
+	const char *tab;		/* the tab shown (GET) or posted (POST) */
+	unsigned char key[SURVEY_KEY_LEN];
+	xmlDocPtr record;		/* as stored */
+	xmlDocPtr edited;		/* POST: the record with the posted tab merged in */
+	struct survey_facts facts;	/* as stored */
+	long long posted_version;
+	struct answers_merge_result merge;
+	struct buf changed;		/* ids of changed items */
+	int stale;
+	int log_open;			/* GET without a tab: write "åpnet" */
+	xmlNodePtr log;			/* Logg: where its lines go on the page */
+	struct account who[LOG_ACCOUNTS_MAX];	/* names in the log, looked up once */
+	int nwho;
+};
+
+static void
+form_reset(struct form *f)
+{
+	xmlFreeDoc(f->record);
+	xmlFreeDoc(f->edited);
+	f->record = f->edited = NULL;
+	buf_reset(&f->changed);
+	f->stale = 0;
+}
+
+static void
+form_free(struct form *f)
+{
+	form_reset(f);
+	buf_free(&f->changed);
+	crypto_wipe(&f->facts, sizeof(f->facts));
+}
+
+/* the year of a survey: in its key, after the kommune */
+static int
+key_year(const unsigned char key[SURVEY_KEY_LEN])
+{
+	char y[5];
+
+	memcpy(y, key + 4, 4);
+	y[4] = '\0';
+	return atoi(y);
+}
+
+/* The survey of the id, if it is one's own: another's is as good as absent. */
+static int
+open_own(struct store_txn *txn, struct form *f)
+{
+	char owner[ACCOUNT_ID_LEN + 1];
+	int rc;
+
+	form_reset(f);
+	if ((rc = survey_find(txn, f->id, f->key)) != 0)
+		return rc == BP_EINVAL ? BP_ENOENT : rc;
+	if ((rc = survey_facts(txn, NULL, f->a->me.id, f->key, &f->facts)) != 0)
+		return rc;
+	if ((rc = survey_open(txn, f->sec, f->key, owner, &f->record)) != 0)
+		return rc;
+	return strcmp(owner, f->a->me.id) == 0 ? 0 : BP_ENOENT;
+}
+
+static int
+find_key(struct store_txn *txn, void *arg)
+{
+	struct form *f = arg;
+	int rc = survey_find(txn, f->id, f->key);
+
+	return rc == BP_EINVAL ? BP_ENOENT : rc;
+}
+
+static int
+status_of(int rc)
+{
+	switch (rc) {
+	case 0:
+		return 0;
+	case BP_ENOENT:
+		return 404;
+	case BP_EINVAL:
+		return 400;
+	default:
+		return 500;
+	}
+}
+
+/* Look up the survey's key, then its year's questionnaire. 0 or a status. */
+static int
+form_start(struct app *a, struct form *f, const char *id)
+{
+	struct store *st;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	f->a = a;
+	f->id = id;
+	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
+		return 403;
+	if (app_store(a, &st) != 0 || app_secrets(a, &f->sec) != 0)
+		return 500;
+	if ((rc = store_read(st, find_key, f)) != 0)
+		return status_of(rc);
+	if ((rc = app_definition(a, key_year(f->key), &f->def)) != 0)
+		return 500;
+	return 0;
+}
+
+static int
+is_tab(const struct definition *def, const char *id)
+{
+	const struct def_tab *tabs;
+	int i, n = definition_tabs(def, &tabs);
+
+	for (i = 0; i < n; i++)
+		if (strcmp(tabs[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_view(const char *id)
+{
+	return strcmp(id, "obs") == 0 || strcmp(id, "feil") == 0 || strcmp(id, "logg") == 0;
+}
+
+/* -- the endringslogg ----------------------------------------------------------------------- */
+
+static const char *
+who_name(struct store_txn *txn, struct form *f, const char *id)
+{
+	int i;
+
+	for (i = 0; i < f->nwho; i++)
+		if (strcmp(f->who[i].id, id) == 0)
+			return f->who[i].name;
+	if (f->nwho == LOG_ACCOUNTS_MAX || account_load(txn, id, &f->who[f->nwho]) != 0)
+		return strcmp(id, "bpadm") == 0 ? "Systemet (bpadm)" : "Ukjent konto";
+	return f->who[f->nwho++].name;
+}
+
+struct log_arg {
+	struct store_txn *txn;
+	struct form *f;
+};
+
+/* "time\taccount\taction"; "lagret a b c" names the items that changed */
+static int
+add_log_line(const char *line, size_t len, void *arg)
+{
+	struct log_arg *l = arg;
+	struct page *pg = &l->f->a->page;
+	char text[4096], when[17], *acct, *action, *ids, *id, *save;
+	const struct def_item *it;
+	struct buf labels = { 0 };
+	xmlNodePtr n;
+	long long t;
+
+	if (len >= sizeof(text))
+		len = sizeof(text) - 1;
+	memcpy(text, line, len);
+	text[len] = '\0';
+	if ((acct = strchr(text, '\t')) == NULL || (action = strchr(acct + 1, '\t')) == NULL)
+		return 0;
+	*acct++ = '\0';
+	*action++ = '\0';
+	if (str_to_ll(text, 0, 1LL << 40, &t) != 0)
+		return 0;
+	time_datetime((time_t)t, when);
+	n = page_add(pg, l->f->log, "entry", NULL);
+	page_attr(pg, n, "time", when);
+	page_attr(pg, n, "who", who_name(l->txn, l->f, acct));
+	if (strncmp(action, "lagret ", 7) == 0) {
+		ids = action + 7;
+		action[6] = '\0';
+		for (id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
+			it = definition_item(l->f->def, id);
+			buf_printf(&labels, "%s%s", labels.len ? ", " : "", it ? it->label : id);
+		}
+		page_attr(pg, n, "changed", labels.p ? labels.p : "");
+	}
+	page_attr(pg, n, "action", action);
+	buf_free(&labels);
+	return labels.err;
+}
+
+/* -- GET ------------------------------------------------------------------------------------ */
+
+static int
+read_form(struct store_txn *txn, void *arg)
+{
+	return open_own(txn, arg);
+}
+
+static int
+read_log(struct store_txn *txn, void *arg)
+{
+	struct form *f = arg;
+	struct log_arg l = { txn, f };
+
+	return survey_log_list(txn, f->key, add_log_line, &l);
+}
+
+static int
+log_opened(struct store_txn *txn, void *arg)
+{
+	struct form *f = arg;
+	int rc;
+
+	if ((rc = open_own(txn, f)) != 0)
+		return rc;
+	return survey_log(txn, f->key, f->a->now, f->a->me.id, "åpnet");
+}
+
+static const char *
+kjonn_title(const char *k)
+{
+	if (strcmp(k, "kvinne") == 0)
+		return "Kvinne";
+	if (strcmp(k, "mann") == 0)
+		return "Mann";
+	return "Ukjent kjønn";
+}
+
+static const char *
+rprop(xmlDocPtr d, const char *name)
+{
+	xmlNodePtr r = xmlDocGetRootElement(d);
+	xmlAttrPtr a = r ? xmlHasProp(r, BAD_CAST name) : NULL;
+
+	return (a && a->children && a->children->type == XML_TEXT_NODE) ?
+	    (const char *)a->children->content : "";
+}
+
+static const char *const finding_kinds[] = { "missing", "invalid", "error", "obs" };
+
+/* The tabs with their colour: grey until saved once, then red with a finding, else green. */
+static void
+add_tabs(struct form *f, xmlDocPtr rec, const struct evaluation *ev)
+{
+	struct page *pg = &f->a->page;
+	const struct def_tab *tabs;
+	xmlNodePtr list, n;
+	int i, j, bad, count = definition_tabs(f->def, &tabs);
+
+	list = page_add(pg, NULL, "tabs", NULL);
+	for (i = 0; i < count; i++) {
+		for (j = 0, bad = 0; j < ev->nfindings; j++)
+			bad += ev->findings[j].kind != FINDING_OBS &&
+			    strcmp(ev->findings[j].tab, tabs[i].id) == 0;
+		n = page_add(pg, list, "tab", tabs[i].title);
+		page_attr(pg, n, "id", tabs[i].id);
+		page_attr(pg, n, "state", !answers_visited(rec, tabs[i].id) ? "grey" :
+		    bad ? "red" : "green");
+		page_attr_ll(pg, n, "errors", bad);
+	}
+}
+
+static void
+add_findings(struct form *f, const struct evaluation *ev)
+{
+	struct page *pg = &f->a->page;
+	const struct def_tab *tabs;
+	const struct def_item *it;
+	xmlNodePtr list, n;
+	int i, j, count = definition_tabs(f->def, &tabs);
+
+	list = page_add(pg, NULL, "findings", NULL);
+	for (i = 0; i < ev->nfindings; i++) {
+		const struct finding *fi = &ev->findings[i];
+
+		n = page_add(pg, list, "finding", fi->text);
+		page_attr(pg, n, "kind", finding_kinds[fi->kind]);
+		page_attr(pg, n, "field", fi->field);
+		page_attr(pg, n, "tab", fi->tab);
+		for (j = 0; j < count; j++)
+			if (strcmp(tabs[j].id, fi->tab) == 0)
+				page_attr(pg, n, "tab-title", tabs[j].title);
+		if ((it = definition_item(f->def, fi->field)) != NULL)
+			page_attr(pg, n, "label", it->label);
+	}
+}
+
+/* The definition of the tab shown, each item marked shown="1" or "0" for this record; the
+ * rules and the levekårsindeks go along for the script that shows follow-ups live. */
+static int
+add_definition(struct form *f, xmlDocPtr rec)
+{
+	struct page *pg = &f->a->page;
+	xmlNodePtr root = xmlDocGetRootElement(definition_doc(f->def)), n, def, copy, it;
+	const struct def_tab *tabs;
+	xmlChar *id;
+	int i, count = definition_tabs(f->def, &tabs), shown;
+
+	def = page_add(pg, NULL, "definition", NULL);
+	for (n = root->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && !xmlStrEqual(n->name, BAD_CAST "tab"))
+			page_copy(pg, def, n);	/* service questions, rules, index */
+	for (i = 0; i < count && strcmp(tabs[i].id, f->tab) != 0; i++)
+		;
+	if (i == count || (copy = page_copy(pg, def, tabs[i].node)) == NULL)
+		return BP_ENOMEM;
+	/* depth-first over the copy: tab > item | group > item */
+	for (it = copy->children; it; it = it->next) {
+		xmlNodePtr sub = xmlStrEqual(it->name, BAD_CAST "group") ? it->children : it;
+
+		for (; sub; sub = (it == sub) ? NULL : sub->next) {
+			if (sub->type != XML_ELEMENT_NODE || !xmlStrEqual(sub->name, BAD_CAST "item"))
+				continue;
+			if ((id = xmlGetProp(sub, BAD_CAST "id")) == NULL)
+				return BP_ENOMEM;
+			shown = definition_shown(f->def, rec, (const char *)id);
+			xmlFree(id);
+			if (shown < 0)
+				return shown;
+			page_attr(pg, sub, "shown", shown ? "1" : "0");
+		}
+	}
+	return pg->err;
+}
+
+static int
+add_answers(struct form *f, xmlDocPtr rec)
+{
+	struct page *pg = &f->a->page;
+	xmlNodePtr r = xmlDocGetRootElement(rec), n, answers;
+	struct buf ctx = { 0 };
+	int rc;
+
+	answers = page_add(pg, NULL, "answers", NULL);
+	for (n = r->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			page_copy(pg, answers, n);
+	if ((rc = answers_context(f->def, rec, f->tab, &ctx)) == 0)
+		page_add(pg, NULL, "context", ctx.p ? ctx.p : "");
+	buf_free(&ctx);
+	return rc ? rc : pg->err;
+}
+
+/* The page of one tab of rec (stored, or edited and not saved). */
+static int
+form_page(struct form *f, xmlDocPtr rec, long long version)
+{
+	struct app *a = f->a;
+	struct page *pg = &a->page;
+	struct evaluation ev;
+	xmlNodePtr s;
+	int rc;
+
+	if (app_page(a, "skjema") != 0 || definition_evaluate(f->def, rec, &ev) != 0)
+		return BP_ENOMEM;
+	s = page_add(pg, NULL, "survey", NULL);
+	page_attr(pg, s, "id", f->id);
+	page_attr_ll(pg, s, "versjon", version);
+	page_attr(pg, s, "aar", rprop(rec, "aar"));
+	page_attr(pg, s, "fnr", rprop(rec, "fnr"));
+	page_attr(pg, s, "kjonn", kjonn_title(rprop(rec, "kjonn")));
+	page_attr(pg, s, "kjonn-id", rprop(rec, "kjonn"));
+	page_attr(pg, s, "fodselsar", rprop(rec, "fodselsar"));
+	page_attr(pg, s, "alder", rprop(rec, "alder"));
+	page_attr(pg, s, "fane", f->tab);
+	page_attr(pg, s, "visited", answers_visited(rec, f->tab) ? "1" : "0");
+	page_attr_ll(pg, s, "errors", ev.errors);
+	page_attr_ll(pg, s, "obs", ev.obs);
+	page_attr(pg, s, "index", ev.index_group);
+	add_tabs(f, rec, &ev);
+	add_findings(f, &ev);
+	if (is_view(f->tab))
+		return pg->err;
+	page_add(pg, NULL, "script", "skjema.js");
+	if ((rc = add_definition(f, rec)) != 0)
+		return rc;
+	return add_answers(f, rec);
+}
+
+static int
+skjema_get(struct app *a)
+{
+	const char *tab = app_query(a, "fane");
+	char target[128];
+	struct store *st;
+	struct form f;
+	int rc, status;
+
+	if ((status = form_start(a, &f, app_query(a, "id"))) != 0)
+		return status;
+	if (*tab == '\0') {
+		/* opened from the list: that goes in the endringslogg */
+		rc = app_store(a, &st) == 0 ? store_write(st, log_opened, &f) : BP_ESTORE;
+		form_free(&f);
+		if ((status = status_of(rc)) != 0)
+			return status;
+		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", f.id);
+		return app_redirect(a, target);
+	}
+	if (!is_tab(f.def, tab) && !is_view(tab))
+		return 404;
+	f.tab = tab;
+	if (app_store(a, &st) != 0) {
+		form_free(&f);
+		return 500;
+	}
+	rc = store_read(st, read_form, &f);
+	if ((status = status_of(rc)) != 0 || (rc = form_page(&f, f.record, f.facts.version)) != 0) {
+		form_free(&f);
+		return status ? status : 500;
+	}
+	if (strcmp(tab, "logg") == 0 && ((f.log = page_add(&a->page, NULL, "log", NULL)) == NULL ||
+	    store_read(st, read_log, &f) != 0)) {
+		form_free(&f);
+		return 500;
+	}
+	if (strcmp(app_query(a, "melding"), "lagret") == 0)
+		app_message(a, "notice", NULL, "Kartleggingen er lagret.");
+	form_free(&f);
+	return app_render(a, 200);
+}
+
+/* -- POST ----------------------------------------------------------------------------------- */
+
+static int
+save(struct store_txn *txn, void *arg)
+{
+	struct form *f = arg;
+	const struct http_list *form = &f->a->req.form;
+	struct evaluation ev;
+	char fnr[16];
+	int rc, visited_before;
+
+	if ((rc = open_own(txn, f)) != 0)
+		return rc;
+	if ((f->edited = xmlCopyDoc(f->record, 1)) == NULL)
+		return BP_ENOMEM;
+	visited_before = answers_visited(f->record, f->tab);
+	if ((rc = answers_merge(f->def, f->edited, f->tab, form, &f->merge)) != 0)
+		return rc;
+	if ((rc = definition_prune(f->def, f->edited)) < 0)
+		return rc;
+	if (f->merge.nproblems > 0)
+		return 1;			/* shown again, not saved */
+	if (f->facts.version != f->posted_version) {
+		f->stale = 1;
+		return 1;
+	}
+	buf_puts(&f->changed, "lagret");
+	if ((rc = answers_changed(f->def, f->record, f->edited, &f->changed)) != 0)
+		return rc;
+	if (strcmp(f->changed.p, "lagret") == 0 && visited_before)
+		return 0;			/* nothing to write */
+	if ((rc = definition_evaluate(f->def, f->edited, &ev)) != 0)
+		return rc;
+	f->facts.errors = ev.errors;
+	f->facts.obs = ev.obs;
+	f->facts.changed = f->a->now;
+	str_copy(fnr, sizeof(fnr), rprop(f->record, "fnr"));
+	rc = survey_save(txn, f->sec, f->key, f->a->me.id, f->edited, fnr, &f->facts);
+	crypto_wipe(fnr, sizeof(fnr));
+	if (rc != 0)
+		return rc;
+	/* "lagret a b c": the items that changed */
+	return survey_log(txn, f->key, f->a->now, f->a->me.id, f->changed.p);
+}
+
+static int
+skjema_post(struct app *a)
+{
+	const char *tab = app_form(a, "fane"), *go = app_form(a, "gaa"),
+	    *action = app_form(a, "handling");
+	char target[160];
+	long long version;
+	struct store *st;
+	struct form f;
+	int rc, status, i, stale;
+
+	if (str_to_ll(app_form(a, "versjon"), 1, 1LL << 50, &version) != 0)
+		return 400;
+	if ((status = form_start(a, &f, app_form(a, "id"))) != 0)
+		return status;
+	if (!is_tab(f.def, tab) || (*go && !is_tab(f.def, go) && !is_view(go))) {
+		form_free(&f);
+		return 400;
+	}
+	f.tab = tab;
+	f.posted_version = version;
+	rc = app_store(a, &st) == 0 ? store_write(st, save, &f) : BP_ESTORE;
+	if (rc < 0) {
+		form_free(&f);
+		return status_of(rc);
+	}
+	if (rc == 1) {
+		/* not saved: the tab again, with what was sent */
+		if (form_page(&f, f.edited, f.facts.version) != 0) {
+			form_free(&f);
+			return 500;
+		}
+		for (i = 0; i < f.merge.nproblems; i++) {
+			xmlNodePtr n = page_add(&a->page, NULL, "raw", f.merge.problems[i].raw);
+
+			page_attr(&a->page, n, "field", f.merge.problems[i].field);
+			app_message(a, "error", f.merge.problems[i].field, f.merge.problems[i].text);
+		}
+		stale = f.stale;
+		if (stale)
+			app_message(a, "error", NULL, "Noen har lagret denne kartleggingen etter at "
+			    "du åpnet den, så svarene dine i denne fanen er ikke lagret. Se over "
+			    "svarene og trykk «Lagre» for å lagre dem.");
+		form_free(&f);
+		return app_render(a, stale ? 409 : 200);
+	}
+	form_free(&f);
+	if (strcmp(action, "lukk") == 0)
+		return app_redirect(a, "/cgi-bin/kartlegging?melding=lagret");
+	if (*go)
+		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=%s", f.id, go);
+	else
+		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=%s&melding=lagret",
+		    f.id, tab);
+	return app_redirect(a, target);
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "", skjema_get, R_LOGIN },
+	{ HTTP_POST, "", skjema_post, R_LOGIN },
+};
+
+int
+main(void)
+{
+	return app_main("skjema", routes, sizeof(routes) / sizeof(routes[0]));
+}

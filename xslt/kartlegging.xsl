@@ -1,0 +1,137 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- kartlegging.xsl: "Kartlegging <år>": start a survey, and one's own surveys.
+     Model: <start fnr ask-kjonn kjonn fodselsar/>, <own id/> (one's own survey of the
+     number typed), <surveys count page pages query><survey id fnr errors obs changed/>,
+     or <confirm id fnr errors/> to confirm a deletion. -->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:include href="layout.xsl"/>
+  <xsl:include href="form.xsl"/>
+
+  <xsl:template match="page" mode="title">
+    <xsl:choose>
+      <xsl:when test="confirm">Slette kartleggingen?</xsl:when>
+      <xsl:otherwise>Kartlegging <xsl:value-of select="@year"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="page[confirm]" mode="main">
+    <p>Du er i ferd med å slette kartleggingen av <strong><xsl:value-of select="confirm/@fnr"/></strong>. Alle svarene slettes, og det kan ikke angres.</p>
+    <form method="post" action="{@cgi}/kartlegging">
+      <xsl:call-template name="csrf"/>
+      <input type="hidden" name="handling" value="slett"/>
+      <input type="hidden" name="id" value="{confirm/@id}"/>
+      <input type="hidden" name="bekreft" value="ja"/>
+      <button type="submit" class="danger">Slett kartleggingen</button>
+      <xsl:text> </xsl:text>
+      <a href="{@cgi}/kartlegging">Avbryt</a>
+    </form>
+  </xsl:template>
+
+  <xsl:template match="page" mode="main">
+    <section class="card" aria-labelledby="ny">
+      <h2 id="ny">Legg til ny bruker</h2>
+      <form method="post" action="{@cgi}/kartlegging" class="narrow" novalidate="novalidate">
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="handling" value="ny"/>
+        <xsl:call-template name="field">
+          <xsl:with-param name="name">fnr</xsl:with-param>
+          <xsl:with-param name="label">Fødselsnummer</xsl:with-param>
+          <xsl:with-param name="value" select="start/@fnr"/>
+          <xsl:with-param name="hint">Nummeret skal være et gyldig norsk fødselsnummer på 11 siffer.</xsl:with-param>
+          <xsl:with-param name="inputmode">numeric</xsl:with-param>
+          <xsl:with-param name="autocomplete">off</xsl:with-param>
+          <xsl:with-param name="maxlength">13</xsl:with-param>
+        </xsl:call-template>
+        <xsl:if test="start/@ask-kjonn = '1'">
+          <xsl:variable name="kerr" select="message[@kind = 'error' and @field = 'kjonn']"/>
+          <fieldset class="field" id="f-kjonn">
+            <xsl:if test="$kerr"><xsl:attribute name="aria-describedby">f-kjonn-err</xsl:attribute></xsl:if>
+            <legend>Kjønn</legend>
+            <xsl:if test="$kerr"><p class="field-error" id="f-kjonn-err"><xsl:value-of select="$kerr"/></p></xsl:if>
+            <label class="choice"><input type="radio" name="kjonn" value="kvinne"><xsl:if test="start/@kjonn = 'kvinne'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input> Kvinne</label>
+            <label class="choice"><input type="radio" name="kjonn" value="mann"><xsl:if test="start/@kjonn = 'mann'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if></input> Mann</label>
+          </fieldset>
+          <xsl:call-template name="field">
+            <xsl:with-param name="name">fodselsar</xsl:with-param>
+            <xsl:with-param name="label">Fødselsår</xsl:with-param>
+            <xsl:with-param name="value" select="start/@fodselsar"/>
+            <xsl:with-param name="inputmode">numeric</xsl:with-param>
+            <xsl:with-param name="maxlength">4</xsl:with-param>
+          </xsl:call-template>
+        </xsl:if>
+        <button type="submit">Kartlegg bruker</button>
+      </form>
+      <xsl:if test="own">
+        <p><a href="{@cgi}/skjema?id={own/@id}&amp;fane=bruker">Åpne kartleggingen av denne personen</a></p>
+      </xsl:if>
+    </section>
+
+    <section aria-labelledby="kartlagte">
+      <h2 id="kartlagte">Kartlagte brukere</h2>
+      <form method="post" action="{@cgi}/kartlegging" class="search" role="search">
+        <xsl:call-template name="csrf"/>
+        <input type="hidden" name="handling" value="sok"/>
+        <xsl:call-template name="field">
+          <xsl:with-param name="name">sok</xsl:with-param>
+          <xsl:with-param name="label">Søk blant dine kartlagte brukere</xsl:with-param>
+          <xsl:with-param name="value" select="surveys/@query"/>
+          <xsl:with-param name="hint">Hele eller deler av fødselsnummeret.</xsl:with-param>
+          <xsl:with-param name="inputmode">numeric</xsl:with-param>
+          <xsl:with-param name="autocomplete">off</xsl:with-param>
+          <xsl:with-param name="required" select="false()"/>
+        </xsl:call-template>
+        <button type="submit" class="secondary">Søk</button>
+        <xsl:if test="surveys/@query">
+          <xsl:text> </xsl:text><a href="{@cgi}/kartlegging">Vis alle</a>
+        </xsl:if>
+      </form>
+      <xsl:apply-templates select="surveys"/>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="surveys">
+    <xsl:choose>
+      <xsl:when test="@query and @count = 0"><p role="status">Ingen av dine kartlagte brukere passer med søket.</p></xsl:when>
+      <xsl:when test="@count = 0"><p>Ingen kartlagte brukere.</p></xsl:when>
+      <xsl:otherwise>
+        <p role="status">
+          <xsl:choose>
+            <xsl:when test="@query"><xsl:value-of select="@count"/> treff.</xsl:when>
+            <xsl:when test="@pages &gt; 1"><xsl:value-of select="@count"/> kartlagte brukere, side <xsl:value-of select="@page"/> av <xsl:value-of select="@pages"/>. Sist endret først.</xsl:when>
+            <xsl:otherwise><xsl:value-of select="@count"/> kartlagte brukere. Sist endret først.</xsl:otherwise>
+          </xsl:choose>
+        </p>
+        <table class="data">
+          <caption class="visually-hidden">Dine kartlagte brukere i <xsl:value-of select="/page/@year"/></caption>
+          <thead>
+            <tr><th scope="col">Fødselsnummer</th><th scope="col">Feil</th><th scope="col">Endret</th><th scope="col">Endre</th><th scope="col">Slett</th></tr>
+          </thead>
+          <tbody>
+            <xsl:for-each select="survey">
+              <tr>
+                <th scope="row"><a href="{/page/@cgi}/skjema?id={@id}"><xsl:value-of select="@fnr"/></a></th>
+                <td><xsl:value-of select="@errors"/></td>
+                <td><xsl:value-of select="@changed"/></td>
+                <td><a href="{/page/@cgi}/skjema?id={@id}">Endre<span class="visually-hidden"> <xsl:value-of select="@fnr"/></span></a></td>
+                <td>
+                  <form method="post" action="{/page/@cgi}/kartlegging" class="inline">
+                    <xsl:call-template name="csrf"/>
+                    <input type="hidden" name="handling" value="slett"/>
+                    <input type="hidden" name="id" value="{@id}"/>
+                    <button type="submit" class="secondary">Slett<span class="visually-hidden"> <xsl:value-of select="@fnr"/></span></button>
+                  </form>
+                </td>
+              </tr>
+            </xsl:for-each>
+          </tbody>
+        </table>
+        <xsl:if test="@pages &gt; 1">
+          <nav aria-label="Sider" class="pages">
+            <xsl:if test="@page &gt; 1"><a href="{/page/@cgi}/kartlegging?side={@page - 1}">Forrige side</a><xsl:text> </xsl:text></xsl:if>
+            <xsl:if test="@page &lt; @pages"><a href="{/page/@cgi}/kartlegging?side={@page + 1}">Neste side</a></xsl:if>
+          </nav>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+</xsl:stylesheet>
