@@ -19,6 +19,7 @@
 #include "fnr.h"
 #include "invite.h"
 #include "record.h"
+#include "reservation.h"
 #include "survey.h"
 
 #define EXIT_USAGE 2
@@ -36,6 +37,9 @@ static const char usage_text[] =
     "  errorpages KATALOG      lag statiske feilsider for Apache (ErrorDocument)\n"
     "  fnr [--mode test|drift] NUMMER\n"
     "                          sjekk et fødselsnummer; skriver én linje, avslutter 0 eller 1\n"
+    "  reserve [--remove] KOMMUNENUMMER\n"
+    "                          reserver (eller slett reservasjonen av) fødselsnummeret\n"
+    "                          som leses fra standard inn, mot kartlegging i kommunen\n"
     "  demo --owner E-POST --surveys N\n"
     "                          N syntetiske kartlegginger eid av kontoen (bare mode = test)\n"
     "  clock [--advance SEK | --set 'ÅÅÅÅ-MM-DD TT:MM' | --reset]\n"
@@ -436,6 +440,84 @@ cmd_fnr(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* -- reserve -------------------------------------------------------------------------------- */
+
+struct reserve {
+	const struct secrets *sec;
+	const char *kommune;
+	const char *fnr;
+	long long now;
+	int remove;
+};
+
+static int
+do_reserve(struct store_txn *txn, void *arg)
+{
+	struct reserve *r = arg;
+
+	if (r->remove)
+		return reservation_remove(txn, r->sec, r->kommune, r->fnr);
+	return reservation_add(txn, r->sec, r->kommune, r->fnr, r->now);
+}
+
+/* The number comes on standard input, not the command line: command lines end up in
+ * shell histories and process lists. (The reservasjon pages come with issue 5.) */
+static int
+cmd_reserve(struct config *cfg, int argc, char **argv)
+{
+	char line[64], err[PATH_MAX + 128];
+	const char *why;
+	struct reserve r;
+	struct secrets sec;
+	struct store *st;
+	struct fnr f;
+	int rc, i = 1;
+
+	memset(&r, 0, sizeof(r));
+	if (argc == 3 && strcmp(argv[1], "--remove") == 0) {
+		r.remove = 1;
+		i = 2;
+	}
+	if (argc != i + 1 || strlen(argv[i]) != 4 || strspn(argv[i], "0123456789") != 4) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	r.kommune = argv[i];
+	if (fgets(line, sizeof(line), stdin) == NULL) {
+		fail("reserve", "ingen fødselsnummer på standard inn");
+		return 1;
+	}
+	line[strcspn(line, "\r\n")] = '\0';
+	if (fnr_parse(line, cfg->mode == MODE_TEST, &f, &why) != 0) {
+		fail("reserve", why);
+		return 1;
+	}
+	if (secrets_load(cfg->secrets, &sec, err, sizeof(err)) != 0) {
+		fail("reserve", err);
+		return 1;
+	}
+	r.sec = &sec;
+	r.fnr = f.digits;
+	r.now = clock_now(cfg);
+	if ((rc = store_open(cfg->store, cfg->map_size, 0, &st)) == 0) {
+		rc = store_write(st, do_reserve, &r);
+		store_close(st);
+	}
+	secrets_wipe(&sec);
+	crypto_wipe(line, sizeof(line));
+	crypto_wipe(&f, sizeof(f));
+	if (rc == BP_EEXIST || rc == BP_ENOENT) {
+		fail("reserve", rc == BP_EEXIST ? "allerede reservert" : "ingen reservasjon å slette");
+		return 1;
+	}
+	if (rc != 0) {
+		fail("reserve", bp_strerror(rc));
+		return 1;
+	}
+	printf("%s\n", r.remove ? "reservasjonen er slettet" : "reservert");
+	return 0;
+}
+
 /* -- demo --------------------------------------------------------------------------------- */
 
 struct demo {
@@ -559,6 +641,7 @@ static const struct {
 	int config;
 } commands[] = {
 	{ "demo", cmd_demo, 1 },
+	{ "reserve", cmd_reserve, 1 },
 	{ "clock", cmd_clock, 1 },
 	{ "init", cmd_init, 1 },
 	{ "invite", cmd_invite, 1 },
