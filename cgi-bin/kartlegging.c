@@ -82,7 +82,8 @@ read_list(struct store_txn *txn, void *arg)
 	    &l->rows);
 	if (rc != 0)
 		return rc;
-	qsort(l->rows.v, l->rows.n, sizeof(*l->rows.v), by_changed);
+	if (l->rows.n > 1)
+		qsort(l->rows.v, l->rows.n, sizeof(*l->rows.v), by_changed);
 	l->from = l->rows.query ? 0 : (size_t)(l->page - 1) * PAGE_ROWS;
 	if (l->from > l->rows.n)
 		l->from = 0;
@@ -101,7 +102,7 @@ add_list(struct app *a, const char *query, long page)
 {
 	struct listing l;
 	xmlNodePtr list, n;
-	char id[SURVEY_ID_LEN + 1], when[17];
+	char when[17];
 	struct store *st;
 	size_t i;
 	int rc;
@@ -113,6 +114,7 @@ add_list(struct app *a, const char *query, long page)
 	if (app_store(a, &st) != 0 || app_secrets(a, &l.sec) != 0)
 		return 500;
 	if ((rc = store_read(st, read_list, &l)) != 0) {
+		log_error("list: %s", bp_strerror(rc));
 		free(l.rows.v);
 		return 500;
 	}
@@ -123,12 +125,8 @@ add_list(struct app *a, const char *query, long page)
 	if (query)
 		page_attr(&a->page, list, "query", query);
 	for (i = l.from; i < l.to; i++) {
-		if (survey_id(l.sec, l.rows.v[i].key, id) != 0) {
-			rc = 500;
-			break;
-		}
 		n = page_add(&a->page, list, "survey", NULL);
-		page_attr(&a->page, n, "id", id);
+		page_attr(&a->page, n, "id", l.rows.v[i].id);
 		page_attr(&a->page, n, "fnr", l.rows.v[i].fnr);
 		page_attr_ll(&a->page, n, "errors", l.rows.v[i].errors);
 		page_attr_ll(&a->page, n, "obs", l.rows.v[i].obs);
@@ -138,7 +136,7 @@ add_list(struct app *a, const char *query, long page)
 	for (i = 0; i < l.rows.n; i++)
 		crypto_wipe(l.rows.v[i].fnr, sizeof(l.rows.v[i].fnr));
 	free(l.rows.v);
-	return rc == 500 ? 500 : 0;
+	return 0;
 }
 
 /* The page: the start form (with what was typed, when it must be corrected) and the list. */
@@ -197,7 +195,7 @@ search(struct app *a)
 	if (s[i] != '\0' || n == 0) {
 		if ((rc = list_page(a, "", 0, NULL, 1)) != 0)
 			return rc;
-		app_message(a, "error", "sok", "Søk med sifre fra fødselsnummeret (1 til 11 sifre).");
+		app_message(a, "error", "sok", "Søk med siffer fra fødselsnummeret (1 til 11 siffer).");
 		return app_render(a, 200);
 	}
 	if ((rc = list_page(a, "", 0, q, 1)) != 0)
@@ -217,6 +215,7 @@ struct start {
 	struct survey_facts facts;
 	char existing[ACCOUNT_ID_LEN + 1];
 	struct account owner;		/* of an existing survey */
+	char own_id[SURVEY_ID_LEN + 1];	/* page id of one's own existing survey */
 	int reserved;
 };
 
@@ -236,6 +235,8 @@ create(struct store_txn *txn, void *arg)
 	}
 	rc = survey_create(txn, s->sec, s->key, s->a->me.id, s->record, s->fnr, &s->facts,
 	    s->existing);
+	if (rc == BP_EEXIST && strcmp(s->existing, s->a->me.id) == 0)
+		return survey_id(txn, s->key, s->own_id) == 0 ? BP_EEXIST : BP_ESTORE;
 	if (rc == BP_EEXIST && s->existing[0] &&
 	    account_load(txn, s->existing, &s->owner) != 0)
 		memset(&s->owner, 0, sizeof(s->owner));
@@ -272,7 +273,7 @@ asked_person(struct app *a, int year, const char **kjonn, int *fodselsar, const 
 	}
 	if (str_to_ll(y, year - 130, year, &v) != 0) {
 		*field = "fodselsar";
-		*why = "Skriv fødselsåret med fire sifre: dette nummeret sier ikke når personen er født.";
+		*why = "Skriv fødselsåret med fire siffer: dette nummeret sier ikke når personen er født.";
 		return BP_EINVAL;
 	}
 	*fodselsar = (int)v;
@@ -283,7 +284,7 @@ static int
 start(struct app *a)
 {
 	const char *raw = app_form(a, "fnr"), *why = NULL, *field = "fnr", *kjonn;
-	char today[11], msg[512], id[SURVEY_ID_LEN + 1], target[128];
+	char today[11], msg[512], target[128];
 	const struct definition *def;
 	struct evaluation ev;
 	struct store *st;
@@ -294,7 +295,7 @@ start(struct app *a)
 	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
 		return 403;
 	if (strlen(raw) > 32)
-		return refuse(a, "", 0, "fnr", "Fødselsnummeret skal ha 11 sifre.");
+		return refuse(a, "", 0, "fnr", "Fødselsnummeret må ha 11 siffer.");
 	if (fnr_parse(raw, a->cfg.mode == MODE_TEST, &f, &why) != 0)
 		return refuse(a, raw, 0, "fnr", why);
 	time_date((time_t)a->now, today);
@@ -342,10 +343,9 @@ start(struct app *a)
 		    "kartlegging i kommunen, og kan ikke kartlegges.");
 	if (rc == BP_EEXIST && strcmp(s.existing, a->me.id) == 0) {
 		/* one's own: say so, and offer it */
-		if (survey_id(s.sec, s.key, id) != 0 || (status = list_page(a, f.digits,
-		    f.year == 0, NULL, 1)) != 0)
-			return 500;
-		page_attr(&a->page, page_add(&a->page, NULL, "own", NULL), "id", id);
+		if ((status = list_page(a, f.digits, f.year == 0, NULL, 1)) != 0)
+			return status;
+		page_attr(&a->page, page_add(&a->page, NULL, "own", NULL), "id", s.own_id);
 		app_message(a, "error", "fnr", "Du har allerede kartlagt denne personen i år.");
 		return app_render(a, 200);
 	}
@@ -355,9 +355,9 @@ start(struct app *a)
 		    "instansen «%s».", year, s.owner.instans[0] ? s.owner.instans : "ukjent");
 		return refuse(a, f.digits, f.year == 0, "fnr", msg);
 	}
-	if (rc != 0 || survey_id(s.sec, s.key, id) != 0)
+	if (rc != 0)
 		return 500;
-	snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", id);
+	snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", s.facts.id);
 	return app_redirect(a, target);
 }
 
@@ -393,7 +393,7 @@ do_remove(struct store_txn *txn, void *arg)
 		return rc;
 	if (!r->remove)
 		return 0;
-	if ((rc = survey_remove(txn, r->sec, r->key, r->a->me.id, r->a->now, r->a->me.id)) != 0)
+	if ((rc = survey_remove(txn, r->key, r->a->me.id, r->a->now, r->a->me.id)) != 0)
 		return rc;
 	return audit_add(txn, r->a->now, "survey.delete", r->a->me.id, r->a->req.addr, r->id);
 }

@@ -466,15 +466,15 @@ save(struct store_txn *txn, void *arg)
 		return rc;
 	if (f->merge.nproblems > 0)
 		return 1;			/* shown again, not saved */
-	if (f->facts.version != f->posted_version) {
-		f->stale = 1;
-		return 1;
-	}
 	buf_puts(&f->changed, "lagret");
 	if ((rc = answers_changed(f->def, f->record, f->edited, &f->changed)) != 0)
 		return rc;
 	if (strcmp(f->changed.p, "lagret") == 0 && visited_before)
-		return 0;			/* nothing to write */
+		return 0;			/* nothing to write, so nothing to refuse */
+	if (f->facts.version != f->posted_version) {
+		f->stale = 1;
+		return 1;
+	}
 	if ((rc = definition_evaluate(f->def, f->edited, &ev)) != 0)
 		return rc;
 	f->facts.errors = ev.errors;

@@ -27,7 +27,7 @@
                 <td>
                   <xsl:choose>
                     <xsl:when test="@tilbakekalt">Suspendert <xsl:value-of select="@tilbakekalt"/></xsl:when>
-                    <xsl:when test="@can-suspend"><a class="button secondary" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"> <xsl:value-of select="@name"/></span></a></xsl:when>
+                    <xsl:when test="@can-suspend"><a class="button secondary" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@name"/></span></a></xsl:when>
                   </xsl:choose>
                 </td>
                 <td><a href="{/page/@cgi}/handover?fra={@id}">Overfør kartlegginger<span class="visually-hidden"> fra <xsl:value-of select="@name"/></span></a></td>

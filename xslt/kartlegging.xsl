@@ -112,13 +112,13 @@
                 <th scope="row"><a href="{/page/@cgi}/skjema?id={@id}"><xsl:value-of select="@fnr"/></a></th>
                 <td><xsl:value-of select="@errors"/></td>
                 <td><xsl:value-of select="@changed"/></td>
-                <td><a href="{/page/@cgi}/skjema?id={@id}">Endre<span class="visually-hidden"> <xsl:value-of select="@fnr"/></span></a></td>
+                <td><a href="{/page/@cgi}/skjema?id={@id}">Endre<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a></td>
                 <td>
                   <form method="post" action="{/page/@cgi}/kartlegging" class="inline">
                     <xsl:call-template name="csrf"/>
                     <input type="hidden" name="handling" value="slett"/>
                     <input type="hidden" name="id" value="{@id}"/>
-                    <button type="submit" class="secondary">Slett<span class="visually-hidden"> <xsl:value-of select="@fnr"/></span></button>
+                    <button type="submit" class="secondary">Slett<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></button>
                   </form>
                 </td>
               </tr>

@@ -214,22 +214,31 @@
        findings (missing, invalid, contradiction, obs) once the tab has been saved. -->
   <xsl:template name="item-messages">
     <xsl:variable name="id" select="@id"/>
-    <xsl:for-each select="/page/message[@kind = 'error' and @field = $id]">
-      <p class="field-error" id="e-{$id}"><xsl:value-of select="."/></p>
-    </xsl:for-each>
-    <xsl:if test="$visited and not(/page/message[@kind = 'error' and @field = $id])">
-      <xsl:for-each select="key('finding', $id)[@kind != 'obs']">
-        <p class="field-error" id="e-{$id}">
-          <xsl:choose>
-            <xsl:when test="@kind = 'missing'">Mangler svar.</xsl:when>
-            <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
-          </xsl:choose>
-        </p>
-      </xsl:for-each>
+    <xsl:variable name="typed" select="/page/message[@kind = 'error' and @field = $id]"/>
+    <xsl:variable name="found" select="key('finding', $id)[@kind != 'obs']"/>
+    <xsl:if test="$typed or ($visited and $found)">
+      <p class="field-error" id="e-{$id}">
+        <xsl:choose>
+          <xsl:when test="$typed"><xsl:value-of select="$typed[1]"/></xsl:when>
+          <xsl:otherwise>
+            <xsl:for-each select="$found">
+              <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>
+              <xsl:choose>
+                <xsl:when test="@kind = 'missing'">Mangler svar.</xsl:when>
+                <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </xsl:otherwise>
+        </xsl:choose>
+      </p>
     </xsl:if>
-    <xsl:for-each select="key('finding', $id)[@kind = 'obs']">
-      <p class="obs-note" id="o-{$id}">Obs: <xsl:value-of select="."/></p>
-    </xsl:for-each>
+    <xsl:if test="key('finding', $id)[@kind = 'obs']">
+      <p class="obs-note" id="o-{$id}">
+        <xsl:for-each select="key('finding', $id)[@kind = 'obs']">
+          <xsl:if test="position() &gt; 1"><xsl:text> </xsl:text></xsl:if>Obs: <xsl:value-of select="."/>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
     <p class="field-error live" id="l-{$id}" hidden="hidden"></p>
   </xsl:template>
 

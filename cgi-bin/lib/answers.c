@@ -65,6 +65,8 @@ answers_visited(xmlDocPtr record, const char *tab)
 	const char *v = r ? prop(r, "besokt") : NULL, *p;
 	size_t n = strlen(tab);
 
+	if (n == 0)
+		return 0;
 	for (p = v; p && (p = strstr(p, tab)) != NULL; p += n)
 		if ((p == v || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
 			return 1;
@@ -133,7 +135,8 @@ problem(struct answers_merge_result *res, const struct def_item *it, const char 
 	if (strlen(raw) >= sizeof(p->raw)) {
 		size_t n = sizeof(p->raw) - 1;
 
-		while (n > 0 && ((unsigned char)p->raw[n] & 0xc0) == 0x80)
+		/* back off while the first byte left out continues a character */
+		while (n > 0 && ((unsigned char)raw[n] & 0xc0) == 0x80)
 			n--;
 		p->raw[n] = '\0';
 	}
@@ -244,11 +247,12 @@ answers_merge(const struct definition *def, xmlDocPtr record, const char *tab,
 	return known ? mark_visited(r, tab) : BP_EINVAL;
 }
 
-/* one item's answers as a string, to compare */
+/* one item's answers as a string, to compare; a service not answered is Nei/Nei, its
+ * default, so the first save of a Tjenester tab changes only what was changed */
 static void
-answer_string(xmlNodePtr r, const char *id, struct buf *out)
+answer_string(xmlNodePtr r, const struct def_item *it, struct buf *out)
 {
-	const char *h, *w;
+	const char *h, *w, *id = it->id;
 	xmlNodePtr n;
 
 	buf_reset(out);
@@ -259,6 +263,8 @@ answer_string(xmlNodePtr r, const char *id, struct buf *out)
 		w = prop(n, "videre");
 		buf_printf(out, "%s|%s|%s\n", text_of(n), h ? h : "", w ? w : "");
 	}
+	if (out->len == 0 && strcmp(it->type, "service") == 0)
+		buf_puts(out, "|nei|nei\n");
 }
 
 int
@@ -273,8 +279,8 @@ answers_changed(const struct definition *def, xmlDocPtr old, xmlDocPtr new, stru
 		return BP_EXML;
 	n = definition_items(def, &items);
 	for (i = 0; i < n; i++) {
-		answer_string(ro, items[i].id, &a);
-		answer_string(rn, items[i].id, &b);
+		answer_string(ro, &items[i], &a);
+		answer_string(rn, &items[i], &b);
 		if (a.len != b.len || (a.len && memcmp(a.p, b.p, a.len) != 0))
 			buf_printf(out, " %s", items[i].id);
 	}

@@ -23,16 +23,35 @@ survey_key(const struct secrets *sec, const char *kommune, int year, const char 
 	return crypto_hmac(sec->site, "fnr:", 4, fnr, strlen(fnr), key + 8);
 }
 
-int
-survey_id(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
-    char id[SURVEY_ID_LEN + 1])
+#define RECORD_HEAD (ACCOUNT_ID_LEN + SURVEY_ID_BYTES)	/* owner id, page id */
+
+/* the page id of a stored survey, from the head of its value */
+static int
+stored_id(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
+    unsigned char raw[SURVEY_ID_BYTES])
 {
-	unsigned char h[CRYPTO_HASH_LEN];
+	const void *v;
+	size_t vlen;
 	int rc;
 
-	if ((rc = crypto_hmac(sec->site, "id:", 3, key, SURVEY_KEY_LEN, h)) != 0)
+	if ((rc = store_get(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, &v, &vlen)) != 0)
 		return rc;
-	hex_encode(h, SURVEY_ID_BYTES, id);
+	if (vlen <= RECORD_HEAD)
+		return BP_EXML;
+	memcpy(raw, (const char *)v + ACCOUNT_ID_LEN, SURVEY_ID_BYTES);
+	return 0;
+}
+
+int
+survey_id(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
+    char id[SURVEY_ID_LEN + 1])
+{
+	unsigned char raw[SURVEY_ID_BYTES];
+	int rc;
+
+	if ((rc = stored_id(txn, key, raw)) != 0)
+		return rc;
+	hex_encode(raw, sizeof(raw), id);
 	return 0;
 }
 
@@ -44,7 +63,9 @@ survey_find(struct store_txn *txn, const char *id, unsigned char key[SURVEY_KEY_
 	size_t vlen;
 	int rc;
 
-	if (strlen(id) != SURVEY_ID_LEN || hex_decode(id, SURVEY_ID_LEN, raw, sizeof(raw)) != 0)
+	/* lower-case hex only: one spelling per id */
+	if (strlen(id) != SURVEY_ID_LEN || strspn(id, "0123456789abcdef") != SURVEY_ID_LEN ||
+	    hex_decode(id, SURVEY_ID_LEN, raw, sizeof(raw)) != 0)
 		return BP_EINVAL;
 	if ((rc = store_get(txn, DB_SURVEY_IDS, raw, sizeof(raw), &v, &vlen)) != 0)
 		return rc;
@@ -52,22 +73,6 @@ survey_find(struct store_txn *txn, const char *id, unsigned char key[SURVEY_KEY_
 		return BP_EXML;
 	memcpy(key, v, SURVEY_KEY_LEN);
 	return 0;
-}
-
-static int
-put_id(struct store_txn *txn, const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
-    int remove)
-{
-	unsigned char raw[SURVEY_ID_BYTES];
-	char id[SURVEY_ID_LEN + 1];
-	int rc;
-
-	if ((rc = survey_id(sec, key, id)) != 0 ||
-	    (rc = hex_decode(id, SURVEY_ID_LEN, raw, sizeof(raw))) != 0)
-		return rc;
-	if (remove)
-		return store_del(txn, DB_SURVEY_IDS, raw, sizeof(raw));
-	return store_put(txn, DB_SURVEY_IDS, raw, sizeof(raw), key, SURVEY_KEY_LEN);
 }
 
 static void
@@ -78,7 +83,7 @@ owner_key(const char *owner, const unsigned char key[SURVEY_KEY_LEN],
 	memcpy(out + ACCOUNT_ID_LEN, key, SURVEY_KEY_LEN);
 }
 
-/* -- facts in the owner index: "errors obs changed version <hex of sealed fnr>" --------- */
+/* -- facts in the owner index: "errors obs changed version id <hex of sealed fnr>" ------ */
 
 static int
 facts_encode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
@@ -97,7 +102,8 @@ facts_encode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 		return BP_ENOMEM;
 	}
 	hex_encode(sealed.p, sealed.len, hex);
-	buf_printf(out, "%ld %ld %lld %lld %s", f->errors, f->obs, f->changed, f->version, hex);
+	buf_printf(out, "%ld %ld %lld %lld %s %s", f->errors, f->obs, f->changed, f->version, f->id,
+	    hex);
 	free(hex);
 	buf_free(&sealed);
 	return out->err;
@@ -107,7 +113,7 @@ static int
 facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
     const void *v, size_t vlen, struct survey_facts *f)
 {
-	char text[256], hex[128];
+	char text[256], hex[128], id[SURVEY_ID_LEN + 2];
 	unsigned char sealed[64];
 	struct buf fnr = { 0 };
 	size_t n;
@@ -119,9 +125,10 @@ facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 		return BP_EXML;
 	memcpy(text, v, vlen);
 	text[vlen] = '\0';
-	if (sscanf(text, "%ld %ld %lld %lld %127s", &f->errors, &f->obs, &f->changed,
-	    &f->version, hex) != 5)
+	if (sscanf(text, "%ld %ld %lld %lld %33s %127s", &f->errors, &f->obs, &f->changed,
+	    &f->version, id, hex) != 6 || strlen(id) != SURVEY_ID_LEN)
 		return BP_EXML;
+	memcpy(f->id, id, sizeof(f->id));
 	if (sec == NULL)
 		return 0;
 	n = strlen(hex) / 2;
@@ -138,15 +145,19 @@ facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 
 static int
 record_seal(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
-    const char *owner, xmlDocPtr record, struct buf *out)
+    const char *owner, const char *id, xmlDocPtr record, struct buf *out)
 {
+	unsigned char raw[SURVEY_ID_BYTES];
 	xmlChar *xml = NULL;
 	int len = 0, rc;
 
+	if (hex_decode(id, strlen(id), raw, sizeof(raw)) != 0)
+		return BP_EINVAL;
 	xmlDocDumpMemoryEnc(record, &xml, &len, "UTF-8");
 	if (xml == NULL)
 		return BP_ENOMEM;
 	buf_add(out, owner, ACCOUNT_ID_LEN);
+	buf_add(out, raw, sizeof(raw));
 	rc = out->err ? out->err : crypto_seal(sec->data, key, SURVEY_KEY_LEN, xml, (size_t)len, out);
 	crypto_wipe(xml, (size_t)len);
 	xmlFree(xml);
@@ -178,7 +189,7 @@ put_record(struct store_txn *txn, const struct secrets *sec,
 	int rc;
 
 	if ((rc = set_version(record, facts->version, facts->changed)) != 0 ||
-	    (rc = record_seal(sec, key, owner, record, &value)) != 0 ||
+	    (rc = record_seal(sec, key, owner, facts->id, record, &value)) != 0 ||
 	    (rc = facts_encode(sec, key, fnr, facts, &fv)) != 0)
 		goto out;
 	rc = is_new ? store_add(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, value.p, value.len) :
@@ -200,6 +211,7 @@ survey_create(struct store_txn *txn, const struct secrets *sec,
     const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
     const char *fnr, struct survey_facts *facts, char existing_owner[ACCOUNT_ID_LEN + 1])
 {
+	unsigned char raw[SURVEY_ID_BYTES];
 	const void *v;
 	size_t vlen;
 	int rc;
@@ -216,9 +228,13 @@ survey_create(struct store_txn *txn, const struct secrets *sec,
 	}
 	facts->version = 1;
 	memcpy(facts->key, key, SURVEY_KEY_LEN);
-	if ((rc = put_record(txn, sec, key, owner, record, fnr, facts, 1)) != 0)
+	/* a new page id each time: an old link never opens a survey made again */
+	if ((rc = crypto_random(raw, sizeof(raw))) != 0)
 		return rc;
-	return put_id(txn, sec, key, 0);
+	hex_encode(raw, sizeof(raw), facts->id);
+	if ((rc = store_add(txn, DB_SURVEY_IDS, raw, sizeof(raw), key, SURVEY_KEY_LEN)) != 0)
+		return rc == BP_EEXIST ? BP_ECRYPTO : rc;	/* 2^-128: a broken generator */
+	return put_record(txn, sec, key, owner, record, fnr, facts, 1);
 }
 
 int
@@ -233,12 +249,12 @@ survey_open(struct store_txn *txn, const struct secrets *sec,
 	*record = NULL;
 	if ((rc = store_get(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, &v, &vlen)) != 0)
 		return rc;
-	if (vlen <= ACCOUNT_ID_LEN + CRYPTO_SEAL_OVERHEAD)
+	if (vlen <= RECORD_HEAD + CRYPTO_SEAL_OVERHEAD)
 		return BP_EXML;
 	memcpy(owner, v, ACCOUNT_ID_LEN);
 	owner[ACCOUNT_ID_LEN] = '\0';
-	if ((rc = crypto_open(sec->data, key, SURVEY_KEY_LEN, (const char *)v + ACCOUNT_ID_LEN,
-	    vlen - ACCOUNT_ID_LEN, &xml)) == 0 && (*record = record_parse(xml.p, xml.len)) == NULL)
+	if ((rc = crypto_open(sec->data, key, SURVEY_KEY_LEN, (const char *)v + RECORD_HEAD,
+	    vlen - RECORD_HEAD, &xml)) == 0 && (*record = record_parse(xml.p, xml.len)) == NULL)
 		rc = BP_EXML;
 	if (xml.p)
 		crypto_wipe(xml.p, xml.len);
@@ -264,24 +280,27 @@ survey_save(struct store_txn *txn, const struct secrets *sec,
 		return rc;
 	if (now.version != facts->version)
 		return BP_ESTALE;	/* someone saved in between: nothing is overwritten */
+	memcpy(facts->id, now.id, sizeof(facts->id));
 	facts->version++;
 	return put_record(txn, sec, key, owner, record, fnr, facts, 0);
 }
 
 int
-survey_remove(struct store_txn *txn, const struct secrets *sec,
-    const unsigned char key[SURVEY_KEY_LEN], const char *owner, long long now,
-    const char *account)
+survey_remove(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], const char *owner,
+    long long now, const char *account)
 {
-	unsigned char ok[OWNER_KEY_LEN];
+	unsigned char ok[OWNER_KEY_LEN], raw[SURVEY_ID_BYTES];
 	int rc;
 
 	owner_key(owner, key, ok);
-	if ((rc = store_del(txn, DB_SURVEYS, key, SURVEY_KEY_LEN)) != 0 ||
-	    (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0 ||
-	    (rc = put_id(txn, sec, key, 1)) != 0)
+	/* the last line first, while the survey still names its log */
+	if ((rc = survey_log(txn, key, now, account, "slettet")) != 0 ||
+	    (rc = stored_id(txn, key, raw)) != 0)
 		return rc;
-	return survey_log(txn, key, now, account, "slettet");
+	if ((rc = store_del(txn, DB_SURVEYS, key, SURVEY_KEY_LEN)) != 0 ||
+	    (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+		return rc;
+	return store_del(txn, DB_SURVEY_IDS, raw, sizeof(raw));
 }
 
 int
@@ -298,7 +317,8 @@ survey_facts(struct store_txn *txn, const struct secrets *sec, const char *owner
 	owner_key(owner, key, ok);
 	if ((rc = store_get(txn, DB_OWNERS, ok, sizeof(ok), &v, &vlen)) != 0)
 		return rc;
-	return facts_decode(sec, key, v, vlen, facts);
+	/* key may point into *facts (a list refreshing its rows): decode from the copy */
+	return facts_decode(sec, ok + ACCOUNT_ID_LEN, v, vlen, facts);
 }
 
 struct listing {
@@ -438,7 +458,7 @@ survey_handover(struct store_txn *txn, const struct account *from,
 		/* the record's owner prefix; the sealed part stays as it is */
 		if ((rc = store_get(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, &v, &vlen)) != 0)
 			goto out;
-		if (vlen < ACCOUNT_ID_LEN) {
+		if (vlen <= RECORD_HEAD) {
 			rc = BP_EXML;
 			goto out;
 		}
@@ -462,27 +482,28 @@ int
 survey_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], long long now,
     const char *account, const char *action)
 {
-	unsigned char k[SURVEY_KEY_LEN + 12];
+	unsigned char k[SURVEY_ID_BYTES + 12];
 	struct timeval tv;
 	unsigned long long us;
 	char line[4096];
 	unsigned seq;
-	int i, n, rc = BP_EEXIST;
+	int i, n, rc;
 
+	if ((rc = stored_id(txn, key, k)) != 0)
+		return rc;
 	/* ordered by the wall clock; the line shows the request's time */
 	gettimeofday(&tv, NULL);
 	us = (unsigned long long)tv.tv_sec * 1000000ULL + (unsigned long long)tv.tv_usec;
-	memcpy(k, key, SURVEY_KEY_LEN);
 	for (i = 0; i < 8; i++)
-		k[SURVEY_KEY_LEN + i] = (unsigned char)(us >> (56 - 8 * i));
+		k[SURVEY_ID_BYTES + i] = (unsigned char)(us >> (56 - 8 * i));
 	n = snprintf(line, sizeof(line), "%lld\t%s\t%s", now, account, action);
 	if (n < 0 || (size_t)n >= sizeof(line))
 		n = (int)sizeof(line) - 1;
-	for (seq = 0; rc == BP_EEXIST && seq < 1000; seq++) {
-		k[SURVEY_KEY_LEN + 8] = (unsigned char)(seq >> 24);
-		k[SURVEY_KEY_LEN + 9] = (unsigned char)(seq >> 16);
-		k[SURVEY_KEY_LEN + 10] = (unsigned char)(seq >> 8);
-		k[SURVEY_KEY_LEN + 11] = (unsigned char)seq;
+	for (seq = 0, rc = BP_EEXIST; rc == BP_EEXIST && seq < 1000; seq++) {
+		k[SURVEY_ID_BYTES + 8] = (unsigned char)(seq >> 24);
+		k[SURVEY_ID_BYTES + 9] = (unsigned char)(seq >> 16);
+		k[SURVEY_ID_BYTES + 10] = (unsigned char)(seq >> 8);
+		k[SURVEY_ID_BYTES + 11] = (unsigned char)seq;
 		rc = store_add(txn, DB_SURVEY_LOG, k, sizeof(k), line, (size_t)n);
 	}
 	return rc;
@@ -508,6 +529,10 @@ survey_log_list(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     survey_log_fn fn, void *arg)
 {
 	struct loglist l = { fn, arg };
+	unsigned char raw[SURVEY_ID_BYTES];
+	int rc;
 
-	return store_scan(txn, DB_SURVEY_LOG, key, SURVEY_KEY_LEN, 0, log_one, &l);
+	if ((rc = stored_id(txn, key, raw)) != 0)
+		return rc;
+	return store_scan(txn, DB_SURVEY_LOG, raw, sizeof(raw), 0, log_one, &l);
 }

@@ -2,11 +2,15 @@
  *
  * A survey's key is kommunenummer (4) + year (4) + HMAC-SHA256(site key, fødselsnummer)
  * (design.md §2): the number itself never appears in a key. The stored value is the owner's
- * account id followed by the record (XML, the number inside it) sealed with AES-256-GCM
- * with the key as associated data. Ownership is also an index, owner id || survey key,
- * whose value holds what a list shows (errors, obs, last change, version, and the number
- * sealed on its own), so "my surveys" is one prefix scan that opens no record, and a
- * hand-over moves index entries and rewrites owner prefixes without decrypting anything. */
+ * account id, the survey's page id (random, made when the survey is created), and the
+ * record (XML, the number inside it) sealed with AES-256-GCM with the key as associated
+ * data. Ownership is also an index, owner id || survey key, whose value holds what a list
+ * shows (errors, obs, last change, version, page id, and the number sealed on its own), so
+ * "my surveys" is one prefix scan that opens no record, and a hand-over moves index entries
+ * and rewrites owner prefixes without decrypting anything.
+ *
+ * The endringslogg is kept by page id: a survey made again for the same person (after a
+ * deletion) starts a log of its own, and learns nothing of the one before. */
 #ifndef BP_SURVEY_H
 #define BP_SURVEY_H
 
@@ -23,9 +27,9 @@
 int survey_key(const struct secrets *sec, const char *kommune, int year, const char *fnr,
     unsigned char key[SURVEY_KEY_LEN]);
 
-/* survey_id: the opaque id pages use for a survey (hex of a keyed hash of its key): it
- * says nothing about the person, and differs from year to year. */
-int survey_id(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+/* survey_id: the opaque id pages use for a survey (random hex, made at its creation): it
+ * says nothing about the person. BP_ENOENT when there is no such survey. */
+int survey_id(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     char id[SURVEY_ID_LEN + 1]);
 /* survey_find: the key of the survey with page id id. BP_EINVAL when id is malformed,
  * BP_ENOENT when there is none. */
@@ -39,10 +43,11 @@ struct survey_facts {
 	long obs;
 	long long changed;
 	long long version;		/* 1 when created, +1 at each save */
+	char id[SURVEY_ID_LEN + 1];	/* the page id */
 };
 
-/* survey_create: store a new record owned by owner (facts: errors, obs; version 1) and
- * its page id.
+/* survey_create: store a new record owned by owner (facts: errors, obs, changed in;
+ * version and page id out).
  * BP_EEXIST when the person already has a survey in that kommune and year; then
  * existing_owner names the account that owns it (to tell which instans, nothing more). */
 int survey_create(struct store_txn *txn, const struct secrets *sec,
@@ -61,12 +66,10 @@ int survey_save(struct store_txn *txn, const struct secrets *sec,
     const char *fnr, struct survey_facts *facts);
 
 /* survey_remove: delete the record, its index entry and page id, and write "slettet" by
- * account to its endringslogg. The endringslogg itself stays: it names no person (only
- * the keyed hash in its key) and shows what happened if the person is surveyed again in
- * that kommune and year; it goes with the year's other data. */
-int survey_remove(struct store_txn *txn, const struct secrets *sec,
-    const unsigned char key[SURVEY_KEY_LEN], const char *owner, long long now,
-    const char *account);
+ * account last in its endringslogg. The log stays under the page id that nothing leads
+ * to any more (it names no person); it goes with the year's other data. */
+int survey_remove(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
+    const char *owner, long long now, const char *account);
 
 /* survey_facts: the facts of one survey owner owns (the number too when sec is given).
  * BP_ENOENT when there is none, or it is not owner's. */
@@ -88,7 +91,7 @@ int survey_count(struct store_txn *txn, const char *owner, int year, long *count
 int survey_handover(struct store_txn *txn, const struct account *from,
     const struct account *to, const struct account *by, long long now, long *moved);
 
-/* survey_log: add a line to the endringslogg of one survey. */
+/* survey_log: add a line to the endringslogg of one (existing) survey. */
 int survey_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     long long now, const char *account, const char *action);
 

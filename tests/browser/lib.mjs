@@ -121,3 +121,21 @@ export async function inviteLink(page, { role, region, kommune, instans }, a11y 
   if (a11y) await checkA11y(page, `${a11y}: new link`);
   return links[0];
 }
+
+// A valid fødselsnummer born ddmmyy (design.md §4): the first individnummer from `from`
+// whose control digits exist. Synthetic test numbers: add 80 to the month.
+export function fnrFor(ddmmyy, from = 100) {
+  const w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+  const w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  const control = (digits, w) => {
+    const k = (11 - (w.reduce((s, x, i) => s + x * Number(digits[i]), 0) % 11)) % 11;
+    return k === 10 ? null : String(k);
+  };
+  for (let i = from; i < 1000; i++) {
+    const nine = ddmmyy + String(i).padStart(3, '0');
+    const k1 = control(nine, w1);
+    const k2 = k1 && control(nine + k1, w2);
+    if (k2) return nine + k1 + k2;
+  }
+  throw new Error(`no number for ${ddmmyy}`);
+}

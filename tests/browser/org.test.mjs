@@ -60,7 +60,8 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     // kartleggere: one with a bydel, one without JavaScript
     secrets.petter = await registerVia(pages.petter, petterLink, people.petter, 'kartlegger');
     await loginAs(pages.petter, people.petter, secrets.petter);
-    assert.deepEqual(await menuEntries(pages.petter), ['Invitere kartleggere', 'Overfør kartleggingene dine']);
+    assert.deepEqual(await menuEntries(pages.petter),
+      ['Kartlegge brukere', 'Invitere kartleggere', 'Overfør kartleggingene dine']);
     assert.match(await pages.petter.locator('main').innerText(), /Stavanger, bydel Hundvåg/);
     assert.match(await pages.petter.locator('main').innerText(), /Testinstans/);
     await checkA11y(pages.petter, 'kartlegger menu');

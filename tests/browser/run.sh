@@ -7,7 +7,7 @@ instance_start || { echo "could not start Apache" >&2; exit 1; }
 trap instance_stop EXIT
 export BP_URL BP_BPADM BP_CONF
 echo "# browser tests on $BP_URL"
-node --test tests/browser/
+node --test --test-concurrency=1 tests/browser/
 status=$?
 if grep -Eq 'Segmentation|AddressSanitizer|runtime error' "$BP_LOGS/error.log"; then
 	echo "browser tests: crash in the Apache error log" >&2

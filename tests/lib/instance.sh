@@ -99,9 +99,13 @@ instance_register() {
 	echo "$secret"
 }
 
-# instance_clock: the test clock's offset in seconds (0 when unset)
+# instance_clock: the test clock's offset in seconds (0 when unset, and in drift mode, which
+# has no test clock)
 instance_clock() {
-	"$BP_BPADM" -c "$BP_CONF" clock | sed -n 's/.*forskjøvet \(-\{0,1\}[0-9]*\) sekunder.*/\1/p'
+	local o
+	o=$("$BP_BPADM" -c "$BP_CONF" clock 2>/dev/null |
+	    sed -n 's/.*forskjøvet \(-\{0,1\}[0-9]*\) sekunder.*/\1/p')
+	echo "${o:-0}"
 }
 
 # instance_login EMAIL PASSWORD SECRET JAR: log in with the next TOTP step's code (the
