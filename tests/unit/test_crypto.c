@@ -215,6 +215,78 @@ test_seal_open(void **state)
 }
 
 /* seal and open append to what is in the buffer already */
+static size_t
+unhex(const char *hex, unsigned char *out)
+{
+	size_t n;
+
+	for (n = 0; hex[2 * n]; n++)
+		assert_int_equal(sscanf(hex + 2 * n, "%2hhx", &out[n]), 1);
+	return n;
+}
+
+/* Test Case 16 of McGrew and Viega's GCM specification (256-bit key, 96-bit IV, AAD): the
+ * box nonce || ciphertext || tag opens to the plaintext, and one flipped tag bit refuses. */
+static void
+test_open_known_answer(void **state)
+{
+	unsigned char key[32], box[12 + 60 + 16], pt[60], aadb[20];
+	struct buf out = { 0 };
+	size_t n;
+
+	(void)state;
+	assert_int_equal(unhex("feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308",
+	    key), 32);
+	assert_int_equal(unhex("d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+	    "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39", pt), 60);
+	assert_int_equal(unhex("feedfacedeadbeeffeedfacedeadbeefabaddad2", aadb), 20);
+	n = unhex("cafebabefacedbaddecaf888", box);
+	n += unhex("522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
+	    "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662", box + n);
+	n += unhex("76fc6ece0f4e1768cddf8853bb2d551b", box + n);
+	assert_int_equal(n, sizeof(box));
+	assert_int_equal(crypto_open(key, aadb, sizeof(aadb), box, n, &out), 0);
+	assert_int_equal(out.len, sizeof(pt));
+	assert_memory_equal(out.p, pt, sizeof(pt));
+	box[n - 1] ^= 1;
+	buf_reset(&out);
+	assert_int_equal(crypto_open(key, aadb, sizeof(aadb), box, n, &out), BP_ECRYPTO);
+	buf_free(&out);
+}
+
+/* What crypto_seal makes, the provider's own AES-256-GCM (fetched here, not through
+ * crypto.c's engine) opens: nonce || ciphertext || tag, the AAD bound. */
+static void
+test_seal_provider_opens(void **state)
+{
+	static const char pt[] = "<kartlegging><kjonn>kvinne</kjonn></kartlegging>";
+	unsigned char key[CRYPTO_KEY_LEN], back[sizeof(pt)];
+	const unsigned char *p;
+	struct buf box = { 0 };
+	EVP_CIPHER *c;
+	EVP_CIPHER_CTX *ctx;
+	size_t ct;
+	int len, fin;
+
+	(void)state;
+	assert_int_equal(crypto_random(key, sizeof(key)), 0);
+	seal(key, pt, sizeof(pt), &box);
+	p = (const unsigned char *)box.p;
+	ct = box.len - CRYPTO_SEAL_OVERHEAD;
+	assert_non_null(c = EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL));
+	assert_non_null(ctx = EVP_CIPHER_CTX_new());
+	assert_true(EVP_DecryptInit_ex2(ctx, c, key, p, NULL));
+	assert_true(EVP_DecryptUpdate(ctx, NULL, &len, (const unsigned char *)aad, (int)strlen(aad)));
+	assert_true(EVP_DecryptUpdate(ctx, back, &len, p + 12, (int)ct));
+	assert_true(EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, (void *)(p + 12 + ct)));
+	fin = EVP_DecryptFinal_ex(ctx, back + len, &len);
+	assert_int_equal(fin, 1);
+	assert_memory_equal(back, pt, sizeof(pt));
+	EVP_CIPHER_CTX_free(ctx);
+	EVP_CIPHER_free(c);
+	buf_free(&box);
+}
+
 static void
 test_seal_appends(void **state)
 {
@@ -523,6 +595,8 @@ main(void)
 		cmocka_unit_test(test_hmac_two_part),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_seal_open),
+		cmocka_unit_test(test_open_known_answer),
+		cmocka_unit_test(test_seal_provider_opens),
 		cmocka_unit_test(test_seal_appends),
 		cmocka_unit_test(test_seal_differs),
 		cmocka_unit_test(test_open_refuses),
