@@ -88,7 +88,9 @@ FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 FUZZ_BIN  = $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
-DATA_OUT  = $(BUILD)/data/refdata.xml
+DEF_SRC   = $(wildcard data/kartlegging/[0-9][0-9][0-9][0-9].xml)
+DATA_OUT  = $(BUILD)/data/refdata.xml $(DEF_SRC:data/%=$(BUILD)/data/%) \
+            $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.form.html)
 
 .SECONDARY:
 .PHONY: all run test bench fuzz deploy install clean unit replay fuzz-run deps-build deps-run \
@@ -101,6 +103,18 @@ $(BUILD)/data/refdata.xml: tools/refdata.awk data/korus.csv data/kommuner.csv da
 	@mkdir -p $(@D)
 	awk -f tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv > $@.tmp
 	mv $@.tmp $@
+
+# A year's questionnaire, stamped with a hash of its text (tools/stamp.xsl), and its form
+# rendered once (tools/form.xsl). No text of it may look like one of the form's markers.
+def_stamp = $$(sha256sum $(1) | cut -c1-16)
+$(BUILD)/data/kartlegging/%.xml: data/kartlegging/%.xml tools/stamp.xsl
+	@mkdir -p $(@D)
+	xsltproc --nonet --stringparam stamp "$(call def_stamp,$<)" -o $@ tools/stamp.xsl $<
+
+$(BUILD)/data/kartlegging/%.form.html: data/kartlegging/%.xml tools/form.xsl
+	@mkdir -p $(@D)
+	@! grep -nE '\{\{|bp=' $< || { echo "$<: a text looks like a marker of tools/form.xsl" >&2; exit 1; }
+	xsltproc --nonet --stringparam stamp "$(call def_stamp,$<)" -o $@ tools/form.xsl $<
 
 # deployed stylesheets lose comments and indentation: each request parses its stylesheet
 $(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl
@@ -174,8 +188,8 @@ deps-test:
 deps-bench:
 	@tools/deps.sh bench
 
-unit: $(UNIT_BIN)
-	@for t in $(UNIT_BIN); do echo "== $$t"; $$t || exit 1; done
+unit: $(UNIT_BIN) $(DATA_OUT)
+	@for t in $(UNIT_BIN); do echo "== $$t"; BP_BUILD=$(BUILD) $$t || exit 1; done
 
 run: deps-run
 	@$(MAKE) --no-print-directory all

@@ -329,6 +329,7 @@ start(struct app *a)
 		return 500;
 	if ((s.record = answers_new(year, a->me.kommune, f.digits, kjonn, fodselsar, alder)) == NULL ||
 	    definition_evaluate(def, s.record, &ev) != 0 ||
+	    answers_store_evaluation(s.record, definition_stamp(def), &ev) != 0 ||
 	    survey_key(s.sec, a->me.kommune, year, f.digits, s.key) != 0) {
 		xmlFreeDoc(s.record);
 		return 500;

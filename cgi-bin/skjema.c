@@ -11,7 +11,12 @@
  *
  * A save must name the version it was made from: when someone saved in between, nothing
  * is written and the tab comes back with one's answers and the newer version, to be
- * looked over and saved again (design.md §2). */
+ * looked over and saved again (design.md §2).
+ *
+ * Showing a tab is the common case and the largest page, so it needs neither the
+ * definition nor its rules: the tab's HTML was rendered at build time (formtab.h) and the
+ * record keeps its evaluation from when it was saved (answers.h). The definition is
+ * loaded to save, and to evaluate a record kept under another definition. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +24,7 @@
 #include "answers.h"
 #include "app.h"
 #include "authz.h"
+#include "formtab.h"
 #include "survey.h"
 
 #define LOG_ACCOUNTS_MAX 16
@@ -26,7 +32,8 @@
 struct form {
 	struct app *a;
 	const struct secrets *sec;
-	const struct definition *def;
+	const struct formtab *ft;
+	const struct definition *def;	/* loaded when needed: need_definition() */
 	const char *id;
 	const char *tab;		/* the tab shown (GET) or posted (POST) */
 	unsigned char key[SURVEY_KEY_LEN];
@@ -113,7 +120,7 @@ status_of(int rc)
 	}
 }
 
-/* Look up the survey's key, then its year's questionnaire. 0 or a status. */
+/* Look up the survey's key, then its year's form. 0 or a status. */
 static int
 form_start(struct app *a, struct form *f, const char *id)
 {
@@ -129,21 +136,21 @@ form_start(struct app *a, struct form *f, const char *id)
 		return 500;
 	if ((rc = store_read(st, find_key, f)) != 0)
 		return status_of(rc);
-	if ((rc = app_definition(a, key_year(f->key), &f->def)) != 0)
+	if (app_formtab(a, key_year(f->key), &f->ft) != 0)
 		return 500;
 	return 0;
 }
 
 static int
-is_tab(const struct definition *def, const char *id)
+need_definition(struct form *f)
 {
-	const struct def_tab *tabs;
-	int i, n = definition_tabs(def, &tabs);
+	return f->def ? 0 : app_definition(f->a, key_year(f->key), &f->def);
+}
 
-	for (i = 0; i < n; i++)
-		if (strcmp(tabs[i].id, id) == 0)
-			return 1;
-	return 0;
+static int
+is_tab(const struct form *f, const char *id)
+{
+	return formtab_tab(f->ft, id) != NULL;
 }
 
 static int
@@ -226,6 +233,8 @@ read_log(struct store_txn *txn, void *arg)
 	struct form *f = arg;
 	struct log_arg l = { txn, f };
 
+	if (need_definition(f) != 0)
+		return BP_ENOENT;
 	return survey_log_list(txn, f->key, add_log_line, &l);
 }
 
@@ -267,9 +276,9 @@ static void
 add_tabs(struct form *f, xmlDocPtr rec, const struct evaluation *ev)
 {
 	struct page *pg = &f->a->page;
-	const struct def_tab *tabs;
+	const struct formtab_tab *tabs;
 	xmlNodePtr list, n;
-	int i, j, bad, count = definition_tabs(f->def, &tabs);
+	int i, j, bad, count = formtab_tabs(f->ft, &tabs);
 
 	list = page_add(pg, NULL, "tabs", NULL);
 	for (i = 0; i < count; i++) {
@@ -288,10 +297,9 @@ static void
 add_findings(struct form *f, const struct evaluation *ev)
 {
 	struct page *pg = &f->a->page;
-	const struct def_tab *tabs;
-	const struct def_item *it;
+	const struct formtab_tab *tab;
 	xmlNodePtr list, n;
-	int i, j, count = definition_tabs(f->def, &tabs);
+	int i;
 
 	list = page_add(pg, NULL, "findings", NULL);
 	for (i = 0; i < ev->nfindings; i++) {
@@ -301,82 +309,65 @@ add_findings(struct form *f, const struct evaluation *ev)
 		page_attr(pg, n, "kind", finding_kinds[fi->kind]);
 		page_attr(pg, n, "field", fi->field);
 		page_attr(pg, n, "tab", fi->tab);
-		for (j = 0; j < count; j++)
-			if (strcmp(tabs[j].id, fi->tab) == 0)
-				page_attr(pg, n, "tab-title", tabs[j].title);
-		if ((it = definition_item(f->def, fi->field)) != NULL)
-			page_attr(pg, n, "label", it->label);
+		if ((tab = formtab_tab(f->ft, fi->tab)) != NULL)
+			page_attr(pg, n, "tab-title", tab->title);
+		page_attr(pg, n, "label", fi->label);
 	}
 }
 
-/* The definition of the tab shown, each item marked shown="1" or "0" for this record; the
- * rules and the levekårsindeks go along for the script that shows follow-ups live. */
+/* The evaluation of a stored record: the one it keeps, else made again. */
 static int
-add_definition(struct form *f, xmlDocPtr rec)
+stored_evaluation(struct form *f, xmlDocPtr rec, struct evaluation *ev)
 {
-	struct page *pg = &f->a->page;
-	xmlNodePtr root = xmlDocGetRootElement(definition_doc(f->def)), n, def, copy, it;
-	const struct def_tab *tabs;
-	xmlChar *id;
-	int i, count = definition_tabs(f->def, &tabs), shown;
-
-	def = page_add(pg, NULL, "definition", NULL);
-	for (n = root->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && !xmlStrEqual(n->name, BAD_CAST "tab"))
-			page_copy(pg, def, n);	/* service questions, rules, index */
-	for (i = 0; i < count && strcmp(tabs[i].id, f->tab) != 0; i++)
-		;
-	if (i == count || (copy = page_copy(pg, def, tabs[i].node)) == NULL)
-		return BP_ENOMEM;
-	/* depth-first over the copy: tab > item | group > item */
-	for (it = copy->children; it; it = it->next) {
-		xmlNodePtr sub = xmlStrEqual(it->name, BAD_CAST "group") ? it->children : it;
-
-		for (; sub; sub = (it == sub) ? NULL : sub->next) {
-			if (sub->type != XML_ELEMENT_NODE || !xmlStrEqual(sub->name, BAD_CAST "item"))
-				continue;
-			if ((id = xmlGetProp(sub, BAD_CAST "id")) == NULL)
-				return BP_ENOMEM;
-			shown = definition_shown(f->def, rec, (const char *)id);
-			xmlFree(id);
-			if (shown < 0)
-				return shown;
-			page_attr(pg, sub, "shown", shown ? "1" : "0");
-		}
-	}
-	return pg->err;
-}
-
-static int
-add_answers(struct form *f, xmlDocPtr rec)
-{
-	struct page *pg = &f->a->page;
-	xmlNodePtr r = xmlDocGetRootElement(rec), n, answers;
-	struct buf ctx = { 0 };
 	int rc;
 
-	answers = page_add(pg, NULL, "answers", NULL);
-	for (n = r->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE)
-			page_copy(pg, answers, n);
-	if ((rc = answers_context(f->def, rec, f->tab, &ctx)) == 0)
+	if ((rc = answers_stored_evaluation(rec, formtab_stamp(f->ft), ev)) != BP_ENOENT)
+		return rc;
+	if ((rc = need_definition(f)) != 0)
+		return rc;
+	return definition_evaluate(f->def, rec, ev);
+}
+
+/* The tab's form, filled, and the record for the script that shows follow-ups live. */
+static int
+add_form(struct form *f, xmlDocPtr rec, const struct evaluation *ev,
+    const struct answers_merge_result *typed)
+{
+	struct page *pg = &f->a->page;
+	struct formtab_values v = { rec, ev, answers_visited(rec, f->tab),
+	    typed ? typed->problems : NULL, typed ? typed->nproblems : 0 };
+	struct buf html = { 0 }, ctx = { 0 };
+	int rc;
+
+	if ((rc = formtab_fill(formtab_tab(f->ft, f->tab), &v, &html)) == 0 &&
+	    (rc = answers_context(rec, &ctx)) == 0) {
+		page_add(pg, NULL, "body", html.p ? html.p : "");
 		page_add(pg, NULL, "context", ctx.p ? ctx.p : "");
+	}
+	buf_free(&html);
 	buf_free(&ctx);
 	return rc ? rc : pg->err;
 }
 
-/* The page of one tab of rec (stored, or edited and not saved). */
+/* The page of one tab of rec: stored (typed NULL), or edited and not saved, with the
+ * values that were refused. */
 static int
-form_page(struct form *f, xmlDocPtr rec, long long version)
+form_page(struct form *f, xmlDocPtr rec, long long version,
+    const struct answers_merge_result *typed)
 {
 	struct app *a = f->a;
 	struct page *pg = &a->page;
-	struct evaluation ev;
+	struct evaluation *ev;
 	xmlNodePtr s;
 	int rc;
 
-	if (app_page(a, "skjema") != 0 || definition_evaluate(f->def, rec, &ev) != 0)
+	if ((ev = malloc(sizeof(*ev))) == NULL)
 		return BP_ENOMEM;
+	rc = typed ? definition_evaluate(f->def, rec, ev) : stored_evaluation(f, rec, ev);
+	if (rc != 0 || (rc = app_page(a, is_view(f->tab) ? "skjema-vis" : "skjema")) != 0) {
+		free(ev);
+		return rc;
+	}
 	s = page_add(pg, NULL, "survey", NULL);
 	page_attr(pg, s, "id", f->id);
 	page_attr_ll(pg, s, "versjon", version);
@@ -388,17 +379,16 @@ form_page(struct form *f, xmlDocPtr rec, long long version)
 	page_attr(pg, s, "alder", rprop(rec, "alder"));
 	page_attr(pg, s, "fane", f->tab);
 	page_attr(pg, s, "visited", answers_visited(rec, f->tab) ? "1" : "0");
-	page_attr_ll(pg, s, "errors", ev.errors);
-	page_attr_ll(pg, s, "obs", ev.obs);
-	page_attr(pg, s, "index", ev.index_group);
-	add_tabs(f, rec, &ev);
-	add_findings(f, &ev);
-	if (is_view(f->tab))
-		return pg->err;
-	page_add(pg, NULL, "script", "skjema.js");
-	if ((rc = add_definition(f, rec)) != 0)
-		return rc;
-	return add_answers(f, rec);
+	page_attr_ll(pg, s, "errors", ev->errors);
+	page_attr_ll(pg, s, "obs", ev->obs);
+	add_tabs(f, rec, ev);
+	add_findings(f, ev);
+	if (!is_view(f->tab)) {
+		page_add(pg, NULL, "script", "skjema.js");
+		rc = add_form(f, rec, ev, typed);
+	}
+	free(ev);
+	return rc ? rc : pg->err;
 }
 
 static int
@@ -421,7 +411,7 @@ skjema_get(struct app *a)
 		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", f.id);
 		return app_redirect(a, target);
 	}
-	if (!is_tab(f.def, tab) && !is_view(tab))
+	if (!is_tab(&f, tab) && !is_view(tab))
 		return 404;
 	f.tab = tab;
 	if (app_store(a, &st) != 0) {
@@ -429,7 +419,7 @@ skjema_get(struct app *a)
 		return 500;
 	}
 	rc = store_read(st, read_form, &f);
-	if ((status = status_of(rc)) != 0 || (rc = form_page(&f, f.record, f.facts.version)) != 0) {
+	if ((status = status_of(rc)) != 0 || (rc = form_page(&f, f.record, f.facts.version, NULL)) != 0) {
 		form_free(&f);
 		return status ? status : 500;
 	}
@@ -475,7 +465,8 @@ save(struct store_txn *txn, void *arg)
 		f->stale = 1;
 		return 1;
 	}
-	if ((rc = definition_evaluate(f->def, f->edited, &ev)) != 0)
+	if ((rc = definition_evaluate(f->def, f->edited, &ev)) != 0 ||
+	    (rc = answers_store_evaluation(f->edited, definition_stamp(f->def), &ev)) != 0)
 		return rc;
 	f->facts.errors = ev.errors;
 	f->facts.obs = ev.obs;
@@ -504,9 +495,13 @@ skjema_post(struct app *a)
 		return 400;
 	if ((status = form_start(a, &f, app_form(a, "id"))) != 0)
 		return status;
-	if (!is_tab(f.def, tab) || (*go && !is_tab(f.def, go) && !is_view(go))) {
+	if (!is_tab(&f, tab) || (*go && !is_tab(&f, go) && !is_view(go))) {
 		form_free(&f);
 		return 400;
+	}
+	if (need_definition(&f) != 0) {
+		form_free(&f);
+		return 500;
 	}
 	f.tab = tab;
 	f.posted_version = version;
@@ -517,16 +512,12 @@ skjema_post(struct app *a)
 	}
 	if (rc == 1) {
 		/* not saved: the tab again, with what was sent */
-		if (form_page(&f, f.edited, f.facts.version) != 0) {
+		if (form_page(&f, f.edited, f.facts.version, &f.merge) != 0) {
 			form_free(&f);
 			return 500;
 		}
-		for (i = 0; i < f.merge.nproblems; i++) {
-			xmlNodePtr n = page_add(&a->page, NULL, "raw", f.merge.problems[i].raw);
-
-			page_attr(&a->page, n, "field", f.merge.problems[i].field);
+		for (i = 0; i < f.merge.nproblems; i++)
 			app_message(a, "error", f.merge.problems[i].field, f.merge.problems[i].text);
-		}
 		stale = f.stale;
 		if (stale)
 			app_message(a, "error", NULL, "Noen har lagret denne kartleggingen etter at "

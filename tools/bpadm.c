@@ -852,6 +852,11 @@ demo_survey(struct demo *d, struct fnr *f, xmlDocPtr *out, struct survey_facts *
 		if (!complete || ev.errors == 0)
 			break;
 	}
+	/* kept in the record, as a save keeps it (answers.h) */
+	if ((rc = answers_store_evaluation(rec, definition_stamp(d->def), &ev)) != 0) {
+		xmlFreeDoc(rec);
+		return rc;
+	}
 	memset(facts, 0, sizeof(*facts));
 	facts->errors = ev.errors;
 	facts->obs = ev.obs;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "answers.h"
+#include "record.h"
 
 static const char *
 prop(xmlNodePtr n, const char *name)
@@ -250,18 +251,17 @@ answers_merge(const struct definition *def, xmlDocPtr record, const char *tab,
 /* one item's answers as a string, to compare; a service not answered is Nei/Nei, its
  * default, so the first save of a Tjenester tab changes only what was changed */
 static void
-answer_string(xmlNodePtr r, const struct def_item *it, struct buf *out)
+answer_string(const struct record_index *ix, const struct def_item *it, struct buf *out)
 {
-	const char *h, *w, *id = it->id;
-	xmlNodePtr n;
+	const struct record_child *c;
+	const char *h, *w;
+	size_t n, i;
 
 	buf_reset(out);
-	for (n = r->children; n; n = n->next) {
-		if (!is_named(n, id))
-			continue;
-		h = prop(n, "hatt");
-		w = prop(n, "videre");
-		buf_printf(out, "%s|%s|%s\n", text_of(n), h ? h : "", w ? w : "");
+	for (c = record_index_find(ix, it->id, &n), i = 0; i < n; i++) {
+		h = prop(c[i].node, "hatt");
+		w = prop(c[i].node, "videre");
+		buf_printf(out, "%s|%s|%s\n", text_of(c[i].node), h ? h : "", w ? w : "");
 	}
 	if (out->len == 0 && strcmp(it->type, "service") == 0)
 		buf_puts(out, "|nei|nei\n");
@@ -270,33 +270,52 @@ answer_string(xmlNodePtr r, const struct def_item *it, struct buf *out)
 int
 answers_changed(const struct definition *def, xmlDocPtr old, xmlDocPtr new, struct buf *out)
 {
-	xmlNodePtr ro = xmlDocGetRootElement(old), rn = xmlDocGetRootElement(new);
+	struct record_index io, in;
 	struct buf a = { 0 }, b = { 0 };
 	const struct def_item *items;
 	int i, n, rc;
 
-	if (ro == NULL || rn == NULL)
-		return BP_EXML;
+	if ((rc = record_index(old, &io)) != 0)
+		return rc;
+	if ((rc = record_index(new, &in)) != 0) {
+		record_index_free(&io);
+		return rc;
+	}
 	n = definition_items(def, &items);
 	for (i = 0; i < n; i++) {
-		answer_string(ro, &items[i], &a);
-		answer_string(rn, &items[i], &b);
+		answer_string(&io, &items[i], &a);
+		answer_string(&in, &items[i], &b);
 		if (a.len != b.len || (a.len && memcmp(a.p, b.p, a.len) != 0))
 			buf_printf(out, " %s", items[i].id);
 	}
 	rc = a.err ? a.err : b.err ? b.err : out->err;
 	buf_free(&a);
 	buf_free(&b);
+	record_index_free(&io);
+	record_index_free(&in);
 	return rc;
 }
 
+/* Bump when definition_evaluate comes to other findings for the same definition: kept
+ * evaluations then no longer count. */
+#define EVALUATION_VERSION "1"
+
+static const char *const kept_attrs[] = { "regler", "feil", "obs", "indeks", "indekstekst",
+    "skjult" };
+static const char *const kinds[] = { "missing", "invalid", "error", "obs" };
+
+static int
+is_kept(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && strncmp((const char *)n->name, "bp-", 3) == 0;
+}
+
 int
-answers_context(const struct definition *def, xmlDocPtr record, const char *tab,
-    struct buf *out)
+answers_context(xmlDocPtr record, struct buf *out)
 {
 	xmlNodePtr r = xmlDocGetRootElement(record), copy, n, next;
-	const struct def_item *it;
 	xmlBufferPtr xb;
+	size_t i;
 	int rc = 0;
 
 	if (r == NULL)
@@ -304,11 +323,11 @@ answers_context(const struct definition *def, xmlDocPtr record, const char *tab,
 	if ((copy = xmlCopyNode(r, 1)) == NULL)
 		return BP_ENOMEM;
 	xmlUnsetProp(copy, BAD_CAST "fnr");
+	for (i = 0; i < sizeof(kept_attrs) / sizeof(kept_attrs[0]); i++)
+		xmlUnsetProp(copy, BAD_CAST kept_attrs[i]);
 	for (n = copy->children; n; n = next) {
 		next = n->next;
-		if (n->type == XML_ELEMENT_NODE &&
-		    ((it = definition_item(def, (const char *)n->name)) == NULL ||
-		    strcmp(it->tab, tab) == 0)) {
+		if (is_kept(n)) {
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
 		}
@@ -320,4 +339,104 @@ answers_context(const struct definition *def, xmlDocPtr record, const char *tab,
 	xmlBufferFree(xb);
 	xmlFreeNode(copy);
 	return rc ? rc : out->err;
+}
+
+int
+answers_store_evaluation(xmlDocPtr record, const char *stamp, const struct evaluation *ev)
+{
+	xmlNodePtr r = xmlDocGetRootElement(record), n, next;
+	char num[24], full[160];
+	int i;
+
+	if (r == NULL)
+		return BP_EXML;
+	for (n = r->children; n; n = next) {
+		next = n->next;
+		if (is_kept(n)) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		}
+	}
+	snprintf(full, sizeof(full), "%s/" EVALUATION_VERSION, stamp);
+	if (!xmlSetProp(r, BAD_CAST "regler", BAD_CAST full))
+		return BP_ENOMEM;
+	snprintf(num, sizeof(num), "%d", ev->errors);
+	if (!xmlSetProp(r, BAD_CAST "feil", BAD_CAST num))
+		return BP_ENOMEM;
+	snprintf(num, sizeof(num), "%d", ev->obs);
+	if (!xmlSetProp(r, BAD_CAST "obs", BAD_CAST num) ||
+	    !xmlSetProp(r, BAD_CAST "indeks", BAD_CAST ev->index_group) ||
+	    !xmlSetProp(r, BAD_CAST "indekstekst", BAD_CAST ev->index_title) ||
+	    !xmlSetProp(r, BAD_CAST "skjult", BAD_CAST ev->hidden))
+		return BP_ENOMEM;
+	for (i = 0; i < ev->nfindings; i++) {
+		const struct finding *f = &ev->findings[i];
+
+		if ((n = xmlNewTextChild(r, NULL, BAD_CAST "bp-funn", BAD_CAST f->text)) == NULL ||
+		    !xmlSetProp(n, BAD_CAST "art", BAD_CAST kinds[f->kind]) ||
+		    !xmlSetProp(n, BAD_CAST "felt", BAD_CAST f->field) ||
+		    !xmlSetProp(n, BAD_CAST "fane", BAD_CAST f->tab) ||
+		    !xmlSetProp(n, BAD_CAST "etikett", BAD_CAST f->label))
+			return BP_ENOMEM;
+	}
+	return 0;
+}
+
+static int
+count_of(xmlNodePtr r, const char *name, int *out)
+{
+	long long v;
+
+	if (str_to_ll(prop(r, name) ? prop(r, name) : "", 0, 1 << 20, &v) != 0)
+		return BP_EXML;
+	*out = (int)v;
+	return 0;
+}
+
+int
+answers_stored_evaluation(xmlDocPtr record, const char *stamp, struct evaluation *ev)
+{
+	xmlNodePtr r = xmlDocGetRootElement(record), n;
+	const char *kept, *v, *k;
+	size_t len = strlen(stamp);
+	unsigned i;
+
+	memset(ev, 0, sizeof(*ev));
+	ev->index_group = ev->index_title = "";
+	if (r == NULL)
+		return BP_EXML;
+	kept = prop(r, "regler");
+	if (*stamp == '\0' || kept == NULL || strncmp(kept, stamp, len) != 0 ||
+	    strcmp(kept + len, "/" EVALUATION_VERSION) != 0)
+		return BP_ENOENT;
+	if (count_of(r, "feil", &ev->errors) != 0 || count_of(r, "obs", &ev->obs) != 0)
+		return BP_EXML;
+	ev->index_group = prop(r, "indeks") ? prop(r, "indeks") : "";
+	ev->index_title = prop(r, "indekstekst") ? prop(r, "indekstekst") : "";
+	v = prop(r, "skjult") ? prop(r, "skjult") : " ";
+	if (str_copy(ev->hidden, sizeof(ev->hidden), v) != 0)
+		return BP_EXML;
+	for (n = r->children; n; n = n->next) {
+		struct finding *f;
+
+		if (!is_kept(n) || strcmp((const char *)n->name, "bp-funn") != 0)
+			continue;
+		if (ev->nfindings == FINDINGS_MAX)
+			break;
+		f = &ev->findings[ev->nfindings];
+		k = prop(n, "art");
+		for (i = 0; k && i < sizeof(kinds) / sizeof(kinds[0]) && strcmp(k, kinds[i]); i++)
+			;
+		if (k == NULL || i == sizeof(kinds) / sizeof(kinds[0]))
+			return BP_EXML;
+		f->kind = (enum finding_kind)i;
+		f->field = prop(n, "felt");
+		f->tab = prop(n, "fane");
+		f->label = prop(n, "etikett");
+		f->text = text_of(n);
+		if (!f->field || !f->tab || !f->label)
+			return BP_EXML;
+		ev->nfindings++;
+	}
+	return 0;
 }

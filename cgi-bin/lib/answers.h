@@ -48,10 +48,23 @@ int answers_merge(const struct definition *def, xmlDocPtr record, const char *ta
 int answers_changed(const struct definition *def, xmlDocPtr old, xmlDocPtr new,
     struct buf *out);
 
-/* answers_context: the record without the number and without the answers of tab, as
- * XML: the form's script evaluates the show rules of tab's questions against it. */
-int answers_context(const struct definition *def, xmlDocPtr record, const char *tab,
-    struct buf *out);
+/* answers_context: the record without the number and the stored evaluation, as XML: the
+ * form's script evaluates the show rules against it, with the answers of the tab it shows
+ * taken from the form instead. */
+int answers_context(xmlDocPtr record, struct buf *out);
+
+/* The evaluation (definition.h) is kept in the record when it is saved, so that showing a
+ * survey needs neither the definition nor its rules: root attributes regler (the stamp of
+ * the definition and of this code), feil, obs, indeks, indekstekst and skjult, and one
+ * <bp-funn art felt fane etikett>text</bp-funn> per finding. Names with "-" are not item
+ * ids, so no answer can take their place.
+ *
+ * answers_store_evaluation: put ev into record, replacing what was kept before.
+ * answers_stored_evaluation: the evaluation kept in record, its strings pointing into
+ * record; BP_ENOENT when none was kept under stamp (the definition or the code changed:
+ * evaluate again). */
+int answers_store_evaluation(xmlDocPtr record, const char *stamp, const struct evaluation *ev);
+int answers_stored_evaluation(xmlDocPtr record, const char *stamp, struct evaluation *ev);
 
 /* answers_visited: 1 when tab has been saved at least once. */
 int answers_visited(xmlDocPtr record, const char *tab);

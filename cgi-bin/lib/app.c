@@ -106,6 +106,17 @@ app_definition(struct app *a, int year, const struct definition **def)
 	return 0;
 }
 
+int
+app_formtab(struct app *a, int year, const struct formtab **ft)
+{
+	int rc;
+
+	if (a->form == NULL && (rc = formtab_load(a->cfg.data, year, &a->form)) != 0)
+		return rc;
+	*ft = a->form;
+	return 0;
+}
+
 void
 app_header(struct app *a, const char *fmt, ...)
 {
@@ -509,6 +520,7 @@ out:
 	store_close(a.st);
 	refdata_free(a.rd);
 	definition_free(a.def);
+	formtab_free(a.form);
 	secrets_wipe(&a.sec);
 	crypto_wipe(&a.me, sizeof(a.me));
 	return 0;

@@ -11,6 +11,7 @@
 #include "account.h"
 #include "config.h"
 #include "definition.h"
+#include "formtab.h"
 #include "http.h"
 #include "refdata.h"
 #include "render.h"
@@ -47,6 +48,7 @@ struct app {
 	struct store *st;		/* opened on first use */
 	struct refdata *rd;		/* loaded on first use */
 	struct definition *def;		/* the year's questionnaire, loaded on first use */
+	struct formtab *form;		/* its form, pre-rendered; loaded on first use */
 	int logged_in;
 	int session_expired;		/* a session cookie came, but its session had ended */
 	struct session sess;
@@ -66,6 +68,8 @@ int app_secrets(struct app *a, const struct secrets **sec);
 int app_refdata(struct app *a, const struct refdata **rd);
 /* app_definition: the questionnaire of year; BP_ENOENT when there is none */
 int app_definition(struct app *a, int year, const struct definition **def);
+/* app_formtab: the form of year's questionnaire (formtab.h); BP_ENOENT when there is none */
+int app_formtab(struct app *a, int year, const struct formtab **ft);
 
 /* app_page: start a->page with the shared model: mode, paths, year, user, CSRF token. */
 int app_page(struct app *a, const char *name);

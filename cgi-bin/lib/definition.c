@@ -12,6 +12,7 @@
 #include <libxml/xpathInternals.h>
 
 #include "definition.h"
+#include "record.h"
 
 struct rule {
 	enum finding_kind kind;		/* FINDING_ERROR or FINDING_OBS */
@@ -23,14 +24,17 @@ struct rule {
 
 struct group {
 	const char *id;
+	const char *title;
 	const char *when;
 	xmlXPathCompExprPtr when_c;
 };
 
 struct definition {
 	xmlDocPtr doc;
+	const char *stamp;
 	struct def_item *items;
 	int nitems;
+	struct def_item **by_id;	/* items sorted by id, for find() */
 	struct rule *rules;
 	int nrules;
 	struct group *groups;		/* the levekårsindeks, in order */
@@ -99,13 +103,19 @@ add_item(struct definition *d, xmlNodePtr n, const char *tab, int cap)
 	return it->id && it->type ? 0 : BP_EXML;
 }
 
+static int
+by_id(const void *a, const void *b)
+{
+	return strcmp((*(struct def_item *const *)a)->id, (*(struct def_item *const *)b)->id);
+}
+
 int
 definition_load(const char *data_dir, int year, struct definition **out)
 {
 	char path[PATH_MAX];
 	struct definition *d;
 	xmlNodePtr root, tab, n, g;
-	int cap = 0, rc = BP_EXML;
+	int cap = 0, rc = BP_EXML, i;
 
 	*out = NULL;
 	snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.xml", data_dir, year);
@@ -120,6 +130,7 @@ definition_load(const char *data_dir, int year, struct definition **out)
 	root = xmlDocGetRootElement(d->doc);
 	if (root == NULL || strcmp((const char *)root->name, "definition") != 0)
 		goto fail;
+	d->stamp = attr(root, "stamp") ? attr(root, "stamp") : "";
 	cap = 1024;
 	d->items = calloc((size_t)cap, sizeof(*d->items));
 	d->rules = calloc((size_t)cap, sizeof(*d->rules));
@@ -169,9 +180,16 @@ definition_load(const char *data_dir, int year, struct definition **out)
 			for (n = tab->children; n && d->ngroups < 16; n = n->next)
 				if (n->type == XML_ELEMENT_NODE)
 					d->groups[d->ngroups++] = (struct group){ attr(n, "id"),
-					    attr(n, "when"), NULL };
+					    text_of(n), attr(n, "when"), NULL };
 		}
 	}
+	if ((d->by_id = calloc((size_t)d->nitems + 1, sizeof(*d->by_id))) == NULL) {
+		rc = BP_ENOMEM;
+		goto fail;
+	}
+	for (i = 0; i < d->nitems; i++)
+		d->by_id[i] = &d->items[i];
+	qsort(d->by_id, (size_t)d->nitems, sizeof(*d->by_id), by_id);
 	*out = d;
 	return 0;
 fail:
@@ -194,6 +212,7 @@ definition_free(struct definition *d)
 	for (i = 0; i < d->ngroups; i++)
 		xmlXPathFreeCompExpr(d->groups[i].when_c);
 	free(d->items);
+	free(d->by_id);
 	free(d->rules);
 	free(d->groups);
 	xmlFreeDoc(d->doc);
@@ -204,6 +223,12 @@ xmlDocPtr
 definition_doc(const struct definition *d)
 {
 	return d->doc;
+}
+
+const char *
+definition_stamp(const struct definition *d)
+{
+	return d->stamp;
 }
 
 int
@@ -261,11 +286,17 @@ context(xmlDocPtr record)
 static struct def_item *
 find(const struct definition *d, const char *id)
 {
-	int i;
+	int lo = 0, hi = d->nitems - 1, mid, c;
 
-	for (i = 0; i < d->nitems; i++)
-		if (strcmp(d->items[i].id, id) == 0)
-			return &d->items[i];
+	while (lo <= hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((c = strcmp(d->by_id[mid]->id, id)) == 0)
+			return d->by_id[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
 	return NULL;
 }
 
@@ -300,7 +331,9 @@ definition_prune(const struct definition *d, xmlDocPtr record)
 		changed = 0;
 		for (n = root->children; n; n = next) {
 			next = n->next;
-			if (n->type != XML_ELEMENT_NODE)
+			/* "bp-" elements are not answers: the evaluation kept (answers.h) */
+			if (n->type != XML_ELEMENT_NODE ||
+			    strncmp((const char *)n->name, "bp-", 3) == 0)
 				continue;
 			it = find(d, (const char *)n->name);
 			shown = it ? test(ctx, it->show, &it->show_c) : 0;
@@ -330,7 +363,21 @@ add(struct evaluation *ev, enum finding_kind kind, const struct def_item *it, co
 		ev->errors++;
 	if (ev->nfindings < FINDINGS_MAX)
 		ev->findings[ev->nfindings++] = (struct finding){ kind, field,
-		    it ? it->tab : "", text };
+		    it ? it->tab : "", text, it ? it->label : "" };
+}
+
+int
+evaluation_hidden(const struct evaluation *ev, const char *id)
+{
+	const char *p = ev->hidden;
+	size_t n = strlen(id);
+
+	while ((p = strstr(p, id)) != NULL) {
+		if (p > ev->hidden && p[-1] == ' ' && p[n] == ' ')
+			return 1;
+		p += n;
+	}
+	return 0;
 }
 
 int
@@ -348,25 +395,25 @@ definition_is_option(const struct def_item *it, const char *value)
 
 /* the answers to one item: how many, and whether each is a valid value */
 static void
-check_answers(const struct def_item *it, xmlNodePtr root, int *count, int *invalid)
+check_answers(const struct def_item *it, const struct record_index *ix, int *count,
+    int *invalid)
 {
-	xmlNodePtr n;
+	const struct record_child *c;
 	const char *v;
 	long long x;
+	size_t n, i;
 
 	*count = *invalid = 0;
-	for (n = root->children; n; n = n->next) {
-		if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, it->id) != 0)
-			continue;
+	for (c = record_index_find(ix, it->id, &n), i = 0; i < n; i++) {
 		(*count)++;
 		if (strcmp(it->type, "service") == 0) {
-			const char *h = attr(n, "hatt"), *w = attr(n, "videre");
+			const char *h = attr(c[i].node, "hatt"), *w = attr(c[i].node, "videre");
 
 			*invalid += !h || !w || (strcmp(h, "ja") && strcmp(h, "nei")) ||
 			    (strcmp(w, "ja") && strcmp(w, "nei"));
 			continue;
 		}
-		v = text_of(n);
+		v = text_of(c[i].node);
 		if (strcmp(it->type, "checkbox") == 0)
 			*invalid += strcmp(v, "ja") != 0;
 		else if (strcmp(it->type, "integer") == 0)
@@ -384,59 +431,83 @@ definition_evaluate(const struct definition *d, xmlDocPtr record, struct evaluat
 {
 	xmlNodePtr root = xmlDocGetRootElement(record);
 	xmlXPathContextPtr ctx;
-	int i, shown, count, invalid, v;
+	struct record_index ix;
+	unsigned char *shown;
+	size_t hlen = 1;
+	int i, count, invalid, v, rc = BP_EXML;
 
 	memset(ev, 0, sizeof(*ev));
-	ev->index_group = "";
-	if (root == NULL || (ctx = context(record)) == NULL)
+	ev->index_group = ev->index_title = "";
+	ev->hidden[0] = ' ';
+	if (root == NULL)
+		return BP_EXML;
+	/* each item's show rule once: the rules below ask again about the same items */
+	if ((rc = record_index(record, &ix)) != 0)
+		return rc;
+	rc = BP_EXML;
+	if ((shown = malloc((size_t)d->nitems + 1)) == NULL ||
+	    (ctx = context(record)) == NULL) {
+		free(shown);
+		record_index_free(&ix);
 		return BP_ENOMEM;
+	}
 	for (i = 0; i < d->nitems; i++) {
 		struct def_item *it = &d->items[i];
+		size_t n;
 
-		if ((shown = test(ctx, it->show, &it->show_c)) < 0)
-			goto fail;
-		if (!shown)
+		if ((v = test(ctx, it->show, &it->show_c)) < 0)
+			goto out;
+		shown[i] = (unsigned char)v;
+		if (!v) {
+			if (hlen + (n = strlen(it->id)) + 2 > sizeof(ev->hidden)) {
+				rc = BP_ETOOBIG;
+				goto out;
+			}
+			memcpy(ev->hidden + hlen, it->id, n);
+			hlen += n;
+			ev->hidden[hlen++] = ' ';
 			continue;
-		check_answers(it, root, &count, &invalid);
+		}
+		check_answers(it, &ix, &count, &invalid);
 		if (invalid)
 			add(ev, FINDING_INVALID, it, it->id, "Svaret er ikke gyldig. Velg eller skriv på nytt.");
 		else if (it->mandatory && count == 0)
 			add(ev, FINDING_MISSING, it, it->id, it->label);
 	}
+	ev->hidden[hlen] = '\0';
 	for (i = 0; i < d->nrules; i++) {
 		struct rule *r = &d->rules[i];
 		struct def_item *it = find(d, r->field);
 
 		/* a rule about a question that is not shown does not apply */
-		if (it && (shown = test(ctx, it->show, &it->show_c)) <= 0) {
-			if (shown < 0)
-				goto fail;
+		if (it && !shown[it - d->items])
 			continue;
-		}
 		if ((v = test(ctx, r->when, &r->when_c)) < 0)
-			goto fail;
+			goto out;
 		if (v)
 			add(ev, r->kind, it, r->field, r->text);
 	}
 	/* the levekårsindeks, once every area is answered */
 	for (i = 0; i < d->nitems && d->ngroups; i++)
 		if (strcmp(d->items[i].type, "level") == 0) {
-			check_answers(&d->items[i], root, &count, &invalid);
+			check_answers(&d->items[i], &ix, &count, &invalid);
 			if (count != 1 || invalid)
 				break;
 		}
 	if (d->ngroups && i == d->nitems)
 		for (i = 0; i < d->ngroups; i++) {
 			if ((v = test(ctx, d->groups[i].when, &d->groups[i].when_c)) < 0)
-				goto fail;
+				goto out;
 			if (v) {
 				ev->index_group = d->groups[i].id;
+				ev->index_title = d->groups[i].title;
 				break;
 			}
 		}
+	rc = 0;
+out:
 	xmlXPathFreeContext(ctx);
-	return 0;
-fail:
-	xmlXPathFreeContext(ctx);
-	return BP_EXML;
+	free(shown);
+	record_index_free(&ix);
+	return rc;
 }

@@ -12,6 +12,7 @@
 #define DEFINITION_DIR "kartlegging"	/* below the configuration's data directory */
 #define FINDINGS_MAX 256
 #define DEFINITION_TABS_MAX 12
+#define EVALUATION_HIDDEN_LEN 8192	/* the ids of the hidden items, with spaces */
 
 struct definition;
 
@@ -42,6 +43,7 @@ struct finding {
 	const char *field;		/* item id; lives as long as the definition */
 	const char *tab;		/* its tab's id */
 	const char *text;		/* Norwegian message, or the item's label for MISSING */
+	const char *label;		/* the item's label ("" for a rule on no item) */
 };
 
 struct evaluation {
@@ -50,12 +52,21 @@ struct evaluation {
 	struct finding findings[FINDINGS_MAX];
 	int nfindings;
 	const char *index_group;	/* levekårsindeks group id ("" when areas unanswered) */
+	const char *index_title;	/* its name ("" with it) */
+	char hidden[EVALUATION_HIDDEN_LEN];	/* " id id ": the items not shown */
 };
+
+/* evaluation_hidden: 1 when the evaluation hid item id. */
+int evaluation_hidden(const struct evaluation *ev, const char *id);
 
 /* definition_load: dir/kartlegging/<year>.xml. BP_ENOENT when there is none for that year. */
 int definition_load(const char *data_dir, int year, struct definition **out);
 void definition_free(struct definition *def);	/* accepts NULL */
 xmlDocPtr definition_doc(const struct definition *def);
+
+/* definition_stamp: what tells this definition from another (the build stamps each one
+ * with a hash of its text); "" for an unstamped one. */
+const char *definition_stamp(const struct definition *def);
 
 /* definition_tabs: the tabs in order (*tabs lives as long as def). */
 int definition_tabs(const struct definition *def, const struct def_tab **tabs);
@@ -72,7 +83,8 @@ int definition_is_option(const struct def_item *it, const char *value);
 int definition_prune(const struct definition *def, xmlDocPtr record);
 
 /* definition_evaluate: the findings of a record: missing mandatory answers, answers outside
- * their options or range, contradictions, warnings; and the levekårsindeks. */
+ * their options or range, contradictions, warnings; the levekårsindeks; the items hidden.
+ * BP_ETOOBIG when the hidden ids do not fit. */
 int definition_evaluate(const struct definition *def, xmlDocPtr record, struct evaluation *ev);
 
 /* definition_shown: 1 when item id is shown for record, 0 when not, < 0 on error. */

@@ -1,5 +1,6 @@
 /* record.c: parse and build the flat XML records of the store. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -129,4 +130,62 @@ record_set_ll(xmlDocPtr doc, const char *name, long long val)
 
 	snprintf(text, sizeof(text), "%lld", val);
 	return record_set(doc, name, text);
+}
+
+/* by name, then document order (qsort is not stable: the position decides) */
+static int
+by_name(const void *a, const void *b)
+{
+	const struct record_child *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	return c ? c : (x->pos < y->pos ? -1 : x->pos > y->pos);
+}
+
+int
+record_index(xmlDocPtr doc, struct record_index *ix)
+{
+	xmlNodePtr r = xmlDocGetRootElement(doc), n;
+	size_t cap = 0;
+
+	memset(ix, 0, sizeof(*ix));
+	if (r == NULL)
+		return BP_EXML;
+	for (n = r->children; n; n = n->next)
+		cap += n->type == XML_ELEMENT_NODE;
+	if (cap == 0)
+		return 0;
+	if ((ix->v = calloc(cap, sizeof(*ix->v))) == NULL)
+		return BP_ENOMEM;
+	for (n = r->children; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			ix->v[ix->n] = (struct record_child){ (const char *)n->name, n, ix->n },
+			ix->n++;
+	qsort(ix->v, ix->n, sizeof(*ix->v), by_name);
+	return 0;
+}
+
+void
+record_index_free(struct record_index *ix)
+{
+	free(ix->v);
+	memset(ix, 0, sizeof(*ix));
+}
+
+const struct record_child *
+record_index_find(const struct record_index *ix, const char *name, size_t *n)
+{
+	size_t lo = 0, hi = ix->n, mid, k;
+
+	while (lo < hi) {		/* the first not below name */
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(ix->v[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (k = lo; k < ix->n && strcmp(ix->v[k].name, name) == 0; k++)
+		;
+	*n = k - lo;
+	return *n ? &ix->v[lo] : NULL;
 }

@@ -23,4 +23,23 @@ long long record_get_ll(xmlDocPtr doc, const char *name, long long dflt);
 int record_set(xmlDocPtr doc, const char *name, const char *val);
 int record_set_ll(xmlDocPtr doc, const char *name, long long val);
 
+/* The root's child elements sorted by name, to find them without walking the whole list
+ * for each name (a survey has a hundred answers, looked up for each of its questions). */
+struct record_index {
+	struct record_child {
+		const char *name;
+		xmlNodePtr node;
+		size_t pos;		/* in the document */
+	} *v;
+	size_t n;
+};
+
+/* record_index: index doc's root children; free with record_index_free. */
+int record_index(xmlDocPtr doc, struct record_index *ix);
+void record_index_free(struct record_index *ix);
+/* record_index_find: the children named name, *n of them from the one returned (in
+ * document order), or NULL. */
+const struct record_child *record_index_find(const struct record_index *ix, const char *name,
+    size_t *n);
+
 #endif

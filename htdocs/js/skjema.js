@@ -12,14 +12,27 @@
   }
   var SKIP = { csrf: 1, id: 1, versjon: 1, fane: 1, handling: 1, gaa: 1 };
 
-  /* The record as the server would store it: the other tabs' answers (data-context) and
-   * this tab's inputs, minus the answers of questions that are hidden. */
+  /* The record as the server would store it: the stored record (data-context) with this
+   * tab's answers taken from its inputs, minus the answers of questions that are hidden. */
   function record(hidden) {
     var doc = new DOMParser().parseFromString(form.getAttribute('data-context') ||
       '<kartlegging/>', 'application/xml');
     var root = doc.documentElement;
     var els = form.elements;
     var services = {};
+    var mine = {};
+    for (var k = 0; k < els.length; k++) {
+      if (els[k].name && !SKIP[els[k].name]) {
+        mine[els[k].name.split('.')[0]] = 1;
+      }
+    }
+    for (var c = root.firstElementChild; c;) {
+      var next = c.nextElementSibling;
+      if (mine[c.nodeName]) {
+        root.removeChild(c);
+      }
+      c = next;
+    }
     for (var i = 0; i < els.length; i++) {
       var el = els[i];
       var name = el.name;

@@ -575,11 +575,13 @@ test_changed(void **state)
 	xmlFreeDoc(a);
 }
 
-/* answers_context: no number, not the tab's own answers, the others kept */
+/* answers_context: no number and no kept evaluation; every answer kept (the form's script
+ * takes the shown tab's answers from its inputs) */
 static void
 test_context(void **state)
 {
 	struct answers_merge_result res;
+	struct evaluation ev;
 	struct buf out = { 0 };
 	xmlDocPtr d = fresh(40), ctx;
 
@@ -587,34 +589,130 @@ test_context(void **state)
 	assert_int_equal(merge(d, "bruker", "kategori=rus&utdanning=fagbrev", &res), 0);
 	assert_int_equal(merge(d, "barn", "bor_sammen_med=alene&gravid=ja", &res), 0);
 	assert_int_equal(merge(d, "tjenester_1", "ho_fastlege.hatt=ja", &res), 0);
-	assert_int_equal(answers_context(def, d, "bruker", &out), 0);
+	assert_int_equal(definition_evaluate(def, d, &ev), 0);
+	assert_int_equal(answers_store_evaluation(d, "0123456789abcdef", &ev), 0);
+	assert_int_equal(answers_context(d, &out), 0);
 	assert_null(strstr(out.p, "15079012345"));
+	assert_null(strstr(out.p, "bp-funn"));
 	assert_non_null(ctx = xmlReadMemory(out.p, (int)out.len, NULL, "UTF-8", XML_PARSE_NONET));
 	assert_string_equal((const char *)xmlDocGetRootElement(ctx)->name, "kartlegging");
 	assert_null(xmlHasProp(xmlDocGetRootElement(ctx), BAD_CAST "fnr"));
+	assert_null(xmlHasProp(xmlDocGetRootElement(ctx), BAD_CAST "regler"));
+	assert_null(xmlHasProp(xmlDocGetRootElement(ctx), BAD_CAST "skjult"));
 	assert_string_equal(root_prop(ctx, "alder"), "40");
 	assert_string_equal(root_prop(ctx, "kjonn"), "kvinne");
 	assert_string_equal(root_prop(ctx, "aar"), "2026");
-	assert_int_equal(nanswers(ctx, "kategori"), 0);
-	assert_int_equal(nanswers(ctx, "utdanning"), 0);
+	assert_string_equal(answer(ctx, "kategori"), "rus");
+	assert_string_equal(answer(ctx, "utdanning"), "fagbrev");
 	assert_string_equal(answer(ctx, "bor_sammen_med"), "alene");
 	assert_string_equal(answer(ctx, "gravid"), "ja");
 	assert_string_equal(answer_prop(ctx, "ho_fastlege", "hatt"), "ja");
+	assert_int_equal(definition_shown(def, ctx, "rusmiddelbruk"), 1);
 	xmlFreeDoc(ctx);
 	/* the record itself is untouched */
 	assert_string_equal(root_prop(d, "fnr"), "15079012345");
-	assert_string_equal(answer(d, "kategori"), "rus");
-	/* another tab's context keeps kategori: its show rules need it */
-	buf_reset(&out);
-	assert_int_equal(answers_context(def, d, "levekar", &out), 0);
-	assert_non_null(ctx = xmlReadMemory(out.p, (int)out.len, NULL, "UTF-8", XML_PARSE_NONET));
-	assert_null(xmlHasProp(xmlDocGetRootElement(ctx), BAD_CAST "fnr"));
-	assert_string_equal(answer(ctx, "kategori"), "rus");
-	assert_string_equal(answer(ctx, "bor_sammen_med"), "alene");
-	assert_int_equal(definition_shown(def, ctx, "rusmiddelbruk"), 1);
-	xmlFreeDoc(ctx);
+	assert_non_null(xmlHasProp(xmlDocGetRootElement(d), BAD_CAST "regler"));
 	buf_free(&out);
 	xmlFreeDoc(d);
+}
+
+static void
+assert_same_evaluation(const struct evaluation *a, const struct evaluation *b)
+{
+	int i;
+
+	assert_int_equal(a->errors, b->errors);
+	assert_int_equal(a->obs, b->obs);
+	assert_int_equal(a->nfindings, b->nfindings);
+	for (i = 0; i < a->nfindings; i++) {
+		assert_int_equal(a->findings[i].kind, b->findings[i].kind);
+		assert_string_equal(a->findings[i].field, b->findings[i].field);
+		assert_string_equal(a->findings[i].tab, b->findings[i].tab);
+		assert_string_equal(a->findings[i].text, b->findings[i].text);
+		assert_string_equal(a->findings[i].label, b->findings[i].label);
+	}
+	assert_string_equal(a->index_group, b->index_group);
+	assert_string_equal(a->index_title, b->index_title);
+	assert_string_equal(a->hidden, b->hidden);
+}
+
+/* The evaluation kept in a record reads back as it was made, survives being saved and
+ * opened (serialised and parsed), counts only under its stamp, and is replaced, not
+ * added to, when kept again. Pruning leaves it alone. */
+static void
+test_kept_evaluation(void **state)
+{
+	static const char stamp[] = "0123456789abcdef";
+	struct answers_merge_result res;
+	struct evaluation *made, *kept;
+	xmlChar *xml;
+	xmlDocPtr d = fresh(20), back;
+	xmlNodePtr n;
+	int len, funn;
+
+	(void)state;
+	assert_non_null(made = malloc(sizeof(*made)));
+	assert_non_null(kept = malloc(sizeof(*kept)));
+	assert_int_equal(answers_stored_evaluation(d, stamp, kept), BP_ENOENT);
+	/* a contradiction, an obs and missing answers; the under-25 questions shown */
+	assert_int_equal(merge(d, "bruker", "kategori=begge", &res), 0);
+	assert_int_equal(merge(d, "levekar", "rusmiddelbruk=ingen_rusmidler&rusmiddelbruk=alkohol"
+	    "&bosituasjon=rod&meningsfull_aktivitet=rod&okonomi=rod", &res), 0);
+	assert_int_equal(definition_evaluate(def, d, made), 0);
+	assert_true(made->errors > 0);
+	assert_true(made->nfindings > 0);
+	assert_int_equal(answers_store_evaluation(d, stamp, made), 0);
+	assert_int_equal(answers_stored_evaluation(d, stamp, kept), 0);
+	assert_same_evaluation(made, kept);
+	assert_int_equal(answers_stored_evaluation(d, "fedcba9876543210", kept), BP_ENOENT);
+	assert_int_equal(answers_stored_evaluation(d, "", kept), BP_ENOENT);
+	assert_int_equal(answers_stored_evaluation(d, "0123456789abcde", kept), BP_ENOENT);
+
+	xmlDocDumpMemory(d, &xml, &len);
+	assert_non_null(back = xmlReadMemory((const char *)xml, len, NULL, "UTF-8", 0));
+	xmlFree(xml);
+	assert_int_equal(answers_stored_evaluation(back, stamp, kept), 0);
+	assert_same_evaluation(made, kept);
+
+	/* answered: kept again, the findings replaced */
+	assert_int_equal(merge(back, "levekar", "rusmiddelbruk=alkohol&bosituasjon=gronn", &res), 0);
+	assert_true(definition_prune(def, back) >= 0);
+	assert_int_equal(definition_evaluate(def, back, made), 0);
+	assert_int_equal(answers_store_evaluation(back, stamp, made), 0);
+	for (funn = 0, n = xmlDocGetRootElement(back)->children; n; n = n->next)
+		funn += n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "bp-funn");
+	assert_int_equal(funn, made->nfindings);
+	assert_int_equal(answers_stored_evaluation(back, stamp, kept), 0);
+	assert_same_evaluation(made, kept);
+	assert_true(evaluation_hidden(kept, "fodeland_mor") == 0);	/* under 25 */
+	xmlFreeDoc(back);
+	xmlFreeDoc(d);
+	free(made);
+	free(kept);
+}
+
+/* a kept evaluation that was tampered with or cut is refused, not half read */
+static void
+test_kept_evaluation_bad(void **state)
+{
+	static const char *const bad[] = {
+		"<kartlegging regler='s/1' feil='x' obs='0'/>",
+		"<kartlegging regler='s/1' obs='0'/>",
+		"<kartlegging regler='s/1' feil='1' obs='0'><bp-funn art='ukjent' felt='a' fane='b' etikett='c'>t</bp-funn></kartlegging>",
+		"<kartlegging regler='s/1' feil='1' obs='0'><bp-funn art='missing' fane='b' etikett='c'>t</bp-funn></kartlegging>",
+	};
+	struct evaluation *ev;
+	xmlDocPtr d;
+	size_t i;
+
+	(void)state;
+	assert_non_null(ev = malloc(sizeof(*ev)));
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_non_null(d = xmlReadMemory(bad[i], (int)strlen(bad[i]), NULL, NULL, 0));
+		assert_int_equal(answers_stored_evaluation(d, "s", ev), BP_EXML);
+		xmlFreeDoc(d);
+	}
+	free(ev);
 }
 
 int
@@ -622,6 +720,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new),
+		cmocka_unit_test(test_kept_evaluation),
+		cmocka_unit_test(test_kept_evaluation_bad),
 		cmocka_unit_test(test_merge_tab),
 		cmocka_unit_test(test_other_tabs),
 		cmocka_unit_test(test_multi),
