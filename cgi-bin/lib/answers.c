@@ -261,7 +261,12 @@ answer_string(const struct record_index *ix, const struct def_item *it, struct b
 	for (c = record_index_find(ix, it->id, &n), i = 0; i < n; i++) {
 		h = prop(c[i].node, "hatt");
 		w = prop(c[i].node, "videre");
-		buf_printf(out, "%s|%s|%s\n", text_of(c[i].node), h ? h : "", w ? w : "");
+		buf_puts(out, text_of(c[i].node));	/* "text|hatt|videre\n" */
+		buf_puts(out, "|");
+		buf_puts(out, h ? h : "");
+		buf_puts(out, "|");
+		buf_puts(out, w ? w : "");
+		buf_puts(out, "\n");
 	}
 	if (out->len == 0 && strcmp(it->type, "service") == 0)
 		buf_puts(out, "|nei|nei\n");
@@ -285,8 +290,10 @@ answers_changed(const struct definition *def, xmlDocPtr old, xmlDocPtr new, stru
 	for (i = 0; i < n; i++) {
 		answer_string(&io, &items[i], &a);
 		answer_string(&in, &items[i], &b);
-		if (a.len != b.len || (a.len && memcmp(a.p, b.p, a.len) != 0))
-			buf_printf(out, " %s", items[i].id);
+		if (a.len != b.len || (a.len && memcmp(a.p, b.p, a.len) != 0)) {
+			buf_puts(out, " ");
+			buf_puts(out, items[i].id);
+		}
 	}
 	rc = a.err ? a.err : b.err ? b.err : out->err;
 	buf_free(&a);

@@ -122,7 +122,7 @@ definition_load(const char *data_dir, int year, struct definition **out)
 	if ((d = calloc(1, sizeof(*d))) == NULL)
 		return BP_ENOMEM;
 	d->doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
 	if (d->doc == NULL) {
 		free(d);
 		return BP_ENOENT;
