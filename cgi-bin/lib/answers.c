@@ -6,24 +6,6 @@
 #include "answers.h"
 #include "record.h"
 
-static const char *
-prop(xmlNodePtr n, const char *name)
-{
-	xmlAttrPtr a = xmlHasProp(n, BAD_CAST name);
-
-	return (a && a->children && a->children->type == XML_TEXT_NODE) ?
-	    (const char *)a->children->content : NULL;
-}
-
-static const char *
-text_of(xmlNodePtr n)
-{
-	for (n = n->children; n; n = n->next)
-		if (n->type == XML_TEXT_NODE)
-			return (const char *)n->content;
-	return "";
-}
-
 static int
 is_named(xmlNodePtr n, const char *name)
 {
@@ -63,7 +45,7 @@ int
 answers_visited(xmlDocPtr record, const char *tab)
 {
 	xmlNodePtr r = xmlDocGetRootElement(record);
-	const char *v = r ? prop(r, "besokt") : NULL, *p;
+	const char *v = r ? record_node_attr(r, "besokt") : NULL, *p;
 	size_t n = strlen(tab);
 
 	if (n == 0)
@@ -78,7 +60,7 @@ static int
 mark_visited(xmlNodePtr r, const char *tab)
 {
 	struct buf b = { 0 };
-	const char *v = prop(r, "besokt");
+	const char *v = record_node_attr(r, "besokt");
 	int rc;
 
 	if (answers_visited(r->doc, tab))
@@ -117,7 +99,7 @@ has_answer(xmlNodePtr r, const char *id, const char *value)
 	xmlNodePtr n;
 
 	for (n = r->children; n; n = n->next)
-		if (is_named(n, id) && strcmp(text_of(n), value) == 0)
+		if (is_named(n, id) && strcmp(record_node_text(n), value) == 0)
 			return 1;
 	return 0;
 }
@@ -259,9 +241,9 @@ answer_string(const struct record_index *ix, const struct def_item *it, struct b
 
 	buf_reset(out);
 	for (c = record_index_find(ix, it->id, &n), i = 0; i < n; i++) {
-		h = prop(c[i].node, "hatt");
-		w = prop(c[i].node, "videre");
-		buf_puts(out, text_of(c[i].node));	/* "text|hatt|videre\n" */
+		h = record_node_attr(c[i].node, "hatt");
+		w = record_node_attr(c[i].node, "videre");
+		buf_puts(out, record_node_text(c[i].node));	/* "text|hatt|videre\n" */
 		buf_puts(out, "|");
 		buf_puts(out, h ? h : "");
 		buf_puts(out, "|");
@@ -394,7 +376,7 @@ count_of(xmlNodePtr r, const char *name, int *out)
 {
 	long long v;
 
-	if (str_to_ll(prop(r, name) ? prop(r, name) : "", 0, 1 << 20, &v) != 0)
+	if (str_to_ll(record_node_attr(r, name) ? record_node_attr(r, name) : "", 0, 1 << 20, &v) != 0)
 		return BP_EXML;
 	*out = (int)v;
 	return 0;
@@ -412,15 +394,15 @@ answers_stored_evaluation(xmlDocPtr record, const char *stamp, struct evaluation
 	ev->index_group = ev->index_title = "";
 	if (r == NULL)
 		return BP_EXML;
-	kept = prop(r, "regler");
+	kept = record_node_attr(r, "regler");
 	if (*stamp == '\0' || kept == NULL || strncmp(kept, stamp, len) != 0 ||
 	    strcmp(kept + len, "/" EVALUATION_VERSION) != 0)
 		return BP_ENOENT;
 	if (count_of(r, "feil", &ev->errors) != 0 || count_of(r, "obs", &ev->obs) != 0)
 		return BP_EXML;
-	ev->index_group = prop(r, "indeks") ? prop(r, "indeks") : "";
-	ev->index_title = prop(r, "indekstekst") ? prop(r, "indekstekst") : "";
-	v = prop(r, "skjult") ? prop(r, "skjult") : " ";
+	ev->index_group = record_node_attr(r, "indeks") ? record_node_attr(r, "indeks") : "";
+	ev->index_title = record_node_attr(r, "indekstekst") ? record_node_attr(r, "indekstekst") : "";
+	v = record_node_attr(r, "skjult") ? record_node_attr(r, "skjult") : " ";
 	if (str_copy(ev->hidden, sizeof(ev->hidden), v) != 0)
 		return BP_EXML;
 	for (n = r->children; n; n = n->next) {
@@ -431,16 +413,16 @@ answers_stored_evaluation(xmlDocPtr record, const char *stamp, struct evaluation
 		if (ev->nfindings == FINDINGS_MAX)
 			break;
 		f = &ev->findings[ev->nfindings];
-		k = prop(n, "art");
+		k = record_node_attr(n, "art");
 		for (i = 0; k && i < sizeof(kinds) / sizeof(kinds[0]) && strcmp(k, kinds[i]); i++)
 			;
 		if (k == NULL || i == sizeof(kinds) / sizeof(kinds[0]))
 			return BP_EXML;
 		f->kind = (enum finding_kind)i;
-		f->field = prop(n, "felt");
-		f->tab = prop(n, "fane");
-		f->label = prop(n, "etikett");
-		f->text = text_of(n);
+		f->field = record_node_attr(n, "felt");
+		f->tab = record_node_attr(n, "fane");
+		f->label = record_node_attr(n, "etikett");
+		f->text = record_node_text(n);
 		if (!f->field || !f->tab || !f->label)
 			return BP_EXML;
 		ev->nfindings++;

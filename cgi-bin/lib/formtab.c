@@ -174,24 +174,6 @@ answers_of(const struct fill *f, const char *id, size_t *n)
 	return record_index_find(&f->answers, id, n);
 }
 
-static const char *
-text_of(xmlNodePtr n)
-{
-	for (n = n->children; n; n = n->next)
-		if (n->type == XML_TEXT_NODE)
-			return (const char *)n->content;
-	return "";
-}
-
-static const char *
-prop(xmlNodePtr n, const char *name)
-{
-	xmlAttrPtr a = xmlHasProp(n, BAD_CAST name);
-
-	return (a && a->children && a->children->type == XML_TEXT_NODE) ?
-	    (const char *)a->children->content : NULL;
-}
-
 static const struct answer_problem *
 problem_of(const struct fill *f, const char *id)
 {
@@ -214,7 +196,7 @@ value_of(const struct fill *f, const char *id, const char *def)
 	if (p)
 		return p->raw;
 	if ((a = answers_of(f, id, &n)) != NULL)
-		return text_of(a->node);
+		return record_node_text(a->node);
 	return def;
 }
 
@@ -290,7 +272,7 @@ op_checked(struct fill *f, int argc, char **argv)
 	if (argc != 3)
 		return BP_EXML;
 	for (a = answers_of(f, argv[1], &n), i = 0; i < n; i++)
-		if (strcmp(text_of(a[i].node), argv[2]) == 0) {
+		if (strcmp(record_node_text(a[i].node), argv[2]) == 0) {
 			buf_puts(f->out, " checked");
 			break;
 		}
@@ -308,7 +290,7 @@ op_service(struct fill *f, int argc, char **argv)
 	if (argc != 5)
 		return BP_EXML;
 	if ((a = answers_of(f, argv[1], &n)) != NULL)
-		v = prop(a->node, argv[2]);
+		v = record_node_attr(a->node, argv[2]);
 	if (strcmp(v ? v : argv[3], argv[4]) == 0)
 		buf_puts(f->out, " checked");
 	return 0;

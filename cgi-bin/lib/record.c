@@ -189,3 +189,21 @@ record_index_find(const struct record_index *ix, const char *name, size_t *n)
 	*n = k - lo;
 	return *n ? &ix->v[lo] : NULL;
 }
+
+const char *
+record_node_text(xmlNodePtr n)
+{
+	for (n = n->children; n; n = n->next)
+		if (n->type == XML_TEXT_NODE)
+			return (const char *)n->content;
+	return "";
+}
+
+const char *
+record_node_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a = xmlHasProp(n, BAD_CAST name);
+
+	return (a && a->children && a->children->type == XML_TEXT_NODE) ?
+	    (const char *)a->children->content : NULL;
+}

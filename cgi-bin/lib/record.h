@@ -23,6 +23,11 @@ long long record_get_ll(xmlDocPtr doc, const char *name, long long dflt);
 int record_set(xmlDocPtr doc, const char *name, const char *val);
 int record_set_ll(xmlDocPtr doc, const char *name, long long val);
 
+/* record_node_text: the first text of element n, without copying ("" when none).
+ * record_node_attr: the value of n's attribute name, without copying (NULL when absent). */
+const char *record_node_text(xmlNodePtr n);
+const char *record_node_attr(xmlNodePtr n, const char *name);
+
 /* The root's child elements sorted by name, to find them without walking the whole list
  * for each name (a survey has a hundred answers, looked up for each of its questions). */
 struct record_index {
