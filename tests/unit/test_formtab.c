@@ -200,7 +200,7 @@ test_fill_bad(void **state)
 	/* a marker longer than any the build makes */
 	memset(text, 0, sizeof(text));
 	strcpy(text, "<!--bp-form x--><!--bp-tab a A--><i bp=\"hidden");
-	for (i = strlen(text); i < sizeof(text) - 3; i += 2)
+	for (i = strlen(text); i + 2 + 3 <= sizeof(text); i += 2)	/* room for "\">" */
 		memcpy(text + i, " a", 2);
 	strcat(text, "\">");
 	assert_int_equal(formtab_parse(text, strlen(text), &ft), 0);
