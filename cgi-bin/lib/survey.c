@@ -1,4 +1,5 @@
 /* survey.c: survey keys, ownership index, hand-over and endringslogg lines. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,32 +110,81 @@ facts_encode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 	return out->err;
 }
 
+/* The next field of [*p, end), up to a space or the end: BP_EXML when it is empty or
+ * longer than max. *p moves past the field and its space. */
+static int
+facts_field(const char **p, const char *end, size_t max, const char **field, size_t *len)
+{
+	const char *s = *p, *sp;
+
+	if (s == end)
+		return BP_EXML;
+	sp = memchr(s, ' ', (size_t)(end - s));
+	*len = (size_t)((sp ? sp : end) - s);
+	if (*len == 0 || *len > max)
+		return BP_EXML;
+	*field = s;
+	*p = sp ? sp + 1 : end;
+	return 0;
+}
+
+/* A number we wrote with %ld or %lld: digits only (counts, times and versions are never
+ * negative), at most 18 of them, so it cannot overflow. */
+static int
+facts_number(const char **p, const char *end, long long *out)
+{
+	const char *s;
+	size_t len, i;
+	long long v = 0;
+
+	if (facts_field(p, end, 18, &s, &len) != 0)
+		return BP_EXML;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return BP_EXML;
+		v = 10 * v + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* Parsed by hand, not with sscanf: a list scans every entry of an owner, and sscanf cost
+ * 6,000 instructions a row. The sealed number is decoded and opened only when sec is given:
+ * the plain list opens only the rows it shows. */
 static int
 facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
     const void *v, size_t vlen, struct survey_facts *f)
 {
-	char text[256], hex[128], id[SURVEY_ID_LEN + 2];
+	const char *p = v, *end = p + vlen, *id, *hex;
 	unsigned char sealed[64];
 	struct buf fnr = { 0 };
-	size_t n;
+	long long errors, obs;
+	size_t idlen, hexlen, i;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
 	memcpy(f->key, key, SURVEY_KEY_LEN);
-	if (vlen >= sizeof(text))
+	if (facts_number(&p, end, &errors) != 0 || errors > LONG_MAX ||
+	    facts_number(&p, end, &obs) != 0 || obs > LONG_MAX ||
+	    facts_number(&p, end, &f->changed) != 0 ||
+	    facts_number(&p, end, &f->version) != 0 ||
+	    facts_field(&p, end, SURVEY_ID_LEN, &id, &idlen) != 0 || idlen != SURVEY_ID_LEN ||
+	    facts_field(&p, end, 2 * sizeof(sealed), &hex, &hexlen) != 0 || hex + hexlen != end ||
+	    hexlen % 2 != 0)
 		return BP_EXML;
-	memcpy(text, v, vlen);
-	text[vlen] = '\0';
-	if (sscanf(text, "%ld %ld %lld %lld %33s %127s", &f->errors, &f->obs, &f->changed,
-	    &f->version, id, hex) != 6 || strlen(id) != SURVEY_ID_LEN)
-		return BP_EXML;
-	memcpy(f->id, id, sizeof(f->id));
+	/* lower-case hex, as survey_find wants it: the id goes into links */
+	for (i = 0; i < SURVEY_ID_LEN; i++)
+		if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f')))
+			return BP_EXML;
+	f->errors = (long)errors;
+	f->obs = (long)obs;
+	memcpy(f->id, id, SURVEY_ID_LEN);
+	f->id[SURVEY_ID_LEN] = '\0';
 	if (sec == NULL)
 		return 0;
-	n = strlen(hex) / 2;
-	if (n > sizeof(sealed) || hex_decode(hex, 2 * n, sealed, n) != 0)
+	if (hex_decode(hex, hexlen, sealed, hexlen / 2) != 0)
 		return BP_EXML;
-	if ((rc = crypto_open(sec->data, key, SURVEY_KEY_LEN, sealed, n, &fnr)) == 0)
+	if ((rc = crypto_open(sec->data, key, SURVEY_KEY_LEN, sealed, hexlen / 2, &fnr)) == 0)
 		str_copy(f->fnr, sizeof(f->fnr), fnr.p);
 	crypto_wipe(fnr.p, fnr.len);
 	buf_free(&fnr);

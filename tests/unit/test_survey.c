@@ -370,6 +370,148 @@ test_handover_and_remove(void **state)
 	}
 }
 
+/* -- the owner index's facts, parsed by hand: every malformed value is BP_EXML ---------- */
+
+struct facts_arg {
+	unsigned char key[SURVEY_KEY_LEN];
+	char value[512];		/* to put, or what was read */
+	int sec;			/* open the number too */
+	struct survey_facts facts;
+	int rc, list_rc;
+};
+
+static int
+index_key(unsigned char ok[ACCOUNT_ID_LEN + SURVEY_KEY_LEN], const unsigned char *key)
+{
+	memcpy(ok, OWNER_A, ACCOUNT_ID_LEN);
+	memcpy(ok + ACCOUNT_ID_LEN, key, SURVEY_KEY_LEN);
+	return ACCOUNT_ID_LEN + SURVEY_KEY_LEN;
+}
+
+static int
+get_facts(struct store_txn *txn, void *arg)
+{
+	struct facts_arg *a = arg;
+	unsigned char ok[ACCOUNT_ID_LEN + SURVEY_KEY_LEN];
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	if ((rc = store_get(txn, DB_OWNERS, ok, (size_t)index_key(ok, a->key), &v, &vlen)) != 0)
+		return rc;
+	assert_true(vlen < sizeof(a->value));
+	memcpy(a->value, v, vlen);
+	a->value[vlen] = '\0';
+	return 0;
+}
+
+static int
+put_facts(struct store_txn *txn, void *arg)
+{
+	struct facts_arg *a = arg;
+	unsigned char ok[ACCOUNT_ID_LEN + SURVEY_KEY_LEN];
+
+	return store_put(txn, DB_OWNERS, ok, (size_t)index_key(ok, a->key), a->value,
+	    strlen(a->value));
+}
+
+static int
+count_facts(const struct survey_facts *f, void *arg)
+{
+	(void)f;
+	(void)arg;
+	return 0;
+}
+
+static int
+read_facts(struct store_txn *txn, void *arg)
+{
+	struct facts_arg *a = arg;
+
+	a->rc = survey_facts(txn, a->sec ? &sec : NULL, OWNER_A, a->key, &a->facts);
+	a->list_rc = survey_list(txn, a->sec ? &sec : NULL, OWNER_A, 0, count_facts, NULL);
+	return 0;
+}
+
+/* value in the index: refused by survey_facts and survey_list alike (from sec_only on) */
+static void
+expect_bad(struct fix *f, struct facts_arg *a, int sec_only, int want)
+{
+	assert_int_equal(store_write(f->st, put_facts, a), 0);
+	for (a->sec = sec_only; a->sec <= 1; a->sec++) {
+		assert_int_equal(store_read(f->st, read_facts, a), 0);
+		if (a->rc != want || a->list_rc != want)
+			fail_msg("\"%s\" (sec %d): %d, list %d", a->value, a->sec, a->rc,
+			    a->list_rc);
+	}
+}
+
+static void
+test_facts_malformed(void **state)
+{
+	struct fix *f = *state;
+	struct facts_arg a;
+	struct op o;
+	char id[SURVEY_ID_LEN + 1], hex[130], upper[SURVEY_ID_LEN + 1];
+	long long changed;
+	int i;
+
+	memset(&o, 0, sizeof(o));
+	memset(&a, 0, sizeof(a));
+	assert_int_equal(survey_key(&sec, "1103", 2026, FNR, o.key), 0);
+	o.owner = OWNER_A;
+	o.kategori = "rus";
+	o.facts.errors = 7;
+	o.facts.obs = 4;
+	o.facts.changed = 1767225600;
+	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	memcpy(a.key, o.key, SURVEY_KEY_LEN);
+	assert_int_equal(store_read(f->st, get_facts, &a), 0);
+	assert_int_equal(sscanf(a.value, "%*d %*d %lld %*d %32s %129s", &changed, id, hex), 3);
+	assert_int_equal(changed, 1767225600);
+	for (i = 0; id[i]; i++)
+		upper[i] = (char)(id[i] >= 'a' ? id[i] - 32 : id[i]);
+	upper[i] = '\0';
+	/* what was written reads back, with and without the number */
+	for (a.sec = 0; a.sec <= 1; a.sec++) {
+		assert_int_equal(store_read(f->st, read_facts, &a), 0);
+		assert_int_equal(a.rc, 0);
+		assert_int_equal(a.list_rc, 0);
+		assert_int_equal(a.facts.errors, 7);
+		assert_int_equal(a.facts.obs, 4);
+		assert_int_equal(a.facts.changed, 1767225600);
+		assert_int_equal(a.facts.version, 1);
+		assert_string_equal(a.facts.id, o.facts.id);
+		assert_string_equal(a.facts.fnr, a.sec ? FNR : "");
+	}
+	/* the list opens the number of a row only when asked to: some faults show only then */
+#define BAD(sec_only, ...) do {						\
+	snprintf(a.value, sizeof(a.value), __VA_ARGS__);			\
+	expect_bad(f, &a, sec_only, BP_EXML);					\
+} while (0)
+	BAD(0, "%s", "");
+	BAD(0, "7 4 1767225600 1 %s", id);			/* no number */
+	BAD(0, "7 4 1767225600 1 %s %s ", id, hex);		/* a space after */
+	BAD(0, "7 4 1767225600 1 %s %s x", id, hex);		/* more after */
+	BAD(0, "7  4 1767225600 1 %s %s", id, hex);		/* an empty field */
+	BAD(0, " 7 4 1767225600 1 %s %s", id, hex);
+	BAD(0, "-7 4 1767225600 1 %s %s", id, hex);		/* never negative */
+	BAD(0, "+7 4 1767225600 1 %s %s", id, hex);
+	BAD(0, "7 4x 1767225600 1 %s %s", id, hex);
+	BAD(0, "7 4 1767225600 %s %s", id, hex);		/* a field missing */
+	BAD(0, "7 4 1767225600999999999 1 %s %s", id, hex);	/* 19 digits: could overflow */
+	BAD(0, "7 4 1767225600 1 %s0 %s", id, hex);		/* an id of 33 */
+	BAD(0, "7 4 1767225600 1 %.31s %s", id, hex);		/* of 31 */
+	BAD(0, "7 4 1767225600 1 %s %s", upper, hex);		/* one spelling only */
+	BAD(0, "7 4 1767225600 1 %s %s0", id, hex);		/* odd hex */
+	BAD(1, "7 4 1767225600 1 %s %s%s", id, hex, hex);	/* sealed too long */
+	BAD(1, "7 4 1767225600 1 %s zz%s", id, hex + 2);	/* not hex */
+#undef BAD
+	/* a tag that does not verify is a crypto error */
+	snprintf(a.value, sizeof(a.value), "7 4 1767225600 1 %s %s00", id, hex);
+	expect_bad(f, &a, 1, BP_ECRYPTO);
+}
+
 int
 main(void)
 {
@@ -377,6 +519,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lifecycle, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_sealed_and_tampered, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_handover_and_remove, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_facts_malformed, setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests_name("survey", tests, NULL, NULL);
