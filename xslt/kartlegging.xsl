@@ -101,30 +101,31 @@
             <xsl:otherwise><xsl:value-of select="@count"/> kartlagte brukere. Sist endret først.</xsl:otherwise>
           </xsl:choose>
         </p>
-        <table class="data">
-          <caption class="visually-hidden">Dine kartlagte brukere i <xsl:value-of select="/page/@year"/></caption>
-          <thead>
-            <tr><th scope="col">Fødselsnummer</th><th scope="col">Feil</th><th scope="col">Endret</th><th scope="col">Endre</th><th scope="col">Slett</th></tr>
-          </thead>
-          <tbody>
-            <xsl:for-each select="survey">
-              <tr>
-                <th scope="row"><a href="{/page/@cgi}/skjema?id={@id}"><xsl:value-of select="@fnr"/></a></th>
-                <td><xsl:value-of select="@errors"/></td>
-                <td><xsl:value-of select="@changed"/></td>
-                <td><a href="{/page/@cgi}/skjema?id={@id}">Endre<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a></td>
-                <td>
-                  <form method="post" action="{/page/@cgi}/kartlegging" class="inline">
-                    <xsl:call-template name="csrf"/>
-                    <input type="hidden" name="handling" value="slett"/>
-                    <input type="hidden" name="id" value="{@id}"/>
-                    <button type="submit" class="secondary">Slett<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></button>
-                  </form>
-                </td>
-              </tr>
-            </xsl:for-each>
-          </tbody>
-        </table>
+        <!-- One form around the table, one button per row: the button sends the id of
+             its row (handling=slett id), and the confirmation page asks before anything is
+             deleted. A form per row cost a CSRF field and three inputs a row. -->
+        <xsl:variable name="cgi" select="/page/@cgi"/>
+        <form method="post" action="{$cgi}/kartlegging">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="handling" value="slett"/>
+          <table class="data">
+            <caption class="visually-hidden">Dine kartlagte brukere i <xsl:value-of select="/page/@year"/></caption>
+            <thead>
+              <tr><th scope="col">Fødselsnummer</th><th scope="col">Feil</th><th scope="col">Endret</th><th scope="col">Endre</th><th scope="col">Slett</th></tr>
+            </thead>
+            <tbody>
+              <xsl:for-each select="survey">
+                <tr>
+                  <th scope="row"><a href="{$cgi}/skjema?id={@id}"><xsl:value-of select="@fnr"/></a></th>
+                  <td><xsl:value-of select="@errors"/></td>
+                  <td><xsl:value-of select="@changed"/></td>
+                  <td><a href="{$cgi}/skjema?id={@id}">Endre<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a></td>
+                  <td><button type="submit" name="id" value="{@id}" class="secondary">Slett<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></button></td>
+                </tr>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </form>
         <xsl:if test="@pages &gt; 1">
           <nav aria-label="Sider" class="pages">
             <xsl:if test="@page &gt; 1"><a href="{/page/@cgi}/kartlegging?side={@page - 1}">Forrige side</a><xsl:text> </xsl:text></xsl:if>
