@@ -110,40 +110,23 @@ facts_encode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 	return out->err;
 }
 
-/* The next field of [*p, end), up to a space or the end: BP_EXML when it is empty or
- * longer than max. *p moves past the field and its space. */
-static int
-facts_field(const char **p, const char *end, size_t max, const char **field, size_t *len)
-{
-	const char *s = *p, *sp;
-
-	if (s == end)
-		return BP_EXML;
-	sp = memchr(s, ' ', (size_t)(end - s));
-	*len = (size_t)((sp ? sp : end) - s);
-	if (*len == 0 || *len > max)
-		return BP_EXML;
-	*field = s;
-	*p = sp ? sp + 1 : end;
-	return 0;
-}
-
-/* A number we wrote with %ld or %lld: digits only (counts, times and versions are never
- * negative), at most 18 of them, so it cannot overflow. */
+/* A number we wrote with %ld or %lld, and the space after it: digits only (counts, times
+ * and versions are never negative), at most 18 of them, so it cannot overflow. */
 static int
 facts_number(const char **p, const char *end, long long *out)
 {
-	const char *s;
-	size_t len, i;
+	const char *s = *p;
 	long long v = 0;
+	size_t n = 0;
 
-	if (facts_field(p, end, 18, &s, &len) != 0)
-		return BP_EXML;
-	for (i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
+	for (; s < end && *s >= '0' && *s <= '9'; s++) {
+		if (++n > 18)
 			return BP_EXML;
-		v = 10 * v + (s[i] - '0');
+		v = 10 * v + (*s - '0');
 	}
+	if (n == 0 || s == end || *s != ' ')
+		return BP_EXML;
+	*p = s + 1;
 	*out = v;
 	return 0;
 }
@@ -155,11 +138,11 @@ static int
 facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
     const void *v, size_t vlen, struct survey_facts *f)
 {
-	const char *p = v, *end = p + vlen, *id, *hex;
+	const char *p = v, *end = p + vlen, *id;
 	unsigned char sealed[64];
 	struct buf fnr = { 0 };
 	long long errors, obs;
-	size_t idlen, hexlen, i;
+	size_t hexlen, i;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
@@ -167,22 +150,27 @@ facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 	if (facts_number(&p, end, &errors) != 0 || errors > LONG_MAX ||
 	    facts_number(&p, end, &obs) != 0 || obs > LONG_MAX ||
 	    facts_number(&p, end, &f->changed) != 0 ||
-	    facts_number(&p, end, &f->version) != 0 ||
-	    facts_field(&p, end, SURVEY_ID_LEN, &id, &idlen) != 0 || idlen != SURVEY_ID_LEN ||
-	    facts_field(&p, end, 2 * sizeof(sealed), &hex, &hexlen) != 0 || hex + hexlen != end ||
-	    hexlen % 2 != 0)
+	    facts_number(&p, end, &f->version) != 0)
 		return BP_EXML;
-	/* lower-case hex, as survey_find wants it: the id goes into links */
-	for (i = 0; i < SURVEY_ID_LEN; i++)
-		if (!((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f')))
+	/* the page id, lower-case hex as survey_find wants it (it goes into links), a space */
+	if (end - p <= SURVEY_ID_LEN || p[SURVEY_ID_LEN] != ' ')
+		return BP_EXML;
+	for (id = p, i = 0; i < SURVEY_ID_LEN; i++)
+		if ((unsigned)(id[i] - '0') > 9 && (unsigned)(id[i] - 'a') > 5)
 			return BP_EXML;
+	/* and the sealed number in hex, to the end */
+	p += SURVEY_ID_LEN + 1;
+	hexlen = (size_t)(end - p);
+	if (hexlen == 0 || hexlen > 2 * sizeof(sealed) || hexlen % 2 != 0 ||
+	    memchr(p, ' ', hexlen) != NULL)
+		return BP_EXML;
 	f->errors = (long)errors;
 	f->obs = (long)obs;
 	memcpy(f->id, id, SURVEY_ID_LEN);
 	f->id[SURVEY_ID_LEN] = '\0';
 	if (sec == NULL)
 		return 0;
-	if (hex_decode(hex, hexlen, sealed, hexlen / 2) != 0)
+	if (hex_decode(p, hexlen, sealed, hexlen / 2) != 0)
 		return BP_EXML;
 	if ((rc = crypto_open(sec->data, key, SURVEY_KEY_LEN, sealed, hexlen / 2, &fnr)) == 0)
 		str_copy(f->fnr, sizeof(f->fnr), fnr.p);
@@ -373,7 +361,7 @@ survey_facts(struct store_txn *txn, const struct secrets *sec, const char *owner
 
 struct listing {
 	const struct secrets *sec;
-	int year;
+	char year[5];			/* as in keys, or "" for any */
 	survey_list_fn fn;
 	void *arg;
 };
@@ -384,19 +372,17 @@ list_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 	struct listing *l = arg;
 	const unsigned char *key = (const unsigned char *)k + ACCOUNT_ID_LEN;
 	struct survey_facts f;
-	char y[5];
 	int rc;
 
 	if (klen != OWNER_KEY_LEN)
 		return 0;
-	memcpy(y, key + 4, 4);
-	y[4] = '\0';
-	if (l->year && atoi(y) != l->year)	/* digits we wrote ourselves */
+	if (l->year[0] && memcmp(key + 4, l->year, 4) != 0)
 		return 0;
 	if ((rc = facts_decode(l->sec, key, v, vlen, &f)) != 0)
 		return rc;
 	rc = l->fn(&f, l->arg);
-	crypto_wipe(f.fnr, sizeof(f.fnr));
+	if (l->sec)			/* else no number was opened */
+		crypto_wipe(f.fnr, sizeof(f.fnr));
 	return rc;
 }
 
@@ -404,10 +390,12 @@ int
 survey_list(struct store_txn *txn, const struct secrets *sec, const char *owner, int year,
     survey_list_fn fn, void *arg)
 {
-	struct listing l = { sec, year, fn, arg };
+	struct listing l = { sec, "", fn, arg };
 
-	if (strlen(owner) != ACCOUNT_ID_LEN)
+	if (strlen(owner) != ACCOUNT_ID_LEN || year < 0 || year > 9999)
 		return BP_EINVAL;
+	if (year)
+		snprintf(l.year, sizeof(l.year), "%04d", year);
 	return store_scan(txn, DB_OWNERS, owner, ACCOUNT_ID_LEN, 0, list_one, &l);
 }
 
