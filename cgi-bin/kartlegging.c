@@ -182,7 +182,6 @@ add_list(struct app *a, const char *query, long page)
 		page_attr(&a->page, n, "id", l.rows.v[i].id);
 		page_attr(&a->page, n, "fnr", l.rows.v[i].fnr);
 		page_attr_ll(&a->page, n, "errors", l.rows.v[i].errors);
-		page_attr_ll(&a->page, n, "obs", l.rows.v[i].obs);
 		time_datetime((time_t)l.rows.v[i].changed, when);
 		page_attr(&a->page, n, "changed", when);
 	}

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- kartlegging.xsl: "Kartlegging <år>": start a survey, and one's own surveys.
      Model: <start fnr ask-kjonn kjonn fodselsar/>, <own id/> (one's own survey of the
-     number typed), <surveys count page pages query><survey id fnr errors obs changed/>,
+     number typed), <surveys count page pages query><survey id fnr errors changed/>,
      or <confirm id fnr errors/> to confirm a deletion. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>

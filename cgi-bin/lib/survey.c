@@ -131,6 +131,11 @@ facts_number(const char **p, const char *end, long long *out)
 	return 0;
 }
 
+static const unsigned char lower_hex[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+};
+
 /* Parsed by hand, not with sscanf: a list scans every entry of an owner, and sscanf cost
  * 6,000 instructions a row. The sealed number is decoded and opened only when sec is given:
  * the plain list opens only the rows it shows. */
@@ -156,7 +161,7 @@ facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 	if (end - p <= SURVEY_ID_LEN || p[SURVEY_ID_LEN] != ' ')
 		return BP_EXML;
 	for (id = p, i = 0; i < SURVEY_ID_LEN; i++)
-		if ((unsigned)(id[i] - '0') > 9 && (unsigned)(id[i] - 'a') > 5)
+		if (!lower_hex[(unsigned char)id[i]])
 			return BP_EXML;
 	/* and the sealed number in hex, to the end */
 	p += SURVEY_ID_LEN + 1;
