@@ -81,14 +81,12 @@ sift_down(struct rows *r, size_t i)
 	}
 }
 
+/* count f, and keep it while it is among the first r->keep in list order */
 static int
-add_row(const struct survey_facts *f, void *arg)
+keep_row(struct rows *r, const struct survey_facts *f)
 {
-	struct rows *r = arg;
 	void *p;
 
-	if (r->query && strstr(f->fnr, r->query) == NULL)
-		return 0;
 	r->count++;
 	if (r->n == r->keep) {
 		/* full: a row listed before the last kept one takes its place */
@@ -107,6 +105,27 @@ add_row(const struct survey_facts *f, void *arg)
 	r->v[r->n++] = *f;
 	sift_up(r, r->n - 1);
 	return 0;
+}
+
+/* a search: the surveys whose number holds the digits */
+static int
+add_match(const struct survey_facts *f, void *arg)
+{
+	struct rows *r = arg;
+
+	return strstr(f->fnr, r->query) == NULL ? 0 : keep_row(r, f);
+}
+
+/* the plain list: ordered by the change; read_list takes the facts of the rows shown */
+static int
+add_changed(const unsigned char key[SURVEY_KEY_LEN], long long changed, void *arg)
+{
+	struct survey_facts f;
+
+	memset(&f, 0, sizeof(f));
+	memcpy(f.key, key, SURVEY_KEY_LEN);
+	f.changed = changed;
+	return keep_row(arg, &f);
 }
 
 struct listing {
@@ -130,8 +149,10 @@ read_list(struct store_txn *txn, void *arg)
 	 * when the page is past the end) */
 	l->rows.keep = l->rows.query ? SIZE_MAX : (size_t)l->page * PAGE_ROWS;
 	/* a search opens every number; the plain list only those on the page */
-	rc = survey_list(txn, l->rows.query ? l->sec : NULL, l->a->me.id, year, add_row,
-	    &l->rows);
+	if (l->rows.query)
+		rc = survey_list(txn, l->sec, l->a->me.id, year, add_match, &l->rows);
+	else
+		rc = survey_order(txn, l->a->me.id, year, add_changed, &l->rows);
 	if (rc != 0)
 		return rc;
 	if (l->rows.n > 1)

@@ -367,21 +367,31 @@ survey_facts(struct store_txn *txn, const struct secrets *sec, const char *owner
 struct listing {
 	const struct secrets *sec;
 	char year[5];			/* as in keys, or "" for any */
-	survey_list_fn fn;
+	survey_list_fn fn;		/* survey_list */
+	survey_order_fn order;		/* or survey_order */
 	void *arg;
 };
+
+/* the survey key of an owner index entry of l's year, or NULL to pass it by */
+static const unsigned char *
+list_key(const struct listing *l, const void *k, size_t klen)
+{
+	const unsigned char *key = (const unsigned char *)k + ACCOUNT_ID_LEN;
+
+	if (klen != OWNER_KEY_LEN || (l->year[0] && memcmp(key + 4, l->year, 4) != 0))
+		return NULL;
+	return key;
+}
 
 static int
 list_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
 	struct listing *l = arg;
-	const unsigned char *key = (const unsigned char *)k + ACCOUNT_ID_LEN;
+	const unsigned char *key;
 	struct survey_facts f;
 	int rc;
 
-	if (klen != OWNER_KEY_LEN)
-		return 0;
-	if (l->year[0] && memcmp(key + 4, l->year, 4) != 0)
+	if ((key = list_key(l, k, klen)) == NULL)
 		return 0;
 	if ((rc = facts_decode(l->sec, key, v, vlen, &f)) != 0)
 		return rc;
@@ -391,17 +401,50 @@ list_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 	return rc;
 }
 
+/* errors, obs and the change, the first three fields of the facts */
+static int
+order_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct listing *l = arg;
+	const unsigned char *key;
+	const char *p = v, *end = p + vlen;
+	long long n, changed;
+
+	if ((key = list_key(l, k, klen)) == NULL)
+		return 0;
+	if (facts_number(&p, end, &n) != 0 || facts_number(&p, end, &n) != 0 ||
+	    facts_number(&p, end, &changed) != 0)
+		return BP_EXML;
+	return l->order(key, changed, l->arg);
+}
+
+static int
+list_scan(struct store_txn *txn, const char *owner, int year, struct listing *l)
+{
+	if (strlen(owner) != ACCOUNT_ID_LEN || year < 0 || year > 9999)
+		return BP_EINVAL;
+	if (year)
+		snprintf(l->year, sizeof(l->year), "%04d", year);
+	return store_scan(txn, DB_OWNERS, owner, ACCOUNT_ID_LEN, 0, l->fn ? list_one : order_one,
+	    l);
+}
+
 int
 survey_list(struct store_txn *txn, const struct secrets *sec, const char *owner, int year,
     survey_list_fn fn, void *arg)
 {
-	struct listing l = { sec, "", fn, arg };
+	struct listing l = { sec, "", fn, NULL, arg };
 
-	if (strlen(owner) != ACCOUNT_ID_LEN || year < 0 || year > 9999)
-		return BP_EINVAL;
-	if (year)
-		snprintf(l.year, sizeof(l.year), "%04d", year);
-	return store_scan(txn, DB_OWNERS, owner, ACCOUNT_ID_LEN, 0, list_one, &l);
+	return list_scan(txn, owner, year, &l);
+}
+
+int
+survey_order(struct store_txn *txn, const char *owner, int year, survey_order_fn fn,
+    void *arg)
+{
+	struct listing l = { NULL, "", NULL, fn, arg };
+
+	return list_scan(txn, owner, year, &l);
 }
 
 struct count {

@@ -83,6 +83,14 @@ typedef int (*survey_list_fn)(const struct survey_facts *facts, void *arg);
 int survey_list(struct store_txn *txn, const struct secrets *sec, const char *owner, int year,
     survey_list_fn fn, void *arg);
 
+/* survey_order: call fn with the key and last change of each survey owner owns for year
+ * (0: any), in key order, as survey_list does, but reading nothing after the change: a long
+ * list orders by these, then takes the facts of the rows it shows with survey_facts. */
+typedef int (*survey_order_fn)(const unsigned char key[SURVEY_KEY_LEN], long long changed,
+    void *arg);
+int survey_order(struct store_txn *txn, const char *owner, int year, survey_order_fn fn,
+    void *arg);
+
 /* survey_count: the surveys owner owns for year (any year when year is 0). */
 int survey_count(struct store_txn *txn, const char *owner, int year, long *count);
 

@@ -378,6 +378,9 @@ struct facts_arg {
 	int sec;			/* open the number too */
 	struct survey_facts facts;
 	int rc, list_rc;
+	int order_rc, ordered;		/* survey_order: how many it gave */
+	unsigned char order_key[SURVEY_KEY_LEN];
+	long long order_changed;
 };
 
 static int
@@ -424,18 +427,32 @@ count_facts(const struct survey_facts *f, void *arg)
 }
 
 static int
+order_facts(const unsigned char key[SURVEY_KEY_LEN], long long changed, void *arg)
+{
+	struct facts_arg *a = arg;
+
+	a->ordered++;
+	memcpy(a->order_key, key, SURVEY_KEY_LEN);
+	a->order_changed = changed;
+	return 0;
+}
+
+static int
 read_facts(struct store_txn *txn, void *arg)
 {
 	struct facts_arg *a = arg;
 
 	a->rc = survey_facts(txn, a->sec ? &sec : NULL, OWNER_A, a->key, &a->facts);
 	a->list_rc = survey_list(txn, a->sec ? &sec : NULL, OWNER_A, 0, count_facts, NULL);
+	a->ordered = 0;
+	a->order_rc = survey_order(txn, OWNER_A, 2026, order_facts, a);
 	return 0;
 }
 
-/* value in the index: refused by survey_facts and survey_list alike (from sec_only on) */
+/* value in the index: refused by survey_facts and survey_list alike (from sec_only on), and
+ * by survey_order when the fault is in what it reads (errors, obs and the change) */
 static void
-expect_bad(struct fix *f, struct facts_arg *a, int sec_only, int want)
+expect_bad(struct fix *f, struct facts_arg *a, int sec_only, int want, int in_order)
 {
 	assert_int_equal(store_write(f->st, put_facts, a), 0);
 	for (a->sec = sec_only; a->sec <= 1; a->sec++) {
@@ -443,6 +460,8 @@ expect_bad(struct fix *f, struct facts_arg *a, int sec_only, int want)
 		if (a->rc != want || a->list_rc != want)
 			fail_msg("\"%s\" (sec %d): %d, list %d", a->value, a->sec, a->rc,
 			    a->list_rc);
+		if (a->order_rc != (in_order ? BP_EXML : 0) || a->ordered != !in_order)
+			fail_msg("\"%s\": order %d (%d)", a->value, a->order_rc, a->ordered);
 	}
 }
 
@@ -483,33 +502,39 @@ test_facts_malformed(void **state)
 		assert_int_equal(a.facts.version, 1);
 		assert_string_equal(a.facts.id, o.facts.id);
 		assert_string_equal(a.facts.fnr, a.sec ? FNR : "");
+		assert_int_equal(a.order_rc, 0);
+		assert_int_equal(a.ordered, 1);
+		assert_memory_equal(a.order_key, o.key, SURVEY_KEY_LEN);
+		assert_int_equal(a.order_changed, 1767225600);
 	}
-	/* the list opens the number of a row only when asked to: some faults show only then */
-#define BAD(sec_only, ...) do {						\
+	/* the list opens the number of a row only when asked to: some faults show only then;
+	 * survey_order reads no further than the change */
+#define BAD(sec_only, in_order, ...) do {					\
 	snprintf(a.value, sizeof(a.value), __VA_ARGS__);			\
-	expect_bad(f, &a, sec_only, BP_EXML);					\
+	expect_bad(f, &a, sec_only, BP_EXML, in_order);				\
 } while (0)
-	BAD(0, "%s", "");
-	BAD(0, "7 4 1767225600 1 %s", id);			/* no number */
-	BAD(0, "7 4 1767225600 1 %s %s ", id, hex);		/* a space after */
-	BAD(0, "7 4 1767225600 1 %s %s x", id, hex);		/* more after */
-	BAD(0, "7  4 1767225600 1 %s %s", id, hex);		/* an empty field */
-	BAD(0, " 7 4 1767225600 1 %s %s", id, hex);
-	BAD(0, "-7 4 1767225600 1 %s %s", id, hex);		/* never negative */
-	BAD(0, "+7 4 1767225600 1 %s %s", id, hex);
-	BAD(0, "7 4x 1767225600 1 %s %s", id, hex);
-	BAD(0, "7 4 1767225600 %s %s", id, hex);		/* a field missing */
-	BAD(0, "7 4 1767225600999999999 1 %s %s", id, hex);	/* 19 digits: could overflow */
-	BAD(0, "7 4 1767225600 1 %s0 %s", id, hex);		/* an id of 33 */
-	BAD(0, "7 4 1767225600 1 %.31s %s", id, hex);		/* of 31 */
-	BAD(0, "7 4 1767225600 1 %s %s", upper, hex);		/* one spelling only */
-	BAD(0, "7 4 1767225600 1 %s %s0", id, hex);		/* odd hex */
-	BAD(1, "7 4 1767225600 1 %s %s%s", id, hex, hex);	/* sealed too long */
-	BAD(1, "7 4 1767225600 1 %s zz%s", id, hex + 2);	/* not hex */
+	BAD(0, 1, "%s", "");
+	BAD(0, 0, "7 4 1767225600 1 %s", id);			/* no number */
+	BAD(0, 0, "7 4 1767225600 1 %s %s ", id, hex);		/* a space after */
+	BAD(0, 0, "7 4 1767225600 1 %s %s x", id, hex);		/* more after */
+	BAD(0, 1, "7  4 1767225600 1 %s %s", id, hex);		/* an empty field */
+	BAD(0, 1, " 7 4 1767225600 1 %s %s", id, hex);
+	BAD(0, 1, "-7 4 1767225600 1 %s %s", id, hex);		/* never negative */
+	BAD(0, 1, "+7 4 1767225600 1 %s %s", id, hex);
+	BAD(0, 1, "7 4x 1767225600 1 %s %s", id, hex);
+	BAD(0, 0, "7 4 1767225600 %s %s", id, hex);		/* a field missing */
+	BAD(0, 1, "7 4 1767225600999999999 1 %s %s", id, hex);	/* 19 digits: could overflow */
+	BAD(0, 1, "%s", "7 4 1767225600");			/* nothing after the change */
+	BAD(0, 0, "7 4 1767225600 1 %s0 %s", id, hex);		/* an id of 33 */
+	BAD(0, 0, "7 4 1767225600 1 %.31s %s", id, hex);	/* of 31 */
+	BAD(0, 0, "7 4 1767225600 1 %s %s", upper, hex);	/* one spelling only */
+	BAD(0, 0, "7 4 1767225600 1 %s %s0", id, hex);		/* odd hex */
+	BAD(1, 0, "7 4 1767225600 1 %s %s%s", id, hex, hex);	/* sealed too long */
+	BAD(1, 0, "7 4 1767225600 1 %s zz%s", id, hex + 2);	/* not hex */
 #undef BAD
 	/* a tag that does not verify is a crypto error */
 	snprintf(a.value, sizeof(a.value), "7 4 1767225600 1 %s %s00", id, hex);
-	expect_bad(f, &a, 1, BP_ECRYPTO);
+	expect_bad(f, &a, 1, BP_ECRYPTO, 0);
 }
 
 int
