@@ -262,6 +262,7 @@ test('kartlegging: complete, contradictions, under 25, duplicates, stale, list, 
     // the list: search by part of the number, then delete with a confirmation
     await a.goto(`${BASE}/cgi-bin/kartlegging`);
     assert.equal(await a.locator('table.data tbody tr').count(), 2);
+    await checkA11y(a, 'Kartlegging: the list');
     await a.getByLabel('Søk blant dine kartlagte brukere').fill(young.slice(0, 6));
     await a.getByRole('button', { name: 'Søk' }).click();
     await a.waitForLoadState();
@@ -293,6 +294,20 @@ test('kartlegging: complete, contradictions, under 25, duplicates, stale, list, 
       const asked = new Set(nina[tab].map((s) => s.split('=')[0]));
       assert.deepEqual(anne[tab].filter((s) => asked.has(s.split('=')[0])), nina[tab], `tab ${tab}`);
     }
+
+    // without JavaScript: Endre opens the survey, Slett asks first and then deletes
+    await n.goto(`${BASE}/cgi-bin/kartlegging`);
+    await n.getByRole('link', { name: `Endre ${adult2}` }).click();
+    await n.waitForLoadState();
+    assert.equal(await n.locator('h1').innerText(), `Kartlegging 2026: ${kjonn(adult2)}, 1990`);
+    await n.goto(`${BASE}/cgi-bin/kartlegging`);
+    await n.getByRole('button', { name: `Slett ${adult2}` }).click();
+    await n.waitForLoadState();
+    assert.match(await n.locator('main').innerText(), new RegExp(`slette kartleggingen av ${adult2}`));
+    await n.getByRole('button', { name: 'Slett kartleggingen' }).click();
+    await n.waitForLoadState();
+    assert.match(await n.getByRole('status').first().innerText(), /Kartleggingen er slettet/);
+    assert.equal(await n.locator('table.data tbody tr').count(), 0);
 
     // the stale save is answered with 409 on purpose; nothing else may show
     a.consoleErrors = a.consoleErrors.filter((e) => !/status of 409/.test(e));

@@ -488,6 +488,9 @@ check "the list: not another instans's" body_lacks "$OTHER"
 check "the list: no-store" has_header 'Cache-Control: no-store'
 check "the list: Endre and Slett name the number apart (accessible name)" bash -c "grep -q 'Endre<span class=\"visually-hidden\"> $ORD</span>' '$BODY' && grep -q 'Slett<span class=\"visually-hidden\"> $ORD</span>' '$BODY'"
 check "the list: not another kommune's survey of the same person" body_lacks "$IDK"
+tr -d '\n' < "$BODY" > "$WORK/list.flat"
+check "the list: one form for Slett, its CSRF field and handling=slett once, around the table" bash -c "[ \$(grep -o 'name=\"handling\" value=\"slett\"' '$WORK/list.flat' | wc -l) = 1 ] && grep -q '<form method=\"post\" action=\"/cgi-bin/kartlegging\"><input type=\"hidden\" name=\"csrf\" value=\"[0-9a-f]*\"><input type=\"hidden\" name=\"handling\" value=\"slett\"><table class=\"data\">' '$WORK/list.flat'"
+check "the list: each Slett button sends its survey's id" body_has "<button type=\"submit\" name=\"id\" value=\"$IDA\" class=\"secondary\">Slett<span class=\"visually-hidden\"> $ORD</span></button>"
 check "the menu's year card counts own surveys" is "$(menu_count "$T1")" 6
 check "... Tina's" is "$(menu_count "$T2")" 1
 check "... Trond's" is "$(menu_count "$T3")" 2
