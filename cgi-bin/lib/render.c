@@ -4,7 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxslt/imports.h>
 #include <libxslt/security.h>
 #include <libxslt/transform.h>
 #include <libxslt/xslt.h>
@@ -124,6 +128,334 @@ xslt_error(void *ctx, const char *msg, ...)
 	}
 }
 
+/* -- HTML output ----------------------------------------------------------------------------
+ * The result tree, written as libxml2 writes it for our <xsl:output method="html"
+ * encoding="UTF-8" indent="no"/> (xsltSaveResultTo: htmlSetMetaEncoding, then
+ * htmlNodeDumpFormatOutput without formatting), byte for byte, but straight into the page's
+ * buffer: libxml2 goes through an output buffer call for every piece, mallocs an escaped
+ * copy of every text and attribute value and compares each attribute name with the boolean
+ * ones, which cost 2.5M instructions for the list of 50 surveys (this, 0.7M). What this
+ * writer does not know (namespaces, a DTD, other output settings) it leaves to libxml2
+ * (BP_EINVAL); tests/unit/test_record.c holds the two to the same bytes. */
+
+/* the writer's appends: inline while they fit, buf_add when the buffer must grow */
+static inline void
+put(struct buf *b, const char *s, size_t n)
+{
+	if (n < b->cap - b->len) {
+		memcpy(b->p + b->len, s, n);
+		b->len += n;
+		b->p[b->len] = '\0';
+	} else {
+		buf_add(b, s, n);
+	}
+}
+
+static inline void
+put_str(struct buf *b, const xmlChar *s)
+{
+	put(b, (const char *)s, strlen((const char *)s));
+}
+
+/* name (ASCII, any case) is lower, as xmlStrcasecmp compares them */
+static int
+name_is(const xmlChar *name, const char *lower)
+{
+	for (; *lower != '\0'; name++, lower++)
+		if ((*name | 0x20) != *lower)
+			return 0;
+	return *name == '\0';
+}
+
+struct html {
+	struct buf *out;
+	struct buf value;		/* an attribute value, escaped */
+	struct {
+		const xmlChar *name;	/* the result's names are the stylesheet's strings */
+		const htmlElemDesc *info;
+	} seen[16];			/* elements looked up */
+	size_t nseen;
+};
+
+/* libxml2's HTML 4 description of an element (NULL for a newer one), remembered by name:
+ * a page has a few kinds of element, many times over */
+static const htmlElemDesc *
+html_info(struct html *h, const xmlChar *name)
+{
+	const htmlElemDesc *info;
+	size_t i;
+
+	for (i = 0; i < h->nseen; i++)
+		if (h->seen[i].name == name)
+			return h->seen[i].info;
+	info = htmlTagLookup(name);
+	if (h->nseen < sizeof(h->seen) / sizeof(h->seen[0])) {
+		h->seen[h->nseen].name = name;
+		h->seen[h->nseen++].info = info;
+	}
+	return info;
+}
+
+/* the attributes HTML output minimizes (XSLT 1.0 §16.2; libxml2's htmlBooleanAttrs) */
+static const char *const html_boolean[] = {
+	"checked", "compact", "declare", "defer", "disabled", "ismap", "multiple", "nohref",
+	"noresize", "noshade", "nowrap", "readonly", "selected",
+};
+
+static int
+html_is_boolean(const xmlChar *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(html_boolean) / sizeof(html_boolean[0]); i++)
+		if (name_is(name, html_boolean[i]))
+			return 1;
+	return 0;
+}
+
+/* s escaped as xmlEncodeEntitiesReentrant (attr 0) or xmlEncodeAttributeEntities (attr 1)
+ * escape it in an HTML document: <, > and & as entities, control characters other than tab
+ * and line ends dropped, the rest (UTF-8 too) as it is; in attributes "<!--...-->" and
+ * "&{...}" (HTML 4.01 B.7.1) go through unchanged. */
+static void
+html_escape(struct buf *b, const char *s, int attr)
+{
+	const char *run = s, *end;
+	unsigned char c;
+
+	for (;; s++) {
+		c = (unsigned char)*s;
+		if (c >= 0x20 ? c != '<' && c != '>' && c != '&' :
+		    c == '\t' || c == '\n' || c == '\r')
+			continue;
+		put(b, run, (size_t)(s - run));
+		if (c == '\0')
+			return;
+		if (attr && c == '<' && strncmp(s, "<!--", 4) == 0 &&
+		    (end = strstr(s, "-->")) != NULL) {
+			put(b, s, (size_t)(end + 3 - s));
+			s = end + 2;
+		} else if (attr && c == '&' && s[1] == '{' && (end = strchr(s, '}')) != NULL) {
+			put(b, s, (size_t)(end + 1 - s));
+			s = end;
+		} else if (c == '<') {
+			put(b, "&lt;", 4);
+		} else if (c == '>') {
+			put(b, "&gt;", 4);
+		} else if (c == '&') {
+			put(b, "&amp;", 5);
+		}
+		run = s + 1;
+	}
+}
+
+/* an escaped URI value as htmlAttrDumpOutput writes it (xmlURIEscapeStr): from the first
+ * non-blank, every byte but letters, digits and -_.!~*'()@/:=?;#%&,+<> as %XX, so no
+ * quote is left in it */
+static void
+html_uri(struct buf *b, const char *s, size_t len)
+{
+	static const char keep[] = "-_.!~*'()@/:=?;#%&,+<>", hex[] = "0123456789ABCDEF";
+	const char *end = s + len, *run;
+	unsigned char c;
+	char pct[3];
+
+	while (s < end && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+		s++;
+	for (run = s; s < end; s++) {
+		c = (unsigned char)*s;
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    (c != '\0' && strchr(keep, c) != NULL))
+			continue;
+		put(b, run, (size_t)(s - run));
+		pct[0] = '%';
+		pct[1] = hex[c >> 4];
+		pct[2] = hex[c & 0xf];
+		put(b, pct, 3);
+		run = s + 1;
+	}
+	put(b, run, (size_t)(s - run));
+}
+
+/* a value in quotes, as xmlBufWriteQuotedString: "..." unless it holds a " and no ' */
+static void
+html_quoted(struct buf *b, const char *s, size_t len)
+{
+	const char *q;
+
+	if (memchr(s, '"', len) == NULL) {
+		put(b, "\"", 1);
+		put(b, s, len);
+		put(b, "\"", 1);
+	} else if (memchr(s, '\'', len) == NULL) {
+		put(b, "'", 1);
+		put(b, s, len);
+		put(b, "'", 1);
+	} else {
+		put(b, "\"", 1);
+		for (; (q = memchr(s, '"', len)) != NULL; len -= (size_t)(q + 1 - s), s = q + 1) {
+			put(b, s, (size_t)(q - s));
+			put(b, "&quot;", 6);
+		}
+		put(b, s, len);
+		put(b, "\"", 1);
+	}
+}
+
+static int
+html_attr(struct html *h, xmlAttrPtr a)
+{
+	const xmlNode *t, *e = a->parent;
+	const xmlChar *n = a->name;
+
+	if (a->ns != NULL)
+		return BP_EINVAL;
+	put(h->out, " ", 1);
+	put_str(h->out, n);
+	if (a->children == NULL || html_is_boolean(n))
+		return 0;
+	buf_reset(&h->value);
+	for (t = a->children; t != NULL; t = t->next) {
+		if (t->type != XML_TEXT_NODE && t->type != XML_CDATA_SECTION_NODE)
+			return BP_EINVAL;
+		if (t->content != NULL)
+			html_escape(&h->value, (const char *)t->content, 1);
+	}
+	put(h->out, "=", 1);
+	if (e != NULL && (name_is(n, "href") || name_is(n, "action") || name_is(n, "src") ||
+	    (name_is(n, "name") && name_is(e->name, "a")))) {
+		put(h->out, "\"", 1);
+		html_uri(h->out, h->value.p ? h->value.p : "", h->value.len);
+		put(h->out, "\"", 1);
+	} else {
+		html_quoted(h->out, h->value.p ? h->value.p : "", h->value.len);
+	}
+	return 0;
+}
+
+static int html_nodes(struct html *h, const xmlNode *n);
+
+static int
+html_element(struct html *h, const xmlNode *e)
+{
+	const htmlElemDesc *info;
+	xmlAttrPtr a;
+	int rc;
+
+	if (e->ns != NULL || e->nsDef != NULL)
+		return BP_EINVAL;
+	info = html_info(h, e->name);
+	put(h->out, "<", 1);
+	put_str(h->out, e->name);
+	for (a = e->properties; a != NULL; a = a->next)
+		if ((rc = html_attr(h, a)) != 0)
+			return rc;
+	put(h->out, ">", 1);
+	/* a void element has no end tag; one whose end tag may be left out loses an empty one */
+	if (info != NULL && (info->empty || (e->children == NULL && info->saveEndTag &&
+	    strcmp(info->name, "html") != 0 && strcmp(info->name, "body") != 0)))
+		return 0;
+	if ((rc = html_nodes(h, e->children)) != 0)
+		return rc;
+	put(h->out, "</", 2);
+	put_str(h->out, e->name);
+	put(h->out, ">", 1);
+	return 0;
+}
+
+/* n and its siblings */
+static int
+html_nodes(struct html *h, const xmlNode *n)
+{
+	const xmlChar *p;
+	int rc;
+
+	for (; n != NULL; n = n->next) {
+		switch (n->type) {
+		case XML_ELEMENT_NODE:
+			if ((rc = html_element(h, n)) != 0)
+				return rc;
+			break;
+		case XML_TEXT_NODE:
+			if (n->content == NULL)
+				break;
+			/* disable-output-escaping, and script and style, go as they are */
+			p = n->parent ? n->parent->name : NULL;
+			if (n->name == xmlStringTextNoenc ||
+			    (p != NULL && (name_is(p, "script") || name_is(p, "style"))))
+				put_str(h->out, n->content);
+			else
+				html_escape(h->out, (const char *)n->content, 0);
+			break;
+		case XML_CDATA_SECTION_NODE:
+			if (n->content != NULL)
+				put_str(h->out, n->content);
+			break;
+		case XML_COMMENT_NODE:
+			if (n->content != NULL) {
+				put(h->out, "<!--", 4);
+				put_str(h->out, n->content);
+				put(h->out, "-->", 3);
+			}
+			break;
+		case XML_PI_NODE:
+			if (n->name != NULL) {
+				put(h->out, "<?", 2);
+				put_str(h->out, n->name);
+				if (n->content != NULL) {
+					put(h->out, " ", 1);
+					put_str(h->out, n->content);
+				}
+				put(h->out, ">", 1);
+			}
+			break;
+		case XML_ENTITY_REF_NODE:
+			put(h->out, "&", 1);
+			put_str(h->out, n->name);
+			put(h->out, ";", 1);
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
+}
+
+/* res as libxml2 would save it with style, appended to out; BP_EINVAL (out as it was)
+ * when that is not ours to write */
+static int
+html_save(xsltStylesheetPtr style, xmlDocPtr res, struct buf *out)
+{
+	const xmlChar *method, *encoding;
+	struct html h;
+	size_t start = out->len;
+	int indent, rc;
+
+	XSLT_GET_IMPORT_PTR(method, style, method)
+	XSLT_GET_IMPORT_PTR(encoding, style, encoding)
+	XSLT_GET_IMPORT_INT(indent, style, indent)
+	if (style->methodURI != NULL || method == NULL || !xmlStrEqual(method, BAD_CAST "html") ||
+	    encoding == NULL || !xmlStrEqual(encoding, BAD_CAST "UTF-8") || indent != 0 ||
+	    res->type != XML_HTML_DOCUMENT_NODE || res->intSubset != NULL ||
+	    res->children == NULL)
+		return BP_EINVAL;
+	/* as xsltSaveResultTo: the charset in a <meta> of the <head> (a page without a head
+	 * gets none, and its -1 says no more than that) */
+	(void)htmlSetMetaEncoding(res, encoding);
+	memset(&h, 0, sizeof(h));
+	h.out = out;
+	rc = html_nodes(&h, res->children);
+	put(out, "\n", 1);
+	if (rc == 0 && (out->err || h.value.err))
+		rc = BP_ENOMEM;
+	buf_free(&h.value);
+	if (rc != 0 && out->p != NULL) {
+		out->len = start;
+		out->p[start] = '\0';
+	}
+	return rc;
+}
+
 int
 render_page(const char *xslt_dir, struct page *pg, struct buf *out)
 {
@@ -166,6 +498,8 @@ render_page(const char *xslt_dir, struct page *pg, struct buf *out)
 		log_error("render: transform of page '%s' failed", pg->name);
 		goto out;
 	}
+	if ((rc = html_save(style, res, out)) != BP_EINVAL)
+		goto out;
 	if (xsltSaveResultToString(&html, &len, res, style) != 0 || html == NULL) {
 		rc = BP_ENOMEM;
 		goto out;

@@ -7,6 +7,9 @@
 #include <limits.h>
 
 #include <libxml/parser.h>
+#include <libxslt/transform.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
 
 #include "record.h"
 #include "render.h"
@@ -406,6 +409,134 @@ test_render_no_write(void **state)
 	}
 }
 
+/* render_page writes HTML itself (render.c, "HTML output"): byte for byte what libxml2's
+ * serializer writes for the same result (xsltSaveResultToString), for every kind of node our
+ * stylesheets make and for random text full of what must be escaped, dropped or kept; with
+ * other output settings, or what the writer leaves to libxml2 (namespaces), libxml2's own. */
+
+static const char *const html_outputs[] = {
+	"<xsl:output method=\"html\" encoding=\"UTF-8\" indent=\"no\"/>",	/* ours */
+	"<xsl:output method=\"html\" encoding=\"UTF-8\"/>",		/* indented: libxml2 */
+	"<xsl:output method=\"xml\" encoding=\"UTF-8\" indent=\"no\"/>",
+};
+
+static const char html_body[] =
+    "<xsl:text disable-output-escaping=\"yes\">&lt;!DOCTYPE html&gt;&#10;</xsl:text>"
+    "<html lang=\"nb\"><head><meta name=\"viewport\" content=\"width=device-width\"/>"
+    "<title>T <xsl:value-of select=\"@name\"/></title><link rel=\"stylesheet\" href=\"/c.css\"/>"
+    "<style>p &gt; a { color: red } /* &lt;&amp;&gt; */</style>"
+    "<script src=\"/j.js\" defer=\"defer\"></script></head>"
+    "<body><main><xsl:comment> a comment </xsl:comment>"
+    "<xsl:processing-instruction name=\"pi\">x y</xsl:processing-instruction>"
+    "<p/><p></p><br/><hr/><li/><td/><tr/><option/><dd/><dt/><thead/><tbody/><colgroup/>"
+    "<textarea/><div/><span/><section/><nav/><x-y/><html/><body/><head/><br>dropped</br>"
+    "<img src=\"/i.png\" alt=\"\"/>"
+    "<input type=\"checkbox\" name=\"n\" value=\"v\" checked=\"checked\" disabled=\"\"/>"
+    "<select><option value=\"1\" SELECTED=\"x\">1</option></select>"
+    "<form method=\"post\" action=\" /cgi-bin/x?a=1&amp;b=2\" novalidate=\"novalidate\">"
+    "<button type=\"submit\" name=\"id\" value=\"9\">B<span class=\"h\"> 9</span></button></form>"
+    "<xsl:for-each select=\"s\"><div title=\"{.}\" data-x=\"a{.}b\">"
+    "<a href=\"{.}\" name=\"{.}\"><xsl:value-of select=\".\"/></a>"
+    "<a HREF=\"  {.}\" Src=\"{.}\" action=\"{.}\"/><input name=\"{.}\" value=\"{.}\"/>"
+    "<script><xsl:value-of select=\".\"/></script><STYLE><xsl:value-of select=\".\"/></STYLE>"
+    "<xsl:value-of select=\".\" disable-output-escaping=\"yes\"/>"
+    "<xsl:text> </xsl:text><xsl:comment><xsl:value-of select=\"translate(., '-', '_')\"/>"
+    "</xsl:comment></div></xsl:for-each></main></body></html>";
+
+/* out gets what libxml2 itself saves of the transform of pg with <dir>/<name>.xsl */
+static void
+libxml2_html(const char *dir, const char *name, struct page *pg, struct buf *out)
+{
+	char path[128];
+	xsltStylesheetPtr style;
+	xmlDocPtr res;
+	xmlChar *html = NULL;
+	int len = 0;
+
+	snprintf(path, sizeof(path), "%s/%s.xsl", dir, name);
+	assert_non_null(style = xsltParseStylesheetFile(BAD_CAST path));
+	assert_non_null(res = xsltApplyStylesheet(style, pg->doc, NULL));
+	assert_int_equal(xsltSaveResultToString(&html, &len, res, style), 0);
+	buf_add(out, html ? (const char *)html : "", (size_t)len);
+	xmlFree(html);
+	xmlFreeDoc(res);
+	xsltFreeStylesheet(style);
+}
+
+static void
+test_render_html(void **state)
+{
+	/* what HTML output escapes, drops (control characters) or passes ("<!--", "&{") */
+	static const char alphabet[][4] = {
+		"<", ">", "&", "\"", "'", " ", "{", "}", "!", "-", "\t", "\n", "\r", "\x01",
+		"\x1f", "\x7f", "%", "@", "/", "?", "=", "#", "a", "Z", "0", "\xc3\xb8",
+		"\xe2\x82\xac", "&{", "<!--", "-->", "&amp", ";",
+	};
+	struct rfix *f = *state;
+	struct buf ours = { 0 }, theirs = { 0 }, text = { 0 }, body = { 0 };
+	char path[128];
+	unsigned seed = 12345;
+	size_t i, k, n;
+
+	assert_int_equal(page_init(&f->pg, "h"), 0);
+	page_attr(&f->pg, f->pg.root, "name", "x<&>\"'y");
+	assert_non_null(page_add(&f->pg, NULL, "s", tricky));
+	assert_non_null(page_add(&f->pg, NULL, "s", ""));
+	assert_non_null(page_add(&f->pg, NULL, "s", "  /cgi-bin/skjema?id=0f&fane=a b"));
+	for (i = 0; i < 400; i++) {
+		buf_reset(&text);
+		for (n = (seed = seed * 1103515245u + 12345u) >> 16 & 15, k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_puts(&text, alphabet[(seed >> 16) % UNIT_N(alphabet)]);
+		}
+		assert_int_equal(text.err, 0);
+		assert_non_null(page_add(&f->pg, NULL, "s", text.p ? text.p : ""));
+	}
+	assert_int_equal(f->pg.err, 0);
+	for (i = 0; i < UNIT_N(html_outputs); i++) {
+		buf_reset(&body);
+		buf_printf(&body, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xsl:stylesheet "
+		    "version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">%s"
+		    "<xsl:template match=\"/page\">%s</xsl:template></xsl:stylesheet>\n",
+		    html_outputs[i], html_body);
+		assert_int_equal(body.err, 0);
+		snprintf(path, sizeof(path), "%s/h.xsl", f->dir);
+		file_write(path, body.p, body.len, 0644);
+		buf_reset(&ours);
+		buf_reset(&theirs);
+		assert_int_equal(render_page(f->dir, &f->pg, &ours), 0);
+		libxml2_html(f->dir, "h", &f->pg, &theirs);
+		assert_int_equal(ours.err, 0);
+		assert_int_equal(theirs.err, 0);
+		if (ours.len != theirs.len || memcmp(ours.p, theirs.p, ours.len) != 0) {
+			for (k = 0; k < ours.len && k < theirs.len && ours.p[k] == theirs.p[k]; k++)
+				;
+			k = k > 20 ? k - 20 : 0;
+			fail_msg("output %zu differs near byte %zu: ours \"%.60s\", "
+			    "libxml2 \"%.60s\"", i, k, ours.p + k, theirs.p + k);
+		}
+	}
+	/* a namespaced element is left to libxml2, from the start: nothing written twice */
+	buf_reset(&body);
+	buf_printf(&body, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xsl:stylesheet "
+	    "version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\">%s"
+	    "<xsl:template match=\"/page\"><html><body><p>before</p>"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\"><g/></svg></body></html></xsl:template>"
+	    "</xsl:stylesheet>\n", html_outputs[0]);
+	file_write(path, body.p, body.len, 0644);
+	buf_reset(&ours);
+	buf_reset(&theirs);
+	assert_int_equal(render_page(f->dir, &f->pg, &ours), 0);
+	libxml2_html(f->dir, "h", &f->pg, &theirs);
+	assert_string_equal(ours.p, theirs.p);
+	assert_non_null(strstr(ours.p, "<svg xmlns=\"http://www.w3.org/2000/svg\">"));
+	assert_null(strstr(strstr(ours.p, "before") + 1, "before"));
+	buf_free(&ours);
+	buf_free(&theirs);
+	buf_free(&text);
+	buf_free(&body);
+}
+
 int
 main(void)
 {
@@ -418,6 +549,7 @@ main(void)
 		cmocka_unit_test(test_parse_no_file_access),
 		cmocka_unit_test_setup_teardown(test_render, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(test_render_errors, rsetup, rteardown),
+		cmocka_unit_test_setup_teardown(test_render_html, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(test_render_no_read, rsetup, rteardown),
 		cmocka_unit_test_setup_teardown(test_render_no_write, rsetup, rteardown),
 	};
