@@ -499,6 +499,9 @@ app_main(const char *prog, const struct route *routes, size_t nroutes)
 	memset(&a, 0, sizeof(a));
 	a.prog = prog;
 	log_set_prog(prog);
+#if !APP_FREE_AT_EXIT
+	render_exiting();
+#endif
 	a.now = (long long)time(NULL);
 	status = http_request_read(&a.req, stdin);
 	if ((rc = config_load(NULL, &a.cfg, err, sizeof(err))) != 0) {

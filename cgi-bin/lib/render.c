@@ -421,27 +421,19 @@ html_nodes(struct html *h, const xmlNode *n)
 	return 0;
 }
 
-/* res as libxml2 would save it with style, appended to out; BP_EINVAL (out as it was)
- * when that is not ours to write */
-static int
-html_save(xsltStylesheetPtr style, xmlDocPtr res, struct buf *out)
+int
+render_html(xmlDocPtr res, struct buf *out)
 {
-	const xmlChar *method, *encoding;
 	struct html h;
 	size_t start = out->len;
-	int indent, rc;
+	int rc;
 
-	XSLT_GET_IMPORT_PTR(method, style, method)
-	XSLT_GET_IMPORT_PTR(encoding, style, encoding)
-	XSLT_GET_IMPORT_INT(indent, style, indent)
-	if (style->methodURI != NULL || method == NULL || !xmlStrEqual(method, BAD_CAST "html") ||
-	    encoding == NULL || !xmlStrEqual(encoding, BAD_CAST "UTF-8") || indent != 0 ||
-	    res->type != XML_HTML_DOCUMENT_NODE || res->intSubset != NULL ||
+	if (res->type != XML_HTML_DOCUMENT_NODE || res->intSubset != NULL ||
 	    res->children == NULL)
 		return BP_EINVAL;
 	/* as xsltSaveResultTo: the charset in a <meta> of the <head> (a page without a head
 	 * gets none, and its -1 says no more than that) */
-	(void)htmlSetMetaEncoding(res, encoding);
+	(void)htmlSetMetaEncoding(res, BAD_CAST "UTF-8");
 	memset(&h, 0, sizeof(h));
 	h.out = out;
 	rc = html_nodes(&h, res->children);
@@ -454,6 +446,31 @@ html_save(xsltStylesheetPtr style, xmlDocPtr res, struct buf *out)
 		out->p[start] = '\0';
 	}
 	return rc;
+}
+
+/* res as libxml2 would save it with style, appended to out; BP_EINVAL (out as it was)
+ * when that is not ours to write */
+static int
+html_save(xsltStylesheetPtr style, xmlDocPtr res, struct buf *out)
+{
+	const xmlChar *method, *encoding;
+	int indent;
+
+	XSLT_GET_IMPORT_PTR(method, style, method)
+	XSLT_GET_IMPORT_PTR(encoding, style, encoding)
+	XSLT_GET_IMPORT_INT(indent, style, indent)
+	if (style->methodURI != NULL || method == NULL || !xmlStrEqual(method, BAD_CAST "html") ||
+	    encoding == NULL || !xmlStrEqual(encoding, BAD_CAST "UTF-8") || indent != 0)
+		return BP_EINVAL;
+	return render_html(res, out);
+}
+
+static int render_keep;		/* render_exiting: leave the trees to the kernel */
+
+void
+render_exiting(void)
+{
+	render_keep = 1;
 }
 
 int
@@ -508,6 +525,8 @@ render_page(const char *xslt_dir, struct page *pg, struct buf *out)
 	rc = out->err ? BP_ENOMEM : 0;
 out:
 	xmlFree(html);
+	if (render_keep && rc == 0)
+		return rc;
 	xmlFreeDoc(res);
 	xsltFreeTransformContext(ctx);
 	xsltFreeSecurityPrefs(prefs);
