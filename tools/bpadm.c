@@ -640,30 +640,15 @@ demo_person(struct demo *d, struct fnr *f, int *age)
 	return BP_EINVAL;
 }
 
-static const char *
-demo_attr(xmlNodePtr n, const char *name)
-{
-	xmlAttrPtr a = xmlHasProp(n, BAD_CAST name);
-
-	return (a && a->children && a->children->type == XML_TEXT_NODE) ?
-	    (const char *)a->children->content : NULL;
-}
-
 /* The ids of an item's <option> children, and which stand alone ("Ingen av delene"). */
 static int
 demo_options(const struct def_item *it, const char **ids, int *exclusive)
 {
-	xmlNodePtr o;
-	const char *id, *x;
-	int n = 0;
+	int n;
 
-	for (o = it->node->children; o && n < DEMO_OPTIONS_MAX; o = o->next) {
-		if (o->type != XML_ELEMENT_NODE || strcmp((const char *)o->name, "option") != 0 ||
-		    (id = demo_attr(o, "id")) == NULL)
-			continue;
-		x = demo_attr(o, "exclusive");
-		exclusive[n] = x != NULL && strcmp(x, "yes") == 0;
-		ids[n++] = id;
+	for (n = 0; n < it->noptions && n < DEMO_OPTIONS_MAX; n++) {
+		exclusive[n] = it->options[n].exclusive;
+		ids[n] = it->options[n].id;
 	}
 	return n;
 }

@@ -2,10 +2,14 @@
  *
  * The expressions are compiled once per process, when first used. A record is the survey
  * document <kartlegging aar alder kjonn> with one element per answer, named by item id. */
+#include <sys/stat.h>
+
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -30,11 +34,14 @@ struct group {
 };
 
 struct definition {
-	xmlDocPtr doc;
+	char *strings;			/* every string below, copied from the file */
+	size_t nstrings, capstrings;
 	const char *stamp;
 	struct def_item *items;
 	int nitems;
 	struct def_item **by_id;	/* items sorted by id, for find() */
+	struct def_option *options;	/* the items' options, each item's in a row */
+	int noptions;
 	struct rule *rules;
 	int nrules;
 	struct group *groups;		/* the levekårsindeks, in order */
@@ -44,63 +51,292 @@ struct definition {
 	int ntabs;
 };
 
-static const char *
-attr(xmlNodePtr n, const char *name)
-{
-	xmlAttrPtr a = xmlHasProp(n, BAD_CAST name);
+#define ITEMS_MAX 1024
+#define OPTIONS_MAX 4096
+#define RULES_MAX 1024
+#define GROUPS_MAX 16
+#define DEFINITION_FILE_MAX (1 << 20)
+#define DEPTH_MAX 32
 
-	return (a && a->children && a->children->type == XML_TEXT_NODE) ?
-	    (const char *)a->children->content : NULL;
+/* -- loading ---------------------------------------------------------------------------------
+ * The file is read with libxml2's SAX2 callbacks straight into the tables above, without a
+ * document tree: a save loads the definition on every request, and the tree cost two
+ * million instructions of the 2.2M its loading took (callgrind). What an element is follows
+ * from its name and its parent's kind: */
+
+enum kind {
+	K_OTHER,	/* help, intro, section, ...: for the form, not the engine */
+	K_DEF,		/* <definition stamp> */
+	K_TAB,		/* <tab id title> */
+	K_GROUP,	/* <group> of items in a tab */
+	K_ITEM,		/* <item id type mandatory show min max> */
+	K_LABEL,	/* its <label>: text */
+	K_OPTION,	/* its <option id exclusive> */
+	K_RULES,	/* <rules> */
+	K_RULE,		/* <error|obs field when>: text */
+	K_INDEX,	/* <index areas> */
+	K_IGROUP,	/* its <group id when>: text */
+};
+
+struct load {
+	struct definition *d;
+	xmlParserCtxtPtr ctxt;
+	enum kind kind[DEPTH_MAX];	/* of the open elements */
+	int depth;
+	int over;			/* elements open below DEPTH_MAX (refused) */
+	const char *tab;		/* the open tab's id */
+	struct def_item *item;		/* the open item */
+	struct buf text;		/* of the open K_LABEL, K_RULE or K_IGROUP */
+	int err;
+};
+
+/* s[0..n) as a string that lives as long as the definition */
+static const char *
+keep(struct load *l, const char *s, size_t n)
+{
+	struct definition *d = l->d;
+	char *p;
+
+	if (n + 1 > d->capstrings - d->nstrings) {
+		l->err = BP_ETOOBIG;
+		return NULL;
+	}
+	p = d->strings + d->nstrings;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	d->nstrings += n + 1;
+	return p;
 }
 
-static xmlNodePtr
-child(xmlNodePtr n, const char *name)
+/* the value of attribute name among a SAX2 start tag's (localname, prefix, URI, value,
+ * end), or NULL */
+static const char *
+attr(struct load *l, int nattrs, const xmlChar **attrs, const char *name)
 {
-	for (n = n->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0)
-			return n;
+	int i;
+
+	for (i = 0; i < nattrs; i++, attrs += 5)
+		if (attrs[1] == NULL && strcmp((const char *)attrs[0], name) == 0)
+			return keep(l, (const char *)attrs[3], (size_t)(attrs[4] - attrs[3]));
 	return NULL;
 }
 
-/* the text of an element, without copying (the definition has one text node per element) */
-static const char *
-text_of(xmlNodePtr n)
+static void
+add_item(struct load *l, int nattrs, const xmlChar **attrs)
 {
-	for (n = n ? n->children : NULL; n; n = n->next)
-		if (n->type == XML_TEXT_NODE)
-			return (const char *)n->content;
-	return "";
-}
-
-static int
-add_item(struct definition *d, xmlNodePtr n, const char *tab, int cap)
-{
+	struct definition *d = l->d;
 	struct def_item *it;
 	const char *v;
 	long long x;
 
-	if (d->nitems == cap)
-		return BP_ETOOBIG;
-	it = &d->items[d->nitems++];
+	if (d->nitems == ITEMS_MAX) {
+		l->err = BP_ETOOBIG;
+		return;
+	}
+	it = l->item = &d->items[d->nitems++];
 	memset(it, 0, sizeof(*it));
-	it->node = n;
-	it->id = attr(n, "id");
-	it->type = attr(n, "type");
-	it->tab = tab;
-	it->label = text_of(child(n, "label"));
-	it->show = attr(n, "show");
-	it->mandatory = (v = attr(n, "mandatory")) != NULL && strcmp(v, "yes") == 0;
+	it->id = attr(l, nattrs, attrs, "id");
+	it->type = attr(l, nattrs, attrs, "type");
+	it->tab = l->tab;
+	it->label = "";
+	it->show = attr(l, nattrs, attrs, "show");
+	it->mandatory = (v = attr(l, nattrs, attrs, "mandatory")) != NULL && strcmp(v, "yes") == 0;
+	it->options = d->options + d->noptions;
 	it->min = 1;
 	it->max = 0;
-	if ((v = attr(n, "min")) && str_to_ll(v, LONG_MIN, LONG_MAX, &x) == 0)
+	if ((v = attr(l, nattrs, attrs, "min")) && str_to_ll(v, LONG_MIN, LONG_MAX, &x) == 0)
 		it->min = (long)x;
-	if ((v = attr(n, "max")) && str_to_ll(v, LONG_MIN, LONG_MAX, &x) == 0)
+	if ((v = attr(l, nattrs, attrs, "max")) && str_to_ll(v, LONG_MIN, LONG_MAX, &x) == 0)
 		it->max = (long)x;
+	if (it->id == NULL || it->type == NULL) {
+		l->err = l->err ? l->err : BP_EXML;
+		return;
+	}
 	if (strcmp(it->type, "integer") == 0 && it->min > it->max) {
 		it->min = 0;		/* counts without a stated range: 0 or more */
 		it->max = 1000;
 	}
-	return it->id && it->type ? 0 : BP_EXML;
+}
+
+static void
+add_option(struct load *l, int nattrs, const xmlChar **attrs)
+{
+	struct definition *d = l->d;
+	const char *x;
+
+	if (d->noptions == OPTIONS_MAX) {
+		l->err = BP_ETOOBIG;
+		return;
+	}
+	d->options[d->noptions].id = attr(l, nattrs, attrs, "id");
+	x = attr(l, nattrs, attrs, "exclusive");
+	d->options[d->noptions].exclusive = x != NULL && strcmp(x, "yes") == 0;
+	if (d->options[d->noptions].id == NULL) {
+		l->err = l->err ? l->err : BP_EXML;
+		return;
+	}
+	d->noptions++;
+	l->item->noptions++;
+}
+
+/* the kind of element name under an element of kind parent, and what it adds */
+static enum kind
+open_element(struct load *l, enum kind parent, const char *name, int nattrs,
+    const xmlChar **attrs)
+{
+	struct definition *d = l->d;
+	const char *v;
+
+	switch (parent) {
+	case K_OTHER:
+		if (l->depth > 0)
+			return K_OTHER;
+		if (strcmp(name, "definition") != 0)
+			l->err = BP_EXML;
+		d->stamp = (v = attr(l, nattrs, attrs, "stamp")) ? v : "";
+		return K_DEF;
+	case K_DEF:
+		if (strcmp(name, "tab") == 0) {
+			if (d->ntabs == DEFINITION_TABS_MAX) {
+				l->err = BP_ETOOBIG;
+				return K_OTHER;
+			}
+			l->tab = d->tabs[d->ntabs].id = attr(l, nattrs, attrs, "id");
+			d->tabs[d->ntabs].title = attr(l, nattrs, attrs, "title");
+			if (d->tabs[d->ntabs].id == NULL || d->tabs[d->ntabs++].title == NULL)
+				l->err = l->err ? l->err : BP_EXML;
+			return K_TAB;
+		}
+		if (strcmp(name, "rules") == 0)
+			return K_RULES;
+		if (strcmp(name, "index") == 0) {
+			v = attr(l, nattrs, attrs, "areas");
+			if (str_copy(d->areas, sizeof(d->areas), v ? v : "") != 0)
+				l->err = BP_ETOOBIG;
+			return K_INDEX;
+		}
+		return K_OTHER;
+	case K_TAB:
+		if (strcmp(name, "group") == 0)
+			return K_GROUP;
+		/* fall through */
+	case K_GROUP:
+		if (strcmp(name, "item") != 0)
+			return K_OTHER;
+		add_item(l, nattrs, attrs);
+		return K_ITEM;
+	case K_ITEM:
+		if (strcmp(name, "label") == 0)
+			return K_LABEL;
+		if (strcmp(name, "option") != 0)
+			return K_OTHER;
+		add_option(l, nattrs, attrs);
+		return K_OPTION;
+	case K_RULES:
+		if (d->nrules == RULES_MAX) {
+			l->err = BP_ETOOBIG;
+			return K_OTHER;
+		}
+		d->rules[d->nrules++] = (struct rule){
+		    strcmp(name, "obs") == 0 ? FINDING_OBS : FINDING_ERROR,
+		    attr(l, nattrs, attrs, "field"), attr(l, nattrs, attrs, "when"), NULL, "" };
+		return K_RULE;
+	case K_INDEX:
+		if (d->ngroups == GROUPS_MAX) {
+			l->err = BP_ETOOBIG;
+			return K_OTHER;
+		}
+		d->groups[d->ngroups++] = (struct group){ attr(l, nattrs, attrs, "id"), "",
+		    attr(l, nattrs, attrs, "when"), NULL };
+		return K_IGROUP;
+	default:
+		return K_OTHER;
+	}
+}
+
+static void
+on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
+    int nns, const xmlChar **ns, int nattrs, int ndefaulted, const xmlChar **attrs)
+{
+	struct load *l = ctx;
+	enum kind parent = l->depth > 0 ? l->kind[l->depth - 1] : K_OTHER;
+
+	(void)prefix, (void)nns, (void)ns, (void)ndefaulted;
+	if (l->depth == DEPTH_MAX) {
+		l->err = BP_ETOOBIG;
+		l->over++;
+		return;
+	}
+	/* a namespaced element is none of ours */
+	l->kind[l->depth] = uri != NULL ? K_OTHER :
+	    open_element(l, parent, (const char *)name, nattrs, attrs);
+	l->depth++;
+	buf_reset(&l->text);
+}
+
+static void
+on_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct load *l = ctx;
+	struct definition *d = l->d;
+	const char *t;
+
+	(void)name, (void)prefix, (void)uri;
+	if (l->over > 0) {
+		l->over--;
+		return;
+	}
+	if (l->depth == 0)
+		return;
+	switch (l->kind[--l->depth]) {
+	case K_LABEL:
+	case K_RULE:
+	case K_IGROUP:
+		if (l->text.err)
+			l->err = BP_ENOMEM;
+		if ((t = keep(l, l->text.p ? l->text.p : "", l->text.len)) == NULL)
+			break;
+		if (l->kind[l->depth] == K_LABEL)
+			l->item->label = t;
+		else if (l->kind[l->depth] == K_RULE)
+			d->rules[d->nrules - 1].text = t;
+		else
+			d->groups[d->ngroups - 1].title = t;
+		break;
+	case K_ITEM:
+		l->item = NULL;
+		break;
+	default:
+		break;
+	}
+}
+
+/* text goes to the open label, rule or index group, and only its own */
+static void
+on_text(void *ctx, const xmlChar *s, int n)
+{
+	struct load *l = ctx;
+	enum kind k = l->depth > 0 && l->over == 0 ? l->kind[l->depth - 1] : K_OTHER;
+
+	if (k == K_LABEL || k == K_RULE || k == K_IGROUP)
+		buf_add(&l->text, s, (size_t)n);
+}
+
+/* the definition is plain XML: a DOCTYPE (and with it entities) is refused */
+static void
+on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	struct load *l = ctx;
+
+	(void)name, (void)ext, (void)sys;
+	l->err = BP_EXML;
+	xmlStopParser(l->ctxt);
+}
+
+static void
+on_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx, (void)e;		/* the parse fails and definition_load says so */
 }
 
 static int
@@ -109,80 +345,93 @@ by_id(const void *a, const void *b)
 	return strcmp((*(struct def_item *const *)a)->id, (*(struct def_item *const *)b)->id);
 }
 
+/* the file's text, NUL-terminated; free it */
+static int
+read_text(const char *path, char **out, size_t *len)
+{
+	struct stat st;
+	char *text;
+	size_t got = 0;
+	ssize_t n;
+	int fd;
+
+	*out = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return BP_ENOENT;
+	if (fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size > DEFINITION_FILE_MAX ||
+	    (text = malloc((size_t)st.st_size + 1)) == NULL) {
+		close(fd);
+		return BP_EIO;
+	}
+	while (got < (size_t)st.st_size &&
+	    (n = read(fd, text + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	if (got != (size_t)st.st_size) {
+		free(text);
+		return BP_EIO;
+	}
+	text[got] = '\0';
+	*out = text;
+	*len = got;
+	return 0;
+}
+
 int
 definition_load(const char *data_dir, int year, struct definition **out)
 {
-	char path[PATH_MAX];
+	char path[PATH_MAX], *text = NULL;
 	struct definition *d;
-	xmlNodePtr root, tab, n, g;
-	int cap = 0, rc = BP_EXML, i;
+	struct load l;
+	xmlSAXHandler sax;
+	xmlParserCtxtPtr ctxt;
+	size_t len = 0;
+	int rc, i, wellformed;
 
 	*out = NULL;
 	snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.xml", data_dir, year);
+	if ((rc = read_text(path, &text, &len)) != 0)
+		return rc;
+	rc = BP_ENOMEM;
 	if ((d = calloc(1, sizeof(*d))) == NULL)
-		return BP_ENOMEM;
-	d->doc = xmlReadFile(path, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOBLANKS |
-	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
-	if (d->doc == NULL) {
-		free(d);
-		return BP_ENOENT;
-	}
-	root = xmlDocGetRootElement(d->doc);
-	if (root == NULL || strcmp((const char *)root->name, "definition") != 0)
 		goto fail;
-	d->stamp = attr(root, "stamp") ? attr(root, "stamp") : "";
-	cap = 1024;
-	d->items = calloc((size_t)cap, sizeof(*d->items));
-	d->rules = calloc((size_t)cap, sizeof(*d->rules));
-	d->groups = calloc(16, sizeof(*d->groups));
-	if (d->items == NULL || d->rules == NULL || d->groups == NULL) {
-		rc = BP_ENOMEM;
+	/* every string is shorter than its source text, and each takes at least 3 bytes
+	 * there (a=""), which leaves room for its NUL */
+	d->capstrings = len + 1;
+	d->strings = malloc(d->capstrings);
+	/* filled in order as the file is read, and read no further: not zeroed (which
+	 * would touch every page of them) */
+	d->items = malloc(ITEMS_MAX * sizeof(*d->items));
+	d->options = malloc(OPTIONS_MAX * sizeof(*d->options));
+	d->rules = malloc(RULES_MAX * sizeof(*d->rules));
+	d->groups = malloc(GROUPS_MAX * sizeof(*d->groups));
+	if (d->strings == NULL || d->items == NULL || d->options == NULL || d->rules == NULL ||
+	    d->groups == NULL)
 		goto fail;
-	}
-	for (tab = root->children; tab; tab = tab->next) {
-		if (tab->type != XML_ELEMENT_NODE)
-			continue;
-		if (strcmp((const char *)tab->name, "tab") == 0) {
-			if (d->ntabs == DEFINITION_TABS_MAX) {
-				rc = BP_ETOOBIG;
-				goto fail;
-			}
-			d->tabs[d->ntabs].id = attr(tab, "id");
-			d->tabs[d->ntabs].title = attr(tab, "title");
-			d->tabs[d->ntabs].node = tab;
-			if (d->tabs[d->ntabs].id == NULL || d->tabs[d->ntabs++].title == NULL)
-				goto fail;
-			for (n = tab->children; n; n = n->next) {
-				if (n->type != XML_ELEMENT_NODE)
-					continue;
-				if (strcmp((const char *)n->name, "item") == 0 &&
-				    (rc = add_item(d, n, attr(tab, "id"), cap)) != 0)
-					goto fail;
-				if (strcmp((const char *)n->name, "group") != 0)
-					continue;
-				for (g = n->children; g; g = g->next)
-					if (g->type == XML_ELEMENT_NODE &&
-					    strcmp((const char *)g->name, "item") == 0 &&
-					    (rc = add_item(d, g, attr(tab, "id"), cap)) != 0)
-						goto fail;
-			}
-		} else if (strcmp((const char *)tab->name, "rules") == 0) {
-			for (n = tab->children; n && d->nrules < cap; n = n->next) {
-				if (n->type != XML_ELEMENT_NODE)
-					continue;
-				d->rules[d->nrules++] = (struct rule){
-					strcmp((const char *)n->name, "obs") == 0 ? FINDING_OBS :
-					    FINDING_ERROR,
-					attr(n, "field"), attr(n, "when"), NULL, text_of(n) };
-			}
-		} else if (strcmp((const char *)tab->name, "index") == 0) {
-			str_copy(d->areas, sizeof(d->areas), attr(tab, "areas") ? attr(tab, "areas") : "");
-			for (n = tab->children; n && d->ngroups < 16; n = n->next)
-				if (n->type == XML_ELEMENT_NODE)
-					d->groups[d->ngroups++] = (struct group){ attr(n, "id"),
-					    text_of(n), attr(n, "when"), NULL };
-		}
-	}
+	memset(&l, 0, sizeof(l));
+	l.d = d;
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_text;
+	sax.cdataBlock = on_text;
+	sax.internalSubset = on_dtd;
+	sax.serror = on_error;
+	if ((ctxt = xmlCreatePushParserCtxt(&sax, &l, NULL, 0, NULL)) == NULL)
+		goto fail;
+	/* NOENT: &amp; in an attribute comes as "&" (else as "&#38;"); there are no other
+	 * entities, as on_dtd stops at a DOCTYPE */
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOERROR |
+	    XML_PARSE_NOWARNING);
+	l.ctxt = ctxt;
+	xmlParseChunk(ctxt, text, (int)len, 1);
+	wellformed = ctxt->wellFormed;
+	xmlFreeParserCtxt(ctxt);
+	buf_free(&l.text);
+	rc = !wellformed ? BP_EXML : l.err ? l.err : d->stamp == NULL ? BP_EXML : 0;
+	if (rc != 0)
+		goto fail;
 	if ((d->by_id = calloc((size_t)d->nitems + 1, sizeof(*d->by_id))) == NULL) {
 		rc = BP_ENOMEM;
 		goto fail;
@@ -190,10 +439,12 @@ definition_load(const char *data_dir, int year, struct definition **out)
 	for (i = 0; i < d->nitems; i++)
 		d->by_id[i] = &d->items[i];
 	qsort(d->by_id, (size_t)d->nitems, sizeof(*d->by_id), by_id);
+	free(text);
 	*out = d;
 	return 0;
 fail:
 	log_error("definition %s: %s", path, bp_strerror(rc));
+	free(text);
 	definition_free(d);
 	return rc;
 }
@@ -215,14 +466,9 @@ definition_free(struct definition *d)
 	free(d->by_id);
 	free(d->rules);
 	free(d->groups);
-	xmlFreeDoc(d->doc);
+	free(d->options);
+	free(d->strings);
 	free(d);
-}
-
-xmlDocPtr
-definition_doc(const struct definition *d)
-{
-	return d->doc;
 }
 
 const char *
@@ -383,12 +629,10 @@ evaluation_hidden(const struct evaluation *ev, const char *id)
 int
 definition_is_option(const struct def_item *it, const char *value)
 {
-	xmlNodePtr o;
-	const char *id;
+	int i;
 
-	for (o = it->node->children; o; o = o->next)
-		if (o->type == XML_ELEMENT_NODE && strcmp((const char *)o->name, "option") == 0 &&
-		    (id = attr(o, "id")) != NULL && strcmp(id, value) == 0)
+	for (i = 0; i < it->noptions; i++)
+		if (strcmp(it->options[i].id, value) == 0)
 			return 1;
 	return 0;
 }
@@ -407,13 +651,14 @@ check_answers(const struct def_item *it, const struct record_index *ix, int *cou
 	for (c = record_index_find(ix, it->id, &n), i = 0; i < n; i++) {
 		(*count)++;
 		if (strcmp(it->type, "service") == 0) {
-			const char *h = attr(c[i].node, "hatt"), *w = attr(c[i].node, "videre");
+			const char *h = record_node_attr(c[i].node, "hatt");
+			const char *w = record_node_attr(c[i].node, "videre");
 
 			*invalid += !h || !w || (strcmp(h, "ja") && strcmp(h, "nei")) ||
 			    (strcmp(w, "ja") && strcmp(w, "nei"));
 			continue;
 		}
-		v = text_of(c[i].node);
+		v = record_node_text(c[i].node);
 		if (strcmp(it->type, "checkbox") == 0)
 			*invalid += strcmp(v, "ja") != 0;
 		else if (strcmp(it->type, "integer") == 0)

@@ -19,12 +19,15 @@ struct definition;
 struct def_tab {
 	const char *id;
 	const char *title;
-	xmlNodePtr node;		/* <tab> in the definition */
+};
+
+struct def_option {
+	const char *id;
+	int exclusive;			/* "Ingen av delene": stands alone */
 };
 
 /* One question of the definition, as the engine and the form see it. */
 struct def_item {
-	xmlNodePtr node;		/* <item> in the definition */
 	const char *id;
 	const char *type;		/* single multi checkbox integer yesno yesno_unknown
 					 * level service */
@@ -34,6 +37,8 @@ struct def_item {
 	xmlXPathCompExprPtr show_c;	/* compiled on first use */
 	int mandatory;
 	long min, max;			/* integer range */
+	const struct def_option *options;	/* in definition order */
+	int noptions;
 };
 
 enum finding_kind { FINDING_MISSING, FINDING_INVALID, FINDING_ERROR, FINDING_OBS };
@@ -62,7 +67,6 @@ int evaluation_hidden(const struct evaluation *ev, const char *id);
 /* definition_load: dir/kartlegging/<year>.xml. BP_ENOENT when there is none for that year. */
 int definition_load(const char *data_dir, int year, struct definition **out);
 void definition_free(struct definition *def);	/* accepts NULL */
-xmlDocPtr definition_doc(const struct definition *def);
 
 /* definition_stamp: what tells this definition from another (the build stamps each one
  * with a hash of its text); "" for an unstamped one. */

@@ -4,6 +4,7 @@
 #include "unit.h"
 
 #include <libxml/parser.h>
+#include <libxml/xpath.h>
 
 #include "definition.h"
 
@@ -60,36 +61,9 @@ has(const struct evaluation *ev, enum finding_kind kind, const char *field)
 static const char *
 first_option(const char *id)
 {
-	static char buf[64];
-	xmlNodePtr n;
+	const struct def_item *it = definition_item(def, id);
 
-	for (n = xmlDocGetRootElement(definition_doc(def)); n; ) {
-		xmlChar *v = n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "item") ?
-		    xmlGetProp(n, BAD_CAST "id") : NULL;
-		int match = v && strcmp((char *)v, id) == 0;
-
-		xmlFree(v);
-		if (match) {
-			for (n = n->children; n; n = n->next)
-				if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "option")) {
-					xmlChar *o = xmlGetProp(n, BAD_CAST "id");
-
-					snprintf(buf, sizeof(buf), "%s", (char *)o);
-					xmlFree(o);
-					return buf;
-				}
-			return NULL;
-		}
-		/* depth-first walk */
-		if (n->children)
-			n = n->children;
-		else {
-			while (n && !n->next)
-				n = n->parent;
-			n = n ? n->next : NULL;
-		}
-	}
-	return NULL;
+	return it && it->noptions > 0 ? it->options[0].id : NULL;
 }
 
 static void
@@ -217,6 +191,164 @@ test_index(void **state)
 	}
 }
 
+/* the text an XPath gives on the definition's tree ("" for none) */
+static void
+tree_text(xmlDocPtr doc, const char *fmt, const char *a, const char *b, char *out, size_t size)
+{
+	char expr[256];
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr r;
+	xmlChar *t;
+
+	snprintf(expr, sizeof(expr), fmt, a, b);
+	assert_non_null(ctx);
+	assert_non_null(r = xmlXPathEvalExpression(BAD_CAST expr, ctx));
+	assert_non_null(t = xmlXPathCastToString(r));
+	snprintf(out, size, "%s", (const char *)t);
+	xmlFree(t);
+	xmlXPathFreeObject(r);
+	xmlXPathFreeContext(ctx);
+}
+
+/* definition_load reads the file with SAX callbacks into its tables: what it keeps of every
+ * item and option is what the file's tree says, in the same order, for the source and for
+ * the build's trimmed copy alike */
+static void
+test_load_as_tree(void **state)
+{
+	const char *const files[][2] = {
+		{ "data", "data/kartlegging/2026.xml" },
+		{ NULL, "/kartlegging/2026.xml" },
+	};
+	char dir[4096], path[4096], v[1024];
+	size_t f;
+
+	(void)state;
+	for (f = 0; f < UNIT_N(files); f++) {
+		struct definition *d;
+		const struct def_item *items;
+		const struct def_tab *tabs;
+		xmlDocPtr doc;
+		int n, i, o;
+
+		snprintf(dir, sizeof(dir), "%s", files[f][0] ? files[f][0] :
+		    getenv("BP_BUILD") ? getenv("BP_BUILD") : "build");
+		if (files[f][0] == NULL)
+			strncat(dir, "/data", sizeof(dir) - strlen(dir) - 1);
+		snprintf(path, sizeof(path), "%s", files[f][0] ? files[f][1] : dir);
+		if (files[f][0] == NULL)
+			strncat(path, files[f][1], sizeof(path) - strlen(path) - 1);
+		assert_non_null(doc = xmlReadFile(path, NULL, XML_PARSE_NONET));
+		assert_int_equal(definition_load(dir, 2026, &d), 0);
+		n = definition_items(d, &items);
+		tree_text(doc, "count(//tab/item | //tab/group/item)", "", "", v, sizeof(v));
+		assert_int_equal(n, atoi(v));
+		for (i = 0; i < n; i++) {
+			snprintf(path, sizeof(path), "%d", i + 1);
+			tree_text(doc, "(//tab/item | //tab/group/item)[%s]/@id%s", path, "", v,
+			    sizeof(v));
+			assert_string_equal(items[i].id, v);
+			tree_text(doc, "//item[@id='%s']/label%s", items[i].id, "", v, sizeof(v));
+			assert_string_equal(items[i].label, v);
+			tree_text(doc, "//item[@id='%s']/@type%s", items[i].id, "", v, sizeof(v));
+			assert_string_equal(items[i].type, v);
+			tree_text(doc, "//item[@id='%s']/@show%s", items[i].id, "", v, sizeof(v));
+			assert_string_equal(items[i].show ? items[i].show : "", v);
+			tree_text(doc, "//item[@id='%s']/ancestor::tab/@id%s", items[i].id, "", v,
+			    sizeof(v));
+			assert_string_equal(items[i].tab, v);
+			tree_text(doc, "string(//item[@id='%s']/@mandatory = 'yes')%s", items[i].id,
+			    "", v, sizeof(v));
+			assert_int_equal(items[i].mandatory, strcmp(v, "true") == 0);
+			tree_text(doc, "count(//item[@id='%s']/option)%s", items[i].id, "", v,
+			    sizeof(v));
+			assert_int_equal(items[i].noptions, atoi(v));
+			for (o = 0; o < items[i].noptions; o++) {
+				snprintf(path, sizeof(path), "%d", o + 1);
+				tree_text(doc, "//item[@id='%s']/option[%s]/@id", items[i].id, path,
+				    v, sizeof(v));
+				assert_string_equal(items[i].options[o].id, v);
+				tree_text(doc, "string(//item[@id='%s']/option[%s]/@exclusive='yes')",
+				    items[i].id, path, v, sizeof(v));
+				assert_int_equal(items[i].options[o].exclusive,
+				    strcmp(v, "true") == 0);
+				assert_true(definition_is_option(&items[i], items[i].options[o].id));
+			}
+			assert_false(definition_is_option(&items[i], "finnes_ikke"));
+			assert_ptr_equal(definition_item(d, items[i].id), &items[i]);
+		}
+		tree_text(doc, "count(/definition/tab)%s%s", "", "", v, sizeof(v));
+		assert_int_equal(definition_tabs(d, &tabs), atoi(v));
+		tree_text(doc, "/definition/@stamp%s%s", "", "", v, sizeof(v));
+		assert_string_equal(definition_stamp(d), v);
+		definition_free(d);
+		xmlFreeDoc(doc);
+	}
+}
+
+/* a definition that is not ours is refused, never half loaded */
+static void
+test_load_refused(void **state)
+{
+	static const char *const bad[] = {
+		"",
+		"<definition",					/* not well-formed */
+		"<other stamp='x'/>",				/* another root */
+		"<!DOCTYPE definition [<!ENTITY e 'x'>]><definition stamp='x'/>",
+		"<definition><tab id='t'/></definition>",	/* a tab without a title */
+		"<definition><tab id='t' title='T'><item id='a'/></tab></definition>",
+		"<definition><tab id='t' title='T'><item id='a' type='single'><option/>"
+		    "</item></tab></definition>",
+		"<definition>&e;</definition>",			/* an unknown entity */
+	};
+	char dir[64], sub[128], path[192], deep[2048];
+	struct definition *d;
+	size_t i, k;
+
+	(void)state;
+	tmp_make(dir, sizeof(dir));
+	snprintf(sub, sizeof(sub), "%s/kartlegging", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(path, sizeof(path), "%s/2030.xml", sub);
+	for (i = 0; i < UNIT_N(bad); i++) {
+		file_write(path, bad[i], strlen(bad[i]), 0600);
+		d = (struct definition *)1;
+		if (definition_load(dir, 2030, &d) == 0)
+			fail_msg("loaded: %s", bad[i]);
+		assert_null(d);
+	}
+	/* too deep: 40 levels */
+	strcpy(deep, "<definition>");
+	for (k = 0; k < 40; k++)
+		strcat(deep, "<x>");
+	for (k = 0; k < 40; k++)
+		strcat(deep, "</x>");
+	strcat(deep, "</definition>");
+	file_write(path, deep, strlen(deep), 0600);
+	assert_int_equal(definition_load(dir, 2030, &d), BP_ETOOBIG);
+	/* and the smallest it takes: entities in text and attributes come out decoded */
+	strcpy(deep, "<definition stamp='s'><tab id='t' title='T &amp; U'><item id='a' "
+	    "type='single' show='@alder &lt; 25'><label>A &lt;b&gt; <![CDATA[&c]]></label>"
+	    "<option id='x' exclusive='yes'/></item></tab></definition>");
+	file_write(path, deep, strlen(deep), 0600);
+	assert_int_equal(definition_load(dir, 2030, &d), 0);
+	{
+		const struct def_item *it = definition_item(d, "a");
+		const struct def_tab *tabs;
+
+		assert_non_null(it);
+		assert_string_equal(it->label, "A <b> &c");
+		assert_string_equal(it->show, "@alder < 25");
+		assert_int_equal(it->noptions, 1);
+		assert_true(it->options[0].exclusive);
+		assert_int_equal(definition_tabs(d, &tabs), 1);
+		assert_string_equal(tabs[0].title, "T & U");
+	}
+	definition_free(d);
+	assert_int_equal(definition_load(dir, 2031, &d), BP_ENOENT);
+	tmp_remove(dir);
+}
+
 int
 main(void)
 {
@@ -225,6 +357,8 @@ main(void)
 		cmocka_unit_test(test_errors_and_obs),
 		cmocka_unit_test(test_prune_and_age),
 		cmocka_unit_test(test_index),
+		cmocka_unit_test(test_load_as_tree),
+		cmocka_unit_test(test_load_refused),
 	};
 
 	return cmocka_run_group_tests_name("engine", tests, setup, teardown);
