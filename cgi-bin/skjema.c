@@ -44,6 +44,7 @@ struct form {
 	struct answers_merge_result merge;
 	struct buf changed;		/* ids of changed items */
 	int stale;
+	int ready;			/* POST: prepared, to be written */
 	int log_open;			/* GET without a tab: write "åpnet" */
 	xmlNodePtr log;			/* Logg: where its lines go on the page */
 	struct account who[LOG_ACCOUNTS_MAX];	/* names in the log, looked up once */
@@ -115,6 +116,8 @@ status_of(int rc)
 		return 404;
 	case BP_EINVAL:
 		return 400;
+	case BP_ESTALE:			/* saved by others SAVE_TRIES times over */
+		return 409;
 	default:
 		return 500;
 	}
@@ -436,15 +439,24 @@ skjema_get(struct app *a)
 
 /* -- POST ----------------------------------------------------------------------------------- */
 
+/* A save works in a read transaction and writes in a short write transaction of its own.
+ * LMDB lets one writer in at a time: merging, pruning and evaluating under its lock (3M
+ * instructions, then the fsync) made every save wait for the one before. The write checks
+ * that the record is still at the version the work began from (survey_save); a save that
+ * came in between sends the work round again, where it shows as stale. */
+#define SAVE_TRIES 3
+
+/* the posted tab merged into the record as stored: 1 to show the tab again (problems, or
+ * stale), 0 with f->ready when there is something to write */
 static int
-save(struct store_txn *txn, void *arg)
+prepare(struct store_txn *txn, void *arg)
 {
 	struct form *f = arg;
 	const struct http_list *form = &f->a->req.form;
 	struct evaluation ev;
-	char fnr[16];
 	int rc, visited_before;
 
+	f->ready = 0;
 	if ((rc = open_own(txn, f)) != 0)
 		return rc;
 	if ((f->edited = xmlCopyDoc(f->record, 1)) == NULL)
@@ -471,6 +483,18 @@ save(struct store_txn *txn, void *arg)
 	f->facts.errors = ev.errors;
 	f->facts.obs = ev.obs;
 	f->facts.changed = f->a->now;
+	f->ready = 1;
+	return 0;
+}
+
+/* the prepared record written, if the stored one is still the one it began from */
+static int
+commit(struct store_txn *txn, void *arg)
+{
+	struct form *f = arg;
+	char fnr[16];
+	int rc;
+
 	str_copy(fnr, sizeof(fnr), rprop(f->record, "fnr"));
 	rc = survey_save(txn, f->sec, f->key, f->a->me.id, f->edited, fnr, &f->facts);
 	crypto_wipe(fnr, sizeof(fnr));
@@ -481,13 +505,28 @@ save(struct store_txn *txn, void *arg)
 }
 
 static int
+save(struct app *a, struct form *f)
+{
+	struct store *st;
+	int rc = BP_ESTALE, tries;
+
+	if (app_store(a, &st) != 0)
+		return BP_ESTORE;
+	for (tries = 0; tries < SAVE_TRIES && rc == BP_ESTALE; tries++) {
+		if ((rc = store_read(st, prepare, f)) != 0 || !f->ready)
+			return rc;
+		rc = store_write(st, commit, f);
+	}
+	return rc;
+}
+
+static int
 skjema_post(struct app *a)
 {
 	const char *tab = app_form(a, "fane"), *go = app_form(a, "gaa"),
 	    *action = app_form(a, "handling");
 	char target[160];
 	long long version;
-	struct store *st;
 	struct form f;
 	int rc, status, i, stale;
 
@@ -505,7 +544,7 @@ skjema_post(struct app *a)
 	}
 	f.tab = tab;
 	f.posted_version = version;
-	rc = app_store(a, &st) == 0 ? store_write(st, save, &f) : BP_ESTORE;
+	rc = save(a, &f);
 	if (rc < 0) {
 		form_free(&f);
 		return status_of(rc);
