@@ -45,6 +45,7 @@ struct form {
 	struct buf changed;		/* ids of changed items */
 	int stale;
 	int ready;			/* POST: prepared, to be written */
+	struct survey_sealed sealed;	/* POST: the record for the write */
 	int log_open;			/* GET without a tab: write "åpnet" */
 	xmlNodePtr log;			/* Logg: where its lines go on the page */
 	struct account who[LOG_ACCOUNTS_MAX];	/* names in the log, looked up once */
@@ -487,18 +488,14 @@ prepare(struct store_txn *txn, void *arg)
 	return 0;
 }
 
-/* the prepared record written, if the stored one is still the one it began from */
+/* the sealed record written, if the stored one is still the one the work began from */
 static int
 commit(struct store_txn *txn, void *arg)
 {
 	struct form *f = arg;
-	char fnr[16];
 	int rc;
 
-	str_copy(fnr, sizeof(fnr), rprop(f->record, "fnr"));
-	rc = survey_save(txn, f->sec, f->key, f->a->me.id, f->edited, fnr, &f->facts);
-	crypto_wipe(fnr, sizeof(fnr));
-	if (rc != 0)
+	if ((rc = survey_put(txn, &f->sealed)) != 0)
 		return rc;
 	/* "lagret a b c": the items that changed */
 	return survey_log(txn, f->key, f->a->now, f->a->me.id, f->changed.p);
@@ -508,6 +505,7 @@ static int
 save(struct app *a, struct form *f)
 {
 	struct store *st;
+	char fnr[16];
 	int rc = BP_ESTALE, tries;
 
 	if (app_store(a, &st) != 0)
@@ -515,7 +513,13 @@ save(struct app *a, struct form *f)
 	for (tries = 0; tries < SAVE_TRIES && rc == BP_ESTALE; tries++) {
 		if ((rc = store_read(st, prepare, f)) != 0 || !f->ready)
 			return rc;
-		rc = store_write(st, commit, f);
+		str_copy(fnr, sizeof(fnr), rprop(f->record, "fnr"));
+		rc = survey_seal(f->sec, f->key, f->a->me.id, f->edited, fnr, &f->facts,
+		    &f->sealed);
+		crypto_wipe(fnr, sizeof(fnr));
+		if (rc == 0)
+			rc = store_write(st, commit, f);
+		survey_sealed_free(&f->sealed);
 	}
 	return rc;
 }

@@ -306,9 +306,31 @@ survey_open(struct store_txn *txn, const struct secrets *sec,
 }
 
 int
-survey_save(struct store_txn *txn, const struct secrets *sec,
-    const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
-    const char *fnr, struct survey_facts *facts)
+survey_seal(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+    const char *owner, xmlDocPtr record, const char *fnr, const struct survey_facts *facts,
+    struct survey_sealed *out)
+{
+	struct survey_facts next = *facts;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (strlen(owner) != ACCOUNT_ID_LEN)
+		return BP_EINVAL;
+	memcpy(out->key, key, SURVEY_KEY_LEN);
+	str_copy(out->owner, sizeof(out->owner), owner);
+	memcpy(out->id, facts->id, sizeof(out->id));
+	out->version = facts->version;
+	next.version++;
+	if ((rc = set_version(record, next.version, next.changed)) != 0 ||
+	    (rc = record_seal(sec, key, owner, next.id, record, &out->value)) != 0 ||
+	    (rc = facts_encode(sec, key, fnr, &next, &out->facts)) != 0)
+		survey_sealed_free(out);
+	crypto_wipe(&next, sizeof(next));
+	return rc;
+}
+
+int
+survey_put(struct store_txn *txn, const struct survey_sealed *s)
 {
 	unsigned char ok[OWNER_KEY_LEN];
 	struct survey_facts now;
@@ -316,16 +338,45 @@ survey_save(struct store_txn *txn, const struct secrets *sec,
 	size_t vlen;
 	int rc;
 
-	owner_key(owner, key, ok);
+	if (s->value.p == NULL || s->facts.p == NULL)
+		return BP_EINVAL;
+	owner_key(s->owner, s->key, ok);
 	if ((rc = store_get(txn, DB_OWNERS, ok, sizeof(ok), &v, &vlen)) != 0)
 		return rc;		/* gone, or no longer this owner's */
-	if ((rc = facts_decode(NULL, key, v, vlen, &now)) != 0)
+	if ((rc = facts_decode(NULL, s->key, v, vlen, &now)) != 0)
 		return rc;
-	if (now.version != facts->version)
-		return BP_ESTALE;	/* someone saved in between: nothing is overwritten */
-	memcpy(facts->id, now.id, sizeof(facts->id));
-	facts->version++;
-	return put_record(txn, sec, key, owner, record, fnr, facts, 0);
+	/* someone saved in between, or it was deleted and made anew: nothing is overwritten */
+	if (now.version != s->version || strcmp(now.id, s->id) != 0)
+		return BP_ESTALE;
+	if ((rc = store_put(txn, DB_SURVEYS, s->key, SURVEY_KEY_LEN, s->value.p,
+	    s->value.len)) != 0)
+		return rc;
+	return store_put(txn, DB_OWNERS, ok, sizeof(ok), s->facts.p, s->facts.len);
+}
+
+void
+survey_sealed_free(struct survey_sealed *s)
+{
+	if (s->value.p)
+		crypto_wipe(s->value.p, s->value.len);
+	buf_free(&s->value);
+	buf_free(&s->facts);
+}
+
+int
+survey_save(struct store_txn *txn, const struct secrets *sec,
+    const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
+    const char *fnr, struct survey_facts *facts)
+{
+	struct survey_sealed s;
+	int rc;
+
+	if ((rc = survey_seal(sec, key, owner, record, fnr, facts, &s)) != 0)
+		return rc;
+	if ((rc = survey_put(txn, &s)) == 0)
+		facts->version++;
+	survey_sealed_free(&s);
+	return rc;
 }
 
 int

@@ -65,6 +65,28 @@ int survey_save(struct store_txn *txn, const struct secrets *sec,
     const unsigned char key[SURVEY_KEY_LEN], const char *owner, xmlDocPtr record,
     const char *fnr, struct survey_facts *facts);
 
+/* A record sealed for its next version by survey_seal, outside any transaction, and
+ * written by survey_put in a short write transaction: the writer's lock is not held while
+ * the record is serialized and encrypted. */
+struct survey_sealed {
+	unsigned char key[SURVEY_KEY_LEN];
+	char owner[ACCOUNT_ID_LEN + 1];
+	char id[SURVEY_ID_LEN + 1];	/* the page id, which a survey made anew changes */
+	long long version;		/* the stored one it replaces */
+	struct buf value;		/* the sealed record */
+	struct buf facts;		/* its index entry */
+};
+
+/* survey_seal: record (with facts->version + 1 and facts->changed set in it) and its index
+ * entry sealed into out (free with survey_sealed_free, also after a failure). */
+int survey_seal(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
+    const char *owner, xmlDocPtr record, const char *fnr, const struct survey_facts *facts,
+    struct survey_sealed *out);
+/* survey_put: write what survey_seal sealed, if the stored survey is still the same one at
+ * the same version (BP_ESTALE when not: nothing is overwritten). */
+int survey_put(struct store_txn *txn, const struct survey_sealed *s);
+void survey_sealed_free(struct survey_sealed *s);
+
 /* survey_remove: delete the record, its index entry and page id, and write "slettet" by
  * account last in its endringslogg. The log stays under the page id that nothing leads
  * to any more (it names no person); it goes with the year's other data. */

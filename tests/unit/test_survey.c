@@ -537,11 +537,76 @@ test_facts_malformed(void **state)
 	expect_bad(f, &a, 1, BP_ECRYPTO, 0);
 }
 
+static int
+do_put(struct store_txn *txn, void *arg)
+{
+	return survey_put(txn, arg);
+}
+
+/* A save seals outside the write transaction (survey_seal) and writes in a short one
+ * (survey_put): a save in between, or the survey deleted and made anew at the same
+ * version, makes the sealed record stale, and nothing is overwritten. */
+static void
+test_seal_then_put(void **state)
+{
+	struct fix *f = *state;
+	struct survey_sealed sealed;
+	struct survey_facts old;
+	struct op o;
+	xmlDocPtr d;
+
+	memset(&o, 0, sizeof(o));
+	assert_int_equal(survey_key(&sec, "1103", 2026, FNR, o.key), 0);
+	o.owner = OWNER_A;
+	o.kategori = "rus";
+	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	/* sealed at version 1, then someone saves first */
+	d = rec("psyk");
+	assert_int_equal(survey_seal(&sec, o.key, OWNER_A, d, FNR, &o.facts, &sealed), 0);
+	xmlFreeDoc(d);
+	o.kategori = "begge";
+	assert_int_equal(store_write(f->st, do_save, &o), 0);
+	assert_int_equal(store_write(f->st, do_put, &sealed), BP_ESTALE);
+	survey_sealed_free(&sealed);
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_string_equal(o.got_kategori, "begge");
+	/* sealed at the stored version: written, and opens as the next one */
+	d = rec("psyk");
+	assert_int_equal(survey_seal(&sec, o.key, OWNER_A, d, FNR, &o.facts, &sealed), 0);
+	xmlFreeDoc(d);
+	assert_int_equal(store_write(f->st, do_put, &sealed), 0);
+	survey_sealed_free(&sealed);
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_string_equal(o.got_kategori, "psyk");
+	/* deleted and made anew (version 1 again, another page id): a record sealed for the
+	 * old one at version 1 is refused */
+	o.facts.version = 1;
+	old = o.facts;
+	assert_int_equal(store_write(f->st, do_remove, &o), 0);
+	o.kategori = "rus";
+	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	assert_int_equal(o.facts.version, 1);
+	assert_string_not_equal(o.facts.id, old.id);
+	d = rec("psyk");
+	assert_int_equal(survey_seal(&sec, o.key, OWNER_A, d, FNR, &old, &sealed), 0);
+	xmlFreeDoc(d);
+	assert_int_equal(store_write(f->st, do_put, &sealed), BP_ESTALE);
+	survey_sealed_free(&sealed);
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_string_equal(o.got_kategori, "rus");
+	/* the wrong owner is refused before anything is sealed */
+	d = rec("psyk");
+	assert_int_equal(survey_seal(&sec, o.key, "kort", d, FNR, &o.facts, &sealed), BP_EINVAL);
+	survey_sealed_free(&sealed);
+	xmlFreeDoc(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_lifecycle, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_seal_then_put, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_sealed_and_tampered, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_handover_and_remove, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_facts_malformed, setup, fix_teardown),
