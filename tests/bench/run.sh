@@ -135,7 +135,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 # A page that fails (an answer other than expected) gets a "failed" line and fails the
 # run, after the other pages have been measured.
 rounds=${BENCH_ROUNDS:-3}
-pages=(save)
+pages=(login register menu error404 form save list2000)
 all_hello=()
 lines=()
 failed=0
