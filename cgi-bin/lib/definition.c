@@ -2,14 +2,10 @@
  *
  * The expressions are compiled once per process, when first used. A record is the survey
  * document <kartlegging aar alder kjonn> with one element per answer, named by item id. */
-#include <sys/stat.h>
-
-#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -345,38 +341,6 @@ by_id(const void *a, const void *b)
 	return strcmp((*(struct def_item *const *)a)->id, (*(struct def_item *const *)b)->id);
 }
 
-/* the file's text, NUL-terminated; free it */
-static int
-read_text(const char *path, char **out, size_t *len)
-{
-	struct stat st;
-	char *text;
-	size_t got = 0;
-	ssize_t n;
-	int fd;
-
-	*out = NULL;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return BP_ENOENT;
-	if (fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size > DEFINITION_FILE_MAX ||
-	    (text = malloc((size_t)st.st_size + 1)) == NULL) {
-		close(fd);
-		return BP_EIO;
-	}
-	while (got < (size_t)st.st_size &&
-	    (n = read(fd, text + got, (size_t)st.st_size - got)) > 0)
-		got += (size_t)n;
-	close(fd);
-	if (got != (size_t)st.st_size) {
-		free(text);
-		return BP_EIO;
-	}
-	text[got] = '\0';
-	*out = text;
-	*len = got;
-	return 0;
-}
-
 int
 definition_load(const char *data_dir, int year, struct definition **out)
 {
@@ -390,7 +354,7 @@ definition_load(const char *data_dir, int year, struct definition **out)
 
 	*out = NULL;
 	snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.xml", data_dir, year);
-	if ((rc = read_text(path, &text, &len)) != 0)
+	if ((rc = file_read(path, DEFINITION_FILE_MAX, &text, &len)) != 0)
 		return rc;
 	rc = BP_ENOMEM;
 	if ((d = calloc(1, sizeof(*d))) == NULL)

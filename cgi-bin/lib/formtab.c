@@ -5,12 +5,9 @@
  * marker is bounded, an unknown or malformed one is an error, and every value from a
  * record or from what was typed is escaped. tests/fuzz/fuzz_formtab.c runs it on
  * arbitrary files. */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "formtab.h"
 #include "record.h"
@@ -95,33 +92,16 @@ formtab_parse(const char *text, size_t len, struct formtab **out)
 int
 formtab_load(const char *data_dir, int year, struct formtab **out)
 {
-	char path[4096];
-	struct stat st;
-	char *text;
-	ssize_t got;
-	size_t len = 0;
-	int fd, rc;
+	char path[4096], *text;
+	size_t len;
+	int rc;
 
 	*out = NULL;
 	snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.form.html", data_dir, year);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
-		return BP_ENOENT;
-	if (fstat(fd, &st) != 0 || st.st_size <= 0 || st.st_size > FORMTAB_FILE_MAX ||
-	    (text = malloc((size_t)st.st_size + 1)) == NULL) {
-		close(fd);
-		return BP_EIO;
-	}
-	while (len < (size_t)st.st_size &&
-	    (got = read(fd, text + len, (size_t)st.st_size - len)) > 0)
-		len += (size_t)got;
-	close(fd);
-	text[len] = '\0';
-	if (len == (size_t)st.st_size)
+	if ((rc = file_read(path, FORMTAB_FILE_MAX, &text, &len)) == BP_ENOENT)
+		return rc;
+	if (rc == 0)
 		rc = parse_owned(text, len, out);	/* text is the formtab's now */
-	else {
-		free(text);
-		rc = BP_EIO;
-	}
 	if (rc != 0)
 		log_error("form %s: %s", path, bp_strerror(rc));
 	return rc;

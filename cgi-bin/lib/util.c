@@ -1,9 +1,13 @@
 /* util.c: error strings, buffers, hex, UTF-8 checks, time formatting, logging. */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -353,4 +357,36 @@ log_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int
+file_read(const char *path, size_t max, char **text, size_t *len)
+{
+	struct stat st;
+	char *t;
+	size_t got = 0;
+	ssize_t n;
+	int fd;
+
+	*text = NULL;
+	*len = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return BP_ENOENT;
+	if (fstat(fd, &st) != 0 || st.st_size <= 0 || (size_t)st.st_size > max ||
+	    (t = malloc((size_t)st.st_size + 1)) == NULL) {
+		close(fd);
+		return BP_EIO;
+	}
+	while (got < (size_t)st.st_size &&
+	    (n = read(fd, t + got, (size_t)st.st_size - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	if (got != (size_t)st.st_size) {
+		free(t);
+		return BP_EIO;
+	}
+	t[got] = '\0';
+	*text = t;
+	*len = got;
+	return 0;
 }

@@ -73,6 +73,10 @@ int time_year(time_t t);
 
 /* log_error: one line on stderr (Apache's error log) prefixed with the program name.
  * Callers must never pass personal data. */
+/* file_read: a whole file of 1 to max bytes, NUL-terminated, into *text (free it).
+ * BP_ENOENT when it cannot be opened, BP_EIO when empty, larger than max or cut short. */
+int file_read(const char *path, size_t max, char **text, size_t *len);
+
 void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void log_set_prog(const char *prog);
 
