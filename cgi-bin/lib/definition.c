@@ -125,6 +125,7 @@ add_item(struct load *l, int nattrs, const xmlChar **attrs)
 	const char *v;
 	long long x;
 
+	l->item = NULL;
 	if (d->nitems == ITEMS_MAX) {
 		l->err = BP_ETOOBIG;
 		return;
@@ -220,7 +221,7 @@ open_element(struct load *l, enum kind parent, const char *name, int nattrs,
 		if (strcmp(name, "item") != 0)
 			return K_OTHER;
 		add_item(l, nattrs, attrs);
-		return K_ITEM;
+		return l->item ? K_ITEM : K_OTHER;	/* one too many: refused, not read */
 	case K_ITEM:
 		if (strcmp(name, "label") == 0)
 			return K_LABEL;

@@ -326,6 +326,20 @@ test_load_refused(void **state)
 	strcat(deep, "</definition>");
 	file_write(path, deep, strlen(deep), 0600);
 	assert_int_equal(definition_load(dir, 2030, &d), BP_ETOOBIG);
+	/* too many items, with options and labels after the last one it takes */
+	{
+		struct buf many = { 0 };
+
+		buf_puts(&many, "<definition stamp='s'><tab id='t' title='T'>");
+		for (k = 0; k < 1100; k++)
+			buf_printf(&many, "<item id='i%zu' type='single'><label>L</label>"
+			    "<option id='o'/></item>", k);
+		buf_puts(&many, "</tab></definition>");
+		assert_int_equal(many.err, 0);
+		file_write(path, many.p, many.len, 0600);
+		assert_int_equal(definition_load(dir, 2030, &d), BP_ETOOBIG);
+		buf_free(&many);
+	}
 	/* and the smallest it takes: entities in text and attributes come out decoded */
 	strcpy(deep, "<definition stamp='s'><tab id='t' title='T &amp; U'><item id='a' "
 	    "type='single' show='@alder &lt; 25'><label>A &lt;b&gt; <![CDATA[&c]]></label>"
