@@ -8,7 +8,8 @@
 #include "authz.h"
 
 const char *const action_names[ACT__MAX] = {
-	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey"
+	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey", "reserve",
+	"period", "transfer", "survey-logs", "registry"
 };
 
 enum scope {
@@ -42,6 +43,18 @@ static const struct rule rules[ACT__MAX][ROLE__MAX] = {
 	/* surveys belong to a kommune: those with one survey, within it */
 	[ACT_SURVEY]   = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
 			   { S_KOMMUNE, KA, 0 } },
+	/* a reservasjon holds for every kartlegger of the kommune, and any of them makes it */
+	[ACT_RESERVE]  = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
+			   { S_KOMMUNE, KA, 0 } },
+	/* the year's dates, the transfer and the kommune's logs are the kommunekontakt's */
+	[ACT_PERIOD]   = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
+			   { S_NONE, KA, 0 } },
+	[ACT_TRANSFER] = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
+			   { S_NONE, KA, 0 } },
+	[ACT_SURVEY_LOGS] = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
+			   { S_NONE, KA, 0 } },
+	[ACT_REGISTRY] = { { S_ANY, KF, 0 }, { S_NONE, KA, 0 }, { S_NONE, KA, 0 },
+			   { S_NONE, KA, 0 } },
 };
 #undef KF
 #undef KA
@@ -81,6 +94,22 @@ in_scope(const struct account *who, enum scope s, const struct target *t)
 	return 0;
 }
 
+/* Actions on the actor's own kommune, which take no target. */
+static int
+kommune_action(enum action act)
+{
+	switch (act) {
+	case ACT_SURVEY:
+	case ACT_RESERVE:
+	case ACT_PERIOD:
+	case ACT_TRANSFER:
+	case ACT_SURVEY_LOGS:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* Surveys go to an active account in the same kommune: the same instans, or the
  * kommune's kommunekontakt (design.md §3, "Handing over surveys"). */
 static int
@@ -103,9 +132,9 @@ authz(const struct account *who, enum action act, const struct target *t)
 	r = &rules[act][who->role];
 	if (r->scope == S_NONE)
 		return BP_EDENIED;
-	if (act == ACT_WELCOME)
+	if (act == ACT_WELCOME || act == ACT_REGISTRY)
 		return 0;
-	if (act == ACT_SURVEY)
+	if (kommune_action(act))	/* on one's own kommune: there must be one */
 		return strlen(who->kommune) == 4 ? 0 : BP_EDENIED;
 	if (t == NULL || t->role < 0 || t->role >= ROLE__MAX || t->role > r->lowest)
 		return BP_EDENIED;

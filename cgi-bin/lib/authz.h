@@ -13,6 +13,13 @@ enum action {
 	ACT_AUTHREG,		/* see an account in the autorisasjonsregister */
 	ACT_WELCOME,		/* write the velkomstmelding */
 	ACT_SURVEY,		/* survey persons (the kartlegging itself) */
+	/* the actions below are on one's own kommune and take no target (NULL) */
+	ACT_RESERVE,		/* check, make and delete reservasjoner */
+	ACT_PERIOD,		/* set the kommune's sluttdato and overføringsdato */
+	ACT_TRANSFER,		/* transfer the kommune's surveys to KORFOR */
+	ACT_SURVEY_LOGS,	/* read the endringslogger of every survey in the kommune */
+	/* KORFOR's registry of transferred surveys (counts, CSV); no target */
+	ACT_REGISTRY,
 	ACT__MAX
 };
 

@@ -12,7 +12,7 @@
 const char *const store_db_names[DB__MAX] = {
 	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit",
 	"identities", "scopes", "blocked", "surveys", "owners", "surveylog",
-	"surveyids", "reservations"
+	"surveyids", "reservations", "periods", "registry"
 };
 
 #define STORE_MAX_GROW 24	/* doublings per write; 64 MiB * 2^24 is far beyond any disk */

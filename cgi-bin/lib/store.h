@@ -21,9 +21,11 @@ enum store_db {
 	DB_BLOCKED,		/* keyed hash of year and identity -> suspension time */
 	DB_SURVEYS,		/* survey key (kommune, year, keyed hash of fnr) -> sealed record */
 	DB_OWNERS,		/* owner account id || survey key -> list facts */
-	DB_SURVEY_LOG,		/* page id || time || seq -> endringslogg line */
+	DB_SURVEY_LOG,		/* kommune || year || page id || time || seq -> endringslogg line */
 	DB_SURVEY_IDS,		/* opaque page id (16 bytes) -> survey key */
 	DB_RESERVATIONS,	/* kommune || keyed hash of fnr -> time of the reservasjon */
+	DB_PERIODS,		/* kommune || year -> sluttdato, overføringsdato, transfer receipt */
+	DB_REGISTRY,		/* year || kommune || pseudonym -> pseudonymised record (KORFOR) */
 	DB__MAX
 };
 

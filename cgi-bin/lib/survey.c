@@ -615,32 +615,39 @@ out:
 	return copy.err ? BP_ENOMEM : rc;
 }
 
+/* An endringslogg line's key: kommune (4) || year (4) || page id || microseconds (8) ||
+ * seq (4). The kommune and year first: the kommunekontakt reads the kommune's logs with one
+ * prefix scan, and a transfer removes the year's logs with them. */
+#define LOG_PREFIX_LEN (8 + SURVEY_ID_BYTES)
+#define LOG_KEY_LEN (LOG_PREFIX_LEN + 12)
+
 int
 survey_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], long long now,
     const char *account, const char *action)
 {
-	unsigned char k[SURVEY_ID_BYTES + 12];
+	unsigned char k[LOG_KEY_LEN];
 	struct timeval tv;
 	unsigned long long us;
 	char line[4096];
 	unsigned seq;
 	int i, n, rc;
 
-	if ((rc = stored_id(txn, key, k)) != 0)
+	memcpy(k, key, 8);
+	if ((rc = stored_id(txn, key, k + 8)) != 0)
 		return rc;
 	/* ordered by the wall clock; the line shows the request's time */
 	gettimeofday(&tv, NULL);
 	us = (unsigned long long)tv.tv_sec * 1000000ULL + (unsigned long long)tv.tv_usec;
 	for (i = 0; i < 8; i++)
-		k[SURVEY_ID_BYTES + i] = (unsigned char)(us >> (56 - 8 * i));
+		k[LOG_PREFIX_LEN + i] = (unsigned char)(us >> (56 - 8 * i));
 	n = snprintf(line, sizeof(line), "%lld\t%s\t%s", now, account, action);
 	if (n < 0 || (size_t)n >= sizeof(line))
 		n = (int)sizeof(line) - 1;
 	for (seq = 0, rc = BP_EEXIST; rc == BP_EEXIST && seq < 1000; seq++) {
-		k[SURVEY_ID_BYTES + 8] = (unsigned char)(seq >> 24);
-		k[SURVEY_ID_BYTES + 9] = (unsigned char)(seq >> 16);
-		k[SURVEY_ID_BYTES + 10] = (unsigned char)(seq >> 8);
-		k[SURVEY_ID_BYTES + 11] = (unsigned char)seq;
+		k[LOG_PREFIX_LEN + 8] = (unsigned char)(seq >> 24);
+		k[LOG_PREFIX_LEN + 9] = (unsigned char)(seq >> 16);
+		k[LOG_PREFIX_LEN + 10] = (unsigned char)(seq >> 8);
+		k[LOG_PREFIX_LEN + 11] = (unsigned char)seq;
 		rc = store_add(txn, DB_SURVEY_LOG, k, sizeof(k), line, (size_t)n);
 	}
 	return rc;
@@ -648,6 +655,7 @@ survey_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], long 
 
 struct loglist {
 	survey_log_fn fn;
+	survey_log_scan_fn scan_fn;
 	void *arg;
 };
 
@@ -655,21 +663,39 @@ static int
 log_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
 	struct loglist *l = arg;
+	char id[SURVEY_ID_LEN + 1];
 
-	(void)k;
-	(void)klen;
-	return l->fn(v, vlen, l->arg);
+	if (l->fn)
+		return l->fn(v, vlen, l->arg);
+	if (klen != LOG_KEY_LEN)
+		return BP_EXML;
+	hex_encode((const unsigned char *)k + 8, SURVEY_ID_BYTES, id);
+	return l->scan_fn(id, v, vlen, l->arg);
 }
 
 int
 survey_log_list(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     survey_log_fn fn, void *arg)
 {
-	struct loglist l = { fn, arg };
-	unsigned char raw[SURVEY_ID_BYTES];
+	struct loglist l = { fn, NULL, arg };
+	unsigned char prefix[LOG_PREFIX_LEN];
 	int rc;
 
-	if ((rc = stored_id(txn, key, raw)) != 0)
+	memcpy(prefix, key, 8);
+	if ((rc = stored_id(txn, key, prefix + 8)) != 0)
 		return rc;
-	return store_scan(txn, DB_SURVEY_LOG, raw, sizeof(raw), 0, log_one, &l);
+	return store_scan(txn, DB_SURVEY_LOG, prefix, sizeof(prefix), 0, log_one, &l);
+}
+
+int
+survey_log_scan(struct store_txn *txn, const char *kommune, int year, survey_log_scan_fn fn,
+    void *arg)
+{
+	struct loglist l = { NULL, fn, arg };
+	char prefix[9];
+
+	if (strlen(kommune) != 4 || year < 1000 || year > 9999)
+		return BP_EINVAL;
+	snprintf(prefix, sizeof(prefix), "%s%04d", kommune, year);
+	return store_scan(txn, DB_SURVEY_LOG, prefix, 8, 0, log_one, &l);
 }

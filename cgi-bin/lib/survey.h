@@ -9,7 +9,7 @@
  * "my surveys" is one prefix scan that opens no record, and a hand-over moves index entries
  * and rewrites owner prefixes without decrypting anything.
  *
- * The endringslogg is kept by page id: a survey made again for the same person (after a
+ * The endringslogg is kept by kommune, year and page id: a survey made again for the same person (after a
  * deletion) starts a log of its own, and learns nothing of the one before. */
 #ifndef BP_SURVEY_H
 #define BP_SURVEY_H
@@ -88,8 +88,8 @@ int survey_put(struct store_txn *txn, const struct survey_sealed *s);
 void survey_sealed_free(struct survey_sealed *s);
 
 /* survey_remove: delete the record, its index entry and page id, and write "slettet" by
- * account last in its endringslogg. The log stays under the page id that nothing leads
- * to any more (it names no person); it goes with the year's other data. */
+ * account last in its endringslogg. The log stays (it names no person): the kommune's
+ * logs show it, and it goes with the year's other data at the transfer. */
 int survey_remove(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     const char *owner, long long now, const char *account);
 
@@ -130,5 +130,11 @@ int survey_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
 typedef int (*survey_log_fn)(const char *line, size_t len, void *arg);
 int survey_log_list(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     survey_log_fn fn, void *arg);
+
+/* survey_log_scan: every endringslogg line of a kommune's surveys of year, deleted ones
+ * too, by page id and then time, with the page id of its survey. */
+typedef int (*survey_log_scan_fn)(const char *id, const char *line, size_t len, void *arg);
+int survey_log_scan(struct store_txn *txn, const char *kommune, int year,
+    survey_log_scan_fn fn, void *arg);
 
 #endif

@@ -78,6 +78,7 @@ test_matrix(void **state)
 static void
 test_levels_self_suspended(void **state)
 {
+	struct account korfor = mk_account("f", ROLE_KORFOR, "", "", "KORFOR");
 	struct account korus = mk_account("r", ROLE_KORUS, "vs", "", "KoRus");
 	struct account kk = mk_account("k", ROLE_KOMMUNE, "vs", "1103", "Stavanger kommune");
 	struct account t1 = mk_account("t1", ROLE_KARTLEGGER, "vs", "1103", "I1");
@@ -120,6 +121,27 @@ test_levels_self_suspended(void **state)
 	t1b.tilbakekalt = 0;
 	t1b.kommune[0] = '\0';
 	assert_int_equal(authz(&t1b, ACT_SURVEY, NULL), BP_EDENIED);
+	/* the kommune's own actions: reservasjoner for everyone who surveys there; dates,
+	 * transfer and the kommune's endringslogger for the kommunekontakt; the registry for
+	 * KORFOR */
+	{
+		static const struct {
+			enum action act;
+			const char *yn;	/* KORFOR, KORUS, kommunekontakt, kartlegger */
+		} own[] = {
+			{ ACT_RESERVE, "nnyy" }, { ACT_PERIOD, "nnyn" }, { ACT_TRANSFER, "nnyn" },
+			{ ACT_SURVEY_LOGS, "nnyn" }, { ACT_REGISTRY, "ynnn" },
+		};
+		const struct account *who[4] = { &korfor, &korus, &kk, &t1 };
+		size_t i;
+		int w;
+
+		for (i = 0; i < sizeof(own) / sizeof(own[0]); i++)
+			for (w = 0; w < 4; w++)
+				assert_int_equal(authz(who[w], own[i].act, NULL),
+				    own[i].yn[w] == 'y' ? 0 : BP_EDENIED);
+		assert_int_equal(authz(&t1b, ACT_RESERVE, NULL), BP_EDENIED);
+	}
 	/* no actor, no target, unknown action */
 	assert_int_equal(authz(NULL, ACT_ADMIN, &t), BP_EDENIED);
 	assert_int_equal(authz(&kk, ACT_ADMIN, NULL), BP_EDENIED);

@@ -269,6 +269,39 @@ do_log_count(struct store_txn *txn, void *arg)
 	return rc == BP_ENOENT ? 0 : rc;
 }
 
+/* the kommune's logs (the kommunekontakt's view): lines of one page id, the last one */
+struct log_scan {
+	const char *kommune;
+	int year;
+	const char *id;
+	int n, other;
+	char last[256];
+};
+
+static int
+scan_line(const char *id, const char *line, size_t len, void *arg)
+{
+	struct log_scan *s = arg;
+
+	if (strcmp(id, s->id) != 0) {
+		s->other++;
+		return 0;
+	}
+	s->n++;
+	snprintf(s->last, sizeof(s->last), "%.*s", (int)len, line);
+	return 0;
+}
+
+static int
+do_log_scan(struct store_txn *txn, void *arg)
+{
+	struct log_scan *s = arg;
+
+	s->n = s->other = 0;
+	s->last[0] = '\0';
+	return survey_log_scan(txn, s->kommune, s->year, scan_line, s);
+}
+
 static int
 do_remove(struct store_txn *txn, void *arg)
 {
@@ -353,6 +386,26 @@ test_handover_and_remove(void **state)
 	/* its log stays under the old page id, which nothing leads to any more */
 	assert_int_equal(store_read(f->st, do_log_count, &lc), 0);
 	assert_int_equal(lc.n, -1);
+	/* but the kommune's logs still show it, "slettet" last; another kommune or year none */
+	{
+		struct log_scan ls = { "1103", 2026, o.facts.id, 0, 0, "" };
+		const char *tab;
+
+		assert_int_equal(store_read(f->st, do_log_scan, &ls), 0);
+		assert_int_equal(ls.n, 2);		/* overført, slettet */
+		tab = strrchr(ls.last, '\t');
+		assert_non_null(tab);
+		assert_string_equal(tab + 1, "slettet");
+		ls.kommune = "1101";
+		assert_int_equal(store_read(f->st, do_log_scan, &ls), 0);
+		assert_int_equal(ls.n + ls.other, 0);
+		ls.kommune = "1103";
+		ls.year = 2025;
+		assert_int_equal(store_read(f->st, do_log_scan, &ls), 0);
+		assert_int_equal(ls.n + ls.other, 0);
+		ls.kommune = "110";
+		assert_int_equal(store_read(f->st, do_log_scan, &ls), BP_EINVAL);
+	}
 	{
 		struct find_arg fa;
 		char old_id[SURVEY_ID_LEN + 1];
