@@ -322,6 +322,36 @@ store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t p
 	return rc == MDB_NOTFOUND ? 0 : map_err(rc);
 }
 
+int
+store_del_prefix(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
+    long *deleted)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	long n = 0;
+	int rc;
+
+	if (plen == 0 || plen > STORE_KEY_MAX)
+		return BP_EINVAL;
+	if ((rc = mdb_cursor_open(txn->txn, txn->st->dbi[db], &cur)) != 0)
+		return map_err(rc);
+	k = (MDB_val){ plen, (void *)prefix };
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	while (rc == 0 && k.mv_size >= plen && memcmp(k.mv_data, prefix, plen) == 0) {
+		/* after a delete the cursor stands on the next key: fetch it in place */
+		if ((rc = mdb_cursor_del(cur, 0)) != 0)
+			break;
+		n++;
+		rc = mdb_cursor_get(cur, &k, &v, MDB_GET_CURRENT);
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return map_err(rc);
+	if (deleted)
+		*deleted = n;
+	return 0;
+}
+
 struct purge {
 	store_pred doomed;
 	void *arg;

@@ -69,6 +69,11 @@ typedef int (*store_scan_fn)(const void *key, size_t klen, const void *val, size
 int store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
     int reverse, store_scan_fn fn, void *arg);
 
+/* store_del_prefix: delete every key starting with prefix (plen > 0); *deleted (may be
+ * NULL) gets how many. */
+int store_del_prefix(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
+    long *deleted);
+
 /* store_purge: delete up to max records of db for which doomed(key, value, arg) returns
  * non-zero. Returns how many were deleted, or < 0. For records that expire (sessions,
  * half-done registrations): each write that makes one also clears a few old ones. */

@@ -699,3 +699,86 @@ survey_log_scan(struct store_txn *txn, const char *kommune, int year, survey_log
 	snprintf(prefix, sizeof(prefix), "%s%04d", kommune, year);
 	return store_scan(txn, DB_SURVEY_LOG, prefix, 8, 0, log_one, &l);
 }
+
+/* -- a kommune's year, for the transfer ------------------------------------------------- */
+
+static int
+year_prefix(const char *kommune, int year, char prefix[9])
+{
+	if (strlen(kommune) != 4 || year < 1000 || year > 9999)
+		return BP_EINVAL;
+	snprintf(prefix, 9, "%s%04d", kommune, year);
+	return 0;
+}
+
+struct refs {
+	struct survey_ref *refs;
+	size_t n, cap;
+};
+
+static int
+ref_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct refs *r = arg;
+	struct survey_ref *p;
+
+	if (klen != SURVEY_KEY_LEN || vlen < ACCOUNT_ID_LEN)
+		return BP_EXML;
+	if (r->n == r->cap) {
+		r->cap = r->cap ? 2 * r->cap : 64;
+		if ((p = realloc(r->refs, r->cap * sizeof(*p))) == NULL)
+			return BP_ENOMEM;
+		r->refs = p;
+	}
+	memcpy(r->refs[r->n].key, k, SURVEY_KEY_LEN);
+	memcpy(r->refs[r->n].owner, v, ACCOUNT_ID_LEN);
+	r->refs[r->n].owner[ACCOUNT_ID_LEN] = '\0';
+	r->n++;
+	return 0;
+}
+
+int
+survey_year_refs(struct store_txn *txn, const char *kommune, int year,
+    struct survey_ref **out, size_t *n)
+{
+	struct refs r = { NULL, 0, 0 };
+	char prefix[9];
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = year_prefix(kommune, year, prefix)) != 0)
+		return rc;
+	if ((rc = store_scan(txn, DB_SURVEYS, prefix, 8, 0, ref_one, &r)) != 0) {
+		free(r.refs);
+		return rc;
+	}
+	*out = r.refs;
+	*n = r.n;
+	return 0;
+}
+
+int
+survey_drop(struct store_txn *txn, const struct survey_ref *ref)
+{
+	unsigned char ok[OWNER_KEY_LEN], raw[SURVEY_ID_BYTES];
+	int rc;
+
+	owner_key(ref->owner, ref->key, ok);
+	if ((rc = stored_id(txn, ref->key, raw)) != 0 ||
+	    (rc = store_del(txn, DB_SURVEYS, ref->key, SURVEY_KEY_LEN)) != 0 ||
+	    (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+		return rc;
+	return store_del(txn, DB_SURVEY_IDS, raw, sizeof(raw));
+}
+
+int
+survey_log_drop(struct store_txn *txn, const char *kommune, int year)
+{
+	char prefix[9];
+	int rc;
+
+	if ((rc = year_prefix(kommune, year, prefix)) != 0)
+		return rc;
+	return store_del_prefix(txn, DB_SURVEY_LOG, prefix, 8, NULL);
+}

@@ -137,4 +137,19 @@ typedef int (*survey_log_scan_fn)(const char *id, const char *line, size_t len, 
 int survey_log_scan(struct store_txn *txn, const char *kommune, int year,
     survey_log_scan_fn fn, void *arg);
 
+/* A kommune's year, as a transfer takes it. */
+struct survey_ref {
+	unsigned char key[SURVEY_KEY_LEN];
+	char owner[ACCOUNT_ID_LEN + 1];
+};
+
+/* survey_year_refs: the key and owner of every survey of kommune and year, in key order,
+ * into *out (free it; *n of them). Nothing is opened. */
+int survey_year_refs(struct store_txn *txn, const char *kommune, int year,
+    struct survey_ref **out, size_t *n);
+/* survey_drop: delete a survey, its index entry and page id, leaving no line: the transfer
+ * deletes the year's endringslogger as a whole (survey_log_drop). */
+int survey_drop(struct store_txn *txn, const struct survey_ref *ref);
+int survey_log_drop(struct store_txn *txn, const char *kommune, int year);
+
 #endif

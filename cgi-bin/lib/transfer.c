@@ -1,0 +1,206 @@
+/* transfer.c: pseudonymise a kommune's error-free surveys of a year into the registry and
+ * delete everything else of that year, in one write transaction. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "account.h"
+#include "survey.h"
+#include "transfer.h"
+
+/* What of a record does not go to the registry: the number, and what only the form and
+ * the list need (tabs visited, version, time of change, hidden items, findings). */
+static const char *const dropped_attrs[] = {
+	"fnr", "besokt", "versjon", "endret", "skjult", "feil", "obs",
+};
+
+/* The owners met in one transfer, looked up once: a kommune has few kartleggere. */
+#define OWNERS_CACHED 64
+
+struct owner_info {
+	char id[ACCOUNT_ID_LEN + 1];
+	char instanstype[64];
+	char bydel[8];
+};
+
+struct run {
+	struct store_txn *txn;
+	const struct secrets *sec;
+	char kommune[5];
+	int year;
+	struct owner_info owners[OWNERS_CACHED];
+	int nowners;
+	struct account acct;		/* scratch for lookups */
+};
+
+static int
+owner_info(struct run *r, const char *id, const struct owner_info **out)
+{
+	struct owner_info *o;
+	int i, rc;
+
+	for (i = 0; i < r->nowners; i++)
+		if (strcmp(r->owners[i].id, id) == 0) {
+			*out = &r->owners[i];
+			return 0;
+		}
+	if ((rc = account_load(r->txn, id, &r->acct)) != 0)
+		return rc;
+	o = &r->owners[r->nowners < OWNERS_CACHED ? r->nowners++ : OWNERS_CACHED - 1];
+	str_copy(o->id, sizeof(o->id), id);
+	/* a kommunekontakt who surveys has no tjenestetype: "Kommune", as the menu says */
+	str_copy(o->instanstype, sizeof(o->instanstype),
+	    *r->acct.tjenestetype ? r->acct.tjenestetype : "kommune");
+	str_copy(o->bydel, sizeof(o->bydel), r->acct.bydel);
+	*out = o;
+	return 0;
+}
+
+/* The registry row of one record: rec is changed in place. */
+static int
+pseudonymise(struct run *r, xmlDocPtr rec, const struct owner_info *o,
+    unsigned char raw[CRYPTO_HASH_LEN], struct buf *out)
+{
+	xmlNodePtr root = xmlDocGetRootElement(rec), n, next;
+	char pseudonym[PSEUDONYM_LEN + 1];
+	xmlChar *fnr, *mem = NULL;
+	size_t i;
+	int rc, len = 0;
+
+	if (root == NULL || (fnr = xmlGetProp(root, BAD_CAST "fnr")) == NULL)
+		return BP_EXML;
+	rc = crypto_hmac(r->sec->registry, "pseudonym:", 10, fnr, strlen((char *)fnr), raw);
+	crypto_wipe(fnr, strlen((char *)fnr));
+	xmlFree(fnr);
+	if (rc != 0)
+		return rc;
+	hex_encode(raw, CRYPTO_HASH_LEN, pseudonym);
+	for (i = 0; i < sizeof(dropped_attrs) / sizeof(dropped_attrs[0]); i++)
+		xmlUnsetProp(root, BAD_CAST dropped_attrs[i]);
+	for (n = root->children; n; n = next) {
+		next = n->next;
+		if (n->type != XML_ELEMENT_NODE || xmlStrncmp(n->name, BAD_CAST "bp-", 3) == 0) {
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+		}
+	}
+	if (!xmlSetProp(root, BAD_CAST "pseudonym", BAD_CAST pseudonym) ||
+	    !xmlSetProp(root, BAD_CAST "instanstype", BAD_CAST o->instanstype) ||
+	    !xmlSetProp(root, BAD_CAST "bydel", BAD_CAST o->bydel))
+		return BP_ENOMEM;
+	xmlDocDumpMemoryEnc(rec, &mem, &len, "UTF-8");
+	if (mem == NULL || len <= 0)
+		return BP_ENOMEM;
+	buf_reset(out);
+	buf_add(out, mem, (size_t)len);
+	xmlFree(mem);
+	return out->err;
+}
+
+/* One survey: into the registry when it has no errors, counted as held back when it has. */
+static int
+take_one(struct run *r, const struct survey_ref *ref, int dry, struct period *p,
+    struct buf *row)
+{
+	unsigned char key[REGISTRY_KEY_LEN];
+	char owner[ACCOUNT_ID_LEN + 1];
+	const struct owner_info *o;
+	struct survey_facts facts;
+	xmlDocPtr rec = NULL;
+	int rc;
+
+	if ((rc = survey_facts(r->txn, NULL, ref->owner, ref->key, &facts)) != 0)
+		return rc;
+	if (facts.errors > 0) {
+		p->held_back++;
+		return dry ? 0 : survey_drop(r->txn, ref);
+	}
+	p->transferred++;
+	if (dry)
+		return 0;
+	if ((rc = owner_info(r, ref->owner, &o)) != 0 ||
+	    (rc = survey_open(r->txn, r->sec, ref->key, owner, &rec)) != 0)
+		return rc;
+	snprintf((char *)key, 9, "%04d%s", r->year, r->kommune);
+	rc = pseudonymise(r, rec, o, key + 8, row);
+	xmlFreeDoc(rec);
+	if (rc == 0)
+		rc = store_add(r->txn, DB_REGISTRY, key, sizeof(key), row->p, row->len);
+	crypto_wipe(row->p, row->len);
+	if (rc != 0)
+		return rc;
+	return survey_drop(r->txn, ref);
+}
+
+int
+transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    int year, long long now, const char *by, int dry, struct period *receipt)
+{
+	struct run *r;
+	struct survey_ref *refs = NULL;
+	struct buf row = { 0 };
+	size_t n, i;
+	int rc;
+
+	if ((rc = period_get(txn, kommune, year, receipt)) != 0)
+		return rc;
+	if (receipt->overfort)
+		return BP_EEXIST;
+	if (strlen(by) == 0 || strlen(by) > PERIOD_BY_MAX)
+		return BP_EINVAL;
+	if ((r = calloc(1, sizeof(*r))) == NULL)
+		return BP_ENOMEM;
+	r->txn = txn;
+	r->sec = sec;
+	str_copy(r->kommune, sizeof(r->kommune), kommune);
+	r->year = year;
+	if ((rc = survey_year_refs(txn, kommune, year, &refs, &n)) != 0)
+		goto out;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = take_one(r, &refs[i], dry, receipt, &row);
+	if (rc != 0 || dry)
+		goto out;
+	if ((rc = survey_log_drop(txn, kommune, year)) != 0)
+		goto out;
+	receipt->overfort = now;
+	str_copy(receipt->by, sizeof(receipt->by), by);
+	rc = period_put(txn, kommune, year, receipt);
+out:
+	free(refs);
+	buf_free(&row);
+	free(r);
+	return rc;
+}
+
+struct rows {
+	registry_fn fn;
+	void *arg;
+};
+
+static int
+row_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct rows *rs = arg;
+	char kommune[5], y[5];
+
+	if (klen != REGISTRY_KEY_LEN)
+		return BP_EXML;
+	memcpy(y, k, 4);
+	y[4] = '\0';
+	memcpy(kommune, (const char *)k + 4, 4);
+	kommune[4] = '\0';
+	return rs->fn(kommune, (int)strtol(y, NULL, 10), v, vlen, rs->arg);
+}
+
+int
+registry_scan(struct store_txn *txn, int year, const char *kommune, registry_fn fn, void *arg)
+{
+	struct rows rs = { fn, arg };
+	char prefix[9];
+	int n;
+
+	if (year < 1000 || year > 9999 || (kommune && strlen(kommune) != 4))
+		return BP_EINVAL;
+	n = snprintf(prefix, sizeof(prefix), "%04d%s", year, kommune ? kommune : "");
+	return store_scan(txn, DB_REGISTRY, prefix, (size_t)n, 0, row_one, &rs);
+}

@@ -1,0 +1,33 @@
+/* transfer.h: a kommune's year handed to KORFOR (design.md §5). Each error-free survey is
+ * pseudonymised (the fødselsnummer removed, an irreversible pseudonym added: HMAC with the
+ * registry key, the same for a person every year) and written to the registry; then every
+ * survey of the kommune's year, with its index entries, page ids and endringslogger, is
+ * deleted, and the period keeps the receipt. All of it in the caller's one write
+ * transaction: it happens wholly or not at all, and a second run finds it done. */
+#ifndef BP_TRANSFER_H
+#define BP_TRANSFER_H
+
+#include "period.h"
+#include "secrets.h"
+#include "store.h"
+
+#define PSEUDONYM_LEN 64		/* hex of the HMAC */
+#define REGISTRY_KEY_LEN (4 + 4 + 32)	/* year || kommune || raw pseudonym */
+
+/* transfer_kommune: transfer kommune's surveys of year at now, by ("cron" or an account
+ * id). With dry set nothing is written (a read transaction will do) and *receipt tells
+ * what would happen. BP_EEXIST when the year was transferred already (*receipt then is
+ * that transfer's). */
+int transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    int year, long long now, const char *by, int dry, struct period *receipt);
+
+/* A registry row: the pseudonymised record <kartlegging pseudonym aar kommune kjonn
+ * fodselsar alder instanstype bydel indeks ...> with the answers. */
+typedef int (*registry_fn)(const char *kommune, int year, const char *xml, size_t len,
+    void *arg);
+/* registry_scan: the rows of year (and kommune, or every kommune when kommune is NULL),
+ * in kommune and pseudonym order. */
+int registry_scan(struct store_txn *txn, int year, const char *kommune, registry_fn fn,
+    void *arg);
+
+#endif
