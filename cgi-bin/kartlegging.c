@@ -18,6 +18,7 @@
 #include "app.h"
 #include "audit.h"
 #include "authz.h"
+#include "period.h"
 #include "fnr.h"
 #include "reservation.h"
 #include "survey.h"
@@ -134,6 +135,7 @@ struct listing {
 	struct rows rows;
 	long page;			/* 1-based */
 	size_t from, to;		/* rows shown */
+	struct period period;		/* the kommune's dates */
 };
 
 static int
@@ -145,6 +147,8 @@ read_list(struct store_txn *txn, void *arg)
 
 	l->rows.n = 0;
 	l->rows.count = 0;
+	if ((rc = period_get(txn, l->a->me.kommune, year, &l->period)) != 0)
+		return rc;
 	/* the rows up to the end of the page asked for (which holds page 1, shown instead
 	 * when the page is past the end) */
 	l->rows.keep = l->rows.query ? SIZE_MAX : (size_t)l->page * PAGE_ROWS;
@@ -191,6 +195,12 @@ add_list(struct app *a, const char *query, long page)
 		free(l.rows.v);
 		return 500;
 	}
+	n = page_add(&a->page, NULL, "period", NULL);
+	page_attr(&a->page, n, "sluttdato", l.period.sluttdato);
+	page_attr(&a->page, n, "overforingsdato", l.period.overforingsdato);
+	time_date((time_t)a->now, when);
+	page_attr(&a->page, n, "closed", period_state(&l.period, time_year((time_t)a->now),
+	    when) == PERIOD_OPEN ? "0" : "1");
 	list = page_add(&a->page, NULL, "surveys", NULL);
 	page_attr_ll(&a->page, list, "count", (long long)l.rows.count);
 	page_attr_ll(&a->page, list, "page", l.from / PAGE_ROWS + 1);
@@ -290,6 +300,9 @@ struct start {
 	struct account owner;		/* of an existing survey */
 	char own_id[SURVEY_ID_LEN + 1];	/* page id of one's own existing survey */
 	int reserved;
+	struct period period;		/* closed: from sluttdato, no new surveys */
+	char today[DATE_LEN + 1];
+	int closed;
 };
 
 static int
@@ -300,6 +313,11 @@ create(struct store_txn *txn, void *arg)
 
 	s->reserved = 0;
 	s->existing[0] = '\0';
+	if ((rc = period_get(txn, s->a->me.kommune, time_year((time_t)s->a->now), &s->period)) != 0)
+		return rc;
+	if ((s->closed = period_state(&s->period, time_year((time_t)s->a->now), s->today) !=
+	    PERIOD_OPEN))
+		return BP_EDENIED;
 	if ((rc = reservation_check(txn, s->sec, s->a->me.kommune, s->fnr)) < 0)
 		return rc;
 	if (rc == 1) {
@@ -410,8 +428,15 @@ start(struct app *a)
 	s.facts.errors = ev.errors;
 	s.facts.obs = ev.obs;
 	s.facts.changed = a->now;
+	time_date((time_t)a->now, s.today);
 	rc = store_write(st, create, &s);
 	xmlFreeDoc(s.record);
+	if (s.closed) {
+		snprintf(msg, sizeof(msg), "Kartleggingen for %d er avsluttet (sluttdato: %s). Nye "
+		    "brukere kan ikke kartlegges.", year, s.period.sluttdato[0] ?
+		    s.period.sluttdato : "31. desember");
+		return refuse(a, f.digits, f.year == 0, "fnr", msg);
+	}
 	if (s.reserved)
 		return refuse(a, f.digits, f.year == 0, "fnr", "Personen har reservert seg mot "
 		    "kartlegging i kommunen, og kan ikke kartlegges.");

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "authz.h"
+#include "period.h"
 #include "survey.h"
 #include "welcome.h"
 
@@ -17,6 +18,7 @@ struct facts {
 	long surveys;
 	struct buf welcome;
 	long long version;
+	struct period period;		/* the kommune's dates, for those who survey */
 };
 
 static int
@@ -26,6 +28,9 @@ read_facts(struct store_txn *txn, void *arg)
 	int rc;
 
 	if ((rc = survey_count(txn, f->a->me.id, time_year((time_t)f->a->now), &f->surveys)) != 0)
+		return rc;
+	if (strlen(f->a->me.kommune) == 4 &&
+	    (rc = period_get(txn, f->a->me.kommune, time_year((time_t)f->a->now), &f->period)) != 0)
 		return rc;
 	if (strcmp(app_query(f->a, "velkommen"), "1") == 0)
 		return welcome_get(txn, &f->welcome, &f->version);
@@ -45,6 +50,8 @@ static const struct {
 	{ "admin", ACT_ADMIN, ROLE_KARTLEGGER },
 	{ "authreg", ACT_AUTHREG, ROLE_KORUS },
 	{ "welcome", ACT_WELCOME, -1 },
+	{ "overforing", ACT_PERIOD, -1 },
+	{ "overforte", ACT_REGISTRY, -1 },
 };
 
 static int
@@ -68,12 +75,14 @@ offered(const struct account *me, size_t i)
 static int
 menu_get(struct app *a)
 {
-	struct facts f = { a, 0, { 0 }, 0 };
+	struct facts f;
 	xmlNodePtr acct, n, menu;
 	struct store *st;
 	int tj;
 	size_t i;
 
+	memset(&f, 0, sizeof(f));
+	f.a = a;
 	if (app_store(a, &st) != 0 || store_read(st, read_facts, &f) != 0) {
 		buf_free(&f.welcome);
 		return 500;
@@ -96,6 +105,8 @@ menu_get(struct app *a)
 		page_attr(&a->page, acct, "region", a->me.instans);
 	n = page_add(&a->page, NULL, "surveys", NULL);
 	page_attr_ll(&a->page, n, "count", f.surveys);
+	page_attr(&a->page, n, "sluttdato", f.period.sluttdato);
+	page_attr(&a->page, n, "overforingsdato", f.period.overforingsdato);
 	menu = page_add(&a->page, NULL, "entries", NULL);
 	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++)
 		if (offered(&a->me, i))

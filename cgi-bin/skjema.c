@@ -24,6 +24,7 @@
 #include "answers.h"
 #include "app.h"
 #include "authz.h"
+#include "period.h"
 #include "formtab.h"
 #include "survey.h"
 
@@ -44,6 +45,9 @@ struct form {
 	struct answers_merge_result merge;
 	struct buf changed;		/* ids of changed items */
 	int stale;
+	int locked;			/* the kommune's sluttdato has come (period.h) */
+	int retting;			/* POST, locked: a correction the person asked for */
+	int refused_locked;		/* POST, locked: changes that are not a retting */
 	int ready;			/* POST: prepared, to be written */
 	struct survey_sealed sealed;	/* POST: the record for the write */
 	int log_open;			/* GET without a tab: write "åpnet" */
@@ -81,6 +85,24 @@ key_year(const unsigned char key[SURVEY_KEY_LEN])
 	return atoi(y);
 }
 
+/* From sluttdato a survey is read, not edited, but for a retting the person asked for
+ * (design.md §5). The kommune and year are those of the survey's key. */
+static int
+check_lock(struct store_txn *txn, struct form *f)
+{
+	char kommune[5], today[DATE_LEN + 1];
+	struct period p;
+	int rc;
+
+	memcpy(kommune, f->key, 4);
+	kommune[4] = '\0';
+	if ((rc = period_get(txn, kommune, key_year(f->key), &p)) != 0)
+		return rc;
+	time_date((time_t)f->a->now, today);
+	f->locked = period_state(&p, key_year(f->key), today) != PERIOD_OPEN;
+	return 0;
+}
+
 /* The survey of the id, if it is one's own: another's is as good as absent. */
 static int
 open_own(struct store_txn *txn, struct form *f)
@@ -95,7 +117,9 @@ open_own(struct store_txn *txn, struct form *f)
 		return rc;
 	if ((rc = survey_open(txn, f->sec, f->key, owner, &f->record)) != 0)
 		return rc;
-	return strcmp(owner, f->a->me.id) == 0 ? 0 : BP_ENOENT;
+	if (strcmp(owner, f->a->me.id) != 0)
+		return BP_ENOENT;
+	return check_lock(txn, f);
 }
 
 static int
@@ -209,7 +233,7 @@ add_log_line(const char *line, size_t len, void *arg)
 	n = page_add(pg, l->f->log, "entry", NULL);
 	page_attr(pg, n, "time", when);
 	page_attr(pg, n, "who", who_name(l->txn, l->f, acct));
-	if (strncmp(action, "lagret ", 7) == 0) {
+	if (strncmp(action, "lagret ", 7) == 0 || strncmp(action, "rettet ", 7) == 0) {
 		ids = action + 7;
 		action[6] = '\0';
 		for (id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
@@ -218,7 +242,8 @@ add_log_line(const char *line, size_t len, void *arg)
 		}
 		page_attr(pg, n, "changed", labels.p ? labels.p : "");
 	}
-	page_attr(pg, n, "action", action);
+	page_attr(pg, n, "action", strcmp(action, "rettet") == 0 ?
+	    "rettet etter krav fra bruker" : action);
 	buf_free(&labels);
 	return labels.err;
 }
@@ -383,6 +408,7 @@ form_page(struct form *f, xmlDocPtr rec, long long version,
 	page_attr(pg, s, "alder", rprop(rec, "alder"));
 	page_attr(pg, s, "fane", f->tab);
 	page_attr(pg, s, "visited", answers_visited(rec, f->tab) ? "1" : "0");
+	page_attr(pg, s, "locked", f->locked ? "1" : "0");
 	page_attr_ll(pg, s, "errors", ev->errors);
 	page_attr_ll(pg, s, "obs", ev->obs);
 	add_tabs(f, rec, ev);
@@ -455,11 +481,15 @@ prepare(struct store_txn *txn, void *arg)
 	struct form *f = arg;
 	const struct http_list *form = &f->a->req.form;
 	struct evaluation ev;
+	const char *word;
 	int rc, visited_before;
 
 	f->ready = 0;
+	f->refused_locked = 0;
 	if ((rc = open_own(txn, f)) != 0)
 		return rc;
+	f->retting = f->locked && strcmp(app_form(f->a, "retting"), "ja") == 0;
+	word = f->retting ? "rettet" : "lagret";
 	if ((f->edited = xmlCopyDoc(f->record, 1)) == NULL)
 		return BP_ENOMEM;
 	visited_before = answers_visited(f->record, f->tab);
@@ -469,11 +499,16 @@ prepare(struct store_txn *txn, void *arg)
 		return rc;
 	if (f->merge.nproblems > 0)
 		return 1;			/* shown again, not saved */
-	buf_puts(&f->changed, "lagret");
+	buf_puts(&f->changed, word);
 	if ((rc = answers_changed(f->def, f->record, f->edited, &f->changed)) != 0)
 		return rc;
-	if (strcmp(f->changed.p, "lagret") == 0 && visited_before)
-		return 0;			/* nothing to write, so nothing to refuse */
+	/* nothing to write, so nothing to refuse; when locked, not even a tab first seen */
+	if (strcmp(f->changed.p, word) == 0 && (visited_before || f->locked))
+		return 0;
+	if (f->locked && !f->retting) {
+		f->refused_locked = 1;
+		return 1;
+	}
 	if (f->facts.version != f->posted_version) {
 		f->stale = 1;
 		return 1;
@@ -561,8 +596,12 @@ skjema_post(struct app *a)
 		}
 		for (i = 0; i < f.merge.nproblems; i++)
 			app_message(a, "error", f.merge.problems[i].field, f.merge.problems[i].text);
-		stale = f.stale;
-		if (stale)
+		stale = f.stale || f.refused_locked;
+		if (f.refused_locked)
+			app_message(a, "error", "retting", "Kartleggingen er låst fra sluttdato, så "
+			    "endringene er ikke lagret. Endringer kan bare lagres som retting etter "
+			    "krav fra brukeren: kryss av for det og trykk «Lagre».");
+		if (f.stale)
 			app_message(a, "error", NULL, "Noen har lagret denne kartleggingen etter at "
 			    "du åpnet den, så svarene dine i denne fanen er ikke lagret. Se over "
 			    "svarene og trykk «Lagre» for å lagre dem.");

@@ -28,8 +28,18 @@
   </xsl:template>
 
   <xsl:template match="page" mode="main">
+    <xsl:if test="period/@sluttdato != '' or period/@overforingsdato != ''">
+      <p class="card">
+        <xsl:if test="period/@sluttdato != ''">Sluttdato: <strong><xsl:value-of select="period/@sluttdato"/></strong>. Kartleggingen låses denne dagen, og må derfor ferdigstilles før.</xsl:if>
+        <xsl:if test="period/@overforingsdato != ''"><br/>Overføringsdato: <strong><xsl:value-of select="period/@overforingsdato"/></strong>. Frem til denne datoen kan brukere kreve innsyn, retting eller sletting.</xsl:if>
+      </p>
+    </xsl:if>
     <section class="card" aria-labelledby="ny">
       <h2 id="ny">Legg til ny bruker</h2>
+      <xsl:if test="period/@closed = '1'">
+        <p class="notice">Kartleggingen for kommunen er avsluttet<xsl:if test="period/@sluttdato != ''"> (sluttdato: <xsl:value-of select="period/@sluttdato"/>)</xsl:if>. Nye brukere kan ikke kartlegges. Du har fortsatt lesetilgang til dine kartlagte brukere, og kan rette eller slette etter krav fra brukeren frem til overføringen.</p>
+      </xsl:if>
+      <xsl:if test="not(period/@closed = '1') or message[@field = 'fnr']">
       <form method="post" action="{@cgi}/kartlegging" class="narrow" novalidate="novalidate">
         <xsl:call-template name="csrf"/>
         <input type="hidden" name="handling" value="ny"/>
@@ -61,6 +71,7 @@
         </xsl:if>
         <button type="submit">Kartlegg bruker</button>
       </form>
+      </xsl:if>
       <xsl:if test="own">
         <p><a href="{@cgi}/skjema?id={own/@id}&amp;fane=bruker">Åpne kartleggingen av denne personen</a></p>
       </xsl:if>

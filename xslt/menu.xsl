@@ -5,6 +5,13 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 
+  <!-- the kommune's dates (2026 manual: the kartlegger's menu shows both) -->
+  <xsl:template name="period-dates">
+    <xsl:param name="s"/>
+    <xsl:if test="$s/@sluttdato != ''"><br/>Sluttdato: <xsl:value-of select="$s/@sluttdato"/>. Kartleggingen låses denne dagen.</xsl:if>
+    <xsl:if test="$s/@overforingsdato != ''"><br/>Overføringsdato: <xsl:value-of select="$s/@overforingsdato"/>. Frem til denne datoen kan brukere kreve innsyn, retting eller sletting.</xsl:if>
+  </xsl:template>
+
   <xsl:template match="page" mode="title"><xsl:value-of select="@year"/> Kartlegging</xsl:template>
 
   <xsl:template match="page" mode="main">
@@ -16,7 +23,8 @@
     </xsl:if>
     <p class="card year-card"><strong><xsl:value-of select="@year"/> Kartlegging</strong> – <xsl:value-of select="surveys/@count"/>
       <xsl:choose><xsl:when test="surveys/@count = 1"> kartlagt bruker</xsl:when><xsl:otherwise> kartlagte brukere</xsl:otherwise></xsl:choose>
-      <xsl:if test="entries/entry = 'kartlegging'"><br/><a href="{@cgi}/kartlegging">Start eller fortsett kartlegging av brukere</a></xsl:if></p>
+      <xsl:if test="entries/entry = 'kartlegging'"><br/><a href="{@cgi}/kartlegging">Start eller fortsett kartlegging av brukere</a></xsl:if>
+      <xsl:call-template name="period-dates"><xsl:with-param name="s" select="surveys"/></xsl:call-template></p>
     <nav aria-label="Hovedmeny">
       <ul class="menu-cards">
         <xsl:apply-templates select="entries/entry"/>
@@ -43,5 +51,7 @@
   <xsl:template match="entry[. = 'handover']"><li><a href="{/page/@cgi}/handover">Overfør kartleggingene dine</a></li></xsl:template>
   <xsl:template match="entry[. = 'admin']"><li><a href="{/page/@cgi}/admin">Administrer kartleggere</a></li></xsl:template>
   <xsl:template match="entry[. = 'authreg']"><li><a href="{/page/@cgi}/autorisasjon">Autorisasjonsregister</a></li></xsl:template>
+  <xsl:template match="entry[. = 'overforing']"><li><a href="{/page/@cgi}/overforing">Sluttdato og overføring til KORFOR</a></li></xsl:template>
+  <xsl:template match="entry[. = 'overforte']"><li><a href="{/page/@cgi}/overforte">Overførte kartlegginger (CSV)</a></li></xsl:template>
   <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a></li></xsl:template>
 </xsl:stylesheet>

@@ -85,10 +85,28 @@
   </xsl:template>
 
   <xsl:template name="save-buttons">
+    <xsl:param name="first" select="false()"/>
+    <xsl:if test="$first and $s/@locked = '1'">
+      <!-- from sluttdato: read access, and corrections the person asks for (design.md §5) -->
+      <xsl:variable name="err" select="/page/message[@kind = 'error' and @field = 'retting']"/>
+      <div class="notice locked">
+        <p>Kartleggingen er låst fra sluttdato. Du kan lese den, og rette opplysninger dersom brukeren krever retting.</p>
+        <xsl:if test="$err"><p class="field-error" id="f-retting-err"><xsl:value-of select="$err"/></p></xsl:if>
+        <label class="choice"><input type="checkbox" id="f-retting" name="retting" value="ja">
+          <xsl:if test="$err"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby">f-retting-err</xsl:attribute></xsl:if>
+        </input> Dette er en retting etter krav fra brukeren</label>
+      </div>
+    </xsl:if>
     <div class="toolbar">
       <button type="submit" name="handling" value="lagre">Lagre</button>
       <xsl:text> </xsl:text>
       <button type="submit" name="handling" value="lukk" class="secondary">Lagre og lukk</button>
+      <xsl:if test="not($first)">
+        <!-- sletting (also after sluttdato, until the transfer): the list's confirmation
+             page asks before anything is deleted -->
+        <xsl:text> </xsl:text>
+        <button type="submit" formaction="{$cgi}/kartlegging" formnovalidate="formnovalidate" name="handling" value="slett" class="danger">Slett kartleggingen</button>
+      </xsl:if>
     </div>
   </xsl:template>
 
@@ -100,7 +118,7 @@
       <input type="hidden" name="id" value="{$s/@id}"/>
       <input type="hidden" name="versjon" value="{$s/@versjon}"/>
       <input type="hidden" name="fane" value="{$s/@fane}"/>
-      <xsl:call-template name="save-buttons"/>
+      <xsl:call-template name="save-buttons"><xsl:with-param name="first" select="true()"/></xsl:call-template>
       <xsl:call-template name="tabs"><xsl:with-param name="buttons" select="true()"/></xsl:call-template>
       <noscript><p class="hint">Tilleggsspørsmål som avhenger av svarene i denne fanen, vises når du lagrer eller bytter fane.</p></noscript>
       <xsl:if test="$s/@fane = 'bruker'">

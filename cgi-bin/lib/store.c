@@ -323,6 +323,28 @@ store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t p
 }
 
 int
+store_seek(struct store_txn *txn, enum store_db db, const void *from, size_t flen, void *key,
+    size_t size, size_t *klen)
+{
+	MDB_cursor *cur;
+	MDB_val k, v;
+	int rc;
+
+	if (flen == 0 || flen > STORE_KEY_MAX)
+		return BP_EINVAL;
+	if ((rc = mdb_cursor_open(txn->txn, txn->st->dbi[db], &cur)) != 0)
+		return map_err(rc);
+	k = (MDB_val){ flen, (void *)from };
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	if (rc == 0) {
+		*klen = k.mv_size;
+		memcpy(key, k.mv_data, k.mv_size < size ? k.mv_size : size);
+	}
+	mdb_cursor_close(cur);
+	return rc == MDB_NOTFOUND ? BP_ENOENT : map_err(rc);
+}
+
+int
 store_del_prefix(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
     long *deleted)
 {

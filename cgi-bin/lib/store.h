@@ -69,6 +69,11 @@ typedef int (*store_scan_fn)(const void *key, size_t klen, const void *val, size
 int store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
     int reverse, store_scan_fn fn, void *arg);
 
+/* store_seek: the first key at or after from, its first size bytes into key and its
+ * length into *klen; BP_ENOENT when there is none. Lets a scan jump over a run of keys. */
+int store_seek(struct store_txn *txn, enum store_db db, const void *from, size_t flen, void *key,
+    size_t size, size_t *klen);
+
 /* store_del_prefix: delete every key starting with prefix (plen > 0); *deleted (may be
  * NULL) gets how many. */
 int store_del_prefix(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,

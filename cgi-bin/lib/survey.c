@@ -782,3 +782,38 @@ survey_log_drop(struct store_txn *txn, const char *kommune, int year)
 		return rc;
 	return store_del_prefix(txn, DB_SURVEY_LOG, prefix, 8, NULL);
 }
+
+int
+survey_years(struct store_txn *txn, survey_year_fn fn, void *arg)
+{
+	char from[9] = "0000", key[8], kommune[5];
+	size_t klen;
+	int rc, year, i;
+
+	/* one seek per kommune and year: jump past the keys of each pair found */
+	for (;;) {
+		rc = store_seek(txn, DB_SURVEYS, from, strlen(from), key, sizeof(key), &klen);
+		if (rc == BP_ENOENT)
+			return 0;
+		if (rc != 0)
+			return rc;
+		if (klen != SURVEY_KEY_LEN)
+			return BP_EXML;
+		for (i = 0, year = 0; i < 4; i++) {
+			if (key[4 + i] < '0' || key[4 + i] > '9')
+				return BP_EXML;
+			year = 10 * year + (key[4 + i] - '0');
+		}
+		memcpy(kommune, key, 4);
+		kommune[4] = '\0';
+		if ((rc = fn(kommune, year, arg)) != 0)
+			return rc < 0 ? rc : 0;
+		if (year == 9999)
+			return 0;
+		memcpy(from, kommune, 4);
+		year++;
+		for (i = 3; i >= 0; i--, year /= 10)
+			from[4 + i] = (char)('0' + year % 10);
+		from[8] = '\0';
+	}
+}

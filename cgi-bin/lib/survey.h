@@ -152,4 +152,9 @@ int survey_year_refs(struct store_txn *txn, const char *kommune, int year,
 int survey_drop(struct store_txn *txn, const struct survey_ref *ref);
 int survey_log_drop(struct store_txn *txn, const char *kommune, int year);
 
+/* survey_years: every kommune and year that has surveys, in that order (one seek each, not
+ * a walk over every survey). fn returns 0 to go on, 1 to stop, < 0 to fail. */
+typedef int (*survey_year_fn)(const char *kommune, int year, void *arg);
+int survey_years(struct store_txn *txn, survey_year_fn fn, void *arg);
+
 #endif

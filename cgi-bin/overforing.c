@@ -1,0 +1,263 @@
+/* overforing.c: the kommunekontakt's year (2026 manual, "Sluttdato og overføringsdato";
+ * 2025 manual, "Overfør kommunens kartlegging til KORFOR"; design.md §5): the two dates,
+ * and from overføringsdato the transfer, confirmed with a checkbox, then its receipt.
+ *
+ *   GET  /cgi-bin/overforing
+ *   POST /cgi-bin/overforing handling=datoer sluttdato overforingsdato
+ *   POST /cgi-bin/overforing handling=overfor bekreft=ja
+ */
+#include <string.h>
+
+#include "app.h"
+#include "authz.h"
+#include "transfer.h"
+
+static const char *const state_ids[PERIOD__MAX] = { "open", "locked", "due", "transferred" };
+
+struct year {
+	struct app *a;
+	const struct secrets *sec;
+	int year;
+	char today[DATE_LEN + 1];
+	struct period p;		/* as stored */
+	struct period counts;		/* due: what a transfer would take (a dry run) */
+	/* POST handling=datoer */
+	char sluttdato[DATE_LEN + 1], overforingsdato[DATE_LEN + 1];
+	struct period_check check;
+	/* POST handling=overfor */
+	int transfer_rc;
+};
+
+static int
+read_year(struct store_txn *txn, void *arg)
+{
+	struct year *y = arg;
+	int rc;
+
+	if ((rc = period_get(txn, y->a->me.kommune, y->year, &y->p)) != 0)
+		return rc;
+	memset(&y->counts, 0, sizeof(y->counts));
+	if (period_state(&y->p, y->year, y->today) != PERIOD_DUE)
+		return 0;
+	rc = transfer_kommune(txn, y->sec, y->a->me.kommune, y->year, y->a->now,
+	    y->a->me.id, 1, &y->counts);
+	return rc == BP_EEXIST ? 0 : rc;
+}
+
+/* 0, or a status when the page is not one's own to see */
+static int
+year_start(struct app *a, struct year *y)
+{
+	memset(y, 0, sizeof(*y));
+	y->a = a;
+	if (authz(&a->me, ACT_PERIOD, NULL) != 0)
+		return 403;
+	if (app_secrets(a, &y->sec) != 0)
+		return 500;
+	y->year = time_year((time_t)a->now);
+	time_date((time_t)a->now, y->today);
+	return 0;
+}
+
+static int
+year_page(struct app *a, struct year *y, int status)
+{
+	struct page *pg = &a->page;
+	struct store *st;
+	enum period_state s;
+	char when[17];
+	xmlNodePtr n;
+
+	if (app_store(a, &st) != 0 || store_read(st, read_year, y) != 0 ||
+	    app_page(a, "overforing") != 0)
+		return 500;
+	s = period_state(&y->p, y->year, y->today);
+	n = page_add(pg, NULL, "period", NULL);
+	page_attr(pg, n, "kommune", a->me.kommunenavn);
+	page_attr(pg, n, "state", state_ids[s]);
+	/* typed values back after an error, else the stored ones */
+	page_attr(pg, n, "sluttdato", y->check.error ? y->sluttdato : y->p.sluttdato);
+	page_attr(pg, n, "overforingsdato", y->check.error ? y->overforingsdato :
+	    y->p.overforingsdato);
+	page_attr(pg, n, "stored-sluttdato", y->p.sluttdato);
+	page_attr(pg, n, "stored-overforingsdato", y->p.overforingsdato);
+	page_attr(pg, n, "moved-from", y->p.moved_from);
+	if (s == PERIOD_DUE) {
+		page_attr_ll(pg, n, "ready", y->counts.transferred);
+		page_attr_ll(pg, n, "with-errors", y->counts.held_back);
+	}
+	if (s == PERIOD_TRANSFERRED) {
+		time_datetime((time_t)y->p.overfort, when);
+		page_attr(pg, n, "overfort", when);
+		page_attr_ll(pg, n, "transferred", y->p.transferred);
+		page_attr_ll(pg, n, "held-back", y->p.held_back);
+	}
+	return app_render(a, status);
+}
+
+static int
+overforing_get(struct app *a)
+{
+	struct year y;
+	int status;
+
+	if ((status = year_start(a, &y)) != 0)
+		return status;
+	if (strcmp(app_query(a, "melding"), "datoer") == 0)
+		app_message(a, "notice", NULL, "Datoene er lagret.");
+	else if (strcmp(app_query(a, "melding"), "overfort") == 0)
+		app_message(a, "notice", NULL, "Kartleggingen er overført til KORFOR.");
+	return year_page(a, &y, 200);
+}
+
+static int
+save_dates(struct store_txn *txn, void *arg)
+{
+	struct year *y = arg;
+	int rc;
+
+	if ((rc = period_get(txn, y->a->me.kommune, y->year, &y->p)) != 0)
+		return rc;
+	if (y->p.overfort)
+		return BP_EEXIST;
+	period_check(&y->p, y->sluttdato, y->overforingsdato, y->year, &y->check);
+	if (y->check.error)
+		return 1;
+	if (y->check.moved)
+		str_copy(y->p.moved_from, sizeof(y->p.moved_from), y->p.overforingsdato);
+	str_copy(y->p.sluttdato, sizeof(y->p.sluttdato), y->sluttdato);
+	str_copy(y->p.overforingsdato, sizeof(y->p.overforingsdato), y->overforingsdato);
+	return period_put(txn, y->a->me.kommune, y->year, &y->p);
+}
+
+static int
+dates(struct app *a, struct year *y)
+{
+	static const struct {
+		const char *field, *missing;
+	} fields[] = {
+		{ "sluttdato", "Skriv inn sluttdatoen (dd.mm.åååå)." },
+		{ "overforingsdato", "Skriv inn overføringsdatoen (dd.mm.åååå)." },
+	};
+	char *out[2] = { y->sluttdato, y->overforingsdato };
+	char text[256];
+	struct store *st;
+	size_t i;
+	int rc, bad = 0;
+
+	for (i = 0; i < 2; i++) {
+		const char *in = app_form(a, fields[i].field);
+
+		if (date_parse(in, out[i]) != 0) {
+			app_message(a, "error", fields[i].field, *in ? "Datoen er ikke en gyldig "
+			    "dato. Skriv den som dd.mm.åååå." : fields[i].missing);
+			/* kept as typed, if it fits */
+			str_copy(out[i], DATE_LEN + 1, strlen(in) <= DATE_LEN ? in : "");
+			bad = 1;
+		}
+	}
+	if (bad) {
+		y->check.error = "";
+		return year_page(a, y, 400);
+	}
+	if (app_store(a, &st) != 0)
+		return 500;
+	rc = store_write(st, save_dates, y);
+	if (rc == BP_EEXIST) {
+		app_message(a, "error", NULL, "Kartleggingen er allerede overført, så datoene "
+		    "kan ikke endres.");
+		return year_page(a, y, 409);
+	}
+	if (rc == 1) {
+		app_message(a, "error", y->check.field, y->check.error);
+		return year_page(a, y, 400);
+	}
+	if (rc != 0)
+		return 500;
+	if (!y->check.close && !y->check.moved)
+		return app_redirect(a, "/cgi-bin/overforing?melding=datoer");
+	/* the warnings are shown now, with the dates saved */
+	app_message(a, "notice", NULL, "Datoene er lagret.");
+	if (y->check.close)
+		app_message(a, "notice", NULL, "Det er mindre enn 14 dager mellom sluttdato og "
+		    "overføringsdato. KORFOR anbefaler minst to uker, så brukerne får rimelig "
+		    "tid til å kreve reservasjon, innsyn, retting og sletting.");
+	if (y->check.moved) {
+		snprintf(text, sizeof(text), "Overføringsdatoen er flyttet fra %s til %s. Alle "
+		    "brukere må som hovedregel informeres om den nye fristen.", y->p.moved_from,
+		    y->p.overforingsdato);
+		app_message(a, "notice", NULL, text);
+	}
+	return year_page(a, y, 200);
+}
+
+static int
+do_transfer(struct store_txn *txn, void *arg)
+{
+	struct year *y = arg;
+	int rc;
+
+	if ((rc = period_get(txn, y->a->me.kommune, y->year, &y->p)) != 0)
+		return rc;
+	if (period_state(&y->p, y->year, y->today) != PERIOD_DUE) {
+		y->transfer_rc = y->p.overfort ? BP_EEXIST : BP_EDENIED;
+		return 0;
+	}
+	y->transfer_rc = transfer_kommune(txn, y->sec, y->a->me.kommune, y->year, y->a->now,
+	    y->a->me.id, 0, &y->p);
+	return y->transfer_rc;
+}
+
+static int
+transfer(struct app *a, struct year *y)
+{
+	struct store *st;
+	int rc;
+
+	if (strcmp(app_form(a, "bekreft"), "ja") != 0) {
+		app_message(a, "error", "bekreft", "Kryss av for at kartleggingen skal overføres.");
+		return year_page(a, y, 400);
+	}
+	if (app_store(a, &st) != 0)
+		return 500;
+	rc = store_write(st, do_transfer, y);
+	if (rc == 0 && y->transfer_rc == BP_EEXIST) {
+		app_message(a, "error", NULL, "Kartleggingen er allerede overført.");
+		return year_page(a, y, 409);
+	}
+	if (rc == 0 && y->transfer_rc == BP_EDENIED) {
+		app_message(a, "error", NULL, "Kartleggingen kan ikke overføres før "
+		    "overføringsdatoen.");
+		return year_page(a, y, 409);
+	}
+	if (rc != 0)
+		return 500;
+	return app_redirect(a, "/cgi-bin/overforing?melding=overfort");
+}
+
+static int
+overforing_post(struct app *a)
+{
+	const char *action = app_form(a, "handling");
+	struct year y;
+	int status;
+
+	if ((status = year_start(a, &y)) != 0)
+		return status;
+	if (strcmp(action, "datoer") == 0)
+		return dates(a, &y);
+	if (strcmp(action, "overfor") == 0)
+		return transfer(a, &y);
+	return 400;
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "", overforing_get, R_LOGIN },
+	{ HTTP_POST, "", overforing_post, R_LOGIN },
+};
+
+int
+main(void)
+{
+	return app_main("overforing", routes, sizeof(routes) / sizeof(routes[0]));
+}

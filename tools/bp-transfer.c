@@ -1,0 +1,271 @@
+/* bp-transfer: the cron side of "Overfør kommunens kartlegging til KORFOR" (design.md §5).
+ *
+ *   bp-transfer [-c FIL] [--dry-run] [--date ÅÅÅÅ-MM-DD] [--kommune NNNN]
+ *
+ * Transfers every kommune whose overføringsdato has come, and every kommune with surveys
+ * still here after 31 December of their year; one line per kommune on standard out. Each
+ * kommune is one write transaction (transfer.h), so a run that is killed leaves every
+ * kommune either transferred or untouched, and the next run finishes the rest: each
+ * survey reaches the registry exactly once. An flock on a file beside the store keeps a
+ * second run from starting while one works. Exit 0 when all went well, 1 on any failure
+ * (or another run at work), 2 on wrong usage. */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "period.h"
+#include "secrets.h"
+#include "survey.h"
+#include "transfer.h"
+
+#define EXIT_USAGE 2
+#define LOCK_FILE "bp-transfer.lock"
+#define DUE_MAX 100000			/* kommuner x years in one run: far beyond 357 x 2 */
+
+static const char usage_text[] =
+    "Bruk: bp-transfer [-c FIL] [--dry-run] [--date ÅÅÅÅ-MM-DD] [--kommune NNNN]\n"
+    "\n"
+    "Overfører kartleggingen til KORFOR for hver kommune der overføringsdatoen er nådd,\n"
+    "og for hver kommune som har kartlegginger igjen etter 31. desember. Én linje per\n"
+    "kommune.\n"
+    "\n"
+    "  --dry-run          vis hva som ville blitt overført, uten å endre noe\n"
+    "  --date DATO        regn som om dagen er DATO (i drift ikke etter i dag)\n"
+    "  --kommune NNNN     bare denne kommunen\n"
+    "  -c FIL             konfigurasjonsfilen; ellers $" BP_CONFIG_ENV ", ellers\n"
+    "                     " BP_CONFIG_DEFAULT "\n"
+    "\n"
+    "Avslutningskode: 0 ok, 1 feil, 2 feil bruk.\n";
+
+struct due {
+	char kommune[5];
+	int year;
+};
+
+struct plan {
+	const char *today;
+	const char *only;		/* --kommune, or NULL */
+	struct due *due;
+	size_t n;
+};
+
+static int
+add_due(struct plan *p, const char *kommune, int year)
+{
+	size_t i;
+
+	if (p->only && strcmp(kommune, p->only) != 0)
+		return 0;
+	for (i = 0; i < p->n; i++)
+		if (p->due[i].year == year && strcmp(p->due[i].kommune, kommune) == 0)
+			return 0;
+	if (p->n == DUE_MAX)
+		return BP_ETOOBIG;
+	str_copy(p->due[p->n].kommune, sizeof(p->due[p->n].kommune), kommune);
+	p->due[p->n++].year = year;
+	return 0;
+}
+
+/* a kommune whose dates say so, and which has surveys (or none: its receipt says 0) */
+static int
+period_due(const char *kommune, int year, const struct period *pd, void *arg)
+{
+	struct plan *p = arg;
+
+	return period_state(pd, year, p->today) == PERIOD_DUE ? add_due(p, kommune, year) : 0;
+}
+
+/* a kommune with surveys: due after 31 December, or when its dates say so */
+static int
+survey_due(struct store_txn *txn, const char *kommune, int year, struct plan *p)
+{
+	struct period pd;
+	int rc;
+
+	if ((rc = period_get(txn, kommune, year, &pd)) != 0)
+		return rc;
+	return period_state(&pd, year, p->today) == PERIOD_DUE ? add_due(p, kommune, year) : 0;
+}
+
+struct years {
+	struct store_txn *txn;
+	struct plan *p;
+};
+
+static int
+year_one(const char *kommune, int year, void *arg)
+{
+	struct years *y = arg;
+
+	return survey_due(y->txn, kommune, year, y->p);
+}
+
+static int
+find_due(struct store_txn *txn, void *arg)
+{
+	struct plan *p = arg;
+	struct years y = { txn, p };
+	int rc;
+
+	p->n = 0;
+	if ((rc = period_scan(txn, period_due, p)) != 0)
+		return rc;
+	return survey_years(txn, year_one, &y);
+}
+
+struct job {
+	const struct secrets *sec;
+	const struct due *d;
+	long long now;
+	int dry;
+	struct period receipt;
+	int rc;
+};
+
+static int
+run_job(struct store_txn *txn, void *arg)
+{
+	struct job *j = arg;
+
+	memset(&j->receipt, 0, sizeof(j->receipt));
+	j->rc = transfer_kommune(txn, j->sec, j->d->kommune, j->d->year, j->now, "cron", j->dry,
+	    &j->receipt);
+	/* done by the kommunekontakt in between: nothing to write, and not a failure */
+	return j->rc == BP_EEXIST ? 0 : j->rc;
+}
+
+static const char *
+plural(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+static int
+open_lock(const struct config *cfg)
+{
+	char path[PATH_MAX + 32];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%s", cfg->store, LOCK_FILE);
+	if ((fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
+		fprintf(stderr, "bp-transfer: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno == EWOULDBLOCK)
+			fprintf(stderr, "bp-transfer: en annen overføring kjører allerede\n");
+		else
+			fprintf(stderr, "bp-transfer: %s: %s\n", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;		/* held until exit; the kernel lets go if we are killed */
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "kommune", required_argument, NULL, 'k' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *conf = NULL, *date = NULL, *only = NULL;
+	char today[DATE_LEN + 1], real_today[DATE_LEN + 1], err[256];
+	struct plan plan = { today, NULL, NULL, 0 };
+	struct config cfg;
+	struct secrets sec;
+	struct store *st = NULL;
+	long long now;
+	size_t i;
+	int c, dry = 0, rc, status = 0, lock;
+
+	log_set_prog("bp-transfer");
+	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'c': conf = optarg; break;
+		case 'n': dry = 1; break;
+		case 'd': date = optarg; break;
+		case 'k': only = optarg; break;
+		case 'h': fputs(usage_text, stdout); return 0;
+		default: fputs(usage_text, stderr); return EXIT_USAGE;
+		}
+	}
+	if (optind != argc) {
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+	if (only && (strlen(only) != 4 || strspn(only, "0123456789") != 4)) {
+		fprintf(stderr, "bp-transfer: --kommune: et kommunenummer har fire sifre\n");
+		return EXIT_USAGE;
+	}
+	plan.only = only;
+	if (config_load(conf, &cfg, err, sizeof(err)) != 0) {
+		fprintf(stderr, "bp-transfer: %s\n", err);
+		return 1;
+	}
+	now = (long long)time(NULL) + config_clock(&cfg);
+	time_date((time_t)now, real_today);
+	str_copy(today, sizeof(today), real_today);
+	if (date) {
+		if (date_parse(date, today) != 0) {
+			fprintf(stderr, "bp-transfer: --date: ikke en gyldig dato: %s\n", date);
+			return EXIT_USAGE;
+		}
+		/* in drift, never ahead of time: a transfer cannot be undone */
+		if (cfg.mode == MODE_DRIFT && strcmp(today, real_today) > 0) {
+			fprintf(stderr, "bp-transfer: --date kan ikke være etter i dag i drift\n");
+			return EXIT_USAGE;
+		}
+	}
+	if (secrets_load(cfg.secrets, &sec, err, sizeof(err)) != 0) {
+		fprintf(stderr, "bp-transfer: %s\n", err);
+		return 1;
+	}
+	if ((lock = open_lock(&cfg)) < 0) {
+		secrets_wipe(&sec);
+		return 1;
+	}
+	if ((plan.due = calloc(DUE_MAX, sizeof(*plan.due))) == NULL ||
+	    (rc = store_open(cfg.store, cfg.map_size, 0, &st)) != 0 ||
+	    (rc = store_read(st, find_due, &plan)) != 0) {
+		fprintf(stderr, "bp-transfer: lageret: %s\n", plan.due ? bp_strerror(rc) :
+		    "tomt for minne");
+		status = 1;
+		goto out;
+	}
+	for (i = 0; i < plan.n; i++) {
+		struct job j = { &sec, &plan.due[i], now, dry, { "", "", "", 0, 0, 0, "" }, 0 };
+
+		rc = dry ? store_read(st, run_job, &j) : store_write(st, run_job, &j);
+		if (rc == 0 && j.rc == BP_EEXIST) {
+			printf("%s %d: allerede overført\n", j.d->kommune, j.d->year);
+			continue;
+		}
+		if (rc != 0) {
+			printf("%s %d: feil: %s\n", j.d->kommune, j.d->year, bp_strerror(rc));
+			status = 1;
+			continue;
+		}
+		printf("%s %d: %s %ld %s, holdt tilbake %ld med feil%s\n", j.d->kommune, j.d->year,
+		    dry ? "ville overført" : "overført", j.receipt.transferred,
+		    plural(j.receipt.transferred, "kartlegging", "kartlegginger"),
+		    j.receipt.held_back, dry ? " (prøvekjøring)" : "");
+		fflush(stdout);
+	}
+out:
+	store_close(st);
+	free(plan.due);
+	secrets_wipe(&sec);
+	close(lock);
+	return status;
+}
