@@ -26,7 +26,24 @@ struct year {
 	struct period_check check;
 	/* POST handling=overfor */
 	int transfer_rc;
+	/* what to tell, added to the page once it is made (app_page starts it afresh) */
+	struct {
+		const char *kind, *field;
+		char text[256];
+	} msgs[4];
+	int nmsgs;
 };
+
+static void
+tell(struct year *y, const char *kind, const char *field, const char *text)
+{
+	if (y->nmsgs == (int)(sizeof(y->msgs) / sizeof(y->msgs[0])))
+		return;
+	y->msgs[y->nmsgs].kind = kind;
+	y->msgs[y->nmsgs].field = field;
+	str_copy(y->msgs[y->nmsgs].text, sizeof(y->msgs[0].text), text);
+	y->nmsgs++;
+}
 
 static int
 read_year(struct store_txn *txn, void *arg)
@@ -67,6 +84,7 @@ year_page(struct app *a, struct year *y, int status)
 	enum period_state s;
 	char when[17];
 	xmlNodePtr n;
+	int i;
 
 	if (app_store(a, &st) != 0 || store_read(st, read_year, y) != 0 ||
 	    app_page(a, "overforing") != 0)
@@ -92,6 +110,8 @@ year_page(struct app *a, struct year *y, int status)
 		page_attr_ll(pg, n, "transferred", y->p.transferred);
 		page_attr_ll(pg, n, "held-back", y->p.held_back);
 	}
+	for (i = 0; i < y->nmsgs; i++)
+		app_message(a, y->msgs[i].kind, y->msgs[i].field, y->msgs[i].text);
 	return app_render(a, status);
 }
 
@@ -104,9 +124,9 @@ overforing_get(struct app *a)
 	if ((status = year_start(a, &y)) != 0)
 		return status;
 	if (strcmp(app_query(a, "melding"), "datoer") == 0)
-		app_message(a, "notice", NULL, "Datoene er lagret.");
+		tell(&y, "notice", NULL, "Datoene er lagret.");
 	else if (strcmp(app_query(a, "melding"), "overfort") == 0)
-		app_message(a, "notice", NULL, "Kartleggingen er overført til KORFOR.");
+		tell(&y, "notice", NULL, "Kartleggingen er overført til KORFOR.");
 	return year_page(a, &y, 200);
 }
 
@@ -149,7 +169,7 @@ dates(struct app *a, struct year *y)
 		const char *in = app_form(a, fields[i].field);
 
 		if (date_parse(in, out[i]) != 0) {
-			app_message(a, "error", fields[i].field, *in ? "Datoen er ikke en gyldig "
+			tell(y, "error", fields[i].field, *in ? "Datoen er ikke en gyldig "
 			    "dato. Skriv den som dd.mm.åååå." : fields[i].missing);
 			/* kept as typed, if it fits */
 			str_copy(out[i], DATE_LEN + 1, strlen(in) <= DATE_LEN ? in : "");
@@ -164,12 +184,12 @@ dates(struct app *a, struct year *y)
 		return 500;
 	rc = store_write(st, save_dates, y);
 	if (rc == BP_EEXIST) {
-		app_message(a, "error", NULL, "Kartleggingen er allerede overført, så datoene "
+		tell(y, "error", NULL, "Kartleggingen er allerede overført, så datoene "
 		    "kan ikke endres.");
 		return year_page(a, y, 409);
 	}
 	if (rc == 1) {
-		app_message(a, "error", y->check.field, y->check.error);
+		tell(y, "error", y->check.field, y->check.error);
 		return year_page(a, y, 400);
 	}
 	if (rc != 0)
@@ -177,16 +197,16 @@ dates(struct app *a, struct year *y)
 	if (!y->check.close && !y->check.moved)
 		return app_redirect(a, "/cgi-bin/overforing?melding=datoer");
 	/* the warnings are shown now, with the dates saved */
-	app_message(a, "notice", NULL, "Datoene er lagret.");
+	tell(y, "notice", NULL, "Datoene er lagret.");
 	if (y->check.close)
-		app_message(a, "notice", NULL, "Det er mindre enn 14 dager mellom sluttdato og "
+		tell(y, "notice", NULL, "Det er mindre enn 14 dager mellom sluttdato og "
 		    "overføringsdato. KORFOR anbefaler minst to uker, så brukerne får rimelig "
 		    "tid til å kreve reservasjon, innsyn, retting og sletting.");
 	if (y->check.moved) {
 		snprintf(text, sizeof(text), "Overføringsdatoen er flyttet fra %s til %s. Alle "
 		    "brukere må som hovedregel informeres om den nye fristen.", y->p.moved_from,
 		    y->p.overforingsdato);
-		app_message(a, "notice", NULL, text);
+		tell(y, "notice", NULL, text);
 	}
 	return year_page(a, y, 200);
 }
@@ -215,18 +235,18 @@ transfer(struct app *a, struct year *y)
 	int rc;
 
 	if (strcmp(app_form(a, "bekreft"), "ja") != 0) {
-		app_message(a, "error", "bekreft", "Kryss av for at kartleggingen skal overføres.");
+		tell(y, "error", "bekreft", "Kryss av for at kartleggingen skal overføres.");
 		return year_page(a, y, 400);
 	}
 	if (app_store(a, &st) != 0)
 		return 500;
 	rc = store_write(st, do_transfer, y);
 	if (rc == 0 && y->transfer_rc == BP_EEXIST) {
-		app_message(a, "error", NULL, "Kartleggingen er allerede overført.");
+		tell(y, "error", NULL, "Kartleggingen er allerede overført.");
 		return year_page(a, y, 409);
 	}
 	if (rc == 0 && y->transfer_rc == BP_EDENIED) {
-		app_message(a, "error", NULL, "Kartleggingen kan ikke overføres før "
+		tell(y, "error", NULL, "Kartleggingen kan ikke overføres før "
 		    "overføringsdatoen.");
 		return year_page(a, y, 409);
 	}

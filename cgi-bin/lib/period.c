@@ -73,7 +73,8 @@ date_parse(const char *in, char out[DATE_LEN + 1])
 		return BP_EINVAL;
 	if (y < 2000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
 		return BP_EINVAL;
-	snprintf(out, DATE_LEN + 1, "%04d-%02d-%02d", y, m, d);
+	/* each part is in range now; % keeps the compiler sure of the widths */
+	snprintf(out, DATE_LEN + 1, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
 	return 0;
 }
 

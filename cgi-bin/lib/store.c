@@ -360,11 +360,13 @@ store_del_prefix(struct store_txn *txn, enum store_db db, const void *prefix, si
 	k = (MDB_val){ plen, (void *)prefix };
 	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
 	while (rc == 0 && k.mv_size >= plen && memcmp(k.mv_data, prefix, plen) == 0) {
-		/* after a delete the cursor stands on the next key: fetch it in place */
 		if ((rc = mdb_cursor_del(cur, 0)) != 0)
 			break;
 		n++;
-		rc = mdb_cursor_get(cur, &k, &v, MDB_GET_CURRENT);
+		/* seek again rather than trust the cursor's place: a delete that empties the
+		 * database leaves it unset, and MDB_GET_CURRENT then fails with EINVAL */
+		k = (MDB_val){ plen, (void *)prefix };
+		rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
 	}
 	mdb_cursor_close(cur);
 	if (rc != 0 && rc != MDB_NOTFOUND)

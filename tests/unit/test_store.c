@@ -642,11 +642,87 @@ test_open_no_store(void **state)
 	assert_string_equal(do_get(f->st, "keep"), "me");
 }
 
+/* store_del_prefix: a run in the middle, at the end, and one that empties the database
+ * (where a cursor left on a deleted key is no longer set) */
+static int
+fill_prefixes(struct store_txn *txn, void *arg)
+{
+	static const char *const keys[] = { "a1", "a2", "b1", "b2", "b3", "c1" };
+	size_t i;
+	int rc;
+
+	(void)arg;
+	for (i = 0; i < UNIT_N(keys); i++)
+		if ((rc = store_put(txn, DB_REGISTRY, keys[i], 2, "v", 1)) != 0)
+			return rc;
+	return 0;
+}
+
+static int
+del_prefix(struct store_txn *txn, void *arg)
+{
+	long *n = arg;
+
+	return store_del_prefix(txn, DB_REGISTRY, (const char *)&n[1], strlen((const char *)&n[1]), n);
+}
+
+static int
+count_all(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	(void)k;
+	(void)klen;
+	(void)v;
+	(void)vlen;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int
+do_count_all(struct store_txn *txn, void *arg)
+{
+	*(int *)arg = 0;
+	return store_scan(txn, DB_REGISTRY, NULL, 0, 0, count_all, arg);
+}
+
+static void
+test_del_prefix(void **state)
+{
+	struct fix *f = *state;
+	long arg[2];
+	int n, before;
+
+	assert_int_equal(store_read(f->st, do_count_all, &before), 0);
+	assert_int_equal(store_write(f->st, fill_prefixes, NULL), 0);
+	memset(arg, 0, sizeof(arg));
+	strcpy((char *)&arg[1], "b");
+	assert_int_equal(store_write(f->st, del_prefix, arg), 0);
+	assert_int_equal(arg[0], 3);
+	assert_int_equal(store_read(f->st, do_count_all, &n), 0);
+	assert_int_equal(n, before + 3);
+	strcpy((char *)&arg[1], "c");	/* the last keys */
+	assert_int_equal(store_write(f->st, del_prefix, arg), 0);
+	assert_int_equal(arg[0], 1);
+	strcpy((char *)&arg[1], "x");	/* none */
+	assert_int_equal(store_write(f->st, del_prefix, arg), 0);
+	assert_int_equal(arg[0], 0);
+	/* everything, down to an empty database */
+	strcpy((char *)&arg[1], "a");
+	assert_int_equal(store_write(f->st, del_prefix, arg), 0);
+	assert_int_equal(arg[0], 2);
+	assert_int_equal(before, 0);
+	assert_int_equal(store_read(f->st, do_count_all, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_write(f->st, fill_prefixes, NULL), 0);
+	strcpy((char *)&arg[1], "");
+	assert_int_equal(store_write(f->st, del_prefix, arg), BP_EINVAL);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_put_get_del, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_del_prefix, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_databases_apart, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_abort, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_all_or_nothing, setup, teardown),
