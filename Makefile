@@ -206,6 +206,7 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/kartlegging.sh
 	@BUILD=$(BUILD) tests/http/aar.sh
 	@BUILD=$(BUILD)/asan tests/http/aar.sh
+	@BUILD=$(BUILD) tests/http/kill.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh
