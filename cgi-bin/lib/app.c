@@ -284,6 +284,13 @@ app_render(struct app *a, int status)
 }
 
 int
+app_send(struct app *a, int status, const char *ctype, const void *body, size_t len)
+{
+	send(a, status, ctype, body, len);
+	return 0;
+}
+
+int
 app_redirect(struct app *a, const char *target)
 {
 	app_header(a, "Location: %s%s", a->cfg.base_path, target);

@@ -80,6 +80,9 @@ void app_message(struct app *a, const char *kind, const char *field, const char 
 xmlNodePtr app_account_node(struct app *a, xmlNodePtr parent, const struct account *acct);
 /* app_render: transform a->page and send it; returns 0 or a status for app_main */
 int app_render(struct app *a, int status);
+/* app_send: answer status with len bytes of body of type ctype (with the headers set by
+ * app_header), for what is not a page (a PDF); returns 0 */
+int app_send(struct app *a, int status, const char *ctype, const void *body, size_t len);
 /* app_redirect: 303 See Other to base_path + target (target starts with '/') */
 int app_redirect(struct app *a, const char *target);
 void app_header(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
