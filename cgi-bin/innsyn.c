@@ -167,12 +167,16 @@ log_row(struct innsyn *in, struct store_txn *txn, long long t, const char *acct,
 	return rc;
 }
 
+struct log_arg {
+	struct innsyn *in;
+	struct store_txn *txn;
+};
+
 /* one line "time\taccount\taction" of the survey's endringslogg */
 static int
 add_log_line(const char *line, size_t len, void *arg)
 {
-	struct innsyn *in = ((void **)arg)[0];
-	struct store_txn *txn = ((void **)arg)[1];
+	struct log_arg *l = arg;
 	char text[4096], *acct, *action;
 	long long t;
 
@@ -186,7 +190,7 @@ add_log_line(const char *line, size_t len, void *arg)
 	*action++ = '\0';
 	if (str_to_ll(text, 0, 1LL << 40, &t) != 0)
 		return 0;
-	return log_row(in, txn, t, acct, action);
+	return log_row(l->in, l->txn, t, acct, action);
 }
 
 /* -- the kartlegging ------------------------------------------------------------------------ */
@@ -370,7 +374,7 @@ read_survey(struct store_txn *txn, void *arg)
 	struct innsyn *in = arg;
 	struct survey_facts facts;
 	char owner[ACCOUNT_ID_LEN + 1];
-	void *pass[2] = { in, txn };
+	struct log_arg l = { in, txn };
 	char title[64];
 	int rc;
 
@@ -395,7 +399,7 @@ read_survey(struct store_txn *txn, void *arg)
 	    (rc = pdf_table(in->pdf, 3, (const char *const[]){ "Tidspunkt", "Utført av",
 	    "Handling" }, (const double[]){ 0.2, 0.35, 0.45 })) != 0)
 		return rc;
-	if ((rc = survey_log_list(txn, in->key, add_log_line, pass)) != 0)
+	if ((rc = survey_log_list(txn, in->key, add_log_line, &l)) != 0)
 		return rc;
 	/* this download, as log_download writes it */
 	return log_row(in, txn, in->a->now, in->a->me.id, fil_actions[in->fil]);
