@@ -74,6 +74,13 @@ CMOCKA_LIBS = $(shell pkg-config --libs cmocka)
 CFLAGS_ALL  = $(OPT) $(WARN) $(HARDEN) $(CPPFLAGS_BP) $(XML_CFLAGS) $(SYS_CFLAGS) -MMD -MP
 LIBS_ALL    = $(BUILD)/lib/libbp.a $(XML_LIBS) $(SYS_LIBS)
 
+# cairo and pango (Debian's shared libraries) draw the innsyn PDFs: only pdf.c includes
+# them, and only the programs that print link them (the others stay as small to start)
+PDF_PKGS    = pangocairo fontconfig
+PDF_CFLAGS  = $(shell pkg-config --cflags $(PDF_PKGS))
+PDF_LIBS    = $(shell pkg-config --libs $(PDF_PKGS))
+PDF_BIN     = $(BUILD)/cgi-bin/innsyn $(BUILD)/tests/test_pdf
+
 LIB_SRC   = $(wildcard cgi-bin/lib/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CGI_SRC   = $(wildcard cgi-bin/*.c)
@@ -127,6 +134,9 @@ $(DEPS)/lib/libxslt.a: tools/staticdeps.sh
 $(BUILD)/obj/%.o: %.c | $(XML_STAMP)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/obj/cgi-bin/lib/pdf.o: CFLAGS_ALL += $(PDF_CFLAGS)
+$(PDF_BIN): LIBS_ALL += $(PDF_LIBS)
 
 $(BUILD)/lib/libbp.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -207,6 +217,8 @@ test: deps-test
 	@BUILD=$(BUILD) tests/http/aar.sh
 	@BUILD=$(BUILD)/asan tests/http/aar.sh
 	@BUILD=$(BUILD) tests/http/kill.sh
+	@BUILD=$(BUILD) tests/http/innsyn.sh
+	@BUILD=$(BUILD)/asan tests/http/innsyn.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

@@ -5,9 +5,11 @@
 set -eu
 
 pkgs_build="gcc make pkg-config libc6-dev cmake dpkg-dev xz-utils ca-certificates xsltproc tzdata
-	libssl-dev liblmdb-dev libxml2-dev libxslt1-dev libargon2-dev liboath-dev libqrencode-dev"
-pkgs_run="apache2-bin lmdb-utils"
-pkgs_test="libcmocka-dev curl chromium lmdb-utils oathtool openssl libapache2-mod-auth-openidc"
+	libssl-dev liblmdb-dev libxml2-dev libxslt1-dev libargon2-dev liboath-dev libqrencode-dev
+	libpango1.0-dev libcairo2-dev"
+pkgs_run="apache2-bin lmdb-utils fonts-dejavu-core"
+pkgs_test="libcmocka-dev curl chromium lmdb-utils oathtool openssl libapache2-mod-auth-openidc
+	poppler-utils"
 pkgs_bench="wrk curl"
 pkgs_fuzz="clang libclang-rt-14-dev"
 

@@ -122,7 +122,7 @@
           <table class="data">
             <caption class="visually-hidden">Dine kartlagte brukere i <xsl:value-of select="/page/@year"/></caption>
             <thead>
-              <tr><th scope="col">Fødselsnummer</th><th scope="col">Feil</th><th scope="col">Endret</th><th scope="col">Endre</th><th scope="col">Slett</th></tr>
+              <tr><th scope="col">Fødselsnummer</th><th scope="col">Feil</th><th scope="col">Endret</th><th scope="col">Innsyn</th><th scope="col">Endre</th><th scope="col">Slett</th></tr>
             </thead>
             <tbody>
               <xsl:for-each select="survey">
@@ -130,6 +130,7 @@
                   <th scope="row"><a href="{$cgi}/skjema?id={@id}"><xsl:value-of select="@fnr"/></a></th>
                   <td><xsl:value-of select="@errors"/></td>
                   <td><xsl:value-of select="@changed"/></td>
+                  <td>Last ned PDF: <a href="{$cgi}/innsyn?id={@id}&amp;fil=kartlegging">Kartlegging<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a><xsl:text> </xsl:text><a href="{$cgi}/innsyn?id={@id}&amp;fil=endringslogg">Endringslogg<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a></td>
                   <td><a href="{$cgi}/skjema?id={@id}">Endre<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a></td>
                   <td><button type="submit" name="id" value="{@id}" class="secondary">Slett<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></button></td>
                 </tr>

@@ -53,6 +53,11 @@
 
   <xsl:template match="survey[@fane = 'logg']" mode="view">
     <h2>Endringslogg</h2>
+    <!-- innsyn (2026 manual, the Logg tab): the two files, each with the manual's words -->
+    <p>Endringsloggen opprettes automatisk ved kartlegging og viser hvem som har opprettet, åpnet, endret, lagret eller skrevet ut kartleggingen. Endringsloggfilen kan lastes ned dersom brukeren krever innsyn.</p>
+    <p><a href="{$cgi}/innsyn?id={@id}&amp;fil=endringslogg">Last ned endringslogg (PDF)</a></p>
+    <p>Kartleggingsfilen viser innholdet i kartleggingen og skal kun lastes ned dersom brukeren krever innsyn.</p>
+    <p><a href="{$cgi}/innsyn?id={@id}&amp;fil=kartlegging">Last ned kartlegging (PDF)</a></p>
     <table class="data">
       <caption class="visually-hidden">Endringslogg for kartleggingen</caption>
       <thead><tr><th scope="col">Tid</th><th scope="col">Hvem</th><th scope="col">Hva</th></tr></thead>
@@ -68,7 +73,7 @@
                 <xsl:when test="@action = 'slettet'">Slettet</xsl:when>
                 <xsl:when test="@action = 'lagret' and @changed != ''">Lagret. Endret: <xsl:value-of select="@changed"/></xsl:when>
                 <xsl:when test="@action = 'lagret'">Lagret</xsl:when>
-                <xsl:otherwise><xsl:value-of select="translate(substring(@action, 1, 1), 'aåo', 'AÅO')"/><xsl:value-of select="substring(@action, 2)"/></xsl:otherwise>
+                <xsl:otherwise><xsl:value-of select="translate(substring(@action, 1, 1), 'abcdefghijklmnopqrstuvwxyzæøå', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ')"/><xsl:value-of select="substring(@action, 2)"/></xsl:otherwise>
               </xsl:choose>
             </td>
           </tr>

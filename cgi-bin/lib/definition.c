@@ -29,6 +29,8 @@ struct group {
 	xmlXPathCompExprPtr when_c;
 };
 
+#define SQUESTIONS_MAX 4
+
 struct definition {
 	char *strings;			/* every string below, copied from the file */
 	size_t nstrings, capstrings;
@@ -45,6 +47,8 @@ struct definition {
 	char areas[512];		/* ids of the levekår areas, space-separated */
 	struct def_tab tabs[DEFINITION_TABS_MAX];
 	int ntabs;
+	struct def_option squestions[SQUESTIONS_MAX];	/* a service's questions: id, text */
+	int nsquestions;
 };
 
 #define ITEMS_MAX 1024
@@ -67,7 +71,9 @@ enum kind {
 	K_GROUP,	/* <group> of items in a tab */
 	K_ITEM,		/* <item id type mandatory show min max> */
 	K_LABEL,	/* its <label>: text */
-	K_OPTION,	/* its <option id exclusive> */
+	K_OPTION,	/* its <option id exclusive>: text (a <help> in it is the form's) */
+	K_SQUESTIONS,	/* <service-questions> */
+	K_SQUESTION,	/* its <question id>: text */
 	K_RULES,	/* <rules> */
 	K_RULE,		/* <error|obs field when>: text */
 	K_INDEX,	/* <index areas> */
@@ -82,7 +88,7 @@ struct load {
 	int over;			/* elements open below DEPTH_MAX (refused) */
 	const char *tab;		/* the open tab's id */
 	struct def_item *item;		/* the open item */
-	struct buf text;		/* of the open K_LABEL, K_RULE or K_IGROUP */
+	struct buf text;		/* of the open element that has one: has_text() */
 	int err;
 };
 
@@ -155,7 +161,8 @@ add_item(struct load *l, int nattrs, const xmlChar **attrs)
 	}
 }
 
-static void
+/* 1 when an option was added (its text then goes to it), else 0 */
+static int
 add_option(struct load *l, int nattrs, const xmlChar **attrs)
 {
 	struct definition *d = l->d;
@@ -163,17 +170,19 @@ add_option(struct load *l, int nattrs, const xmlChar **attrs)
 
 	if (d->noptions == OPTIONS_MAX) {
 		l->err = BP_ETOOBIG;
-		return;
+		return 0;
 	}
 	d->options[d->noptions].id = attr(l, nattrs, attrs, "id");
+	d->options[d->noptions].label = "";
 	x = attr(l, nattrs, attrs, "exclusive");
 	d->options[d->noptions].exclusive = x != NULL && strcmp(x, "yes") == 0;
 	if (d->options[d->noptions].id == NULL) {
 		l->err = l->err ? l->err : BP_EXML;
-		return;
+		return 0;
 	}
 	d->noptions++;
 	l->item->noptions++;
+	return 1;
 }
 
 /* the kind of element name under an element of kind parent, and what it adds */
@@ -206,6 +215,8 @@ open_element(struct load *l, enum kind parent, const char *name, int nattrs,
 		}
 		if (strcmp(name, "rules") == 0)
 			return K_RULES;
+		if (strcmp(name, "service-questions") == 0)
+			return K_SQUESTIONS;
 		if (strcmp(name, "index") == 0) {
 			v = attr(l, nattrs, attrs, "areas");
 			if (str_copy(d->areas, sizeof(d->areas), v ? v : "") != 0)
@@ -227,8 +238,19 @@ open_element(struct load *l, enum kind parent, const char *name, int nattrs,
 			return K_LABEL;
 		if (strcmp(name, "option") != 0)
 			return K_OTHER;
-		add_option(l, nattrs, attrs);
-		return K_OPTION;
+		return add_option(l, nattrs, attrs) ? K_OPTION : K_OTHER;
+	case K_SQUESTIONS:
+		if (strcmp(name, "question") != 0)
+			return K_OTHER;
+		if (d->nsquestions == SQUESTIONS_MAX) {
+			l->err = BP_ETOOBIG;
+			return K_OTHER;
+		}
+		d->squestions[d->nsquestions] = (struct def_option){
+		    attr(l, nattrs, attrs, "id"), "", 0 };
+		if (d->squestions[d->nsquestions++].id == NULL)
+			l->err = l->err ? l->err : BP_EXML;
+		return K_SQUESTION;
 	case K_RULES:
 		if (d->nrules == RULES_MAX) {
 			l->err = BP_ETOOBIG;
@@ -251,6 +273,13 @@ open_element(struct load *l, enum kind parent, const char *name, int nattrs,
 	}
 }
 
+/* the kinds whose text is kept */
+static int
+has_text(enum kind k)
+{
+	return k == K_LABEL || k == K_OPTION || k == K_SQUESTION || k == K_RULE || k == K_IGROUP;
+}
+
 static void
 on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
     int nns, const xmlChar **ns, int nattrs, int ndefaulted, const xmlChar **attrs)
@@ -267,8 +296,10 @@ on_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *u
 	/* a namespaced element is none of ours */
 	l->kind[l->depth] = uri != NULL ? K_OTHER :
 	    open_element(l, parent, (const char *)name, nattrs, attrs);
+	/* an option's text comes before its <help>, whose start must not drop it */
+	if (has_text(l->kind[l->depth]))
+		buf_reset(&l->text);
 	l->depth++;
-	buf_reset(&l->text);
 }
 
 static void
@@ -287,6 +318,8 @@ on_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri
 		return;
 	switch (l->kind[--l->depth]) {
 	case K_LABEL:
+	case K_OPTION:
+	case K_SQUESTION:
 	case K_RULE:
 	case K_IGROUP:
 		if (l->text.err)
@@ -295,6 +328,10 @@ on_end(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri
 			break;
 		if (l->kind[l->depth] == K_LABEL)
 			l->item->label = t;
+		else if (l->kind[l->depth] == K_OPTION)
+			d->options[d->noptions - 1].label = t;
+		else if (l->kind[l->depth] == K_SQUESTION)
+			d->squestions[d->nsquestions - 1].label = t;
 		else if (l->kind[l->depth] == K_RULE)
 			d->rules[d->nrules - 1].text = t;
 		else
@@ -315,7 +352,7 @@ on_text(void *ctx, const xmlChar *s, int n)
 	struct load *l = ctx;
 	enum kind k = l->depth > 0 && l->over == 0 ? l->kind[l->depth - 1] : K_OTHER;
 
-	if (k == K_LABEL || k == K_RULE || k == K_IGROUP)
+	if (has_text(k))
 		buf_add(&l->text, s, (size_t)n);
 }
 
@@ -600,6 +637,28 @@ definition_is_option(const struct def_item *it, const char *value)
 		if (strcmp(it->options[i].id, value) == 0)
 			return 1;
 	return 0;
+}
+
+const struct def_option *
+definition_option(const struct def_item *it, const char *value)
+{
+	int i;
+
+	for (i = 0; i < it->noptions; i++)
+		if (strcmp(it->options[i].id, value) == 0)
+			return &it->options[i];
+	return NULL;
+}
+
+const char *
+definition_service_question(const struct definition *d, const char *id)
+{
+	int i;
+
+	for (i = 0; i < d->nsquestions; i++)
+		if (strcmp(d->squestions[i].id, id) == 0)
+			return d->squestions[i].label;
+	return NULL;
 }
 
 /* the answers to one item: how many, and whether each is a valid value */

@@ -23,6 +23,7 @@ struct def_tab {
 
 struct def_option {
 	const char *id;
+	const char *label;		/* its Norwegian text, as the form shows it */
 	int exclusive;			/* "Ingen av delene": stands alone */
 };
 
@@ -80,6 +81,11 @@ int definition_items(const struct definition *def, const struct def_item **items
 const struct def_item *definition_item(const struct definition *def, const char *id);
 /* definition_is_option: 1 when value is the id of one of the item's options. */
 int definition_is_option(const struct def_item *it, const char *value);
+/* definition_option: the option of the item with id value, or NULL. */
+const struct def_option *definition_option(const struct def_item *it, const char *value);
+/* definition_service_question: the text of a service's question id ("hatt", "videre"), as
+ * the form heads its columns; NULL when the definition has none. */
+const char *definition_service_question(const struct definition *def, const char *id);
 
 /* definition_prune: remove the answers to questions the record does not show (repeatedly,
  * so follow-ups of hidden questions go too) and answers to unknown ids. Returns how many

@@ -273,7 +273,15 @@ test_load_as_tree(void **state)
 				assert_int_equal(items[i].options[o].exclusive,
 				    strcmp(v, "true") == 0);
 				assert_true(definition_is_option(&items[i], items[i].options[o].id));
+				/* its text, without the <help> the source has in it */
+				tree_text(doc, "string(//item[@id='%s']/option[%s]/text())",
+				    items[i].id, path, v, sizeof(v));
+				assert_string_equal(items[i].options[o].label, v);
+				assert_true(items[i].options[o].label[0] != '\0');
+				assert_ptr_equal(definition_option(&items[i],
+				    items[i].options[o].id), &items[i].options[o]);
 			}
+			assert_null(definition_option(&items[i], "finnes_ikke"));
 			assert_false(definition_is_option(&items[i], "finnes_ikke"));
 			assert_ptr_equal(definition_item(d, items[i].id), &items[i]);
 		}
@@ -281,6 +289,18 @@ test_load_as_tree(void **state)
 		assert_int_equal(definition_tabs(d, &tabs), atoi(v));
 		tree_text(doc, "/definition/@stamp%s%s", "", "", v, sizeof(v));
 		assert_string_equal(definition_stamp(d), v);
+		tree_text(doc, "/definition/service-questions/question[@id='hatt']%s%s", "", "",
+		    v, sizeof(v));
+		assert_string_equal(definition_service_question(d, "hatt"), v);
+		tree_text(doc, "/definition/service-questions/question[@id='videre']%s%s", "",
+		    "", v, sizeof(v));
+		assert_string_equal(definition_service_question(d, "videre"), v);
+		assert_null(definition_service_question(d, "finnes_ikke"));
+		/* the text of an option with help in it is the text before the help */
+		assert_string_equal(definition_option(definition_item(d, "bosituasjon"),
+		    "gronn")->label, "Grønn");
+		assert_string_equal(definition_option(definition_item(d, "fodeland"),
+		    "ost_europa")->label, "Øst-Europa");
 		definition_free(d);
 		xmlFreeDoc(doc);
 	}

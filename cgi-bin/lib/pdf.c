@@ -1,0 +1,592 @@
+/* pdf.c: innsyn documents drawn with cairo's PDF surface and laid out by pango. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+
+#include "pdf.h"
+
+/* A4 in points (1/72 inch), and the page's frame */
+#define PAGE_W 595.276
+#define PAGE_H 841.890
+#define MARGIN_X 56.7			/* 20 mm */
+#define HEADER_TOP 34.0
+#define BODY_TOP 74.0			/* below the header and its rule */
+#define BODY_BOTTOM (PAGE_H - 62.0)
+#define FOOTER_Y (PAGE_H - 44.0)
+#define TEXT_W (PAGE_W - 2 * MARGIN_X)
+#define PAD 3.0				/* above and below the text of a row */
+#define CELL_GAP 8.0			/* between the columns of a row */
+#define KEEP_WITH_HEADING 48.0		/* room a heading needs below it on its page */
+#define PAIR_QUESTION 0.58		/* of the text width */
+
+#define FONT "DejaVu Sans"
+
+enum kind { B_TITLE, B_HEADING, B_PARAGRAPH, B_PAIR, B_TABLE, B_ROW };
+
+struct block {
+	enum kind kind;
+	int ncells;
+	char *cells[PDF_COLS_MAX];	/* owned */
+	double widths[PDF_COLS_MAX];	/* B_TABLE: parts of TEXT_W */
+};
+
+struct pdf {
+	char *title;				/* owned */
+	char *header[PDF_HEADER_LINES_MAX];	/* owned */
+	int nheader;
+	struct block *blocks;			/* owned, each block's cells too */
+	int nblocks, capblocks;
+	int table_cols;				/* of the open table, 0 when none */
+};
+
+/* One pass over the blocks: pages counted (pages == 0) or drawn knowing their number. */
+struct pen {
+	cairo_t *cr;
+	const struct pdf *p;
+	int draw;
+	int page;			/* 1-based, 0 before the first */
+	int pages;			/* the total, known in the drawing pass */
+	double y;
+	double top;			/* where the page's first block goes */
+	const struct block *table;	/* the open table, whose head each page repeats */
+};
+
+/* -- building ------------------------------------------------------------------------------- */
+
+int
+pdf_new(const char *title, struct pdf **out)
+{
+	struct pdf *p;
+
+	*out = NULL;
+	if (!utf8_valid(title, strlen(title)))
+		return BP_EINVAL;
+	if ((p = calloc(1, sizeof(*p))) == NULL || (p->title = strdup(title)) == NULL) {
+		free(p);
+		return BP_ENOMEM;
+	}
+	*out = p;
+	return 0;
+}
+
+void
+pdf_free(struct pdf *p)
+{
+	int i, j;
+
+	if (p == NULL)
+		return;
+	for (i = 0; i < p->nblocks; i++)
+		for (j = 0; j < p->blocks[i].ncells; j++)
+			free(p->blocks[i].cells[j]);
+	for (i = 0; i < p->nheader; i++)
+		free(p->header[i]);
+	free(p->blocks);
+	free(p->title);
+	free(p);
+}
+
+static int
+text_ok(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n <= PDF_TEXT_MAX && utf8_valid(s, n);
+}
+
+int
+pdf_header_line(struct pdf *p, const char *text)
+{
+	if (!text_ok(text))
+		return BP_EINVAL;
+	if (p->nheader == PDF_HEADER_LINES_MAX)
+		return BP_ETOOBIG;
+	if ((p->header[p->nheader] = strdup(text)) == NULL)
+		return BP_ENOMEM;
+	p->nheader++;
+	return 0;
+}
+
+/* a block of kind with copies of cells[0..n) */
+static int
+add_block(struct pdf *p, enum kind kind, int n, const char *const *cells, struct block **out)
+{
+	struct block *b, *grown;
+	int i, cap;
+
+	for (i = 0; i < n; i++)
+		if (!text_ok(cells[i]))
+			return BP_EINVAL;
+	if (p->nblocks == PDF_BLOCKS_MAX)
+		return BP_ETOOBIG;
+	if (p->nblocks == p->capblocks) {
+		cap = p->capblocks ? 2 * p->capblocks : 64;
+		if ((grown = realloc(p->blocks, (size_t)cap * sizeof(*grown))) == NULL)
+			return BP_ENOMEM;
+		p->blocks = grown;
+		p->capblocks = cap;
+	}
+	b = &p->blocks[p->nblocks];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	for (i = 0; i < n; i++) {
+		if ((b->cells[i] = strdup(cells[i])) == NULL) {
+			while (i-- > 0)
+				free(b->cells[i]);
+			return BP_ENOMEM;
+		}
+		b->ncells++;
+	}
+	p->nblocks++;
+	if (kind != B_ROW && kind != B_TABLE)
+		p->table_cols = 0;
+	if (out)
+		*out = b;
+	return 0;
+}
+
+int
+pdf_title(struct pdf *p, const char *text)
+{
+	return add_block(p, B_TITLE, 1, &text, NULL);
+}
+
+int
+pdf_heading(struct pdf *p, const char *text)
+{
+	return add_block(p, B_HEADING, 1, &text, NULL);
+}
+
+int
+pdf_paragraph(struct pdf *p, const char *text)
+{
+	return add_block(p, B_PARAGRAPH, 1, &text, NULL);
+}
+
+int
+pdf_pair(struct pdf *p, const char *question, const char *answer)
+{
+	const char *cells[2] = { question, answer };
+
+	return add_block(p, B_PAIR, 2, cells, NULL);
+}
+
+int
+pdf_table(struct pdf *p, int ncols, const char *const *head, const double *widths)
+{
+	struct block *b;
+	double sum = 0;
+	int i, rc;
+
+	if (ncols < 1 || ncols > PDF_COLS_MAX)
+		return BP_EINVAL;
+	for (i = 0; i < ncols; i++) {
+		if (widths[i] <= 0)
+			return BP_EINVAL;
+		sum += widths[i];
+	}
+	if (sum < 0.99 || sum > 1.01)
+		return BP_EINVAL;
+	if ((rc = add_block(p, B_TABLE, ncols, head, &b)) != 0)
+		return rc;
+	memcpy(b->widths, widths, (size_t)ncols * sizeof(*widths));
+	p->table_cols = ncols;
+	return 0;
+}
+
+int
+pdf_table_row(struct pdf *p, const char *const *cells)
+{
+	if (p->table_cols == 0)
+		return BP_EINVAL;
+	return add_block(p, B_ROW, p->table_cols, cells, NULL);
+}
+
+/* -- laying out ----------------------------------------------------------------------------- */
+
+struct style {
+	double size;			/* points */
+	int bold;
+	double grey;			/* 0 black .. 1 white */
+};
+
+static const struct style st_title = { 16, 1, 0 };
+static const struct style st_heading = { 12.5, 1, 0 };
+static const struct style st_text = { 9.5, 0, 0 };
+static const struct style st_head_cell = { 9, 1, 0 };
+static const struct style st_small = { 8, 0, 0.3 };
+
+static PangoLayout *
+layout_new(cairo_t *cr, const char *text, const struct style *s, double width)
+{
+	PangoLayout *l = pango_cairo_create_layout(cr);
+	PangoFontDescription *fd;
+
+	if (l == NULL)
+		return NULL;
+	if ((fd = pango_font_description_new()) == NULL) {
+		g_object_unref(l);
+		return NULL;
+	}
+	pango_font_description_set_family(fd, FONT);
+	pango_font_description_set_absolute_size(fd, s->size * PANGO_SCALE);
+	pango_font_description_set_weight(fd, s->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	pango_layout_set_width(l, (int)(width * PANGO_SCALE));
+	pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+static double
+layout_height(PangoLayout *l)
+{
+	int w, h;
+
+	pango_layout_get_size(l, &w, &h);
+	return (double)h / PANGO_SCALE;
+}
+
+/* the largest cut <= want (points from the top) that falls between lines in every
+ * layout, so no line is split over two pages; 0 when the first line is taller */
+static double
+line_cut(PangoLayout *const *ls, int n, double want)
+{
+	double cut = want, before;
+	PangoLayoutIter *it;
+	int i, y0, y1;
+
+	do {
+		before = cut;
+		for (i = 0; i < n; i++) {
+			if ((it = pango_layout_get_iter(ls[i])) == NULL)
+				continue;
+			do {
+				pango_layout_iter_get_line_yrange(it, &y0, &y1);
+				if ((double)y0 / PANGO_SCALE < cut && (double)y1 / PANGO_SCALE > cut)
+					cut = (double)y0 / PANGO_SCALE;
+			} while (pango_layout_iter_next_line(it));
+			pango_layout_iter_free(it);
+		}
+	} while (cut < before);
+	return cut;
+}
+
+static void
+draw_layout(struct pen *pen, PangoLayout *l, double x, double y, double grey)
+{
+	if (!pen->draw)
+		return;
+	cairo_set_source_rgb(pen->cr, grey, grey, grey);
+	cairo_move_to(pen->cr, x, y);
+	pango_cairo_show_layout(pen->cr, l);
+}
+
+/* the lines of l whose middle lies in [from, to) (points from its top), drawn with from
+ * at y: a row cut over two pages draws each line once, on one of them */
+static void
+draw_lines(struct pen *pen, PangoLayout *l, double x, double y, double from, double to,
+    double grey)
+{
+	PangoLayoutIter *it;
+	PangoRectangle r;
+	double mid;
+	int y0, y1;
+
+	if (!pen->draw || (it = pango_layout_get_iter(l)) == NULL)
+		return;
+	cairo_set_source_rgb(pen->cr, grey, grey, grey);
+	do {
+		pango_layout_iter_get_line_yrange(it, &y0, &y1);
+		mid = (double)(y0 + y1) / 2 / PANGO_SCALE;
+		if (mid < from || mid >= to)
+			continue;
+		pango_layout_iter_get_line_extents(it, NULL, &r);
+		cairo_move_to(pen->cr, x + (double)r.x / PANGO_SCALE,
+		    y + (double)pango_layout_iter_get_baseline(it) / PANGO_SCALE - from);
+		pango_cairo_show_layout_line(pen->cr, pango_layout_iter_get_line_readonly(it));
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+}
+
+static void
+rule(struct pen *pen, double y, double grey, double width)
+{
+	if (!pen->draw)
+		return;
+	cairo_set_source_rgb(pen->cr, grey, grey, grey);
+	cairo_set_line_width(pen->cr, width);
+	cairo_move_to(pen->cr, MARGIN_X, y);
+	cairo_line_to(pen->cr, PAGE_W - MARGIN_X, y);
+	cairo_stroke(pen->cr);
+}
+
+static int draw_cells(struct pen *pen, const struct block *b, const struct style *s,
+    int shaded);
+
+/* the header of the page: the caller's lines joined, then a rule */
+static int
+page_header(struct pen *pen)
+{
+	const struct pdf *p = pen->p;
+	GString *s = g_string_new(NULL);
+	PangoLayout *l;
+	int i;
+
+	for (i = 0; i < p->nheader; i++)
+		g_string_append_printf(s, "%s%s", i ? "   ·   " : "", p->header[i]);
+	l = layout_new(pen->cr, s->str, &st_small, TEXT_W);
+	g_string_free(s, TRUE);
+	if (l == NULL)
+		return BP_ENOMEM;
+	draw_layout(pen, l, MARGIN_X, HEADER_TOP, st_small.grey);
+	rule(pen, HEADER_TOP + layout_height(l) + 6, 0.6, 0.6);
+	g_object_unref(l);
+	return 0;
+}
+
+/* "Side n av m" centred at the foot; in the counting pass m is not known yet */
+static int
+page_footer(struct pen *pen)
+{
+	char text[64];
+	PangoLayout *l;
+	int w, h;
+
+	snprintf(text, sizeof(text), "Side %d av %d", pen->page, pen->pages);
+	if ((l = layout_new(pen->cr, text, &st_small, TEXT_W)) == NULL)
+		return BP_ENOMEM;
+	pango_layout_get_pixel_size(l, &w, &h);
+	draw_layout(pen, l, (PAGE_W - w) / 2, FOOTER_Y, st_small.grey);
+	g_object_unref(l);
+	return 0;
+}
+
+/* end the page (if one is begun) and begin the next, with the open table's head */
+static int
+new_page(struct pen *pen)
+{
+	int rc;
+
+	if (pen->page > 0) {
+		if ((rc = page_footer(pen)) != 0)
+			return rc;
+		cairo_show_page(pen->cr);
+	}
+	pen->page++;
+	pen->y = BODY_TOP;
+	if ((rc = page_header(pen)) != 0)
+		return rc;
+	if (pen->table && (rc = draw_cells(pen, pen->table, &st_head_cell, 1)) != 0)
+		return rc;
+	pen->top = pen->y;
+	return 0;
+}
+
+/* the column offsets and widths of a row of b */
+static void
+columns(const struct block *b, const struct block *table, double *x, double *w)
+{
+	double at = MARGIN_X;
+	int i;
+
+	for (i = 0; i < b->ncells; i++) {
+		w[i] = b->kind == B_PAIR ? (i == 0 ? PAIR_QUESTION : 1 - PAIR_QUESTION) * TEXT_W :
+		    table->widths[i] * TEXT_W;
+		x[i] = at;
+		at += w[i];
+		w[i] -= CELL_GAP;
+	}
+}
+
+/* A row of cells (a pair, a table's head or row) at pen->y, with a rule below. A row
+ * that does not fit begins a new page; one taller than a page is cut between lines. */
+static int
+draw_cells(struct pen *pen, const struct block *b, const struct style *s, int shaded)
+{
+	PangoLayout *ls[PDF_COLS_MAX];
+	double x[PDF_COLS_MAX], w[PDF_COLS_MAX], h = 0, off = 0, part;
+	const struct block *table = b->kind == B_PAIR ? NULL : pen->table;
+	int i, n = b->ncells, rc = 0;
+
+	columns(b, table ? table : b, x, w);
+	for (i = 0; i < n; i++) {
+		if ((ls[i] = layout_new(pen->cr, b->cells[i], s, w[i])) == NULL) {
+			while (i-- > 0)
+				g_object_unref(ls[i]);
+			return BP_ENOMEM;
+		}
+		if (layout_height(ls[i]) > h)
+			h = layout_height(ls[i]);
+	}
+	/* a row that would fit on a page of its own begins one; a longer one begins here */
+	if (pen->y + h + 2 * PAD > BODY_BOTTOM && pen->y > pen->top && b->kind != B_TABLE &&
+	    h + 2 * PAD <= BODY_BOTTOM - BODY_TOP - (pen->table ? 30 : 0) &&
+	    (rc = new_page(pen)) != 0)
+		goto out;
+	for (;;) {
+		part = h - off;
+		if (pen->y + part + 2 * PAD > BODY_BOTTOM) {
+			part = line_cut(ls, n, off + BODY_BOTTOM - pen->y - 2 * PAD) - off;
+			if (part <= 0)		/* a line taller than a page: cut through it */
+				part = BODY_BOTTOM - pen->y - 2 * PAD;
+		}
+		if (pen->draw && shaded) {
+			cairo_set_source_rgb(pen->cr, 0.92, 0.92, 0.92);
+			cairo_rectangle(pen->cr, MARGIN_X, pen->y, TEXT_W, part + 2 * PAD);
+			cairo_fill(pen->cr);
+		}
+		for (i = 0; i < n; i++)
+			draw_lines(pen, ls[i], x[i], pen->y + PAD, off,
+			    off + part >= h - 0.01 ? h + 1 : off + part, s->grey);
+		pen->y += part + 2 * PAD;
+		rule(pen, pen->y, 0.8, 0.4);
+		off += part;
+		if (off >= h - 0.01)
+			break;
+		if ((rc = new_page(pen)) != 0)
+			goto out;
+	}
+out:
+	for (i = 0; i < n; i++)
+		g_object_unref(ls[i]);
+	return rc;
+}
+
+/* a title, heading or paragraph across the text width */
+static int
+draw_text(struct pen *pen, const struct block *b, const struct style *s, double above,
+    double keep)
+{
+	PangoLayout *l;
+	double h;
+	int rc = 0;
+
+	if ((l = layout_new(pen->cr, b->cells[0], s, TEXT_W)) == NULL)
+		return BP_ENOMEM;
+	h = layout_height(l);
+	if (pen->y > pen->top)
+		pen->y += above;
+	if (pen->y + h + keep > BODY_BOTTOM && pen->y > pen->top && (rc = new_page(pen)) != 0)
+		goto out;
+	draw_layout(pen, l, MARGIN_X, pen->y, s->grey);
+	pen->y += h + 4;
+out:
+	g_object_unref(l);
+	return rc;
+}
+
+static int
+draw_block(struct pen *pen, const struct block *b)
+{
+	int rc;
+
+	if (b->kind != B_ROW)
+		pen->table = NULL;
+	switch (b->kind) {
+	case B_TITLE:
+		return draw_text(pen, b, &st_title, 0, 0);
+	case B_HEADING:
+		return draw_text(pen, b, &st_heading, 12, KEEP_WITH_HEADING);
+	case B_PARAGRAPH:
+		return draw_text(pen, b, &st_text, 2, 0);
+	case B_PAIR:
+		return draw_cells(pen, b, &st_text, 0);
+	case B_TABLE:
+		/* its head and a first row together, or on the next page */
+		if (pen->y + KEEP_WITH_HEADING > BODY_BOTTOM && (rc = new_page(pen)) != 0)
+			return rc;
+		pen->y += 4;
+		if ((rc = draw_cells(pen, b, &st_head_cell, 1)) != 0)
+			return rc;
+		pen->table = b;
+		return 0;
+	case B_ROW:
+		return draw_cells(pen, b, &st_text, 0);
+	}
+	abort();
+}
+
+/* -- rendering ------------------------------------------------------------------------------ */
+
+static cairo_status_t
+to_buf(void *closure, const unsigned char *data, unsigned int len)
+{
+	struct buf *b = closure;
+
+	buf_add(b, data, len);
+	return b->err ? CAIRO_STATUS_WRITE_ERROR : CAIRO_STATUS_SUCCESS;
+}
+
+static cairo_status_t
+to_nowhere(void *closure, const unsigned char *data, unsigned int len)
+{
+	(void)closure, (void)data, (void)len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+/* one pass: into out when drawing, else only counting into *pages */
+static int
+pass(const struct pdf *p, struct buf *out, int *pages)
+{
+	cairo_surface_t *sf;
+	struct pen pen;
+	int i, rc = 0;
+
+	sf = out ? cairo_pdf_surface_create_for_stream(to_buf, out, PAGE_W, PAGE_H) :
+	    cairo_pdf_surface_create_for_stream(to_nowhere, NULL, PAGE_W, PAGE_H);
+	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(sf);
+		return BP_EIO;
+	}
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, p->title);
+	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "Brukerplan");
+	memset(&pen, 0, sizeof(pen));
+	pen.cr = cairo_create(sf);
+	pen.p = p;
+	pen.draw = out != NULL;
+	pen.pages = *pages;
+	rc = new_page(&pen);
+	for (i = 0; rc == 0 && i < p->nblocks; i++)
+		rc = draw_block(&pen, &p->blocks[i]);
+	if (rc == 0)
+		rc = page_footer(&pen);
+	if (rc == 0)
+		cairo_show_page(pen.cr);
+	if (rc == 0 && cairo_status(pen.cr) != CAIRO_STATUS_SUCCESS)
+		rc = BP_EIO;
+	cairo_destroy(pen.cr);
+	cairo_surface_finish(sf);
+	if (rc == 0 && cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS)
+		rc = out && out->err ? BP_ENOMEM : BP_EIO;
+	cairo_surface_destroy(sf);
+	*pages = pen.page;
+	return rc;
+}
+
+int
+pdf_render(struct pdf *p, struct buf *out)
+{
+	int pages = 0, counted, rc;
+
+	if ((rc = pass(p, NULL, &pages)) != 0)
+		return rc;
+	counted = pages;
+	if ((rc = pass(p, out, &pages)) != 0)
+		return rc;
+	/* both passes lay out alike; a difference would print a wrong "av m" */
+	return pages == counted ? 0 : BP_EIO;
+}
+
+void
+pdf_exit(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+	FcFini();
+}

@@ -1,0 +1,165 @@
+#!/bin/bash
+# Innsyn over HTTP with curl and poppler's pdftotext: a kartlegger fills in a survey and
+# downloads "Last ned PDF: Kartlegging" and "Endringslogg"; the files are PDFs whose text
+# has the answers (by their option texts), the tab titles, the kommune, the instans and
+# "Side n av m"; each download is in the endringslogg (the Logg tab and the second file);
+# another kartlegger, a bad id and a bad file name get nothing; no fødselsnummer in the
+# URL, the file name, a header or Apache's logs.
+set -u
+cd "$(dirname "$0")/../.."
+. tests/lib/assert.sh
+. tests/lib/instance.sh
+
+WORK=$(mktemp -d /tmp/brukerplan-innsyn.XXXXXX)
+trap 'instance_stop; rm -rf "$WORK"' EXIT
+PW="et langt passord for testene"
+T1=$WORK/t1 T2=$WORK/t2
+
+# hit JAR PATH [curl args...]: a GET (JAR - sends no cookies); sets STATUS, HEADERS, BODY
+hit() {
+	local jar=$1 path=$2
+	shift 2
+	local cookies=()
+	[ "$jar" = - ] || cookies=(-b "$jar" -c "$jar")
+	HEADERS=$WORK/headers.last BODY=$WORK/body.last
+	STATUS=$(curl -s -D "$HEADERS" -o "$BODY" -w '%{http_code}' "${cookies[@]}" "$@" \
+	    "$BP_URL$path")
+	cat "$HEADERS" >> "$WORK/headers.all"
+}
+csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
+save() {	# save JAR ID TAB FIELDS: post one tab of the form at its current version
+	local v
+	v=$(curl -s -b "$1" "$BP_URL/cgi-bin/skjema?id=$2&fane=$3" | grep -o 'name="versjon" value="[0-9]*"' | grep -o '[0-9]*')
+	curl -s -o /dev/null -w '%{http_code}' -b "$1" -d "csrf=$(csrf "$1")&id=$2&versjon=$v&fane=$3&handling=lagre&$4" \
+	    "$BP_URL/cgi-bin/skjema"
+}
+text_has() { grep -qF -- "$2" "$1" || { echo "     $1 lacks '$2'" >&2; return 1; }; }
+text_lacks() { ! grep -qF -- "$2" "$1" || { echo "     $1 has '$2'" >&2; return 1; }; }
+count_of() { grep -oF -- "$2" "$1" | wc -l; }
+
+FNR=$(fnr_any 150385)		# a woman (even ninth digit) or a man: fnr_any decides
+KJONN=$([ $(( ${FNR:8:1} % 2 )) = 1 ] && echo Mann || echo Kvinne)
+YEAR=$(date +%Y)
+
+instance_start || { echo "could not start Apache" >&2; exit 1; }
+echo "# innsyn on $BP_URL (build ${BUILD:-build})"
+instance_kartlegger "Tone Ås" tone@stavanger.no "$PW" "$T1" 1103 "Øyane legekontor" >/dev/null &&
+    instance_kartlegger "Tina To" tina@stavanger.no "$PW" "$T2" 1103 "Instans 2" >/dev/null ||
+    { echo "setup failed" >&2; exit 1; }
+
+# -- a survey, filled in ------------------------------------------------------------------------------
+STATUS=$(curl -s -D "$WORK/created" -o /dev/null -w '%{http_code}' -b "$T1" \
+    -d "csrf=$(csrf "$T1")&handling=ny" --data-urlencode "fnr=$FNR" "$BP_URL/cgi-bin/kartlegging")
+ID=$(sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&fane=bruker\r\{0,1\}$#\1#p' "$WORK/created")
+check "a survey is created" bash -c "[ '$STATUS' = 303 ] && [ -n '$ID' ]"
+check "Bruker saved" is "$(save "$T1" "$ID" bruker 'kategori=begge&fodeland=ost_europa&kognitive_vansker=ja&utdanning=fagbrev&arbeidserfaring=ingen')" 303
+check "Barn saved" is "$(save "$T1" "$ID" barn 'bor_sammen_med=sammen_med_andre&bor_sammen_med_andre=partner&bor_sammen_med_andre=venner_bekjente&barn_bor_med_egne=2')" 303
+check "Levekår saved" is "$(save "$T1" "$ID" levekar 'bosituasjon=gul&bosituasjon_ivaretar=vet_ikke')" 303
+check "Tjenester 1 saved" is "$(save "$T1" "$ID" tjenester_1 'nav_rad_veiledning.hatt=ja&nav_rad_veiledning.videre=nei')" 303
+
+# -- the kartlegging ------------------------------------------------------------------------------------
+hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+check "kartlegging: 200" is "$STATUS" 200
+check "kartlegging: a PDF" has_header 'Content-Type: application/pdf'
+check "kartlegging: %PDF- header" bash -c "head -c 5 '$BODY' | grep -q '%PDF-'"
+check "kartlegging: an attachment named without the number" \
+    has_header "Content-Disposition: attachment; filename=\"kartlegging-$YEAR-${ID:0:8}.pdf\""
+check "kartlegging: not cached" has_header 'Cache-Control: no-store'
+cp "$BODY" "$WORK/kartlegging.pdf"
+pdftotext -enc UTF-8 "$WORK/kartlegging.pdf" "$WORK/kartlegging.txt"
+K=$WORK/kartlegging.txt
+KF=$WORK/kartlegging.flat	# lines joined: a long answer wraps
+tr -s '\n' ' ' < "$K" > "$KF"
+check "kartlegging: the title" text_has "$K" "Kartlegging $YEAR: $KJONN, 1985"
+check "kartlegging: the fødselsnummer" text_has "$K" "Fødselsnummer: $FNR"
+check "kartlegging: the kommune by name" text_has "$K" "Stavanger kommune"
+check "kartlegging: the instans" text_has "$K" "Instans: Øyane legekontor"
+check "kartlegging: the year" text_has "$K" "Brukerplan $YEAR"
+check "kartlegging: when printed" text_has "$K" "Skrevet ut $YEAR-"
+for t in Bruker Barn Planer/samarbeid Levekår "Tjenester 1" "Tjenester 2"; do
+	check "kartlegging: the tab $t" bash -c "grep -qx '$t' '$K'"
+done
+check "kartlegging: a question" text_has "$K" "Høyeste fullførte utdanning"
+check "kartlegging: a single answer by its text" text_has "$KF" "Kategori Samtidige rusmiddelproblemer og psykiske helseproblemer"
+check "kartlegging: Øst-Europa" text_has "$K" "Øst-Europa"
+check "kartlegging: Fagbrev" text_has "$K" "Fagbrev"
+check "kartlegging: a multi answer joined" text_has "$K" "Partner, Venner/bekjente"
+check "kartlegging: a level" text_has "$K" "Gul"
+check "kartlegging: Vet ikke" text_has "$K" "Vet ikke"
+check "kartlegging: a count" bash -c "grep -A3 'Bor med egne barn' '$K' | grep -qx 2"
+check "kartlegging: services headed by the definition's questions" text_has "$KF" "Tjeneste Har brukeren hatt tjenesten i løpet av det siste året? Skal tjenesten fortsette eller anbefales den som ny tjeneste?"
+check "kartlegging: a service answered Ja, Nei" text_has "$KF" "Råd/veiledning Ja Nei"
+check "kartlegging: a service of a saved tab left at Nei, Nei" text_has "$KF" "Fastlege Nei Nei"
+check "kartlegging: a service not answered (Tjenester 2 not saved)" text_has "$KF" "Hjelpetiltak Ikke besvart Ikke besvart"
+check "kartlegging: unanswered" text_has "$K" "Ikke besvart"
+check "kartlegging: the Feil and Obs counts" bash -c "grep -Eq 'Feil: [0-9]+\\. Obs: [0-9]+\\.' '$K'"
+check "kartlegging: a follow-up shown (bosituasjon gul)" text_has "$K" "Er boforholdet forutsigbart?"
+check "kartlegging: a follow-up hidden (no arbeidserfaring)" text_lacks "$K" "Hvor lenge siden forrige arbeidsforhold?"
+check "kartlegging: the under-25 questions hidden" text_lacks "$K" "Mors fødeland"
+check "kartlegging: option ids are not shown" text_lacks "$K" "ost_europa"
+PAGES=$(pdfinfo "$WORK/kartlegging.pdf" | sed -n 's/^Pages: *//p')
+check "kartlegging: several pages" bash -c "[ '${PAGES:-0}' -ge 2 ]"
+check "kartlegging: Side 1 av $PAGES" text_has "$K" "Side 1 av $PAGES"
+check "kartlegging: Side 2 av $PAGES" text_has "$K" "Side 2 av $PAGES"
+check "kartlegging: the header on every page" is "$(count_of "$K" "Stavanger kommune")" "$PAGES"
+check "kartlegging: the PDF's title" bash -c "pdfinfo '$WORK/kartlegging.pdf' | grep -q '^Title: *Kartlegging $YEAR: $KJONN, 1985'"
+
+# -- the endringslogg -----------------------------------------------------------------------------------
+hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
+check "endringslogg: 200" is "$STATUS" 200
+check "endringslogg: a PDF" bash -c "grep -q '^Content-Type: application/pdf' '$HEADERS' && head -c 5 '$BODY' | grep -q '%PDF-'"
+check "endringslogg: an attachment named without the number" \
+    has_header "Content-Disposition: attachment; filename=\"endringslogg-$YEAR-${ID:0:8}.pdf\""
+pdftotext -enc UTF-8 "$BODY" "$WORK/endringslogg.txt"
+E=$WORK/endringslogg.txt
+check "endringslogg: the table's head" bash -c "grep -qx Tidspunkt '$E' && grep -qx 'Utført av' '$E' && grep -qx Handling '$E'"
+check "endringslogg: who, with the instans" text_has "$E" "Tone Ås (Øyane legekontor)"
+check "endringslogg: Opprettet" text_has "$E" "Opprettet"
+check "endringslogg: what a save changed, by label" text_has "$E" "Endret: Kategori"
+check "endringslogg: the kartlegging's download" text_has "$E" "Skrevet ut kartlegging (innsyn)"
+check "endringslogg: this download too" text_has "$E" "Skrevet ut endringslogg (innsyn)"
+check "endringslogg: the kommune and instans" bash -c "grep -q 'Stavanger kommune' '$E' && grep -q 'Instans: Øyane legekontor' '$E'"
+check "endringslogg: Side 1 av" bash -c "grep -q '^Side 1 av [0-9]' '$E'"
+check "endringslogg: no number" text_lacks "$E" "$FNR"
+
+hit "$T1" "/cgi-bin/skjema?id=$ID&fane=logg"
+check "Logg tab: the kartlegging's download" body_has '<td>Skrevet ut kartlegging (innsyn)</td>'
+check "Logg tab: the endringslogg's download" body_has '<td>Skrevet ut endringslogg (innsyn)</td>'
+check "Logg tab: a link to the endringslogg PDF" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=endringslogg\""
+check "Logg tab: a link to the kartlegging PDF" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=kartlegging\""
+check "Logg tab: the seed's text" body_has 'Endringsloggfilen kan lastes ned dersom brukeren krever innsyn.'
+hit "$T1" /cgi-bin/kartlegging
+check "the list: the Innsyn column" body_has '<th scope="col">Innsyn</th>'
+check "the list: Last ned PDF: Kartlegging" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=kartlegging\">Kartlegging"
+check "the list: ... Endringslogg" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=endringslogg\">Endringslogg"
+
+# -- refused ---------------------------------------------------------------------------------------------
+LINES=$(count_of "$E" "(innsyn)")
+hit "$T2" "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+check "another kartlegger: 404" is "$STATUS" 404
+check "another kartlegger: no PDF" bash -c "! head -c 5 '$BODY' | grep -q '%PDF-'"
+check "another kartlegger: nothing of the survey" body_lacks "$FNR"
+hit "$T2" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
+check "another kartlegger, endringslogg: 404" is "$STATUS" 404
+hit - "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+check "not logged in: to the login" bash -c "[ '$STATUS' = 303 ] && grep -q '^Location: /cgi-bin/login' '$HEADERS'"
+hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=passord"
+check "an unknown file: 404" is "$STATUS" 404
+hit "$T1" "/cgi-bin/innsyn?id=${ID:0:31}x&fil=kartlegging"
+check "a malformed id: 404" is "$STATUS" 404
+hit "$T1" "/cgi-bin/innsyn?id=00000000000000000000000000000000&fil=kartlegging"
+check "an unknown id: 404" is "$STATUS" 404
+hit "$T1" "/cgi-bin/innsyn?fil=kartlegging"
+check "no id: 404" is "$STATUS" 404
+hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
+pdftotext -enc UTF-8 "$BODY" "$WORK/endringslogg2.txt"
+check "refusals are not downloads: one line more, this one" is "$(count_of "$WORK/endringslogg2.txt" "(innsyn)")" $((LINES + 1))
+
+# -- privacy and health -----------------------------------------------------------------------------------
+check "no number in any header" bash -c "! grep -qF '$FNR' '$WORK/headers.all'"
+check "no number in the access log" bash -c "! grep -qF '$FNR' '$BP_LOGS/access.log'"
+check "no number in the error log" bash -c "! grep -qF '$FNR' '$BP_LOGS/error.log'"
+check "the access log has the downloads, without their query" grep -q 'GET /cgi-bin/innsyn HTTP' "$BP_LOGS/access.log"
+check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
+done_checks

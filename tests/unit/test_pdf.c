@@ -1,0 +1,163 @@
+/* test_pdf.c: pdf.c: a document of several pages, read back with poppler's pdftotext and
+ * pdfinfo (Debian's poppler-utils): the text with its æøå, the running header on every
+ * page, "Side n av m", a table's head on each page it runs over, a row longer than a
+ * page cut between lines with each line printed once, and the metadata title. */
+#include "unit.h"
+
+#include "pdf.h"
+
+#define ROWS 90
+#define LONG_LINES 140
+
+/* the output of cmd (run by sh) into out */
+static void
+run(const char *cmd, struct buf *out)
+{
+	char chunk[4096];
+	size_t n;
+	FILE *f;
+
+	assert_non_null(f = popen(cmd, "r"));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_add(out, chunk, n);
+	assert_int_equal(pclose(f), 0);
+	assert_int_equal(out->err, 0);
+	buf_add(out, "", 0);
+}
+
+static int
+count(const char *text, const char *what)
+{
+	const char *p;
+	int n = 0;
+
+	for (p = text; (p = strstr(p, what)) != NULL; p += strlen(what))
+		n++;
+	return n;
+}
+
+static void
+test_document(void **state)
+{
+	static const char *const head[] = { "Tidspunkt", "Utført av", "Handling" };
+	static const double widths[] = { 0.22, 0.38, 0.40 };
+	struct fix *f = *state;
+	struct buf pdf = { 0 }, text = { 0 }, info = { 0 }, longcell = { 0 };
+	char cmd[512], q[128], a[128], want[64], t[32], who[64], what[64];
+	const char *cells[3] = { t, who, what };
+	struct pdf *p;
+	int i, pages;
+
+	assert_int_equal(pdf_new("Kartlegging 2026: Kvinne, 1990", &p), 0);
+	assert_int_equal(pdf_header_line(p, "Kommune: Bærum"), 0);
+	assert_int_equal(pdf_header_line(p, "Instans: Øvre Årdal legekontor"), 0);
+	assert_int_equal(pdf_header_line(p, "År: 2026"), 0);
+	assert_int_equal(pdf_header_line(p, "Skrevet ut 2026-03-01 12:00"), 0);
+	assert_int_equal(pdf_title(p, "Kartlegging 2026: Kvinne, 1990"), 0);
+	assert_int_equal(pdf_paragraph(p, "Fødselsnummer: 01019012345"), 0);
+	assert_int_equal(pdf_heading(p, "Bruker"), 0);
+	for (i = 1; i <= ROWS; i++) {
+		snprintf(q, sizeof(q), "Spørsmål nummer %03d om blåbær og ærfugl", i);
+		snprintf(a, sizeof(a), "Svar %03d: Økonomisk sosialhjelp", i);
+		assert_int_equal(pdf_pair(p, q, a), 0);
+	}
+	/* one row longer than a page */
+	for (i = 1; i <= LONG_LINES; i++)
+		buf_printf(&longcell, "%slinje %03d.", i > 1 ? "\n" : "", i);
+	assert_int_equal(pdf_pair(p, "Et langt svar", longcell.p), 0);
+	assert_int_equal(pdf_heading(p, "Endringslogg"), 0);
+	assert_int_equal(pdf_table(p, 3, head, widths), 0);
+	for (i = 1; i <= ROWS; i++) {
+		snprintf(t, sizeof(t), "2026-03-01 10:%02d", i % 60);
+		snprintf(who, sizeof(who), "Kåre Ødegård (Øvre Årdal legekontor)");
+		snprintf(what, sizeof(what), "Rad %03d: lagret", i);
+		assert_int_equal(pdf_table_row(p, cells), 0);
+	}
+	assert_int_equal(pdf_render(p, &pdf), 0);
+	pdf_free(p);
+	assert_true(pdf.len > 1000);
+	assert_memory_equal(pdf.p, "%PDF-", 5);
+	file_write(f->path, pdf.p, pdf.len, 0600);
+
+	snprintf(cmd, sizeof(cmd), "pdfinfo '%s'", f->path);
+	run(cmd, &info);
+	assert_non_null(strstr(info.p, "Kartlegging 2026: Kvinne, 1990"));
+	assert_non_null(strstr(info.p, "(A4)"));
+	assert_non_null(strstr(info.p, "Pages:"));
+	pages = atoi(strstr(info.p, "Pages:") + 6);
+	assert_true(pages >= 4);
+
+	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' -", f->path);
+	run(cmd, &text);
+	assert_non_null(strstr(text.p, "Fødselsnummer: 01019012345"));
+	assert_int_equal(count(text.p, "Kommune: Bærum"), pages);
+	assert_int_equal(count(text.p, "Instans: Øvre Årdal legekontor"), pages);
+	for (i = 1; i <= pages; i++) {
+		snprintf(want, sizeof(want), "Side %d av %d", i, pages);
+		assert_int_equal(count(text.p, want), 1);
+	}
+	for (i = 1; i <= ROWS; i++) {
+		snprintf(want, sizeof(want), "Spørsmål nummer %03d om blåbær", i);
+		assert_int_equal(count(text.p, want), 1);
+		snprintf(want, sizeof(want), "Svar %03d: Økonomisk", i);
+		assert_int_equal(count(text.p, want), 1);
+		snprintf(want, sizeof(want), "Rad %03d: lagret", i);
+		assert_int_equal(count(text.p, want), 1);
+	}
+	for (i = 1; i <= LONG_LINES; i++) {
+		snprintf(want, sizeof(want), "linje %03d.", i);
+		assert_int_equal(count(text.p, want), 1);
+	}
+	/* the table runs over more than one page, its head on each */
+	assert_true(count(text.p, "Tidspunkt") >= 2);
+	assert_int_equal(count(text.p, "Tidspunkt"), count(text.p, "Handling"));
+	buf_free(&pdf);
+	buf_free(&text);
+	buf_free(&info);
+	buf_free(&longcell);
+}
+
+static void
+test_refused(void **state)
+{
+	static const char *const head[] = { "A", "B" };
+	static const double half[] = { 0.5, 0.5 }, bad[] = { 0.5, 0.6 };
+	const char *row[] = { "x", "y" };
+	struct pdf *p;
+
+	(void)state;
+	assert_int_equal(pdf_new("\xff", &p), BP_EINVAL);
+	assert_null(p);
+	assert_int_equal(pdf_new("Tittel", &p), 0);
+	assert_int_equal(pdf_paragraph(p, "ugyldig \xc3"), BP_EINVAL);
+	assert_int_equal(pdf_pair(p, "ok", "\xed\xa0\x80"), BP_EINVAL);	/* a surrogate */
+	assert_int_equal(pdf_table_row(p, row), BP_EINVAL);		/* no table */
+	assert_int_equal(pdf_table(p, 2, head, bad), BP_EINVAL);
+	assert_int_equal(pdf_table(p, 0, head, half), BP_EINVAL);
+	assert_int_equal(pdf_table(p, 2, head, half), 0);
+	assert_int_equal(pdf_table_row(p, row), 0);
+	assert_int_equal(pdf_heading(p, "Slutt"), 0);
+	assert_int_equal(pdf_table_row(p, row), BP_EINVAL);		/* the table ended */
+	pdf_free(p);
+	pdf_free(NULL);
+}
+
+static int
+setup(void **state)
+{
+	return fix_setup(state, "innsyn.pdf", 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_document, setup, fix_teardown),
+		cmocka_unit_test(test_refused),
+	};
+	int rc;
+
+	rc = cmocka_run_group_tests_name("pdf", tests, NULL, NULL);
+	pdf_exit();
+	return rc;
+}
