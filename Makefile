@@ -204,6 +204,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/authz.sh
 	@BUILD=$(BUILD) tests/http/kartlegging.sh
 	@BUILD=$(BUILD)/asan tests/http/kartlegging.sh
+	@BUILD=$(BUILD) tests/http/reservasjon.sh
+	@BUILD=$(BUILD)/asan tests/http/reservasjon.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

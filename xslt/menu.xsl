@@ -43,5 +43,6 @@
   <xsl:template match="entry[. = 'handover']"><li><a href="{/page/@cgi}/handover">Overfør kartleggingene dine</a></li></xsl:template>
   <xsl:template match="entry[. = 'admin']"><li><a href="{/page/@cgi}/admin">Administrer kartleggere</a></li></xsl:template>
   <xsl:template match="entry[. = 'authreg']"><li><a href="{/page/@cgi}/autorisasjon">Autorisasjonsregister</a></li></xsl:template>
+  <xsl:template match="entry[. = 'reservasjon']"><li><a href="{/page/@cgi}/reservasjon">Reservasjoner</a></li></xsl:template>
   <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a></li></xsl:template>
 </xsl:stylesheet>
