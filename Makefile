@@ -206,6 +206,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/kartlegging.sh
 	@BUILD=$(BUILD) tests/http/reservasjon.sh
 	@BUILD=$(BUILD)/asan tests/http/reservasjon.sh
+	@BUILD=$(BUILD) tests/http/endringslogger.sh
+	@BUILD=$(BUILD)/asan tests/http/endringslogger.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

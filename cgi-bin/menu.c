@@ -46,6 +46,7 @@ static const struct {
 	{ "authreg", ACT_AUTHREG, ROLE_KORUS },
 	{ "welcome", ACT_WELCOME, -1 },
 	{ "reservasjon", ACT_RESERVE, -1 },
+	{ "endringslogger", ACT_SURVEY_LOGS, -1 },
 };
 
 static int

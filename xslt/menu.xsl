@@ -44,5 +44,6 @@
   <xsl:template match="entry[. = 'admin']"><li><a href="{/page/@cgi}/admin">Administrer kartleggere</a></li></xsl:template>
   <xsl:template match="entry[. = 'authreg']"><li><a href="{/page/@cgi}/autorisasjon">Autorisasjonsregister</a></li></xsl:template>
   <xsl:template match="entry[. = 'reservasjon']"><li><a href="{/page/@cgi}/reservasjon">Reservasjoner</a></li></xsl:template>
+  <xsl:template match="entry[. = 'endringslogger']"><li><a href="{/page/@cgi}/endringslogger">Endringslogger</a></li></xsl:template>
   <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a></li></xsl:template>
 </xsl:stylesheet>
