@@ -172,6 +172,16 @@ hit "$K2" GET /cgi-bin/endringslogger
 check "Eigersund: Trond's line only" rows_are 1
 check "Eigersund: Trond" body_has '<td>Trond Tre</td><td>Instans 3</td><td>Opprettet</td>'
 
+# -- bounded: at most 1,000 lines shown, the rest counted ------------------------------------------
+"$BP_BPADM" -c "$BP_CONF" demo --owner tone@stavanger.no --surveys 1001 >/dev/null
+check "setup: 1,001 demo surveys" is "$?" 0
+logs ""
+check "1,007 lines: 1,000 shown" rows_are 1000
+check "1,007 lines: said" body_has 'Viser de 1000 nyeste av 1007 linjer. Bruk filteret for å se de andre.'
+check "the demo's lines name the system" body_has '<td>Systemet (bpadm)</td>'
+logs "?kartlegger=$TINA"
+check "by kartlegger among many: Tina's 1 line" rows_are 1
+
 check "no request answered 500" bash -c "[ ! -s '$WORK/500s' ] || { cat '$WORK/500s' >&2; false; }"
 check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
