@@ -29,7 +29,8 @@ struct who {
 
 struct row {
 	long long time;
-	unsigned long seq;	/* scan order: ties in time keep a stable order */
+	unsigned long long order;	/* when written (survey_log_scan), for ties in time */
+	unsigned long seq;	/* scan order: the last tie-break, for a stable order */
 	char ref[REF_HEX + 1];
 	size_t who;		/* index in the accounts, or SIZE_MAX when unknown */
 	long changed;		/* "lagret": how many questions changed */
@@ -115,6 +116,8 @@ newer(const struct row *x, const struct row *y)
 {
 	if (x->time != y->time)
 		return x->time > y->time;
+	if (x->order != y->order)
+		return x->order > y->order;
 	return x->seq > y->seq;
 }
 
@@ -185,7 +188,7 @@ utf8_copy(char *dst, size_t size, const char *src)
 
 /* "time\taccount\taction" of the survey with page id id; a line not so is skipped */
 static int
-add_line(const char *id, const char *line, size_t len, void *arg)
+add_line(const char *id, unsigned long long order, const char *line, size_t len, void *arg)
 {
 	struct logs *l = arg;
 	char text[4096], day[11], *acct, *action, *p;
@@ -211,6 +214,7 @@ add_line(const char *id, const char *line, size_t len, void *arg)
 	l->count++;
 	memset(&r, 0, sizeof(r));
 	r.time = t;
+	r.order = order;
 	r.seq = l->seq;
 	memcpy(r.ref, id, REF_HEX);
 	r.ref[REF_HEX] = '\0';
