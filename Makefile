@@ -219,6 +219,10 @@ test: deps-test
 	@BUILD=$(BUILD) tests/http/kill.sh
 	@BUILD=$(BUILD) tests/http/innsyn.sh
 	@BUILD=$(BUILD)/asan tests/http/innsyn.sh
+	@BUILD=$(BUILD) tests/http/reservasjon.sh
+	@BUILD=$(BUILD)/asan tests/http/reservasjon.sh
+	@BUILD=$(BUILD) tests/http/endringslogger.sh
+	@BUILD=$(BUILD)/asan tests/http/endringslogger.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

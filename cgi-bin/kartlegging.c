@@ -318,7 +318,8 @@ create(struct store_txn *txn, void *arg)
 	if ((s->closed = period_state(&s->period, time_year((time_t)s->a->now), s->today) !=
 	    PERIOD_OPEN))
 		return BP_EDENIED;
-	if ((rc = reservation_check(txn, s->sec, s->a->me.kommune, s->fnr)) < 0)
+	if ((rc = reservation_check(txn, s->sec, s->a->me.kommune,
+	    time_year((time_t)s->a->now), s->fnr)) < 0)
 		return rc;
 	if (rc == 1) {
 		s->reserved = 1;

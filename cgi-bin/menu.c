@@ -52,6 +52,8 @@ static const struct {
 	{ "welcome", ACT_WELCOME, -1 },
 	{ "overforing", ACT_PERIOD, -1 },
 	{ "overforte", ACT_REGISTRY, -1 },
+	{ "reservasjon", ACT_RESERVE, -1 },
+	{ "endringslogger", ACT_SURVEY_LOGS, -1 },
 };
 
 static int
@@ -61,8 +63,9 @@ offered(const struct account *me, size_t i)
 
 	if (entries[i].act == ACT_HANDOVER)	/* one's own surveys: always */
 		return 1;
-	if (entries[i].act == ACT_SURVEY)
-		return authz(me, ACT_SURVEY, NULL) == 0;
+	if (entries[i].act == ACT_SURVEY || entries[i].act == ACT_RESERVE ||
+	    entries[i].act == ACT_SURVEY_LOGS)	/* one's own kommune: no target */
+		return authz(me, entries[i].act, NULL) == 0;
 	if (entries[i].act == ACT_AUTHREG && me->role != ROLE_KORFOR)
 		t.role = ROLE_KARTLEGGER;
 	else if (entries[i].target_role >= 0)

@@ -40,7 +40,7 @@ static const char usage_text[] =
     "                          sjekk et fødselsnummer; skriver én linje, avslutter 0 eller 1\n"
     "  reserve [--remove] KOMMUNENUMMER\n"
     "                          reserver (eller slett reservasjonen av) fødselsnummeret\n"
-    "                          som leses fra standard inn, mot kartlegging i kommunen\n"
+    "                          som leses fra standard inn, mot årets kartlegging i kommunen\n"
     "  demo --owner E-POST --surveys N\n"
     "                          N syntetiske kartlegginger med svar, eid av kontoen\n"
     "                          (bare mode = test)\n"
@@ -449,6 +449,7 @@ struct reserve {
 	const char *kommune;
 	const char *fnr;
 	long long now;
+	int year;			/* the year of now: a reservation holds for one year */
 	int remove;
 };
 
@@ -458,8 +459,8 @@ do_reserve(struct store_txn *txn, void *arg)
 	struct reserve *r = arg;
 
 	if (r->remove)
-		return reservation_remove(txn, r->sec, r->kommune, r->fnr);
-	return reservation_add(txn, r->sec, r->kommune, r->fnr, r->now);
+		return reservation_remove(txn, r->sec, r->kommune, r->year, r->fnr);
+	return reservation_add(txn, r->sec, r->kommune, r->year, r->fnr, r->now);
 }
 
 /* The number comes on standard input, not the command line: command lines end up in
@@ -501,6 +502,7 @@ cmd_reserve(struct config *cfg, int argc, char **argv)
 	r.sec = &sec;
 	r.fnr = f.digits;
 	r.now = clock_now(cfg);
+	r.year = time_year((time_t)r.now);
 	if ((rc = store_open(cfg->store, cfg->map_size, 0, &st)) == 0) {
 		rc = store_write(st, do_reserve, &r);
 		store_close(st);

@@ -2,10 +2,12 @@
 <!-- form.xsl: helpers for pages with forms; kept apart from layout.xsl because every
      request parses its stylesheets and most pages have no form fields. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <!-- One labelled input. The error of the field (a <message field="name">) is tied to it
-       with aria-describedby and aria-invalid. -->
+  <!-- One labelled input. The error of the field (a <message field="id">) is tied to it
+       with aria-describedby and aria-invalid. id (default: the name) tells apart fields of
+       the same name in several forms of one page. -->
   <xsl:template name="field">
     <xsl:param name="name"/>
+    <xsl:param name="id" select="$name"/>
     <xsl:param name="label"/>
     <xsl:param name="type" select="'text'"/>
     <xsl:param name="value" select="''"/>
@@ -16,16 +18,16 @@
     <xsl:param name="min" select="''"/>
     <xsl:param name="max" select="''"/>
     <xsl:param name="required" select="true()"/>
-    <xsl:variable name="err" select="/page/message[@kind = 'error' and @field = $name]"/>
+    <xsl:variable name="err" select="/page/message[@kind = 'error' and @field = $id]"/>
     <div class="field">
-      <label for="f-{$name}"><xsl:value-of select="$label"/></label>
+      <label for="f-{$id}"><xsl:value-of select="$label"/></label>
       <xsl:if test="$hint != ''">
-        <p class="hint" id="f-{$name}-hint"><xsl:value-of select="$hint"/></p>
+        <p class="hint" id="f-{$id}-hint"><xsl:value-of select="$hint"/></p>
       </xsl:if>
       <xsl:if test="$err">
-        <p class="field-error" id="f-{$name}-err"><xsl:value-of select="$err[1]"/></p>
+        <p class="field-error" id="f-{$id}-err"><xsl:value-of select="$err[1]"/></p>
       </xsl:if>
-      <input id="f-{$name}" name="{$name}" type="{$type}">
+      <input id="f-{$id}" name="{$name}" type="{$type}">
         <xsl:if test="$required"><xsl:attribute name="required">required</xsl:attribute></xsl:if>
         <xsl:if test="$min != ''"><xsl:attribute name="min"><xsl:value-of select="$min"/></xsl:attribute></xsl:if>
         <xsl:if test="$max != ''"><xsl:attribute name="max"><xsl:value-of select="$max"/></xsl:attribute></xsl:if>
@@ -36,9 +38,9 @@
         <xsl:if test="$err"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
         <xsl:if test="$hint != '' or $err">
           <xsl:attribute name="aria-describedby">
-            <xsl:if test="$hint != ''">f-<xsl:value-of select="$name"/>-hint</xsl:if>
+            <xsl:if test="$hint != ''">f-<xsl:value-of select="$id"/>-hint</xsl:if>
             <xsl:if test="$hint != '' and $err"><xsl:text> </xsl:text></xsl:if>
-            <xsl:if test="$err">f-<xsl:value-of select="$name"/>-err</xsl:if>
+            <xsl:if test="$err">f-<xsl:value-of select="$id"/>-err</xsl:if>
           </xsl:attribute>
         </xsl:if>
       </input>

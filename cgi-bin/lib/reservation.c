@@ -1,33 +1,37 @@
-/* reservation.c: reservasjoner, keyed like surveys but without the year. */
+/* reservation.c: reservasjoner, keyed like surveys: kommune, year, keyed hash. */
 #include <stdio.h>
 #include <string.h>
 
 #include "crypto.h"
 #include "reservation.h"
 
-#define RES_KEY_LEN (4 + CRYPTO_HASH_LEN)
+#define RES_KEY_LEN (4 + 4 + CRYPTO_HASH_LEN)
 
 static int
-res_key(const struct secrets *sec, const char *kommune, const char *fnr,
+res_key(const struct secrets *sec, const char *kommune, int year, const char *fnr,
     unsigned char key[RES_KEY_LEN])
 {
-	if (strlen(kommune) != 4)
+	char head[16];
+
+	if (strlen(kommune) != 4 || year < 2000 || year > 9999)
 		return BP_EINVAL;
-	memcpy(key, kommune, 4);
+	/* a reservation holds for that year's survey in the kommune (design.md §5) */
+	snprintf(head, sizeof(head), "%s%04d", kommune, year);
+	memcpy(key, head, 8);
 	/* the same keyed hash as survey keys: one pseudonym per person and site */
-	return crypto_hmac(sec->site, "fnr:", 4, fnr, strlen(fnr), key + 4);
+	return crypto_hmac(sec->site, "fnr:", 4, fnr, strlen(fnr), key + 8);
 }
 
 int
 reservation_check(struct store_txn *txn, const struct secrets *sec, const char *kommune,
-    const char *fnr)
+    int year, const char *fnr)
 {
 	unsigned char key[RES_KEY_LEN];
 	const void *v;
 	size_t vlen;
 	int rc;
 
-	if ((rc = res_key(sec, kommune, fnr, key)) != 0)
+	if ((rc = res_key(sec, kommune, year, fnr, key)) != 0)
 		return rc;
 	rc = store_get(txn, DB_RESERVATIONS, key, sizeof(key), &v, &vlen);
 	if (rc == BP_ENOENT)
@@ -37,13 +41,13 @@ reservation_check(struct store_txn *txn, const struct secrets *sec, const char *
 
 int
 reservation_add(struct store_txn *txn, const struct secrets *sec, const char *kommune,
-    const char *fnr, long long now)
+    int year, const char *fnr, long long now)
 {
 	unsigned char key[RES_KEY_LEN];
 	char v[24];
 	int rc, n;
 
-	if ((rc = res_key(sec, kommune, fnr, key)) != 0)
+	if ((rc = res_key(sec, kommune, year, fnr, key)) != 0)
 		return rc;
 	n = snprintf(v, sizeof(v), "%lld", now);
 	return store_add(txn, DB_RESERVATIONS, key, sizeof(key), v, (size_t)n);
@@ -51,12 +55,12 @@ reservation_add(struct store_txn *txn, const struct secrets *sec, const char *ko
 
 int
 reservation_remove(struct store_txn *txn, const struct secrets *sec, const char *kommune,
-    const char *fnr)
+    int year, const char *fnr)
 {
 	unsigned char key[RES_KEY_LEN];
 	int rc;
 
-	if ((rc = res_key(sec, kommune, fnr, key)) != 0)
+	if ((rc = res_key(sec, kommune, year, fnr, key)) != 0)
 		return rc;
 	return store_del(txn, DB_RESERVATIONS, key, sizeof(key));
 }

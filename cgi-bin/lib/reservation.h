@@ -1,20 +1,23 @@
 /* reservation.h: reservasjoner mot kartlegging. A person may refuse to be surveyed; the
- * refusal holds for every kartlegger in the kommune (2025 manual, "Reservasjon"). Kept as
- * kommune || keyed hash of the fødselsnummer, like survey keys: the number is not stored. */
+ * refusal holds for every kartlegger in the kommune for that year's survey (2025 manual,
+ * "Reservasjon"; design.md §5, as the municipalities' information letters say). Kept as
+ * kommune || year || keyed hash of the fødselsnummer, like survey keys: the number is not
+ * stored. */
 #ifndef BP_RESERVATION_H
 #define BP_RESERVATION_H
 
 #include "secrets.h"
 #include "store.h"
 
-/* reservation_check: 1 when the person is reserved in kommune, 0 when not, < 0 on error. */
+/* reservation_check: 1 when the person is reserved in kommune for year, 0 when not,
+ * < 0 on error (BP_EINVAL for a malformed kommune or year). */
 int reservation_check(struct store_txn *txn, const struct secrets *sec, const char *kommune,
-    const char *fnr);
-/* reservation_add: reserve (BP_EEXIST when already reserved). */
+    int year, const char *fnr);
+/* reservation_add: reserve for year (BP_EEXIST when already reserved). */
 int reservation_add(struct store_txn *txn, const struct secrets *sec, const char *kommune,
-    const char *fnr, long long now);
+    int year, const char *fnr, long long now);
 /* reservation_remove: BP_ENOENT when there was none. */
 int reservation_remove(struct store_txn *txn, const struct secrets *sec, const char *kommune,
-    const char *fnr);
+    int year, const char *fnr);
 
 #endif

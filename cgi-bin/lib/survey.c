@@ -663,14 +663,20 @@ static int
 log_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
 	struct loglist *l = arg;
+	const unsigned char *key = k;
 	char id[SURVEY_ID_LEN + 1];
+	unsigned long long order = 0;
+	size_t i;
 
 	if (l->fn)
 		return l->fn(v, vlen, l->arg);
 	if (klen != LOG_KEY_LEN)
 		return BP_EXML;
-	hex_encode((const unsigned char *)k + 8, SURVEY_ID_BYTES, id);
-	return l->scan_fn(id, v, vlen, l->arg);
+	hex_encode(key + 8, SURVEY_ID_BYTES, id);
+	/* the writer's wall clock in microseconds, from the key */
+	for (i = 0; i < 8; i++)
+		order = order << 8 | key[LOG_PREFIX_LEN + i];
+	return l->scan_fn(id, order, v, vlen, l->arg);
 }
 
 int

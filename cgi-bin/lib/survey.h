@@ -132,8 +132,11 @@ int survey_log_list(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LE
     survey_log_fn fn, void *arg);
 
 /* survey_log_scan: every endringslogg line of a kommune's surveys of year, deleted ones
- * too, by page id and then time, with the page id of its survey. */
-typedef int (*survey_log_scan_fn)(const char *id, const char *line, size_t len, void *arg);
+ * too, by page id and then time, with the page id of its survey and when it was written
+ * (the writer's wall clock in microseconds: it orders lines across surveys where their own
+ * time, in seconds and by the test clock, ties). */
+typedef int (*survey_log_scan_fn)(const char *id, unsigned long long order, const char *line,
+    size_t len, void *arg);
 int survey_log_scan(struct store_txn *txn, const char *kommune, int year,
     survey_log_scan_fn fn, void *arg);
 

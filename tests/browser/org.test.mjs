@@ -61,7 +61,7 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     secrets.petter = await registerVia(pages.petter, petterLink, people.petter, 'kartlegger');
     await loginAs(pages.petter, people.petter, secrets.petter);
     assert.deepEqual(await menuEntries(pages.petter),
-      ['Kartlegge brukere', 'Invitere kartleggere', 'Overfør kartleggingene dine']);
+      ['Kartlegge brukere', 'Invitere kartleggere', 'Overfør kartleggingene dine', 'Reservasjoner']);
     assert.match(await pages.petter.locator('main').innerText(), /Stavanger, bydel Hundvåg/);
     assert.match(await pages.petter.locator('main').innerText(), /Testinstans/);
     await checkA11y(pages.petter, 'kartlegger menu');

@@ -276,10 +276,12 @@ struct log_scan {
 	const char *id;
 	int n, other;
 	char last[256];
+	unsigned long long order;	/* of the last line of id: each later than the one before */
+	int unordered;
 };
 
 static int
-scan_line(const char *id, const char *line, size_t len, void *arg)
+scan_line(const char *id, unsigned long long order, const char *line, size_t len, void *arg)
 {
 	struct log_scan *s = arg;
 
@@ -288,6 +290,9 @@ scan_line(const char *id, const char *line, size_t len, void *arg)
 		return 0;
 	}
 	s->n++;
+	if (order <= s->order)
+		s->unordered++;
+	s->order = order;
 	snprintf(s->last, sizeof(s->last), "%.*s", (int)len, line);
 	return 0;
 }
@@ -297,7 +302,8 @@ do_log_scan(struct store_txn *txn, void *arg)
 {
 	struct log_scan *s = arg;
 
-	s->n = s->other = 0;
+	s->n = s->other = s->unordered = 0;
+	s->order = 0;
 	s->last[0] = '\0';
 	return survey_log_scan(txn, s->kommune, s->year, scan_line, s);
 }
@@ -388,11 +394,13 @@ test_handover_and_remove(void **state)
 	assert_int_equal(lc.n, -1);
 	/* but the kommune's logs still show it, "slettet" last; another kommune or year none */
 	{
-		struct log_scan ls = { "1103", 2026, o.facts.id, 0, 0, "" };
+		struct log_scan ls = { "1103", 2026, o.facts.id, 0, 0, "", 0, 0 };
 		const char *tab;
 
 		assert_int_equal(store_read(f->st, do_log_scan, &ls), 0);
 		assert_int_equal(ls.n, 2);		/* overført, slettet */
+		assert_int_equal(ls.unordered, 0);	/* each written after the one before */
+		assert_true(ls.order > 1700000000ULL * 1000000);	/* microseconds of the wall clock */
 		tab = strrchr(ls.last, '\t');
 		assert_non_null(tab);
 		assert_string_equal(tab + 1, "slettet");

@@ -116,9 +116,10 @@ count_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
 }
 
 static int
-count_log(const char *id, const char *line, size_t len, void *arg)
+count_log(const char *id, unsigned long long order, const char *line, size_t len, void *arg)
 {
 	(void)id;
+	(void)order;
 	(void)line;
 	(void)len;
 	((struct counts *)arg)->logs++;

@@ -1,0 +1,226 @@
+/* reservasjon.c: "Reservasjoner" (2025 manual, "Reservasjon"; 2026 manual, "Reservasjon"):
+ * check, make and delete a person's reservasjon mot kartlegging, by fødselsnummer. A
+ * reservasjon holds for every kartlegger of the kommune for the year's survey, and making
+ * one deletes the person's survey of that year in the kommune, whoever owns it (2026
+ * manual: "En ny reservasjon vil automatisk slette eventuelt eksisterende kartlegginger").
+ *
+ *   GET  /cgi-bin/reservasjon                            the three forms
+ *   POST /cgi-bin/reservasjon handling=sjekk|lag|slett fnr   the answer, on the page
+ *
+ * The number never travels in a URL: the answer to a POST is the page itself (200), not a
+ * redirect, and no log line names it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "audit.h"
+#include "authz.h"
+#include "crypto.h"
+#include "fnr.h"
+#include "reservation.h"
+#include "survey.h"
+
+#define FNR_INPUT_MAX 32	/* as "Kartlegg bruker": longer is not a number, not echoed */
+
+enum handling { H_SJEKK, H_LAG, H_SLETT, H__MAX };
+
+/* the forms' handling values, also the ids of their fields (f-sjekk-fnr ...) */
+static const char *const handling_ids[H__MAX] = { "sjekk", "lag", "slett" };
+static const char *const field_ids[H__MAX] = { "sjekk-fnr", "lag-fnr", "slett-fnr" };
+
+/* The page: the three forms; kept is the text typed into the form of handling h (to be
+ * corrected), or NULL. */
+static int
+res_page(struct app *a, int h, const char *kept)
+{
+	xmlNodePtr n;
+
+	if (app_page(a, "reservasjon") != 0)
+		return 500;
+	if (h >= 0 && kept != NULL) {
+		n = page_add(&a->page, NULL, "typed", NULL);
+		page_attr(&a->page, n, "handling", handling_ids[h]);
+		page_attr(&a->page, n, "fnr", kept);
+	}
+	return 0;
+}
+
+static int
+res_get(struct app *a)
+{
+	if (authz(&a->me, ACT_RESERVE, NULL) != 0)
+		return 403;
+	if (res_page(a, -1, NULL) != 0)
+		return 500;
+	return app_render(a, 200);
+}
+
+struct job {
+	struct app *a;
+	const struct secrets *sec;
+	enum handling h;
+	const char *fnr;		/* the 11 digits */
+	int year;
+	int reserved;			/* H_SJEKK: the answer */
+	long removed;			/* H_LAG: surveys deleted */
+};
+
+static int
+do_check(struct store_txn *txn, void *arg)
+{
+	struct job *j = arg;
+	int rc;
+
+	if ((rc = reservation_check(txn, j->sec, j->a->me.kommune, j->year, j->fnr)) < 0)
+		return rc;
+	j->reserved = rc;
+	return 0;
+}
+
+/* the person's survey of the year in the kommune, if any, goes with the reservasjon:
+ * survey_remove writes "slettet" by this account in its endringslogg */
+static int
+remove_survey(struct store_txn *txn, struct job *j)
+{
+	unsigned char key[SURVEY_KEY_LEN];
+	char owner[ACCOUNT_ID_LEN + 1];
+	xmlDocPtr record = NULL;
+	int rc;
+
+	if ((rc = survey_key(j->sec, j->a->me.kommune, j->year, j->fnr, key)) != 0)
+		return rc;
+	rc = survey_open(txn, j->sec, key, owner, &record);
+	xmlFreeDoc(record);
+	if (rc == BP_ENOENT)
+		return 0;
+	if (rc != 0)
+		return rc;
+	if ((rc = survey_remove(txn, key, owner, j->a->now, j->a->me.id)) != 0)
+		return rc;
+	j->removed++;
+	return 0;
+}
+
+/* one write transaction: the reservasjon and the deletion happen together or not at all */
+static int
+do_add(struct store_txn *txn, void *arg)
+{
+	struct job *j = arg;
+	char detail[32];
+	int rc;
+
+	if ((rc = reservation_add(txn, j->sec, j->a->me.kommune, j->year, j->fnr,
+	    j->a->now)) != 0)
+		return rc;
+	if ((rc = remove_survey(txn, j)) != 0)
+		return rc;
+	/* the audit line names no person: the account, the address and how many went */
+	snprintf(detail, sizeof(detail), "slettet=%ld", j->removed);
+	return audit_add(txn, j->a->now, "reservation.add", j->a->me.id, j->a->req.addr, detail);
+}
+
+static int
+do_remove(struct store_txn *txn, void *arg)
+{
+	struct job *j = arg;
+	int rc;
+
+	if ((rc = reservation_remove(txn, j->sec, j->a->me.kommune, j->year, j->fnr)) != 0)
+		return rc;
+	return audit_add(txn, j->a->now, "reservation.delete", j->a->me.id, j->a->req.addr, NULL);
+}
+
+/* the answer of a done handling, in the seed's words */
+static void
+answer(const struct job *j, char *msg, size_t size, int rc)
+{
+	switch (j->h) {
+	case H_SJEKK:
+		snprintf(msg, size, "Fødselsnummeret \"%s\" %s.", j->fnr,
+		    j->reserved ? "er reservert" : "er ikke reservert");
+		return;
+	case H_LAG:
+		if (rc == BP_EEXIST)
+			snprintf(msg, size, "Fødselsnummeret \"%s\" er allerede reservert.", j->fnr);
+		else if (j->removed == 0)
+			snprintf(msg, size, "Fødselsnummeret \"%s\" er nå reservert. Ingen "
+			    "kartlegginger ble slettet.", j->fnr);
+		else
+			snprintf(msg, size, "Fødselsnummeret \"%s\" er nå reservert. %ld %s ble "
+			    "slettet.", j->fnr, j->removed,
+			    j->removed == 1 ? "kartlegging" : "kartlegginger");
+		return;
+	case H_SLETT:
+		if (rc == BP_ENOENT)
+			snprintf(msg, size, "Fødselsnummeret \"%s\" var ikke reservert. Det er "
+			    "ingen reservasjon å slette.", j->fnr);
+		else
+			snprintf(msg, size, "Reservasjonen av fødselsnummeret \"%s\" er slettet.",
+			    j->fnr);
+		return;
+	case H__MAX:
+		break;
+	}
+	abort();
+}
+
+static int
+res_post(struct app *a)
+{
+	static const store_fn jobs[H__MAX] = { do_check, do_add, do_remove };
+	const char *raw = app_form(a, "fnr"), *why = NULL;
+	char msg[256];
+	struct store *st;
+	struct job j;
+	struct fnr f;
+	int h, rc, status;
+
+	if (authz(&a->me, ACT_RESERVE, NULL) != 0)
+		return 403;
+	if ((h = str_index(handling_ids, H__MAX, app_form(a, "handling"))) < 0)
+		return 400;
+	/* the number as "Kartlegg bruker" takes it: the fnr module, in the site's mode */
+	if (strlen(raw) > FNR_INPUT_MAX) {
+		why = "Fødselsnummeret må ha 11 siffer.";
+		raw = "";
+	} else if (fnr_parse(raw, a->cfg.mode == MODE_TEST, &f, &why) == 0)
+		why = NULL;
+	if (why != NULL) {
+		if ((status = res_page(a, h, raw)) != 0)
+			return status;
+		app_message(a, "error", field_ids[h], why);
+		return app_render(a, 200);
+	}
+	memset(&j, 0, sizeof(j));
+	j.a = a;
+	j.h = (enum handling)h;
+	j.fnr = f.digits;
+	j.year = time_year((time_t)a->now);
+	if (app_store(a, &st) != 0 || app_secrets(a, &j.sec) != 0)
+		return 500;
+	rc = j.h == H_SJEKK ? store_read(st, jobs[h], &j) : store_write(st, jobs[h], &j);
+	if (rc != 0 && !(j.h == H_LAG && rc == BP_EEXIST) && !(j.h == H_SLETT && rc == BP_ENOENT)) {
+		log_error("reservasjon %s: %s", handling_ids[h], bp_strerror(rc));
+		crypto_wipe(&f, sizeof(f));
+		return 500;
+	}
+	answer(&j, msg, sizeof(msg), rc);
+	crypto_wipe(&f, sizeof(f));
+	if ((status = res_page(a, -1, NULL)) != 0)
+		return status;
+	app_message(a, "notice", NULL, msg);
+	crypto_wipe(msg, sizeof(msg));
+	return app_render(a, 200);
+}
+
+static const struct route routes[] = {
+	{ HTTP_GET, "", res_get, R_LOGIN },
+	{ HTTP_POST, "", res_post, R_LOGIN },
+};
+
+int
+main(void)
+{
+	return app_main("reservasjon", routes, sizeof(routes) / sizeof(routes[0]));
+}
