@@ -64,3 +64,14 @@ reservation_remove(struct store_txn *txn, const struct secrets *sec, const char 
 		return rc;
 	return store_del(txn, DB_RESERVATIONS, key, sizeof(key));
 }
+
+int
+reservation_drop_year(struct store_txn *txn, const char *kommune, int year)
+{
+	char prefix[9];
+
+	if (strlen(kommune) != 4 || year < 1000 || year > 9999)
+		return BP_EINVAL;
+	snprintf(prefix, sizeof(prefix), "%s%04d", kommune, year);
+	return store_del_prefix(txn, DB_RESERVATIONS, prefix, 8, NULL);
+}

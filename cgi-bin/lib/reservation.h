@@ -20,4 +20,8 @@ int reservation_add(struct store_txn *txn, const struct secrets *sec, const char
 int reservation_remove(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, const char *fnr);
 
+/* reservation_drop_year: the kommune's reservasjoner of year, which the transfer ends
+ * (nothing of a person's year stays after it). */
+int reservation_drop_year(struct store_txn *txn, const char *kommune, int year);
+
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "reservation.h"
 #include "survey.h"
 #include "transfer.h"
 
@@ -160,7 +161,8 @@ transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *k
 		rc = take_one(r, &refs[i], dry, receipt, &row);
 	if (rc != 0 || dry)
 		goto out;
-	if ((rc = survey_log_drop(txn, kommune, year)) != 0)
+	if ((rc = survey_log_drop(txn, kommune, year)) != 0 ||
+	    (rc = reservation_drop_year(txn, kommune, year)) != 0)
 		goto out;
 	receipt->overfort = now;
 	str_copy(receipt->by, sizeof(receipt->by), by);

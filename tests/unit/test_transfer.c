@@ -8,6 +8,7 @@
 
 #include "account.h"
 #include "period.h"
+#include "reservation.h"
 #include "secrets.h"
 #include "survey.h"
 #include "transfer.h"
@@ -54,6 +55,10 @@ make_all(struct store_txn *txn, void *arg)
 	a.tjenestetype[0] = '\0';
 	strcpy(a.bydel, "03");
 	if ((rc = account_save(txn, &a, 1)) != 0)
+		return rc;
+	/* reservasjoner: 1103's of 2026 end with the transfer, that of 2025 stays */
+	if ((rc = reservation_add(txn, &sec, "1103", 2026, "31129012345", 1790000000)) != 0 ||
+	    (rc = reservation_add(txn, &sec, "1103", 2025, "31129012345", 1790000000)) != 0)
 		return rc;
 	for (i = 0; i < UNIT_N(people); i++) {
 		unsigned char key[SURVEY_KEY_LEN];
@@ -180,6 +185,7 @@ test_transfer(void **state)
 	assert_int_equal((int)after.entries[DB_OWNERS], 2);
 	assert_int_equal((int)after.entries[DB_SURVEY_IDS], 2);
 	assert_int_equal((int)after.entries[DB_SURVEY_LOG], 2);
+	assert_int_equal((int)after.entries[DB_RESERVATIONS], 1);	/* 2025's */
 	/* a row: no number, no form state, the pseudonym, instans type, bydel */
 	assert_null(strstr(c.row, "24128035127"));
 	assert_null(strstr(c.row, "fnr="));
