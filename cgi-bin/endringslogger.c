@@ -191,21 +191,17 @@ static int
 add_line(const char *id, unsigned long long order, const char *line, size_t len, void *arg)
 {
 	struct logs *l = arg;
-	char text[4096], day[11], *acct, *action, *p;
+	struct survey_log_line ln;
+	char day[11], *acct, *action, *p;
 	struct row r;
 	long long t;
 
 	l->seq++;
-	if (len >= sizeof(text))
-		len = sizeof(text) - 1;
-	memcpy(text, line, len);
-	text[len] = '\0';
-	if ((acct = strchr(text, '\t')) == NULL || (action = strchr(acct + 1, '\t')) == NULL)
+	if (survey_log_parse(line, len, &ln) != 0)
 		return 0;
-	*acct++ = '\0';
-	*action++ = '\0';
-	if (str_to_ll(text, 0, 1LL << 40, &t) != 0)
-		return 0;
+	t = ln.time;
+	acct = ln.account;
+	action = ln.action;
 	if (*l->kartlegger && strcmp(acct, l->kartlegger) != 0)
 		return 0;
 	time_date((time_t)t, day);
@@ -219,7 +215,7 @@ add_line(const char *id, unsigned long long order, const char *line, size_t len,
 	memcpy(r.ref, id, REF_HEX);
 	r.ref[REF_HEX] = '\0';
 	r.who = who_of(l, acct);
-	if (strncmp(action, "lagret ", 7) == 0) {
+	if (strncmp(action, "lagret ", 7) == 0 || strncmp(action, "rettet ", 7) == 0) {
 		/* "lagret a b c": the ids of the questions that changed; the page says how many,
 		 * which needs no questionnaire */
 		for (p = action + 6; (p = strchr(p, ' ')) != NULL; p++)
@@ -227,7 +223,8 @@ add_line(const char *id, unsigned long long order, const char *line, size_t len,
 				r.changed++;
 		action[6] = '\0';
 	}
-	utf8_copy(r.action, sizeof(r.action), action);
+	utf8_copy(r.action, sizeof(r.action), strcmp(action, "rettet") == 0 ?
+	    "rettet etter krav fra bruker" : action);
 	keep_row(l, &r);
 	return 0;
 }

@@ -177,20 +177,11 @@ static int
 add_log_line(const char *line, size_t len, void *arg)
 {
 	struct log_arg *l = arg;
-	char text[4096], *acct, *action;
-	long long t;
+	struct survey_log_line ln;
 
-	if (len >= sizeof(text))
-		len = sizeof(text) - 1;
-	memcpy(text, line, len);
-	text[len] = '\0';
-	if ((acct = strchr(text, '\t')) == NULL || (action = strchr(acct + 1, '\t')) == NULL)
+	if (survey_log_parse(line, len, &ln) != 0)
 		return 0;
-	*acct++ = '\0';
-	*action++ = '\0';
-	if (str_to_ll(text, 0, 1LL << 40, &t) != 0)
-		return 0;
-	return log_row(l->in, l->txn, t, acct, action);
+	return log_row(l->in, l->txn, ln.time, ln.account, ln.action);
 }
 
 /* -- the kartlegging ------------------------------------------------------------------------ */

@@ -213,23 +213,17 @@ add_log_line(const char *line, size_t len, void *arg)
 {
 	struct log_arg *l = arg;
 	struct page *pg = &l->f->a->page;
-	char text[4096], when[17], *acct, *action, *ids, *id, *save;
+	char when[17], *acct, *action, *ids, *id, *save;
 	const struct def_item *it;
 	struct buf labels = { 0 };
+	struct survey_log_line ln;
 	xmlNodePtr n;
-	long long t;
 
-	if (len >= sizeof(text))
-		len = sizeof(text) - 1;
-	memcpy(text, line, len);
-	text[len] = '\0';
-	if ((acct = strchr(text, '\t')) == NULL || (action = strchr(acct + 1, '\t')) == NULL)
+	if (survey_log_parse(line, len, &ln) != 0)
 		return 0;
-	*acct++ = '\0';
-	*action++ = '\0';
-	if (str_to_ll(text, 0, 1LL << 40, &t) != 0)
-		return 0;
-	time_datetime((time_t)t, when);
+	acct = ln.account;
+	action = ln.action;
+	time_datetime((time_t)ln.time, when);
 	n = page_add(pg, l->f->log, "entry", NULL);
 	page_attr(pg, n, "time", when);
 	page_attr(pg, n, "who", who_name(l->txn, l->f, acct));

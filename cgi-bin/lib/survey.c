@@ -823,3 +823,30 @@ survey_years(struct store_txn *txn, survey_year_fn fn, void *arg)
 		from[8] = '\0';
 	}
 }
+
+int
+survey_log_parse(const char *line, size_t len, struct survey_log_line *out)
+{
+	const char *end = line + len, *a, *b;
+	char num[24];
+	size_t n;
+
+	if ((a = memchr(line, '\t', len)) == NULL ||
+	    (b = memchr(a + 1, '\t', (size_t)(end - a - 1))) == NULL)
+		return BP_EXML;
+	if ((size_t)(a - line) >= sizeof(num) ||
+	    (size_t)(b - a - 1) >= sizeof(out->account))
+		return BP_EXML;
+	memcpy(num, line, (size_t)(a - line));
+	num[a - line] = '\0';
+	if (str_to_ll(num, 0, 1LL << 40, &out->time) != 0)
+		return BP_EXML;
+	memcpy(out->account, a + 1, (size_t)(b - a - 1));
+	out->account[b - a - 1] = '\0';
+	n = (size_t)(end - b - 1);
+	if (n >= sizeof(out->action))
+		n = sizeof(out->action) - 1;
+	memcpy(out->action, b + 1, n);
+	out->action[n] = '\0';
+	return 0;
+}

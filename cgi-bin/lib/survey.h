@@ -131,6 +131,17 @@ typedef int (*survey_log_fn)(const char *line, size_t len, void *arg);
 int survey_log_list(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     survey_log_fn fn, void *arg);
 
+/* One endringslogg line, "time\taccount\taction", taken apart. The action is what
+ * survey_log wrote: "opprettet", "lagret a b c" (the items that changed), "rettet a b c"
+ * (a retting the person asked for, after sluttdato), "slettet", ... */
+struct survey_log_line {
+	long long time;
+	char account[64];		/* an account id, or a tool's name */
+	char action[4096];
+};
+/* survey_log_parse: BP_EXML when line is not one of ours. */
+int survey_log_parse(const char *line, size_t len, struct survey_log_line *out);
+
 /* survey_log_scan: every endringslogg line of a kommune's surveys of year, deleted ones
  * too, by page id and then time, with the page id of its survey and when it was written
  * (the writer's wall clock in microseconds: it orders lines across surveys where their own

@@ -662,10 +662,36 @@ test_seal_then_put(void **state)
 	xmlFreeDoc(d);
 }
 
+static void
+test_log_parse(void **state)
+{
+	struct survey_log_line ln;
+	static const char *const bad[] = {
+		"", "1700000000", "1700000000\tacct", "x\tacct\tlagret",
+		"-1\tacct\tlagret", "12345678901234567890123\tacct\tlagret",
+	};
+	size_t i;
+
+	(void)state;
+	assert_int_equal(survey_log_parse("1700000000\t" OWNER_A "\tlagret a b",
+	    strlen("1700000000\t" OWNER_A "\tlagret a b"), &ln), 0);
+	assert_int_equal(ln.time, 1700000000);
+	assert_string_equal(ln.account, OWNER_A);
+	assert_string_equal(ln.action, "lagret a b");
+	/* a tab in the action stays in it; the length given is what counts */
+	assert_int_equal(survey_log_parse("1\tbpadm\tx\ty", 11, &ln), 0);
+	assert_string_equal(ln.action, "x\ty");
+	assert_int_equal(survey_log_parse("1\tbpadm\tx\ty", 9, &ln), 0);
+	assert_string_equal(ln.action, "x");
+	for (i = 0; i < UNIT_N(bad); i++)
+		assert_int_equal(survey_log_parse(bad[i], strlen(bad[i]), &ln), BP_EXML);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_log_parse),
 		cmocka_unit_test_setup_teardown(test_lifecycle, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_seal_then_put, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_sealed_and_tampered, setup, fix_teardown),
