@@ -34,7 +34,8 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     secrets.korfor = await registerVia(pages.korfor, bpadm('invite', '--role', 'korfor'), people.korfor);
     await loginAs(pages.korfor, people.korfor, secrets.korfor);
     assert.deepEqual(await menuEntries(pages.korfor), ['Invitere kartleggere',
-      'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Velkomstmelding']);
+      'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Velkomstmelding',
+      'Overførte kartlegginger (CSV)']);
     await checkA11y(pages.korfor, 'KORFOR menu');
     const korusLink = await inviteLink(pages.korfor, { role: 'KORUS', region: 'KoRus Vest Stavanger' }, 'KORFOR');
 
