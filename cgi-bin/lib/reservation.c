@@ -4,22 +4,17 @@
 
 #include "crypto.h"
 #include "reservation.h"
+#include "survey.h"
 
-#define RES_KEY_LEN (4 + 4 + CRYPTO_HASH_LEN)
+/* a reservation's key is the survey key it stops (kommune || year || keyed hash of the
+ * number): it holds for that year's survey in the kommune (design.md §5) */
+#define RES_KEY_LEN SURVEY_KEY_LEN
 
 static int
 res_key(const struct secrets *sec, const char *kommune, int year, const char *fnr,
     unsigned char key[RES_KEY_LEN])
 {
-	char head[16];
-
-	if (strlen(kommune) != 4 || year < 2000 || year > 9999)
-		return BP_EINVAL;
-	/* a reservation holds for that year's survey in the kommune (design.md §5) */
-	snprintf(head, sizeof(head), "%s%04d", kommune, year);
-	memcpy(key, head, 8);
-	/* the same keyed hash as survey keys: one pseudonym per person and site */
-	return crypto_hmac(sec->site, "fnr:", 4, fnr, strlen(fnr), key + 8);
+	return survey_key(sec, kommune, year, fnr, key);
 }
 
 int

@@ -615,6 +615,16 @@ out:
 	return copy.err ? BP_ENOMEM : rc;
 }
 
+/* kommune || year, the head of survey, endringslogg and reservasjon keys */
+static int
+year_prefix(const char *kommune, int year, char prefix[9])
+{
+	if (strlen(kommune) != 4 || year < 1000 || year > 9999)
+		return BP_EINVAL;
+	snprintf(prefix, 9, "%s%04d", kommune, year);
+	return 0;
+}
+
 /* An endringslogg line's key: kommune (4) || year (4) || page id || microseconds (8) ||
  * seq (4). The kommune and year first: the kommunekontakt reads the kommune's logs with one
  * prefix scan, and a transfer removes the year's logs with them. */
@@ -699,23 +709,14 @@ survey_log_scan(struct store_txn *txn, const char *kommune, int year, survey_log
 {
 	struct loglist l = { NULL, fn, arg };
 	char prefix[9];
+	int rc;
 
-	if (strlen(kommune) != 4 || year < 1000 || year > 9999)
-		return BP_EINVAL;
-	snprintf(prefix, sizeof(prefix), "%s%04d", kommune, year);
+	if ((rc = year_prefix(kommune, year, prefix)) != 0)
+		return rc;
 	return store_scan(txn, DB_SURVEY_LOG, prefix, 8, 0, log_one, &l);
 }
 
 /* -- a kommune's year, for the transfer ------------------------------------------------- */
-
-static int
-year_prefix(const char *kommune, int year, char prefix[9])
-{
-	if (strlen(kommune) != 4 || year < 1000 || year > 9999)
-		return BP_EINVAL;
-	snprintf(prefix, 9, "%s%04d", kommune, year);
-	return 0;
-}
 
 struct refs {
 	struct survey_ref *refs;
