@@ -192,7 +192,8 @@ add_line(const char *id, unsigned long long order, const char *line, size_t len,
 {
 	struct logs *l = arg;
 	struct survey_log_line ln;
-	char day[11], *acct, *action, *p;
+	char day[11], *acct;
+	const char *p;
 	struct row r;
 	long long t;
 
@@ -201,7 +202,6 @@ add_line(const char *id, unsigned long long order, const char *line, size_t len,
 		return 0;
 	t = ln.time;
 	acct = ln.account;
-	action = ln.action;
 	if (*l->kartlegger && strcmp(acct, l->kartlegger) != 0)
 		return 0;
 	time_date((time_t)t, day);
@@ -215,16 +215,14 @@ add_line(const char *id, unsigned long long order, const char *line, size_t len,
 	memcpy(r.ref, id, REF_HEX);
 	r.ref[REF_HEX] = '\0';
 	r.who = who_of(l, acct);
-	if (strncmp(action, "lagret ", 7) == 0 || strncmp(action, "rettet ", 7) == 0) {
+	if (ln.ids) {
 		/* "lagret a b c": the ids of the questions that changed; the page says how many,
 		 * which needs no questionnaire */
-		for (p = action + 6; (p = strchr(p, ' ')) != NULL; p++)
-			if (p[1] != ' ' && p[1] != '\0')
+		for (p = ln.ids; *p; p++)
+			if (*p != ' ' && (p == ln.ids || p[-1] == ' '))
 				r.changed++;
-		action[6] = '\0';
 	}
-	utf8_copy(r.action, sizeof(r.action), strcmp(action, "rettet") == 0 ?
-	    "rettet etter krav fra bruker" : action);
+	utf8_copy(r.action, sizeof(r.action), ln.name);
 	keep_row(l, &r);
 	return 0;
 }

@@ -122,45 +122,43 @@ who_text(struct store_txn *txn, struct innsyn *in, const char *id, char *out, si
 }
 
 /* an action as the Logg tab shows it: "Lagret. Endret: <labels>" for "lagret a b c",
- * else the action with a capital letter */
+ * else the action's name with a capital letter */
 static void
-action_text(const struct definition *def, const char *action, struct buf *out)
+action_text(const struct definition *def, const struct survey_log_line *ln, struct buf *out)
 {
-	char ids[4096], *id, *save;
+	char ids[sizeof(ln->action)], *id, *save;
+	const char *name = ln->name;
 	const struct def_item *it;
 	int n = 0;
 
-	if (strncmp(action, "lagret", 6) == 0 && (action[6] == ' ' || action[6] == '\0')) {
-		buf_puts(out, "Lagret");
-		str_copy(ids, sizeof(ids), action + 6);
-		for (id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
-			it = definition_item(def, id);
-			buf_printf(out, "%s%s", n++ ? ", " : ". Endret: ", it ? it->label : id);
-		}
-		return;
-	}
-	if (strncmp(action, "å", 2) == 0)
-		buf_printf(out, "Å%s", action + 2);
-	else if (strncmp(action, "ø", 2) == 0)
-		buf_printf(out, "Ø%s", action + 2);
-	else if (action[0] >= 'a' && action[0] <= 'z')
-		buf_printf(out, "%c%s", action[0] - 'a' + 'A', action + 1);
+	if (strncmp(name, "å", 2) == 0)
+		buf_printf(out, "Å%s", name + 2);
+	else if (strncmp(name, "ø", 2) == 0)
+		buf_printf(out, "Ø%s", name + 2);
+	else if (name[0] >= 'a' && name[0] <= 'z')
+		buf_printf(out, "%c%s", name[0] - 'a' + 'A', name + 1);
 	else
-		buf_puts(out, action);
+		buf_puts(out, name);
+	if (ln->ids == NULL)
+		return;
+	str_copy(ids, sizeof(ids), ln->ids);
+	for (id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
+		it = definition_item(def, id);
+		buf_printf(out, "%s%s", n++ ? ", " : ". Endret: ", it ? it->label : id);
+	}
 }
 
 static int
-log_row(struct innsyn *in, struct store_txn *txn, long long t, const char *acct,
-    const char *action)
+log_row(struct innsyn *in, struct store_txn *txn, const struct survey_log_line *ln)
 {
 	char when[17], who[2 * sizeof(in->who[0].name) + 8];
 	struct buf what = { 0 };
 	const char *cells[3] = { when, who, NULL };
 	int rc;
 
-	time_datetime((time_t)t, when);
-	who_text(txn, in, acct, who, sizeof(who));
-	action_text(in->def, action, &what);
+	time_datetime((time_t)ln->time, when);
+	who_text(txn, in, ln->account, who, sizeof(who));
+	action_text(in->def, ln, &what);
 	cells[2] = what.p ? what.p : "";
 	rc = what.err ? what.err : pdf_table_row(in->pdf, cells);
 	buf_free(&what);
@@ -181,7 +179,7 @@ add_log_line(const char *line, size_t len, void *arg)
 
 	if (survey_log_parse(line, len, &ln) != 0)
 		return 0;
-	return log_row(l->in, l->txn, ln.time, ln.account, ln.action);
+	return log_row(l->in, l->txn, &ln);
 }
 
 /* -- the kartlegging ------------------------------------------------------------------------ */
@@ -366,6 +364,7 @@ read_survey(struct store_txn *txn, void *arg)
 	struct survey_facts facts;
 	char owner[ACCOUNT_ID_LEN + 1];
 	struct log_arg l = { in, txn };
+	struct survey_log_line now;
 	char title[64];
 	int rc;
 
@@ -393,7 +392,11 @@ read_survey(struct store_txn *txn, void *arg)
 	if ((rc = survey_log_list(txn, in->key, add_log_line, &l)) != 0)
 		return rc;
 	/* this download, as log_download writes it */
-	return log_row(in, txn, in->a->now, in->a->me.id, fil_actions[in->fil]);
+	memset(&now, 0, sizeof(now));
+	now.time = in->a->now;
+	str_copy(now.account, sizeof(now.account), in->a->me.id);
+	now.name = fil_actions[in->fil];
+	return log_row(in, txn, &now);
 }
 
 /* the download in the endringslogg, if the survey is still one's own */

@@ -213,7 +213,7 @@ add_log_line(const char *line, size_t len, void *arg)
 {
 	struct log_arg *l = arg;
 	struct page *pg = &l->f->a->page;
-	char when[17], *acct, *action, *ids, *id, *save;
+	char when[17], ids[sizeof(((struct survey_log_line *)0)->action)], *id, *save;
 	const struct def_item *it;
 	struct buf labels = { 0 };
 	struct survey_log_line ln;
@@ -221,23 +221,19 @@ add_log_line(const char *line, size_t len, void *arg)
 
 	if (survey_log_parse(line, len, &ln) != 0)
 		return 0;
-	acct = ln.account;
-	action = ln.action;
 	time_datetime((time_t)ln.time, when);
 	n = page_add(pg, l->f->log, "entry", NULL);
 	page_attr(pg, n, "time", when);
-	page_attr(pg, n, "who", who_name(l->txn, l->f, acct));
-	if (strncmp(action, "lagret ", 7) == 0 || strncmp(action, "rettet ", 7) == 0) {
-		ids = action + 7;
-		action[6] = '\0';
+	page_attr(pg, n, "who", who_name(l->txn, l->f, ln.account));
+	if (ln.ids) {
+		str_copy(ids, sizeof(ids), ln.ids);
 		for (id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
 			it = definition_item(l->f->def, id);
 			buf_printf(&labels, "%s%s", labels.len ? ", " : "", it ? it->label : id);
 		}
 		page_attr(pg, n, "changed", labels.p ? labels.p : "");
 	}
-	page_attr(pg, n, "action", strcmp(action, "rettet") == 0 ?
-	    "rettet etter krav fra bruker" : action);
+	page_attr(pg, n, "action", ln.name);
 	buf_free(&labels);
 	return labels.err;
 }

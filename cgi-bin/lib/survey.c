@@ -849,5 +849,15 @@ survey_log_parse(const char *line, size_t len, struct survey_log_line *out)
 		n = sizeof(out->action) - 1;
 	memcpy(out->action, b + 1, n);
 	out->action[n] = '\0';
+	out->ids = NULL;
+	out->name = out->action;
+	if ((strncmp(out->action, "lagret", 6) == 0 || strncmp(out->action, "rettet", 6) == 0) &&
+	    (out->action[6] == ' ' || out->action[6] == '\0')) {
+		if (out->action[6] == ' ')
+			out->ids = out->action + 7;
+		out->action[6] = '\0';
+		if (out->action[0] == 'r')
+			out->name = "rettet etter krav fra bruker";
+	}
 	return 0;
 }

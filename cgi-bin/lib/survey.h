@@ -137,7 +137,10 @@ int survey_log_list(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LE
 struct survey_log_line {
 	long long time;
 	char account[64];		/* an account id, or a tool's name */
-	char action[4096];
+	char action[4096];		/* the verb: "lagret", "rettet", "opprettet", ... */
+	const char *ids;		/* "a b c" after "lagret" or "rettet", else NULL */
+	const char *name;		/* the verb as pages and PDFs name it: a retting is
+					 * "rettet etter krav fra bruker" */
 };
 /* survey_log_parse: BP_EXML when line is not one of ours. */
 int survey_log_parse(const char *line, size_t len, struct survey_log_line *out);

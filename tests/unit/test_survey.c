@@ -677,7 +677,20 @@ test_log_parse(void **state)
 	    strlen("1700000000\t" OWNER_A "\tlagret a b"), &ln), 0);
 	assert_int_equal(ln.time, 1700000000);
 	assert_string_equal(ln.account, OWNER_A);
-	assert_string_equal(ln.action, "lagret a b");
+	assert_string_equal(ln.action, "lagret");
+	assert_string_equal(ln.ids, "a b");
+	assert_string_equal(ln.name, "lagret");
+	assert_int_equal(survey_log_parse("1\tbpadm\trettet c", strlen("1\tbpadm\trettet c"), &ln), 0);
+	assert_string_equal(ln.action, "rettet");
+	assert_string_equal(ln.ids, "c");
+	assert_string_equal(ln.name, "rettet etter krav fra bruker");
+	assert_int_equal(survey_log_parse("1\tbpadm\tlagret", strlen("1\tbpadm\tlagret"), &ln), 0);
+	assert_null(ln.ids);
+	assert_int_equal(survey_log_parse("1\tbpadm\tlagretx y", strlen("1\tbpadm\tlagretx y"), &ln), 0);
+	assert_string_equal(ln.action, "lagretx y");
+	assert_null(ln.ids);
+	assert_int_equal(survey_log_parse("1\tbpadm\tslettet", strlen("1\tbpadm\tslettet"), &ln), 0);
+	assert_string_equal(ln.name, "slettet");
 	/* a tab in the action stays in it; the length given is what counts */
 	assert_int_equal(survey_log_parse("1\tbpadm\tx\ty", 11, &ln), 0);
 	assert_string_equal(ln.action, "x\ty");
