@@ -78,30 +78,6 @@ do_check(struct store_txn *txn, void *arg)
 	return 0;
 }
 
-/* the person's survey of the year in the kommune, if any, goes with the reservasjon:
- * survey_remove writes "slettet" by this account in its endringslogg */
-static int
-remove_survey(struct store_txn *txn, struct job *j)
-{
-	unsigned char key[SURVEY_KEY_LEN];
-	char owner[ACCOUNT_ID_LEN + 1];
-	xmlDocPtr record = NULL;
-	int rc;
-
-	if ((rc = survey_key(j->sec, j->a->me.kommune, j->year, j->fnr, key)) != 0)
-		return rc;
-	rc = survey_open(txn, j->sec, key, owner, &record);
-	xmlFreeDoc(record);
-	if (rc == BP_ENOENT)
-		return 0;
-	if (rc != 0)
-		return rc;
-	if ((rc = survey_remove(txn, key, owner, j->a->now, j->a->me.id)) != 0)
-		return rc;
-	j->removed++;
-	return 0;
-}
-
 /* one write transaction: the reservasjon and the deletion happen together or not at all */
 static int
 do_add(struct store_txn *txn, void *arg)
@@ -110,10 +86,8 @@ do_add(struct store_txn *txn, void *arg)
 	char detail[32];
 	int rc;
 
-	if ((rc = reservation_add(txn, j->sec, j->a->me.kommune, j->year, j->fnr,
-	    j->a->now)) != 0)
-		return rc;
-	if ((rc = remove_survey(txn, j)) != 0)
+	if ((rc = reservation_make(txn, j->sec, j->a->me.kommune, j->year, j->fnr,
+	    j->a->now, j->a->me.id, &j->removed)) != 0)
 		return rc;
 	/* the audit line names no person: the account, the address and how many went */
 	snprintf(detail, sizeof(detail), "slettet=%ld", j->removed);

@@ -451,6 +451,7 @@ struct reserve {
 	long long now;
 	int year;			/* the year of now: a reservation holds for one year */
 	int remove;
+	long removed;			/* surveys the reservation deleted */
 };
 
 static int
@@ -460,11 +461,13 @@ do_reserve(struct store_txn *txn, void *arg)
 
 	if (r->remove)
 		return reservation_remove(txn, r->sec, r->kommune, r->year, r->fnr);
-	return reservation_add(txn, r->sec, r->kommune, r->year, r->fnr, r->now);
+	return reservation_make(txn, r->sec, r->kommune, r->year, r->fnr, r->now, "bpadm",
+	    &r->removed);
 }
 
 /* The number comes on standard input, not the command line: command lines end up in
- * shell histories and process lists. (The reservasjon pages come with issue 5.) */
+ * shell histories and process lists. As on the Reservasjoner page, a reservation deletes
+ * the person's survey of the year in the kommune. */
 static int
 cmd_reserve(struct config *cfg, int argc, char **argv)
 {
@@ -518,7 +521,10 @@ cmd_reserve(struct config *cfg, int argc, char **argv)
 		fail("reserve", bp_strerror(rc));
 		return 1;
 	}
-	printf("%s\n", r.remove ? "reservasjonen er slettet" : "reservert");
+	if (r.remove)
+		printf("reservasjonen er slettet\n");
+	else
+		printf("reservert, %s kartlegging slettet\n", r.removed ? "1" : "ingen");
 	return 0;
 }
 

@@ -2,6 +2,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <libxml/tree.h>
+
 #include "crypto.h"
 #include "reservation.h"
 #include "survey.h"
@@ -46,6 +48,33 @@ reservation_add(struct store_txn *txn, const struct secrets *sec, const char *ko
 		return rc;
 	n = snprintf(v, sizeof(v), "%lld", now);
 	return store_add(txn, DB_RESERVATIONS, key, sizeof(key), v, (size_t)n);
+}
+
+int
+reservation_make(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    int year, const char *fnr, long long now, const char *by, long *removed)
+{
+	unsigned char key[SURVEY_KEY_LEN];
+	char owner[ACCOUNT_ID_LEN + 1];
+	xmlDocPtr record = NULL;
+	int rc;
+
+	*removed = 0;
+	if ((rc = reservation_add(txn, sec, kommune, year, fnr, now)) != 0)
+		return rc;
+	if ((rc = survey_key(sec, kommune, year, fnr, key)) != 0)
+		return rc;
+	/* the owner, whose list the survey leaves, is known only from the record */
+	rc = survey_open(txn, sec, key, owner, &record);
+	xmlFreeDoc(record);
+	if (rc == BP_ENOENT)
+		return 0;
+	if (rc != 0)
+		return rc;
+	if ((rc = survey_remove(txn, key, owner, now, by)) != 0)
+		return rc;
+	*removed = 1;
+	return 0;
 }
 
 int

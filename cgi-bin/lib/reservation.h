@@ -16,6 +16,11 @@ int reservation_check(struct store_txn *txn, const struct secrets *sec, const ch
 /* reservation_add: reserve for year (BP_EEXIST when already reserved). */
 int reservation_add(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, const char *fnr, long long now);
+/* reservation_make: what "Lag reservasjon" does: reserve, and delete the person's survey of
+ * the year in the kommune if there is one (its endringslogg says "slettet" by `by`); *removed
+ * says how many went. Do it in one write transaction: both happen or neither. */
+int reservation_make(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    int year, const char *fnr, long long now, const char *by, long *removed);
 /* reservation_remove: BP_ENOENT when there was none. */
 int reservation_remove(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, const char *fnr);

@@ -201,6 +201,13 @@ res "$T1" slett "$ORD"
 check "Tone deletes the reservasjon Tone made" body_has "Reservasjonen av fødselsnummeret \"$ORD\" er slettet."
 start "$T1" "$ORD"
 check "after delete: the person may be surveyed again" is "$STATUS" 303
+# bpadm reserve does what the page does: the survey made just now goes with it
+before=$(menu_count "$T1")
+out=$(echo "$ORD" | "$BP_BPADM" -c "$BP_CONF" reserve 1103)
+check "bpadm reserve deletes the person's survey and says so" is "$out" "reservert, 1 kartlegging slettet"
+check "bpadm reserve: the survey left Tone's list" is "$(menu_count "$T1")" "$((before - 1))"
+res "$T1" sjekk "$ORD"
+check "bpadm reserve: the page sees the reservasjon" body_has "Fødselsnummeret \"$ORD\" er reservert."
 
 # -- privacy and the audit log ----------------------------------------------------------------------
 check "no request answered 500" bash -c "[ ! -s '$WORK/500s' ] || { cat '$WORK/500s' >&2; false; }"
