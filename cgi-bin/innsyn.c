@@ -437,7 +437,8 @@ innsyn_get(struct app *a)
 		rc = kartlegging_document(&in);
 	if (rc == 0)
 		rc = pdf_render(in.pdf, &out);
-	if (rc == 0)
+	/* a HEAD downloads nothing, so it is no innsyn to log */
+	if (rc == 0 && a->req.method != HTTP_HEAD)
 		rc = store_write(st, log_download, &in);
 	if ((status = status_of(rc)) != 0) {
 		if (status == 500)

@@ -122,7 +122,11 @@ check "endringslogg: the kommune and instans" bash -c "grep -q 'Stavanger kommun
 check "endringslogg: Side 1 av" bash -c "grep -q '^Side 1 av [0-9]' '$E'"
 check "endringslogg: no number" text_lacks "$E" "$FNR"
 
+# a HEAD downloads nothing: answered like the GET, and not logged as innsyn
+curl -s -I -b "$T1" -o "$WORK/head.txt" "$BP_URL/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+check "HEAD: the GET's headers" bash -c "head -1 '$WORK/head.txt' | grep -q ' 200' && grep -qi '^Content-Type: application/pdf' '$WORK/head.txt'"
 hit "$T1" "/cgi-bin/skjema?id=$ID&fane=logg"
+check "HEAD: not in the endringslogg" is "$(count_of "$BODY" '<td>Skrevet ut kartlegging (innsyn)</td>')" 1
 check "Logg tab: the kartlegging's download" body_has '<td>Skrevet ut kartlegging (innsyn)</td>'
 check "Logg tab: the endringslogg's download" body_has '<td>Skrevet ut endringslogg (innsyn)</td>'
 check "Logg tab: a link to the endringslogg PDF" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=endringslogg\""
