@@ -127,7 +127,7 @@ field_ll(const char *s, size_t len, long long max, long long *out)
 	return str_to_ll(tmp, 0, max, out) == 0 ? 0 : BP_EXML;
 }
 
-static int
+int
 period_decode(const char *v, size_t vlen, struct period *p)
 {
 	const char *f[PERIOD_FIELDS], *end = v + vlen, *s = v;

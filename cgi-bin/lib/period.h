@@ -55,6 +55,10 @@ struct period_check {
 void period_check(const struct period *old, const char *sluttdato, const char *overforingsdato,
     int year, struct period_check *out);
 
+/* period_decode: a stored period (tab-separated fields) into p; BP_EXML when it is not
+ * one. (period_get uses it; exposed for the fuzz target.) */
+int period_decode(const char *v, size_t vlen, struct period *p);
+
 /* period_scan: every period stored, in kommune and year order. fn returns 0 to go on. */
 typedef int (*period_fn)(const char *kommune, int year, const struct period *p, void *arg);
 int period_scan(struct store_txn *txn, period_fn fn, void *arg);
