@@ -223,6 +223,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/reservasjon.sh
 	@BUILD=$(BUILD) tests/http/endringslogger.sh
 	@BUILD=$(BUILD)/asan tests/http/endringslogger.sh
+	@BUILD=$(BUILD) tests/http/security.sh
+	@BUILD=$(BUILD)/asan tests/http/security.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh
