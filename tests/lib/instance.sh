@@ -179,3 +179,20 @@ fnr_any() {
 	done
 	return 1
 }
+
+# load_accounts N FILE: N kartleggere (two kommuner, an instans each per four), each with
+# three synthetic surveys (bpadm demo), as "email<TAB>password<TAB>secret<TAB>clock offset"
+# lines for tests/load/client.py. Their codes of this TOTP step are spent.
+load_accounts() {
+	local n=$1 file=$2 i k email secret pw="et langt passord for lasttesten"
+	: > "$file"
+	for i in $(seq 1 "$n"); do
+		k=$([ $((i % 2)) = 0 ] && echo 1103 || echo 1101)
+		email="k$i@last.kommune.no"
+		secret=$(instance_kartlegger "Kartlegger $i" "$email" "$pw" "$BP_DIR/k$i.jar" "$k" \
+		    "Instans $((i / 4))") || { echo "load: account $i" >&2; return 1; }
+		"$BP_BPADM" -c "$BP_CONF" demo --owner "$email" --surveys 3 >/dev/null ||
+		    { echo "load: surveys of $i" >&2; return 1; }
+		printf '%s\t%s\t%s\t%s\n' "$email" "$pw" "$secret" "$(instance_clock)" >> "$file"
+	done
+}
