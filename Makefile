@@ -4,6 +4,7 @@
 #   make run             serve Brukerplan from a real Apache on http://127.0.0.1:$(PORT)/
 #   make test            unit tests (plain and ASan+UBSan), HTTP tests, browser tests
 #   make load            32 kartleggere at once for 60 s: no 5xx, no save lost
+#   make faults          kills, restarts, a full map and a full disk: nothing acknowledged lost
 #   make bench           wrk figures for every page against a hello-world CGI
 #   make fuzz            libFuzzer on every hand-written parser (clang; FUZZ_SECONDS each)
 #   make deploy DEST=dir [BASE_URL=https://host/path] [MODE=drift]
@@ -101,7 +102,7 @@ DATA_OUT  = $(BUILD)/data/refdata.xml $(DEF_SRC:data/%=$(BUILD)/data/%) \
             $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.form.html)
 
 .SECONDARY:
-.PHONY: all run test load bench fuzz deploy install clean unit replay fuzz-run deps-build deps-run \
+.PHONY: all run test load faults bench fuzz deploy install clean unit replay fuzz-run deps-build deps-run \
         deps-test deps-bench
 
 all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN) $(XSLT_OUT) $(DATA_OUT)
@@ -234,6 +235,12 @@ test: deps-test
 load: deps-test
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) tests/load/run.sh
+
+# CGI programs killed mid-save, Apache restarted under load, the map full, the disk full,
+# two windows on one survey
+faults: deps-test
+	@$(MAKE) --no-print-directory all
+	@BUILD=$(BUILD) tests/load/faults.sh
 
 bench: deps-bench
 	@$(MAKE) --no-print-directory all

@@ -1,5 +1,6 @@
 /* app.c: request life cycle for the CGI programs. */
 #include <stdarg.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,9 @@ static const struct {
 	  "Prøv igjen om litt. Hvis feilen varer, kontakt brukerstøtte." },
 	{ 503, "Midlertidig utilgjengelig", "Tjenesten er midlertidig utilgjengelig. "
 	  "Prøv igjen om litt." },
+	{ 507, "Lagringsplassen er full", "Lagringsplassen på tjeneren er full, så det du "
+	  "sendte ble ikke lagret. Det som var lagret fra før, er i behold. Prøv igjen senere, "
+	  "og si fra til brukerstøtte." },
 };
 
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
@@ -505,6 +509,8 @@ app_main(const char *prog, const struct route *routes, size_t nroutes)
 
 	memset(&a, 0, sizeof(a));
 	a.prog = prog;
+	/* past a file size limit a write should fail (EFBIG, a clear page), not kill us */
+	signal(SIGXFSZ, SIG_IGN);
 	log_set_prog(prog);
 #if !APP_FREE_AT_EXIT
 	render_exiting();
@@ -538,6 +544,9 @@ app_main(const char *prog, const struct route *routes, size_t nroutes)
 	}
 	status = r->fn(&a);
 fail:
+	/* whatever the page made of it, a write the disk had no room for is said as such */
+	if (status == 500 && store_disk_full(a.st))
+		status = 507;
 	if (status != 0)
 		error_page(&a, status);
 out:

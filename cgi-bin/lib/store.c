@@ -20,6 +20,7 @@ const char *const store_db_names[DB__MAX] = {
 struct store {
 	MDB_env *env;
 	MDB_dbi dbi[DB__MAX];
+	int disk_full;		/* a commit failed for want of disk: the page says so */
 };
 
 struct store_txn {
@@ -43,6 +44,10 @@ map_err(int rc)
 		return BP_ETOOBIG;
 	case ENOMEM:
 		return BP_ENOMEM;
+	case ENOSPC:
+	case EFBIG:
+	case EDQUOT:
+		return BP_ENOSPC;
 	default:
 		return BP_ESTORE;
 	}
@@ -201,7 +206,9 @@ store_write(struct store *st, store_fn fn, void *arg)
 				return 0;
 			if (rc != MDB_MAP_FULL) {
 				log_error("store: commit: %s", mdb_strerror(rc));
-				return map_err(rc);
+				if ((rc = map_err(rc)) == BP_ENOSPC)
+					st->disk_full = 1;
+				return rc;
 			}
 		}
 		if ((rc = grow(st)) != 0) {
@@ -210,6 +217,12 @@ store_write(struct store *st, store_fn fn, void *arg)
 		}
 	}
 	return BP_ESTORE;
+}
+
+int
+store_disk_full(const struct store *st)
+{
+	return st != NULL && st->disk_full;
 }
 
 static int

@@ -48,6 +48,9 @@ void store_close(struct store *st);	/* accepts NULL */
 int store_read(struct store *st, store_fn fn, void *arg);
 /* store_write: one write transaction; on MDB_MAP_FULL the map doubles and fn runs again. */
 int store_write(struct store *st, store_fn fn, void *arg);
+/* store_disk_full: 1 when a write of this process failed because the disk (or the file
+ * size allowed) was full. Nothing of that write was stored; what was, still is. */
+int store_disk_full(const struct store *st);
 
 /* store_get: *val points into the map and is valid only until the transaction ends.
  * BP_ENOENT when absent. */

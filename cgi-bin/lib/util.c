@@ -25,6 +25,7 @@ static const char *const err_text[] = {
 	"stale record",
 	"malformed record",
 	"denied",
+	"disk full",
 };
 
 const char *

@@ -22,7 +22,8 @@ enum bp_err {
 	BP_ESTALE = -10,	/* a record changed since it was read */
 	BP_EXML = -11,		/* a stored record is not the XML we wrote */
 	BP_EDENIED = -12,	/* credentials or permission refused */
-	BP_ERR__MIN = -13
+	BP_ENOSPC = -13,	/* the disk (or the file size allowed) is full */
+	BP_ERR__MIN = -14
 };
 
 const char *bp_strerror(int err);

@@ -5,7 +5,8 @@
 #   instance_stop      stop Apache; the directory is removed unless KEEP=1
 #
 # Sets BP_DIR BP_SITE BP_CONF BP_URL BP_PORT BP_BPADM BP_LOGS BP_SAN_LOGS.
-# INSTANCE_MODE (test|drift, default test) and INSTANCE_EXTRA (extra httpd.conf lines).
+# INSTANCE_MODE (test|drift, default test), INSTANCE_EXTRA (extra httpd.conf lines),
+# INSTANCE_MAP_MB (the store's first map size) and INSTANCE_FSIZE (see below).
 
 BP_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
@@ -39,7 +40,11 @@ instance_start() {
 			echo "SetEnv UBSAN_OPTIONS \"halt_on_error=1:print_stacktrace=1:log_path=$BP_SAN_LOGS/ubsan\""
 			printf '%s\n' "${INSTANCE_EXTRA:-}"
 		} > "$BP_DIR/httpd.conf"
-		if /usr/sbin/apache2 -f "$BP_DIR/httpd.conf" -k start 2>"$BP_DIR/start.err"; then
+		[ -n "${INSTANCE_MAP_MB:-}" ] && echo "map_mb = $INSTANCE_MAP_MB" >> "$BP_CONF"
+		# INSTANCE_FSIZE: a file size limit (KiB) for Apache and its CGI programs, as a
+		# full disk looks to them
+		if ( [ -n "${INSTANCE_FSIZE:-}" ] && ulimit -f "$INSTANCE_FSIZE"
+		    exec /usr/sbin/apache2 -f "$BP_DIR/httpd.conf" -k start 2>"$BP_DIR/start.err" ); then
 			BP_PORT=$port
 			BP_URL=http://127.0.0.1:$port
 			local i
