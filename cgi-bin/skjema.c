@@ -364,8 +364,8 @@ add_form(struct form *f, xmlDocPtr rec, const struct evaluation *ev,
 
 	if ((rc = formtab_fill(formtab_tab(f->ft, f->tab), &v, &html)) == 0 &&
 	    (rc = answers_context(rec, &ctx)) == 0) {
-		page_add(pg, NULL, "body", html.p ? html.p : "");
-		page_add(pg, NULL, "context", ctx.p ? ctx.p : "");
+		page_add_buf(pg, NULL, "body", &html);
+		page_add_buf(pg, NULL, "context", &ctx);
 	}
 	buf_free(&html);
 	buf_free(&ctx);

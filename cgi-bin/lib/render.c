@@ -50,6 +50,30 @@ page_add(struct page *pg, xmlNodePtr parent, const char *elem, const char *text)
 }
 
 xmlNodePtr
+page_add_buf(struct page *pg, xmlNodePtr parent, const char *elem, struct buf *b)
+{
+	xmlNodePtr n, t;
+
+	if (b->err) {
+		pg->err = b->err;
+		return NULL;
+	}
+	if (b->p == NULL)
+		return page_add(pg, parent, elem, "");
+	if ((n = page_add(pg, parent, elem, NULL)) == NULL)
+		return NULL;
+	if ((t = xmlNewDocText(pg->doc, NULL)) == NULL) {
+		pg->err = BP_ENOMEM;
+		return NULL;
+	}
+	/* the node frees its content with xmlFree, which is free: b's memory is malloc's */
+	t->content = BAD_CAST b->p;
+	memset(b, 0, sizeof(*b));
+	xmlAddChild(n, t);
+	return n;
+}
+
+xmlNodePtr
 page_copy(struct page *pg, xmlNodePtr parent, xmlNodePtr node)
 {
 	xmlNodePtr n;
