@@ -99,7 +99,8 @@ FUZZ_BIN  = $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
 DEF_SRC   = $(wildcard data/kartlegging/[0-9][0-9][0-9][0-9].xml)
 DATA_OUT  = $(BUILD)/data/refdata.xml $(DEF_SRC:data/%=$(BUILD)/data/%) \
-            $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.form.html)
+            $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.form.html) \
+            $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.def)
 
 .SECONDARY:
 .PHONY: all run test bench fuzz deploy install clean unit replay fuzz-run deps-build deps-run \
@@ -124,6 +125,10 @@ $(BUILD)/data/kartlegging/%.form.html: data/kartlegging/%.xml tools/form.xsl
 	@mkdir -p $(@D)
 	@! grep -nE '\{\{|bp=' $< || { echo "$<: a text looks like a marker of tools/form.xsl" >&2; exit 1; }
 	xsltproc --nonet --stringparam stamp "$(call def_stamp,$<)" -o $@ tools/form.xsl $<
+
+# the image of the stamped copy that a save reads instead of its XML (cgi-bin/lib/defimage.c)
+$(BUILD)/data/kartlegging/%.def: $(BUILD)/data/kartlegging/%.xml $(BUILD)/tools/bpadm
+	$(BUILD)/tools/bpadm defimage $(BUILD)/data $* $@
 
 # deployed stylesheets lose comments and indentation: each request parses its stylesheet
 $(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl
