@@ -602,6 +602,11 @@ skjema_post(struct app *a)
 		form_free(&f);
 		return app_render(a, stale ? 409 : 200);
 	}
+	/* saved, and only a redirect follows: the records go with the process (freeing them
+	 * node by node cost 0.2M instructions). Where a page follows, freeing them first
+	 * lets the stylesheet reuse their memory: fewer page faults. */
+	if (!app_frees_at_exit())
+		f.record = f.edited = NULL;
 	form_free(&f);
 	if (strcmp(action, "lukk") == 0)
 		return app_redirect(a, "/cgi-bin/kartlegging?melding=lagret");

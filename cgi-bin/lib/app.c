@@ -496,6 +496,12 @@ find_route(struct app *a, const struct route *routes, size_t n, int *status)
 }
 
 int
+app_frees_at_exit(void)
+{
+	return APP_FREE_AT_EXIT;
+}
+
+int
 app_main(const char *prog, const struct route *routes, size_t nroutes)
 {
 	static struct app a;		/* large; one per process */
