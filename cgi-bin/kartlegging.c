@@ -28,9 +28,10 @@
 
 /* -- the list ------------------------------------------------------------------------------ */
 
-/* The rows a page needs. The plain list keeps only the first `keep` in list order, in a
- * heap whose root is the last of them: with 2,000 surveys, sorting them all to show 50 was
- * a tenth of the request. A search keeps every match (keep is SIZE_MAX). */
+/* The rows a page needs. The plain list takes the first `keep` straight from the index
+ * kept in list order (survey_order): with 2,000 surveys, reading them all to show 50 was
+ * a tenth of the request. A search keeps every match (keep is SIZE_MAX), in a heap whose
+ * root is the last of them in list order. */
 struct rows {
 	struct survey_facts *v;		/* n rows, a heap until read_list sorts them */
 	size_t n, cap;
@@ -117,16 +118,20 @@ add_match(const struct survey_facts *f, void *arg)
 	return strstr(f->fnr, r->query) == NULL ? 0 : keep_row(r, f);
 }
 
-/* the plain list: ordered by the change; read_list takes the facts of the rows shown */
+/* the plain list: in list order from the index, up to the rows shown; read_list takes
+ * their facts */
 static int
 add_changed(const unsigned char key[SURVEY_KEY_LEN], long long changed, void *arg)
 {
+	struct rows *r = arg;
 	struct survey_facts f;
 
+	if (r->n == r->keep)
+		return 1;
 	memset(&f, 0, sizeof(f));
 	memcpy(f.key, key, SURVEY_KEY_LEN);
 	f.changed = changed;
-	return keep_row(arg, &f);
+	return keep_row(r, &f);
 }
 
 struct listing {
@@ -143,6 +148,7 @@ read_list(struct store_txn *txn, void *arg)
 {
 	struct listing *l = arg;
 	int year = time_year((time_t)l->a->now), rc;
+	long count;
 	size_t i;
 
 	l->rows.n = 0;
@@ -152,11 +158,13 @@ read_list(struct store_txn *txn, void *arg)
 	/* the rows up to the end of the page asked for (which holds page 1, shown instead
 	 * when the page is past the end) */
 	l->rows.keep = l->rows.query ? SIZE_MAX : (size_t)l->page * PAGE_ROWS;
-	/* a search opens every number; the plain list only those on the page */
+	/* a search opens every number; the plain list reads the index up to its page, and
+	 * only the numbers on it */
 	if (l->rows.query)
 		rc = survey_list(txn, l->sec, l->a->me.id, year, add_match, &l->rows);
-	else
-		rc = survey_order(txn, l->a->me.id, year, add_changed, &l->rows);
+	else if ((rc = survey_order(txn, l->a->me.id, year, add_changed, &l->rows)) == 0 &&
+	    (rc = survey_count(txn, l->a->me.id, year, &count)) == 0)
+		l->rows.count = (size_t)count;
 	if (rc != 0)
 		return rc;
 	if (l->rows.n > 1)

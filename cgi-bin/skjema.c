@@ -360,8 +360,8 @@ add_form(struct form *f, xmlDocPtr rec, const struct evaluation *ev,
 
 	if ((rc = formtab_fill(formtab_tab(f->ft, f->tab), &v, &html)) == 0 &&
 	    (rc = answers_context(rec, &ctx)) == 0) {
-		page_add(pg, NULL, "body", html.p ? html.p : "");
-		page_add(pg, NULL, "context", ctx.p ? ctx.p : "");
+		page_add_buf(pg, NULL, "body", &html);
+		page_add_buf(pg, NULL, "context", &ctx);
 	}
 	buf_free(&html);
 	buf_free(&ctx);
@@ -598,6 +598,11 @@ skjema_post(struct app *a)
 		form_free(&f);
 		return app_render(a, stale ? 409 : 200);
 	}
+	/* saved, and only a redirect follows: the records go with the process (freeing them
+	 * node by node cost 0.2M instructions). Where a page follows, freeing them first
+	 * lets the stylesheet reuse their memory: fewer page faults. */
+	if (!app_frees_at_exit())
+		f.record = f.edited = NULL;
 	form_free(&f);
 	if (strcmp(action, "lukk") == 0)
 		return app_redirect(a, "/cgi-bin/kartlegging?melding=lagret");

@@ -46,6 +46,9 @@ static const char usage_text[] =
     "                          (bare mode = test)\n"
     "  clock [--advance SEK | --set 'ÅÅÅÅ-MM-DD TT:MM' | --reset]\n"
     "                          testklokken (bare med mode = test): vis, flytt, nullstill\n"
+    "  defimage DATAKATALOG ÅR UTFIL\n"
+    "                          bildet av kartlegging/ÅR.xml som programmene leser i stedet\n"
+    "                          for XML-en (byggets; se definisjonen, ikke bildet, for endringer)\n"
     "  --help                  vis denne teksten\n"
     "\n"
     "  -c FIL   konfigurasjonsfilen; ellers $" BP_CONFIG_ENV ", ellers\n"
@@ -1000,6 +1003,40 @@ cmd_demo(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* -- defimage ------------------------------------------------------------------------------ */
+
+/* The image of a year's definition (cgi-bin/lib/defimage.c), as the build makes it: written
+ * to a temporary file and renamed, so a reader never sees half of one. */
+static int
+cmd_defimage(struct config *cfg, int argc, char **argv)
+{
+	char tmp[PATH_MAX];
+	struct buf img = { 0 };
+	long long year;
+	FILE *f;
+	int rc;
+
+	(void)cfg;
+	if (argc != 4 || str_to_ll(argv[2], 2000, 9999, &year) != 0) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if ((rc = definition_image(argv[1], (int)year, &img)) != 0) {
+		fail("defimage", bp_strerror(rc));
+		buf_free(&img);
+		return 1;
+	}
+	snprintf(tmp, sizeof(tmp), "%s.tmp", argv[3]);
+	if ((f = fopen(tmp, "we")) == NULL || fwrite(img.p, 1, img.len, f) != img.len ||
+	    fclose(f) != 0 || rename(tmp, argv[3]) != 0) {
+		fail("defimage", strerror(errno));
+		buf_free(&img);
+		return 1;
+	}
+	buf_free(&img);
+	return 0;
+}
+
 /* config: 1 the command needs the configuration; 0 it uses it when there is one */
 static const struct {
 	const char *name;
@@ -1015,6 +1052,7 @@ static const struct {
 	{ "stat", cmd_stat, 1 },
 	{ "errorpages", cmd_errorpages, 1 },
 	{ "fnr", cmd_fnr, 0 },
+	{ "defimage", cmd_defimage, 0 },
 };
 
 int

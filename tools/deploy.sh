@@ -29,6 +29,7 @@ install -m 755 "$build"/cgi-bin/* "$web/cgi-bin/"
 install -m 644 "$build"/xslt/*.xsl "$dest/xslt/"
 install -m 644 "$build"/data/*.xml "$dest/data/"
 install -m 644 "$build"/data/kartlegging/*.xml "$build"/data/kartlegging/*.form.html \
+    "$build"/data/kartlegging/*.def \
     "$src"/data/kartlegging/*.rng "$dest/data/kartlegging/"
 install -m 644 "$src"/htdocs/css/*.css "$web/css/"
 install -m 644 "$src"/htdocs/js/*.js "$web/js/"

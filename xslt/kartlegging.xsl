@@ -115,7 +115,9 @@
         <!-- One form around the table, one button per row: the button sends the id of
              its row (handling=slett id), and the confirmation page asks before anything is
              deleted. A form per row cost a CSRF field and three inputs a row. -->
-        <xsl:variable name="cgi" select="/page/@cgi"/>
+        <!-- strings, not nodes: each row refers to them several times, and a string is
+             copied where a node would be looked up and converted again -->
+        <xsl:variable name="cgi" select="string(/page/@cgi)"/>
         <form method="post" action="{$cgi}/kartlegging">
           <xsl:call-template name="csrf"/>
           <input type="hidden" name="handling" value="slett"/>
@@ -126,13 +128,15 @@
             </thead>
             <tbody>
               <xsl:for-each select="survey">
+                <xsl:variable name="id" select="string(@id)"/>
+                <xsl:variable name="fnr" select="string(@fnr)"/>
                 <tr>
-                  <th scope="row"><a href="{$cgi}/skjema?id={@id}"><xsl:value-of select="@fnr"/></a></th>
+                  <th scope="row"><a href="{$cgi}/skjema?id={$id}"><xsl:value-of select="$fnr"/></a></th>
                   <td><xsl:value-of select="@errors"/></td>
                   <td><xsl:value-of select="@changed"/></td>
-                  <td>Last ned PDF: <a href="{$cgi}/innsyn?id={@id}&amp;fil=kartlegging">Kartlegging<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a><xsl:text> </xsl:text><a href="{$cgi}/innsyn?id={@id}&amp;fil=endringslogg">Endringslogg<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a></td>
-                  <td><a href="{$cgi}/skjema?id={@id}">Endre<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></a></td>
-                  <td><button type="submit" name="id" value="{@id}" class="secondary">Slett<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@fnr"/></span></button></td>
+                  <td>Last ned PDF: <a href="{$cgi}/innsyn?id={$id}&amp;fil=kartlegging">Kartlegging<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="$fnr"/></span></a><xsl:text> </xsl:text><a href="{$cgi}/innsyn?id={$id}&amp;fil=endringslogg">Endringslogg<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="$fnr"/></span></a></td>
+                  <td><a href="{$cgi}/skjema?id={$id}">Endre<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="$fnr"/></span></a></td>
+                  <td><button type="submit" name="id" value="{$id}" class="secondary">Slett<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="$fnr"/></span></button></td>
                 </tr>
               </xsl:for-each>
             </tbody>

@@ -61,6 +61,9 @@ struct app {
 };
 
 int app_main(const char *prog, const struct route *routes, size_t nroutes);
+/* app_frees_at_exit: 1 when what a handler made must be freed before the process ends
+ * (sanitizer builds); 0 when the kernel takes it back, as it does the page (app.c). */
+int app_frees_at_exit(void);
 
 /* lazily opened resources; 0 or a bp_err (logged) */
 int app_store(struct app *a, struct store **st);

@@ -14,49 +14,7 @@
 #include "definition.h"
 #include "record.h"
 
-struct rule {
-	enum finding_kind kind;		/* FINDING_ERROR or FINDING_OBS */
-	const char *field;
-	const char *when;
-	xmlXPathCompExprPtr when_c;
-	const char *text;
-};
-
-struct group {
-	const char *id;
-	const char *title;
-	const char *when;
-	xmlXPathCompExprPtr when_c;
-};
-
-#define SQUESTIONS_MAX 4
-
-struct definition {
-	char *strings;			/* every string below, copied from the file */
-	size_t nstrings, capstrings;
-	const char *stamp;
-	struct def_item *items;
-	int nitems;
-	struct def_item **by_id;	/* items sorted by id, for find() */
-	struct def_option *options;	/* the items' options, each item's in a row */
-	int noptions;
-	struct rule *rules;
-	int nrules;
-	struct group *groups;		/* the levekårsindeks, in order */
-	int ngroups;
-	char areas[512];		/* ids of the levekår areas, space-separated */
-	struct def_tab tabs[DEFINITION_TABS_MAX];
-	int ntabs;
-	struct def_option squestions[SQUESTIONS_MAX];	/* a service's questions: id, text */
-	int nsquestions;
-};
-
-#define ITEMS_MAX 1024
-#define OPTIONS_MAX 4096
-#define RULES_MAX 1024
-#define GROUPS_MAX 16
-#define DEFINITION_FILE_MAX (1 << 20)
-#define DEPTH_MAX 32
+#include "deftables.h"
 
 /* -- loading ---------------------------------------------------------------------------------
  * The file is read with libxml2's SAX2 callbacks straight into the tables above, without a
@@ -380,9 +338,9 @@ by_id(const void *a, const void *b)
 }
 
 int
-definition_load(const char *data_dir, int year, struct definition **out)
+definition_load_xml(const char *path, struct definition **out)
 {
-	char path[PATH_MAX], *text = NULL;
+	char *text = NULL;
 	struct definition *d;
 	struct load l;
 	xmlSAXHandler sax;
@@ -391,7 +349,6 @@ definition_load(const char *data_dir, int year, struct definition **out)
 	int rc, i, wellformed;
 
 	*out = NULL;
-	snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.xml", data_dir, year);
 	if ((rc = file_read(path, DEFINITION_FILE_MAX, &text, &len)) != 0)
 		return rc;
 	rc = BP_ENOMEM;
@@ -458,11 +415,11 @@ definition_free(struct definition *d)
 
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->nitems; i++)
+	for (i = 0; d->items && i < d->nitems; i++)
 		xmlXPathFreeCompExpr(d->items[i].show_c);
-	for (i = 0; i < d->nrules; i++)
+	for (i = 0; d->rules && i < d->nrules; i++)
 		xmlXPathFreeCompExpr(d->rules[i].when_c);
-	for (i = 0; i < d->ngroups; i++)
+	for (i = 0; d->groups && i < d->ngroups; i++)
 		xmlXPathFreeCompExpr(d->groups[i].when_c);
 	free(d->items);
 	free(d->by_id);

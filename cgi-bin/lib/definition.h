@@ -65,8 +65,12 @@ struct evaluation {
 /* evaluation_hidden: 1 when the evaluation hid item id. */
 int evaluation_hidden(const struct evaluation *ev, const char *id);
 
-/* definition_load: dir/kartlegging/<year>.xml. BP_ENOENT when there is none for that year. */
+/* definition_load: dir/kartlegging/<year>.xml, from its image <year>.def when that was made
+ * from this very XML (defimage.c). BP_ENOENT when there is none for that year. */
 int definition_load(const char *data_dir, int year, struct definition **out);
+/* definition_image: the image of dir/kartlegging/<year>.xml (read as XML), appended to out:
+ * what the build writes to <year>.def. */
+int definition_image(const char *data_dir, int year, struct buf *out);
 void definition_free(struct definition *def);	/* accepts NULL */
 
 /* definition_stamp: what tells this definition from another (the build stamps each one

@@ -17,6 +17,9 @@ int page_init(struct page *pg, const char *name);
 /* page_add: a child element of parent (the root when NULL) with escaped text (or none).
  * On failure it sets pg->err and returns NULL; render_page then refuses the page. */
 xmlNodePtr page_add(struct page *pg, xmlNodePtr parent, const char *elem, const char *text);
+/* page_add_buf: page_add with the text of b, which the page takes over (b is left empty):
+ * a form tab's 50 KB of HTML is not copied again. */
+xmlNodePtr page_add_buf(struct page *pg, xmlNodePtr parent, const char *elem, struct buf *b);
 /* page_copy: a deep copy of node (from another document) as a child of parent. */
 xmlNodePtr page_copy(struct page *pg, xmlNodePtr parent, xmlNodePtr node);
 void page_attr(struct page *pg, xmlNodePtr node, const char *attr, const char *val);

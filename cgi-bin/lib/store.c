@@ -8,11 +8,22 @@
 #include <lmdb.h>
 
 #include "store.h"
+#include "survey.h"
 
 const char *const store_db_names[DB__MAX] = {
 	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit",
 	"identities", "scopes", "blocked", "surveys", "owners", "surveylog",
-	"surveyids", "reservations", "periods", "registry"
+	"surveyids", "reservations", "periods", "registry", "changed"
+};
+
+static const unsigned db_flags[DB__MAX] = {
+	[DB_CHANGED] = MDB_DUPSORT,
+};
+
+/* Indexes added after stores were made: filled from what they index when store_open
+ * finds them missing. */
+static int (*const db_fill[DB__MAX])(struct store_txn *) = {
+	[DB_CHANGED] = survey_changed_fill,
 };
 
 #define STORE_MAX_GROW 24	/* doublings per write; 64 MiB * 2^24 is far beyond any disk */
@@ -81,12 +92,73 @@ store_exists(const char *dir)
 	return n > 0 && (size_t)n < sizeof(path) && stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
+static int
+grow(struct store *st)
+{
+	MDB_envinfo info;
+	int rc;
+
+	if ((rc = mdb_env_info(st->env, &info)) != 0)
+		return rc;
+	if (info.me_mapsize > SIZE_MAX / 2)
+		return MDB_MAP_FULL;
+	log_error("store: map full at %zu bytes; growing to %zu", info.me_mapsize,
+	    info.me_mapsize * 2);
+	return mdb_env_set_mapsize(st->env, info.me_mapsize * 2);
+}
+
+/* Open every database, in a read transaction while they all exist; else in a write
+ * transaction that makes the missing ones and fills the new indexes. MDB_MAP_FULL when a
+ * fill did not fit (the caller grows the map and tries again). */
+static int
+open_dbs(struct store *st, int create, int upgrade)
+{
+	struct store_txn t = { st, NULL, 1, 0 };
+	int fill[DB__MAX] = { 0 };
+	MDB_txn *txn = NULL;
+	int rc, i;
+
+	if ((rc = txn_begin(st, create ? 0 : MDB_RDONLY, &txn)) != 0)
+		return rc;
+	for (i = 0; i < DB__MAX; i++) {
+		rc = mdb_dbi_open(txn, store_db_names[i], db_flags[i], &st->dbi[i]);
+		if (rc == MDB_NOTFOUND && !create) {
+			/* a store from before this database existed: add the missing ones once */
+			mdb_txn_abort(txn);
+			return open_dbs(st, 1, 1);
+		}
+		if (rc == MDB_NOTFOUND) {
+			fill[i] = db_fill[i] != NULL;
+			rc = mdb_dbi_open(txn, store_db_names[i], db_flags[i] | MDB_CREATE,
+			    &st->dbi[i]);
+		}
+		if (rc != 0)
+			goto fail;
+	}
+	t.txn = txn;
+	for (i = 0; i < DB__MAX; i++) {
+		if (!fill[i])
+			continue;
+		if ((rc = db_fill[i](&t)) != 0) {
+			log_error("store: filling %s: %s", store_db_names[i], bp_strerror(rc));
+			rc = t.map_full ? MDB_MAP_FULL : MDB_CORRUPTED;
+			goto fail;
+		}
+		if (upgrade)
+			log_error("store: %s made from the store's records", store_db_names[i]);
+	}
+	/* committing keeps the dbi handles for later transactions */
+	return mdb_txn_commit(txn);
+fail:
+	mdb_txn_abort(txn);
+	return rc;
+}
+
 int
 store_open(const char *dir, size_t map_size, int create, struct store **out)
 {
 	struct store *st;
-	MDB_txn *txn = NULL;
-	int rc, i;
+	int rc, tries;
 
 	*out = NULL;
 	if ((st = calloc(1, sizeof(*st))) == NULL)
@@ -110,34 +182,16 @@ store_open(const char *dir, size_t map_size, int create, struct store **out)
 	/* NORDAHEAD: records are read at random; read-ahead only fills the page cache. */
 	if ((rc = mdb_env_open(st->env, dir, MDB_NORDAHEAD, 0600)) != 0)
 		goto fail;
-	if ((rc = txn_begin(st, create ? 0 : MDB_RDONLY, &txn)) != 0)
-		goto fail;
-	for (i = 0; i < DB__MAX; i++) {
-		rc = mdb_dbi_open(txn, store_db_names[i], create ? MDB_CREATE : 0, &st->dbi[i]);
-		if (rc == MDB_NOTFOUND && !create) {
-			/* a store from before this database existed: add the missing ones once */
-			mdb_txn_abort(txn);
-			txn = NULL;
-			create = 1;
-			if ((rc = txn_begin(st, 0, &txn)) != 0)
-				goto fail;
-			i = -1;
-			continue;
-		}
-		if (rc != 0)
-			goto fail;
-	}
-	/* committing keeps the dbi handles for later transactions */
-	rc = mdb_txn_commit(txn);
-	txn = NULL;
+	for (tries = 0; (rc = open_dbs(st, create, 0)) == MDB_MAP_FULL && tries < STORE_MAX_GROW;
+	    tries++)
+		if ((rc = grow(st)) != 0)
+			break;
 	if (rc != 0)
 		goto fail;
 	*out = st;
 	return 0;
 fail:
 	log_error("store: open %s: %s", dir, mdb_strerror(rc));
-	if (txn)
-		mdb_txn_abort(txn);
 	if (st->env)
 		mdb_env_close(st->env);
 	free(st);
@@ -165,21 +219,6 @@ store_read(struct store *st, store_fn fn, void *arg)
 	rc = fn(&t, arg);
 	mdb_txn_abort(t.txn);
 	return rc;
-}
-
-static int
-grow(struct store *st)
-{
-	MDB_envinfo info;
-	int rc;
-
-	if ((rc = mdb_env_info(st->env, &info)) != 0)
-		return rc;
-	if (info.me_mapsize > SIZE_MAX / 2)
-		return MDB_MAP_FULL;
-	log_error("store: map full at %zu bytes; growing to %zu", info.me_mapsize,
-	    info.me_mapsize * 2);
-	return mdb_env_set_mapsize(st->env, info.me_mapsize * 2);
 }
 
 int
@@ -329,6 +368,82 @@ store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t p
 			break;
 		rc = mdb_cursor_get(cur, &k, &v, reverse ? MDB_PREV : MDB_NEXT);
 	}
+	mdb_cursor_close(cur);
+	if (frc < 0)
+		return frc;
+	return rc == MDB_NOTFOUND ? 0 : map_err(rc);
+}
+
+static int
+dup_change(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen, int add)
+{
+	MDB_val k = { klen, (void *)key }, v = { vlen, (void *)val };
+	int rc;
+
+	if (!txn->write || check_key(klen) != 0 || check_key(vlen) != 0)
+		return BP_EINVAL;
+	rc = add ? mdb_put(txn->txn, txn->st->dbi[db], &k, &v, MDB_NODUPDATA) :
+	    mdb_del(txn->txn, txn->st->dbi[db], &k, &v);
+	if (rc == MDB_MAP_FULL)
+		txn->map_full = 1;
+	else if (rc != 0 && rc != MDB_KEYEXIST && rc != MDB_NOTFOUND)
+		log_error("store: %s %s: %s", add ? "add" : "del", store_db_names[db],
+		    mdb_strerror(rc));
+	return map_err(rc);
+}
+
+int
+store_dup_add(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen)
+{
+	return dup_change(txn, db, key, klen, val, vlen, 1);
+}
+
+int
+store_dup_del(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen)
+{
+	return dup_change(txn, db, key, klen, val, vlen, 0);
+}
+
+int
+store_dup_count(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    size_t *n)
+{
+	MDB_val k = { klen, (void *)key }, v;
+	MDB_cursor *cur;
+	size_t count = 0;
+	int rc;
+
+	*n = 0;
+	if (!(db_flags[db] & MDB_DUPSORT) || check_key(klen) != 0)
+		return BP_EINVAL;
+	if ((rc = mdb_cursor_open(txn->txn, txn->st->dbi[db], &cur)) != 0)
+		return map_err(rc);
+	if ((rc = mdb_cursor_get(cur, &k, &v, MDB_SET)) == 0 &&
+	    (rc = mdb_cursor_count(cur, &count)) == 0)
+		*n = count;
+	mdb_cursor_close(cur);
+	return rc == MDB_NOTFOUND ? 0 : map_err(rc);
+}
+
+int
+store_dup_scan(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    store_scan_fn fn, void *arg)
+{
+	MDB_val k = { klen, (void *)key }, v;
+	MDB_cursor *cur;
+	int rc, frc = 0;
+
+	if (!(db_flags[db] & MDB_DUPSORT) || check_key(klen) != 0)
+		return BP_EINVAL;
+	if ((rc = mdb_cursor_open(txn->txn, txn->st->dbi[db], &cur)) != 0)
+		return map_err(rc);
+	for (rc = mdb_cursor_get(cur, &k, &v, MDB_SET_KEY); rc == 0;
+	    rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP))
+		if ((frc = fn(k.mv_data, k.mv_size, v.mv_data, v.mv_size, arg)) != 0)
+			break;
 	mdb_cursor_close(cur);
 	if (frc < 0)
 		return frc;

@@ -26,6 +26,7 @@ enum store_db {
 	DB_RESERVATIONS,	/* kommune || keyed hash of fnr -> time of the reservasjon */
 	DB_PERIODS,		/* kommune || year -> sluttdato, overføringsdato, transfer receipt */
 	DB_REGISTRY,		/* year || kommune || pseudonym -> pseudonymised record (KORFOR) */
+	DB_CHANGED,		/* owner account id || year -> sorted values: ~changed || survey key */
 	DB__MAX
 };
 
@@ -41,7 +42,9 @@ struct store_txn;
 typedef int (*store_fn)(struct store_txn *txn, void *arg);
 
 /* store_open: open (create && make) the environment in dir. map_size is the initial map;
- * an existing larger store keeps its size. */
+ * an existing larger store keeps its size. A store from before a database existed gets it
+ * in one write transaction, and an index (DB_CHANGED) is filled from what it indexes in
+ * that same transaction. */
 int store_open(const char *dir, size_t map_size, int create, struct store **out);
 void store_close(struct store *st);	/* accepts NULL */
 
@@ -71,6 +74,20 @@ typedef int (*store_scan_fn)(const void *key, size_t klen, const void *val, size
     void *arg);
 int store_scan(struct store_txn *txn, enum store_db db, const void *prefix, size_t plen,
     int reverse, store_scan_fn fn, void *arg);
+
+/* Databases with sorted values under one key (DB_CHANGED, LMDB's MDB_DUPSORT; a value is
+ * at most STORE_KEY_MAX bytes). store_dup_add: BP_EEXIST when that value is there already;
+ * store_dup_del: BP_ENOENT when it is not; store_dup_count: how many values key has (0 when
+ * none), without reading them; store_dup_scan: the values of key in order, fn as for
+ * store_scan (called with key). */
+int store_dup_add(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen);
+int store_dup_del(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    const void *val, size_t vlen);
+int store_dup_count(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    size_t *n);
+int store_dup_scan(struct store_txn *txn, enum store_db db, const void *key, size_t klen,
+    store_scan_fn fn, void *arg);
 
 /* store_seek: the first key at or after from, its first size bytes into key and its
  * length into *klen; BP_ENOENT when there is none. Lets a scan jump over a run of keys. */

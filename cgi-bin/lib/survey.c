@@ -1,5 +1,6 @@
 /* survey.c: survey keys, ownership index, hand-over and endringslogg lines. */
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,120 @@ facts_decode(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 	return rc;
 }
 
+/* the change, the third field of the facts, or -1 when they do not say */
+static long long
+facts_changed(const void *v, size_t vlen)
+{
+	const char *p = v, *end = p + vlen;
+	long long n, changed;
+
+	if (facts_number(&p, end, &n) != 0 || facts_number(&p, end, &n) != 0 ||
+	    facts_number(&p, end, &changed) != 0)
+		return -1;
+	return changed;
+}
+
+/* -- the by-change index: owner id || year -> ~changed (8 bytes, big-endian) || survey key.
+ * LMDB keeps the values of a key sorted, so an owner's surveys of a year come newest change
+ * first (ties by key), and their number is known without reading them. Every write of the
+ * owner index writes this one in the same transaction. ------------------------------------ */
+
+#define CHANGED_KEY_LEN (ACCOUNT_ID_LEN + 4)
+#define CHANGED_VAL_LEN (8 + SURVEY_KEY_LEN)
+
+static void
+changed_key(const char *owner, const unsigned char key[SURVEY_KEY_LEN],
+    unsigned char k[CHANGED_KEY_LEN])
+{
+	memcpy(k, owner, ACCOUNT_ID_LEN);
+	memcpy(k + ACCOUNT_ID_LEN, key + 4, 4);		/* the year's digits */
+}
+
+static void
+changed_value(const unsigned char key[SURVEY_KEY_LEN], long long changed,
+    unsigned char v[CHANGED_VAL_LEN])
+{
+	uint64_t inv = (uint64_t)LLONG_MAX - (uint64_t)(changed < 0 ? 0 : changed);
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v[i] = (unsigned char)(inv >> (56 - 8 * i));
+	memcpy(v + 8, key, SURVEY_KEY_LEN);
+}
+
+static int
+changed_add(struct store_txn *txn, const char *owner, const unsigned char key[SURVEY_KEY_LEN],
+    long long changed)
+{
+	unsigned char k[CHANGED_KEY_LEN], v[CHANGED_VAL_LEN];
+	int rc;
+
+	changed_key(owner, key, k);
+	changed_value(key, changed, v);
+	rc = store_dup_add(txn, DB_CHANGED, k, sizeof(k), v, sizeof(v));
+	return rc == BP_EEXIST ? 0 : rc;
+}
+
+struct changed_find {
+	const unsigned char *key;
+	unsigned char found[CHANGED_VAL_LEN];
+	int n;
+};
+
+static int
+changed_match(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct changed_find *c = arg;
+
+	(void)k;
+	(void)klen;
+	if (vlen != CHANGED_VAL_LEN || memcmp((const char *)v + 8, c->key, SURVEY_KEY_LEN) != 0)
+		return 0;
+	memcpy(c->found, v, CHANGED_VAL_LEN);
+	c->n = 1;
+	return 1;
+}
+
+/* Take a survey out of the index, by its change (changed, from its facts); when they do
+ * not agree (-1: unreadable facts), by a look through the owner's year. Absent is fine. */
+static int
+changed_del(struct store_txn *txn, const char *owner, const unsigned char key[SURVEY_KEY_LEN],
+    long long changed)
+{
+	unsigned char k[CHANGED_KEY_LEN], v[CHANGED_VAL_LEN];
+	struct changed_find c = { key, { 0 }, 0 };
+	int rc;
+
+	changed_key(owner, key, k);
+	if (changed >= 0) {
+		changed_value(key, changed, v);
+		if ((rc = store_dup_del(txn, DB_CHANGED, k, sizeof(k), v, sizeof(v))) != BP_ENOENT)
+			return rc;
+	}
+	if ((rc = store_dup_scan(txn, DB_CHANGED, k, sizeof(k), changed_match, &c)) != 0)
+		return rc;
+	return c.n ? store_dup_del(txn, DB_CHANGED, k, sizeof(k), c.found, sizeof(c.found)) : 0;
+}
+
+/* the owner index entry of owner and key leaves, and with it its by-change entry */
+static int
+owner_del(struct store_txn *txn, const char *owner, const unsigned char key[SURVEY_KEY_LEN])
+{
+	unsigned char ok[OWNER_KEY_LEN];
+	long long changed;
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	owner_key(owner, key, ok);
+	if ((rc = store_get(txn, DB_OWNERS, ok, sizeof(ok), &v, &vlen)) != 0)
+		return rc;
+	changed = facts_changed(v, vlen);
+	if ((rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+		return rc;
+	return changed_del(txn, owner, key, changed);
+}
+
 /* -- records: owner id || sealed XML ---------------------------------------------------- */
 
 static int
@@ -240,7 +355,9 @@ put_record(struct store_txn *txn, const struct secrets *sec,
 	if (rc != 0)
 		goto out;
 	owner_key(owner, key, ok);
-	rc = store_put(txn, DB_OWNERS, ok, sizeof(ok), fv.p, fv.len);
+	if ((rc = store_put(txn, DB_OWNERS, ok, sizeof(ok), fv.p, fv.len)) != 0)
+		goto out;
+	rc = changed_add(txn, owner, key, facts->changed);
 out:
 	if (value.p)
 		crypto_wipe(value.p, value.len);
@@ -320,6 +437,7 @@ survey_seal(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 	str_copy(out->owner, sizeof(out->owner), owner);
 	memcpy(out->id, facts->id, sizeof(out->id));
 	out->version = facts->version;
+	out->changed = facts->changed;
 	next.version++;
 	if ((rc = set_version(record, next.version, next.changed)) != 0 ||
 	    (rc = record_seal(sec, key, owner, next.id, record, &out->value)) != 0 ||
@@ -349,9 +467,11 @@ survey_put(struct store_txn *txn, const struct survey_sealed *s)
 	if (now.version != s->version || strcmp(now.id, s->id) != 0)
 		return BP_ESTALE;
 	if ((rc = store_put(txn, DB_SURVEYS, s->key, SURVEY_KEY_LEN, s->value.p,
-	    s->value.len)) != 0)
+	    s->value.len)) != 0 ||
+	    (rc = store_put(txn, DB_OWNERS, ok, sizeof(ok), s->facts.p, s->facts.len)) != 0 ||
+	    (rc = changed_del(txn, s->owner, s->key, now.changed)) != 0)
 		return rc;
-	return store_put(txn, DB_OWNERS, ok, sizeof(ok), s->facts.p, s->facts.len);
+	return changed_add(txn, s->owner, s->key, s->changed);
 }
 
 void
@@ -383,16 +503,15 @@ int
 survey_remove(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], const char *owner,
     long long now, const char *account)
 {
-	unsigned char ok[OWNER_KEY_LEN], raw[SURVEY_ID_BYTES];
+	unsigned char raw[SURVEY_ID_BYTES];
 	int rc;
 
-	owner_key(owner, key, ok);
 	/* the last line first, while the survey still names its log */
 	if ((rc = survey_log(txn, key, now, account, "slettet")) != 0 ||
 	    (rc = stored_id(txn, key, raw)) != 0)
 		return rc;
 	if ((rc = store_del(txn, DB_SURVEYS, key, SURVEY_KEY_LEN)) != 0 ||
-	    (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+	    (rc = owner_del(txn, owner, key)) != 0)
 		return rc;
 	return store_del(txn, DB_SURVEY_IDS, raw, sizeof(raw));
 }
@@ -418,8 +537,7 @@ survey_facts(struct store_txn *txn, const struct secrets *sec, const char *owner
 struct listing {
 	const struct secrets *sec;
 	char year[5];			/* as in keys, or "" for any */
-	survey_list_fn fn;		/* survey_list */
-	survey_order_fn order;		/* or survey_order */
+	survey_list_fn fn;
 	void *arg;
 };
 
@@ -452,23 +570,6 @@ list_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 	return rc;
 }
 
-/* errors, obs and the change, the first three fields of the facts */
-static int
-order_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
-{
-	struct listing *l = arg;
-	const unsigned char *key;
-	const char *p = v, *end = p + vlen;
-	long long n, changed;
-
-	if ((key = list_key(l, k, klen)) == NULL)
-		return 0;
-	if (facts_number(&p, end, &n) != 0 || facts_number(&p, end, &n) != 0 ||
-	    facts_number(&p, end, &changed) != 0)
-		return BP_EXML;
-	return l->order(key, changed, l->arg);
-}
-
 static int
 list_scan(struct store_txn *txn, const char *owner, int year, struct listing *l)
 {
@@ -476,26 +577,75 @@ list_scan(struct store_txn *txn, const char *owner, int year, struct listing *l)
 		return BP_EINVAL;
 	if (year)
 		snprintf(l->year, sizeof(l->year), "%04d", year);
-	return store_scan(txn, DB_OWNERS, owner, ACCOUNT_ID_LEN, 0, l->fn ? list_one : order_one,
-	    l);
+	return store_scan(txn, DB_OWNERS, owner, ACCOUNT_ID_LEN, 0, list_one, l);
 }
 
 int
 survey_list(struct store_txn *txn, const struct secrets *sec, const char *owner, int year,
     survey_list_fn fn, void *arg)
 {
-	struct listing l = { sec, "", fn, NULL, arg };
+	struct listing l = { sec, "", fn, arg };
 
 	return list_scan(txn, owner, year, &l);
+}
+
+struct order {
+	survey_order_fn fn;
+	void *arg;
+};
+
+static int
+order_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct order *o = arg;
+	const unsigned char *p = v;
+	uint64_t inv = 0;
+	int i;
+
+	(void)k;
+	(void)klen;
+	if (vlen != CHANGED_VAL_LEN)
+		return BP_EXML;
+	for (i = 0; i < 8; i++)
+		inv = inv << 8 | p[i];
+	if (inv > (uint64_t)LLONG_MAX)
+		return BP_EXML;
+	return o->fn(p + 8, (long long)((uint64_t)LLONG_MAX - inv), o->arg);
 }
 
 int
 survey_order(struct store_txn *txn, const char *owner, int year, survey_order_fn fn,
     void *arg)
 {
-	struct listing l = { NULL, "", NULL, fn, arg };
+	unsigned char k[CHANGED_KEY_LEN], key[SURVEY_KEY_LEN];
+	struct order o = { fn, arg };
+	char y[5];
 
-	return list_scan(txn, owner, year, &l);
+	if (strlen(owner) != ACCOUNT_ID_LEN || year < 1 || year > 9999)
+		return BP_EINVAL;
+	snprintf(y, sizeof(y), "%04d", year);
+	memcpy(key + 4, y, 4);
+	changed_key(owner, key, k);
+	return store_dup_scan(txn, DB_CHANGED, k, sizeof(k), order_one, &o);
+}
+
+static int
+fill_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	char owner[ACCOUNT_ID_LEN + 1];
+
+	if (klen != OWNER_KEY_LEN)
+		return 0;
+	memcpy(owner, k, ACCOUNT_ID_LEN);
+	owner[ACCOUNT_ID_LEN] = '\0';
+	return changed_add(arg, owner, (const unsigned char *)k + ACCOUNT_ID_LEN,
+	    facts_changed(v, vlen));
+}
+
+int
+survey_changed_fill(struct store_txn *txn)
+{
+	return store_scan(txn, DB_OWNERS, NULL, 0, 0, fill_one, txn);
 }
 
 struct count {
@@ -526,8 +676,22 @@ survey_count(struct store_txn *txn, const char *owner, int year, long *count)
 	struct count c = { year, 0 };
 	int rc;
 
-	if (strlen(owner) != ACCOUNT_ID_LEN)
+	unsigned char k[CHANGED_KEY_LEN], key[SURVEY_KEY_LEN];
+	char y[5];
+	size_t n;
+
+	*count = 0;
+	if (strlen(owner) != ACCOUNT_ID_LEN || year < 0 || year > 9999)
 		return BP_EINVAL;
+	if (year) {
+		/* the by-change index knows its number of values without reading them */
+		snprintf(y, sizeof(y), "%04d", year);
+		memcpy(key + 4, y, 4);
+		changed_key(owner, key, k);
+		if ((rc = store_dup_count(txn, DB_CHANGED, k, sizeof(k), &n)) == 0)
+			*count = (long)n;
+		return rc;
+	}
 	rc = store_scan(txn, DB_OWNERS, owner, ACCOUNT_ID_LEN, 0, count_one, &c);
 	*count = c.n;
 	return rc;
@@ -587,10 +751,11 @@ survey_handover(struct store_txn *txn, const struct account *from,
 			goto out;
 		buf_reset(&copy);
 		buf_add(&copy, v, vlen);
-		if (copy.err || (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+		if (copy.err || (rc = owner_del(txn, from->id, key)) != 0)
 			goto out;
 		owner_key(to->id, key, ok);
-		if ((rc = store_put(txn, DB_OWNERS, ok, sizeof(ok), copy.p, copy.len)) != 0)
+		if ((rc = store_put(txn, DB_OWNERS, ok, sizeof(ok), copy.p, copy.len)) != 0 ||
+		    (rc = changed_add(txn, to->id, key, facts_changed(copy.p, copy.len))) != 0)
 			goto out;
 		/* the record's owner prefix; the sealed part stays as it is */
 		if ((rc = store_get(txn, DB_SURVEYS, key, SURVEY_KEY_LEN, &v, &vlen)) != 0)
@@ -768,13 +933,12 @@ survey_year_refs(struct store_txn *txn, const char *kommune, int year,
 int
 survey_drop(struct store_txn *txn, const struct survey_ref *ref)
 {
-	unsigned char ok[OWNER_KEY_LEN], raw[SURVEY_ID_BYTES];
+	unsigned char raw[SURVEY_ID_BYTES];
 	int rc;
 
-	owner_key(ref->owner, ref->key, ok);
 	if ((rc = stored_id(txn, ref->key, raw)) != 0 ||
 	    (rc = store_del(txn, DB_SURVEYS, ref->key, SURVEY_KEY_LEN)) != 0 ||
-	    (rc = store_del(txn, DB_OWNERS, ok, sizeof(ok))) != 0)
+	    (rc = owner_del(txn, ref->owner, ref->key)) != 0)
 		return rc;
 	return store_del(txn, DB_SURVEY_IDS, raw, sizeof(raw));
 }

@@ -7,7 +7,9 @@
  * data. Ownership is also an index, owner id || survey key, whose value holds what a list
  * shows (errors, obs, last change, version, page id, and the number sealed on its own), so
  * "my surveys" is one prefix scan that opens no record, and a hand-over moves index entries
- * and rewrites owner prefixes without decrypting anything.
+ * and rewrites owner prefixes without decrypting anything. A second index, by owner and
+ * year, holds each survey's last change and key in list order (newest first), so a page of
+ * the list reads only its own rows and the count is known without reading any.
  *
  * The endringslogg is kept by kommune, year and page id: a survey made again for the same person (after a
  * deletion) starts a log of its own, and learns nothing of the one before. */
@@ -73,6 +75,7 @@ struct survey_sealed {
 	char owner[ACCOUNT_ID_LEN + 1];
 	char id[SURVEY_ID_LEN + 1];	/* the page id, which a survey made anew changes */
 	long long version;		/* the stored one it replaces */
+	long long changed;		/* the new version's change */
 	struct buf value;		/* the sealed record */
 	struct buf facts;		/* its index entry */
 };
@@ -106,8 +109,9 @@ int survey_list(struct store_txn *txn, const struct secrets *sec, const char *ow
     survey_list_fn fn, void *arg);
 
 /* survey_order: call fn with the key and last change of each survey owner owns for year
- * (0: any), in key order, as survey_list does, but reading nothing after the change: a long
- * list orders by these, then takes the facts of the rows it shows with survey_facts. */
+ * (not 0), newest change first (then by key), from the index kept in that order: fn
+ * returns 1 once it has the rows it shows, whose facts it takes with survey_facts, so a
+ * page of a long list reads 50 entries, not every survey. */
 typedef int (*survey_order_fn)(const unsigned char key[SURVEY_KEY_LEN], long long changed,
     void *arg);
 int survey_order(struct store_txn *txn, const char *owner, int year, survey_order_fn fn,
@@ -115,6 +119,10 @@ int survey_order(struct store_txn *txn, const char *owner, int year, survey_orde
 
 /* survey_count: the surveys owner owns for year (any year when year is 0). */
 int survey_count(struct store_txn *txn, const char *owner, int year, long *count);
+
+/* survey_changed_fill: the by-change index (DB_CHANGED) of every survey in the owner
+ * index, for a store made before it existed (store_open calls it). */
+int survey_changed_fill(struct store_txn *txn);
 
 /* survey_handover: move every survey of from to to, in the caller's transaction, writing
  * a line to each record's endringslogg. Irreversible. *moved gets how many. */

@@ -616,6 +616,81 @@ test_context(void **state)
 	xmlFreeDoc(d);
 }
 
+/* the context is written in parts (answers.c says why): the same XML as the whole record
+ * copied, stripped and written by xmlNodeDump, whatever the record holds. Byte for byte but
+ * for one thing: a copy has no document, so xmlNodeDump wrote non-ASCII in its attributes
+ * as character references; now they are UTF-8 as in the text. */
+static char *
+normal(const char *xml, size_t len)
+{
+	xmlDocPtr d = xmlReadMemory(xml, (int)len, NULL, "UTF-8", XML_PARSE_NONET);
+	xmlChar *s = NULL;
+	int n;
+
+	assert_non_null(d);
+	xmlDocDumpMemoryEnc(d, &s, &n, "UTF-8");
+	xmlFreeDoc(d);
+	assert_non_null(s);
+	return (char *)s;
+}
+
+static void
+test_context_bytes(void **state)
+{
+	static const char *const recs[] = {
+		"<kartlegging aar='2026' fnr='15079012345' alder='40' kjonn='kvinne' regler='x/1' "
+		    "feil='1' obs='0' indeks='' indekstekst='&lt;&amp;&quot;' skjult='a b'>"
+		    "<bp-funn kind='error'>x</bp-funn>\n <kategori>rus</kategori>"
+		    "<merknad>bl\xc3\xa5" "b\xc3\xa6r &lt;&amp;&gt; \"'&#13;&#9;\xe2\x80\x94</merknad>"
+		    "<bp-skjult/><ho_fastlege hatt='ja' videre='nei \xc3\xb8'/><tom/>"
+		    "<!-- c --><bp-x/></kartlegging>",
+		"<kartlegging aar='2026' fnr='1'><bp-funn/></kartlegging>",
+		"<kartlegging fnr='1' aar='2026'><bp-funn/><merknad>bl\xc3\xa5" "b\xc3\xa6r &amp; "
+		    "&#13;</merknad><bp-x/><a>1</a><b v='&lt;'/></kartlegging>",
+		"<kartlegging aar='2026'/>",
+	};
+	static const char *const drop[] = { "fnr", "regler", "feil", "obs", "indeks",
+	    "indekstekst", "skjult" };
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof(recs) / sizeof(recs[0]); i++) {
+		struct buf out = { 0 };
+		xmlDocPtr d = xmlReadMemory(recs[i], (int)strlen(recs[i]), NULL, "UTF-8", 0);
+		xmlNodePtr copy, n, next;
+		xmlBufferPtr xb = xmlBufferCreate();
+
+		assert_non_null(d);
+		copy = xmlCopyNode(xmlDocGetRootElement(d), 1);
+		for (k = 0; k < sizeof(drop) / sizeof(drop[0]); k++)
+			xmlUnsetProp(copy, BAD_CAST drop[k]);
+		for (n = copy->children; n; n = next) {
+			next = n->next;
+			if (n->type == XML_ELEMENT_NODE && strncmp((const char *)n->name, "bp-", 3) == 0) {
+				xmlUnlinkNode(n);
+				xmlFreeNode(n);
+			}
+		}
+		assert_true(xmlNodeDump(xb, d, copy, 0, 0) >= 0);
+		assert_int_equal(answers_context(d, &out), 0);
+		{
+			char *got = normal(out.p, out.len);
+			char *want = normal((const char *)xmlBufferContent(xb),
+			    (size_t)xmlBufferLength(xb));
+
+			assert_string_equal(got, want);
+			xmlFree(got);
+			xmlFree(want);
+		}
+		if (strstr(recs[i], "videre") == NULL)	/* no non-ASCII attribute: same bytes */
+			assert_string_equal(out.p, (const char *)xmlBufferContent(xb));
+		xmlBufferFree(xb);
+		xmlFreeNode(copy);
+		buf_free(&out);
+		xmlFreeDoc(d);
+	}
+}
+
 static void
 assert_same_evaluation(const struct evaluation *a, const struct evaluation *b)
 {
@@ -733,6 +808,7 @@ main(void)
 		cmocka_unit_test(test_visited),
 		cmocka_unit_test(test_changed),
 		cmocka_unit_test(test_context),
+		cmocka_unit_test(test_context_bytes),
 	};
 
 	return cmocka_run_group_tests_name("answers", tests, setup, teardown);

@@ -4,6 +4,7 @@
 #include "unit.h"
 
 #include <libxml/parser.h>
+#include <lmdb.h>
 
 #include "account.h"
 #include "secrets.h"
@@ -510,10 +511,11 @@ read_facts(struct store_txn *txn, void *arg)
 	return 0;
 }
 
-/* value in the index: refused by survey_facts and survey_list alike (from sec_only on), and
- * by survey_order when the fault is in what it reads (errors, obs and the change) */
+/* value in the index: refused by survey_facts and survey_list alike (from sec_only on);
+ * survey_order reads the by-change index, not the facts, and still gives the row (the list
+ * then fails on its facts) */
 static void
-expect_bad(struct fix *f, struct facts_arg *a, int sec_only, int want, int in_order)
+expect_bad(struct fix *f, struct facts_arg *a, int sec_only, int want)
 {
 	assert_int_equal(store_write(f->st, put_facts, a), 0);
 	for (a->sec = sec_only; a->sec <= 1; a->sec++) {
@@ -521,7 +523,7 @@ expect_bad(struct fix *f, struct facts_arg *a, int sec_only, int want, int in_or
 		if (a->rc != want || a->list_rc != want)
 			fail_msg("\"%s\" (sec %d): %d, list %d", a->value, a->sec, a->rc,
 			    a->list_rc);
-		if (a->order_rc != (in_order ? BP_EXML : 0) || a->ordered != !in_order)
+		if (a->order_rc != 0 || a->ordered != 1)
 			fail_msg("\"%s\": order %d (%d)", a->value, a->order_rc, a->ordered);
 	}
 }
@@ -568,34 +570,33 @@ test_facts_malformed(void **state)
 		assert_memory_equal(a.order_key, o.key, SURVEY_KEY_LEN);
 		assert_int_equal(a.order_changed, 1767225600);
 	}
-	/* the list opens the number of a row only when asked to: some faults show only then;
-	 * survey_order reads no further than the change */
-#define BAD(sec_only, in_order, ...) do {					\
+	/* the list opens the number of a row only when asked to: some faults show only then */
+#define BAD(sec_only, ...) do {							\
 	snprintf(a.value, sizeof(a.value), __VA_ARGS__);			\
-	expect_bad(f, &a, sec_only, BP_EXML, in_order);				\
+	expect_bad(f, &a, sec_only, BP_EXML);					\
 } while (0)
-	BAD(0, 1, "%s", "");
-	BAD(0, 0, "7 4 1767225600 1 %s", id);			/* no number */
-	BAD(0, 0, "7 4 1767225600 1 %s %s ", id, hex);		/* a space after */
-	BAD(0, 0, "7 4 1767225600 1 %s %s x", id, hex);		/* more after */
-	BAD(0, 1, "7  4 1767225600 1 %s %s", id, hex);		/* an empty field */
-	BAD(0, 1, " 7 4 1767225600 1 %s %s", id, hex);
-	BAD(0, 1, "-7 4 1767225600 1 %s %s", id, hex);		/* never negative */
-	BAD(0, 1, "+7 4 1767225600 1 %s %s", id, hex);
-	BAD(0, 1, "7 4x 1767225600 1 %s %s", id, hex);
-	BAD(0, 0, "7 4 1767225600 %s %s", id, hex);		/* a field missing */
-	BAD(0, 1, "7 4 1767225600999999999 1 %s %s", id, hex);	/* 19 digits: could overflow */
-	BAD(0, 1, "%s", "7 4 1767225600");			/* nothing after the change */
-	BAD(0, 0, "7 4 1767225600 1 %s0 %s", id, hex);		/* an id of 33 */
-	BAD(0, 0, "7 4 1767225600 1 %.31s %s", id, hex);	/* of 31 */
-	BAD(0, 0, "7 4 1767225600 1 %s %s", upper, hex);	/* one spelling only */
-	BAD(0, 0, "7 4 1767225600 1 %s %s0", id, hex);		/* odd hex */
-	BAD(1, 0, "7 4 1767225600 1 %s %s%s", id, hex, hex);	/* sealed too long */
-	BAD(1, 0, "7 4 1767225600 1 %s zz%s", id, hex + 2);	/* not hex */
+	BAD(0, "%s", "");
+	BAD(0, "7 4 1767225600 1 %s", id);			/* no number */
+	BAD(0, "7 4 1767225600 1 %s %s ", id, hex);		/* a space after */
+	BAD(0, "7 4 1767225600 1 %s %s x", id, hex);		/* more after */
+	BAD(0, "7  4 1767225600 1 %s %s", id, hex);		/* an empty field */
+	BAD(0, " 7 4 1767225600 1 %s %s", id, hex);
+	BAD(0, "-7 4 1767225600 1 %s %s", id, hex);		/* never negative */
+	BAD(0, "+7 4 1767225600 1 %s %s", id, hex);
+	BAD(0, "7 4x 1767225600 1 %s %s", id, hex);
+	BAD(0, "7 4 1767225600 %s %s", id, hex);		/* a field missing */
+	BAD(0, "7 4 1767225600999999999 1 %s %s", id, hex);	/* 19 digits: could overflow */
+	BAD(0, "%s", "7 4 1767225600");			/* nothing after the change */
+	BAD(0, "7 4 1767225600 1 %s0 %s", id, hex);		/* an id of 33 */
+	BAD(0, "7 4 1767225600 1 %.31s %s", id, hex);	/* of 31 */
+	BAD(0, "7 4 1767225600 1 %s %s", upper, hex);	/* one spelling only */
+	BAD(0, "7 4 1767225600 1 %s %s0", id, hex);		/* odd hex */
+	BAD(1, "7 4 1767225600 1 %s %s%s", id, hex, hex);	/* sealed too long */
+	BAD(1, "7 4 1767225600 1 %s zz%s", id, hex + 2);	/* not hex */
 #undef BAD
 	/* a tag that does not verify is a crypto error */
 	snprintf(a.value, sizeof(a.value), "7 4 1767225600 1 %s %s00", id, hex);
-	expect_bad(f, &a, 1, BP_ECRYPTO, 0);
+	expect_bad(f, &a, 1, BP_ECRYPTO);
 }
 
 static int
@@ -662,6 +663,172 @@ test_seal_then_put(void **state)
 	xmlFreeDoc(d);
 }
 
+/* -- the by-change index: an owner's surveys of a year, newest change first ------------- */
+
+struct order_arg {
+	const char *owner;
+	int year;
+	int stop;			/* stop after this many (0: all) */
+	int n;
+	unsigned char keys[8][SURVEY_KEY_LEN];
+	long long changed[8];
+	long count;
+	int rc;
+};
+
+static int
+order_row(const unsigned char key[SURVEY_KEY_LEN], long long changed, void *arg)
+{
+	struct order_arg *o = arg;
+
+	if (o->stop && o->n == o->stop)
+		return 1;
+	assert_true(o->n < 8);
+	memcpy(o->keys[o->n], key, SURVEY_KEY_LEN);
+	o->changed[o->n++] = changed;
+	return 0;
+}
+
+static int
+do_order(struct store_txn *txn, void *arg)
+{
+	struct order_arg *o = arg;
+
+	o->n = 0;
+	if ((o->rc = survey_order(txn, o->owner, o->year, order_row, o)) != 0)
+		return o->rc;
+	return survey_count(txn, o->owner, o->year, &o->count);
+}
+
+static int
+do_count_all(struct store_txn *txn, void *arg)
+{
+	return survey_count(txn, OWNER_B, 0, arg);
+}
+
+static int
+do_refill(struct store_txn *txn, void *arg)
+{
+	int rc;
+
+	(void)arg;
+	/* as a store made before the index: empty, then filled from the owner index */
+	if ((rc = store_del_prefix(txn, DB_CHANGED, OWNER_A, ACCOUNT_ID_LEN, NULL)) != 0 ||
+	    (rc = store_del_prefix(txn, DB_CHANGED, OWNER_B, ACCOUNT_ID_LEN, NULL)) != 0)
+		return rc;
+	return survey_changed_fill(txn);
+}
+
+/* a survey of person i (its own number) for owner in year, changed at changed */
+static void
+make(struct fix *f, struct op *o, int i, const char *owner, int year, long long changed)
+{
+	char fnr[12];
+
+	memset(o, 0, sizeof(*o));
+	snprintf(fnr, sizeof(fnr), "0101900%04d", i);
+	assert_int_equal(survey_key(&sec, "1103", year, fnr, o->key), 0);
+	o->owner = owner;
+	o->kategori = "rus";
+	o->facts.changed = changed;
+	assert_int_equal(store_write(f->st, do_create, o), 0);
+}
+
+static void
+expect_order(struct fix *f, const char *owner, int year, long count, int n, ...)
+{
+	struct order_arg o = { owner, year, 0, 0, { { 0 } }, { 0 }, 0, 0 };
+	va_list ap;
+	int i;
+
+	assert_int_equal(store_read(f->st, do_order, &o), 0);
+	assert_int_equal(o.count, count);
+	assert_int_equal(o.n, n);
+	va_start(ap, n);
+	for (i = 0; i < n; i++) {
+		const struct op *want = va_arg(ap, const struct op *);
+
+		assert_memory_equal(o.keys[i], want->key, SURVEY_KEY_LEN);
+		assert_int_equal(o.changed[i], want->facts.changed);
+	}
+	va_end(ap);
+}
+
+static void
+test_by_change(void **state)
+{
+	struct fix *f = *state;
+	struct handover_arg h = { person(OWNER_A, "I1"), person(OWNER_B, "I1"), 0 };
+	struct order_arg stop = { OWNER_A, 2026, 2, 0, { { 0 } }, { 0 }, 0, 0 };
+	struct op s[7], *tie1, *tie2;
+	long n;
+
+	make(f, &s[0], 1, OWNER_A, 2026, 100);
+	make(f, &s[1], 2, OWNER_A, 2026, 300);
+	make(f, &s[2], 3, OWNER_A, 2026, 200);
+	make(f, &s[3], 4, OWNER_A, 2026, 300);
+	make(f, &s[4], 5, OWNER_A, 2026, 50);
+	make(f, &s[5], 6, OWNER_A, 2025, 400);		/* another year */
+	make(f, &s[6], 7, OWNER_B, 2026, 500);		/* another owner */
+	/* a tie goes by survey key */
+	tie1 = memcmp(s[1].key, s[3].key, SURVEY_KEY_LEN) < 0 ? &s[1] : &s[3];
+	tie2 = tie1 == &s[1] ? &s[3] : &s[1];
+	expect_order(f, OWNER_A, 2026, 5, 5, tie1, tie2, &s[2], &s[0], &s[4]);
+	expect_order(f, OWNER_A, 2025, 1, 1, &s[5]);
+	expect_order(f, OWNER_B, 2026, 1, 1, &s[6]);
+	expect_order(f, OWNER_B, 2025, 0, 0);
+	assert_int_equal(store_read(f->st, do_order, &stop), 0);
+	assert_int_equal(stop.n, 2);			/* read no further than asked */
+	/* a save moves the survey to its new change */
+	s[4].facts.changed = 400;
+	assert_int_equal(store_write(f->st, do_save, &s[4]), 0);
+	expect_order(f, OWNER_A, 2026, 5, 5, &s[4], tie1, tie2, &s[2], &s[0]);
+	/* a stale save moves nothing */
+	s[0].facts.version = 7;
+	s[0].facts.changed = 900;
+	assert_int_equal(store_write(f->st, do_save, &s[0]), BP_ESTALE);
+	s[0].facts.version = 1;
+	s[0].facts.changed = 100;
+	expect_order(f, OWNER_A, 2026, 5, 5, &s[4], tie1, tie2, &s[2], &s[0]);
+	/* removal takes it out */
+	assert_int_equal(store_write(f->st, do_remove, &s[2]), 0);
+	expect_order(f, OWNER_A, 2026, 4, 4, &s[4], tie1, tie2, &s[0]);
+	/* a hand-over moves every year's, in order among the new owner's */
+	assert_int_equal(store_write(f->st, do_handover, &h), 0);
+	assert_int_equal(h.moved, 5);
+	expect_order(f, OWNER_A, 2026, 0, 0);
+	expect_order(f, OWNER_A, 2025, 0, 0);
+	expect_order(f, OWNER_B, 2026, 5, 5, &s[6], &s[4], tie1, tie2, &s[0]);
+	expect_order(f, OWNER_B, 2025, 1, 1, &s[5]);
+	/* a store from before the index gets the same index */
+	assert_int_equal(store_write(f->st, do_refill, NULL), 0);
+	expect_order(f, OWNER_B, 2026, 5, 5, &s[6], &s[4], tie1, tie2, &s[0]);
+	expect_order(f, OWNER_B, 2025, 1, 1, &s[5]);
+	/* and so does a store opened by a program from before it: store_open makes it */
+	{
+		MDB_env *env;
+		MDB_txn *txn;
+		MDB_dbi dbi;
+
+		store_close(f->st);
+		f->st = NULL;
+		assert_int_equal(mdb_env_create(&env), 0);
+		assert_int_equal(mdb_env_set_maxdbs(env, 64), 0);
+		assert_int_equal(mdb_env_open(env, f->dir, 0, 0600), 0);
+		assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+		assert_int_equal(mdb_dbi_open(txn, store_db_names[DB_CHANGED], MDB_DUPSORT, &dbi), 0);
+		assert_int_equal(mdb_drop(txn, dbi, 1), 0);
+		assert_int_equal(mdb_txn_commit(txn), 0);
+		mdb_env_close(env);
+		assert_int_equal(store_open(f->dir, 1024 * 1024, 0, &f->st), 0);
+	}
+	expect_order(f, OWNER_B, 2026, 5, 5, &s[6], &s[4], tie1, tie2, &s[0]);
+	expect_order(f, OWNER_B, 2025, 1, 1, &s[5]);
+	/* every year's count (the hand-over page's) */
+	assert_int_equal(store_read(f->st, do_count_all, &n), 0);
+	assert_int_equal(n, 6);
+}
+
 static void
 test_log_parse(void **state)
 {
@@ -710,6 +877,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_sealed_and_tampered, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_handover_and_remove, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_facts_malformed, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_by_change, setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests_name("survey", tests, NULL, NULL);

@@ -183,6 +183,7 @@ test_transfer(void **state)
 	assert_int_equal(store_stat(f->st, &after), 0);
 	assert_int_equal((int)after.entries[DB_SURVEYS], 2);	/* 2025 and 0301 */
 	assert_int_equal((int)after.entries[DB_OWNERS], 2);
+	assert_int_equal((int)after.entries[DB_CHANGED], 2);	/* the by-change index too */
 	assert_int_equal((int)after.entries[DB_SURVEY_IDS], 2);
 	assert_int_equal((int)after.entries[DB_SURVEY_LOG], 2);
 	assert_int_equal((int)after.entries[DB_RESERVATIONS], 1);	/* 2025's */
