@@ -145,10 +145,6 @@ $(BUILD)/obj/%.o: %.c | $(XML_STAMP)
 	$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/obj/cgi-bin/lib/pdf.o: CFLAGS_ALL += $(PDF_CFLAGS)
-# a static libcrypto lets crypto.c reach OpenSSL's AES without EVP (crypto.c says why)
-ifeq ($(LINK),static)
-$(BUILD)/obj/cgi-bin/lib/crypto.o: CFLAGS_ALL += -DBP_AES_DIRECT
-endif
 $(PDF_BIN): LIBS_ALL += $(PDF_LIBS)
 
 $(BUILD)/lib/libbp.a: $(LIB_OBJ)

@@ -13,19 +13,12 @@
  *  - random bytes come from getrandom(2), the kernel's CSPRNG that OpenSSL's own seed
  *    source (SEED-SRC) and DRBG read too: fetching SEED-SRC through EVP_RAND cost ~0.28M
  *    instructions per process, for what is one system call;
- *  - AES-256-GCM: in a static link on x86-64 (the default build), OpenSSL's own AES-NI
- *    code (or its constant-time vector-permutation AES on a CPU without AES-NI) under its
- *    GCM mode, CRYPTO_gcm128_*, as its EVP AES-256-GCM runs them (crypto/evp/e_aes.c),
- *    without EVP: any use of EVP links OpenSSL's providers, whose 340 KB of pointer tables
- *    the loader relocates at every start (~100 page faults and ~0.3M instructions a
- *    request, every page). The AES functions are internal to OpenSSL, so only a static
- *    link reaches them, and a change of them fails the build, not a request.
- *    Elsewhere (LINK=shared, other CPUs): fetching the cipher from the default provider
- *    builds its cipher table (~3M instructions), so OpenSSL's built-in EVP_aes_256_gcm()
- *    is reached through a tiny ENGINE instead (~0.4M); ENGINE is deprecated in 3.0 yet kept
- *    through 3.x, and when it cannot be set up the cipher is fetched as before.
- *    tests/unit/test_crypto.c checks either against the GCM specification's test case and
- *    the provider's own cipher, both ways. */
+ *  - AES-256-GCM: fetching it from the default provider builds the provider's cipher table
+ *    (~3M instructions, as much as the rest of a save). OpenSSL's built-in EVP_aes_256_gcm()
+ *    (the same AES-NI code) is reached without that table when an ENGINE supplies it, so a
+ *    tiny engine does just that (~0.4M). ENGINE is deprecated in 3.0 yet kept through 3.x;
+ *    when it cannot be set up, the cipher is fetched as before. tests/unit/test_crypto.c
+ *    checks it against the GCM specification's test case and the provider's own cipher. */
 #define OPENSSL_SUPPRESS_DEPRECATED	/* SHA256_Init and friends: see above */
 
 #include <errno.h>
@@ -36,14 +29,9 @@
 
 #include <argon2.h>
 #include <openssl/crypto.h>
-#include <openssl/sha.h>
-#if defined(BP_AES_DIRECT) && defined(__x86_64__)
-#include <openssl/aes.h>
-#include <openssl/modes.h>
-#else
 #include <openssl/engine.h>
 #include <openssl/evp.h>
-#endif
+#include <openssl/sha.h>
 
 #include "crypto.h"
 
@@ -54,6 +42,25 @@
 #define PW_PARALLEL 1
 #define PW_SALT_LEN 16
 #define PW_HASH_LEN 32
+
+static int crypto_ready;
+static const EVP_CIPHER *cipher_gcm;
+static ENGINE *engine_gcm;		/* supplies cipher_gcm, or NULL when it was fetched */
+
+static int
+crypto_init(void)
+{
+	uint64_t opts = OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_ATEXIT |
+	    OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS | OPENSSL_INIT_NO_ADD_ALL_CIPHERS |
+	    OPENSSL_INIT_NO_ADD_ALL_DIGESTS;
+
+	if (crypto_ready)
+		return 0;
+	if (!OPENSSL_init_crypto(opts, NULL))
+		return BP_ECRYPTO;
+	crypto_ready = 1;
+	return 0;
+}
 
 int
 crypto_random(void *buf, size_t n)
@@ -112,94 +119,6 @@ crypto_hmac(const unsigned char key[CRYPTO_KEY_LEN], const void *a, size_t alen,
 	return ok ? 0 : BP_ECRYPTO;
 }
 
-#if defined(BP_AES_DIRECT) && defined(__x86_64__)
-
-/* OpenSSL's AES for x86-64, as declared in its include/crypto/aes_platform.h */
-int aesni_set_encrypt_key(const unsigned char *key, int bits, AES_KEY *ks);
-void aesni_encrypt(const unsigned char *in, unsigned char *out, const AES_KEY *ks);
-void aesni_ctr32_encrypt_blocks(const unsigned char *in, unsigned char *out, size_t blocks,
-    const void *ks, const unsigned char *ivec);
-int vpaes_set_encrypt_key(const unsigned char *key, int bits, AES_KEY *ks);
-void vpaes_encrypt(const unsigned char *in, unsigned char *out, const AES_KEY *ks);
-extern unsigned int OPENSSL_ia32cap_P[];	/* set by OpenSSL's start-up code (.init) */
-
-#define AESNI_CAPABLE (OPENSSL_ia32cap_P[1] & (1u << (57 - 32)))
-#define VPAES_CAPABLE (OPENSSL_ia32cap_P[1] & (1u << (41 - 32)))
-
-/* AES-256-GCM with a 96-bit nonce and a 128-bit tag over in[0..n) into out (in == out is
- * fine): encrypting, the tag is written; decrypting, it is checked (in constant time, by
- * CRYPTO_gcm128_finish). The key schedule is wiped. */
-static int
-gcm_run(int enc, const unsigned char key[CRYPTO_KEY_LEN], const unsigned char nonce[12],
-    const void *aad, size_t aadlen, const unsigned char *in, unsigned char *out, size_t n,
-    unsigned char tag[16])
-{
-	GCM128_CONTEXT *g = NULL;
-	block128_f block;
-	ctr128_f ctr = NULL;
-	AES_KEY ks;
-	int rc = BP_ECRYPTO;
-
-	if (AESNI_CAPABLE) {
-		if (aesni_set_encrypt_key(key, 256, &ks) != 0)
-			goto out;
-		block = (block128_f)aesni_encrypt;
-		ctr = (ctr128_f)aesni_ctr32_encrypt_blocks;
-	} else if (VPAES_CAPABLE) {
-		if (vpaes_set_encrypt_key(key, 256, &ks) != 0)
-			goto out;
-		block = (block128_f)vpaes_encrypt;
-	} else {
-		/* OpenSSL would fall back to table-driven AES, open to cache timing */
-		log_error("crypto: this CPU has neither AES-NI nor SSSE3");
-		goto out;
-	}
-	if ((g = CRYPTO_gcm128_new(&ks, block)) == NULL) {
-		rc = BP_ENOMEM;
-		goto out;
-	}
-	CRYPTO_gcm128_setiv(g, nonce, 12);
-	if (aadlen && CRYPTO_gcm128_aad(g, aad, aadlen) != 0)
-		goto out;
-	if (enc) {
-		if ((ctr ? CRYPTO_gcm128_encrypt_ctr32(g, in, out, n, ctr) :
-		    CRYPTO_gcm128_encrypt(g, in, out, n)) != 0)
-			goto out;
-		CRYPTO_gcm128_tag(g, tag, 16);
-	} else {
-		if ((ctr ? CRYPTO_gcm128_decrypt_ctr32(g, in, out, n, ctr) :
-		    CRYPTO_gcm128_decrypt(g, in, out, n)) != 0 ||
-		    CRYPTO_gcm128_finish(g, tag, 16) != 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	CRYPTO_gcm128_release(g);	/* wipes it; accepts NULL */
-	OPENSSL_cleanse(&ks, sizeof(ks));
-	return rc;
-}
-
-#else
-
-static int crypto_ready;
-static const EVP_CIPHER *cipher_gcm;
-static ENGINE *engine_gcm;		/* supplies cipher_gcm, or NULL when it was fetched */
-
-static int
-crypto_init(void)
-{
-	uint64_t opts = OPENSSL_INIT_NO_LOAD_CONFIG | OPENSSL_INIT_NO_ATEXIT |
-	    OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS | OPENSSL_INIT_NO_ADD_ALL_CIPHERS |
-	    OPENSSL_INIT_NO_ADD_ALL_DIGESTS;
-
-	if (crypto_ready)
-		return 0;
-	if (!OPENSSL_init_crypto(opts, NULL))
-		return BP_ECRYPTO;
-	crypto_ready = 1;
-	return 0;
-}
-
 /* The engine's one cipher: see the comment at the top. */
 static int
 engine_ciphers(ENGINE *e, const EVP_CIPHER **c, const int **nids, int nid)
@@ -245,46 +164,19 @@ gcm(ENGINE **e)
 	return cipher_gcm;
 }
 
-static int
-gcm_run(int enc, const unsigned char key[CRYPTO_KEY_LEN], const unsigned char nonce[12],
-    const void *aad, size_t aadlen, const unsigned char *in, unsigned char *out, size_t n,
-    unsigned char tag[16])
-{
-	EVP_CIPHER_CTX *ctx = NULL;
-	ENGINE *e;
-	const EVP_CIPHER *c = gcm(&e);
-	int len, rc = BP_ECRYPTO;
-
-	if (c == NULL || n > INT_MAX || aadlen > INT_MAX || (ctx = EVP_CIPHER_CTX_new()) == NULL)
-		return BP_ECRYPTO;
-	if (!EVP_CipherInit_ex(ctx, c, e, key, nonce, enc))
-		goto out;
-	if (aadlen && !EVP_CipherUpdate(ctx, NULL, &len, aad, (int)aadlen))
-		goto out;
-	if (!EVP_CipherUpdate(ctx, out, &len, in, (int)n) || (size_t)len != n)
-		goto out;
-	if (!enc && !EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, 16, tag))
-		goto out;
-	if (EVP_CipherFinal_ex(ctx, out + n, &len) != 1 || len != 0)
-		goto out;
-	if (enc && !EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, tag))
-		goto out;
-	rc = 0;
-out:
-	EVP_CIPHER_CTX_free(ctx);
-	return rc;
-}
-
-#endif
-
 int
 crypto_seal(const unsigned char key[CRYPTO_KEY_LEN], const void *aad, size_t aadlen,
     const void *pt, size_t n, struct buf *out)
 {
+	EVP_CIPHER_CTX *ctx = NULL;
+	ENGINE *e;
+	const EVP_CIPHER *c = gcm(&e);
 	unsigned char nonce[12], tag[16], *dst;
 	size_t start = out->len;
-	int rc;
+	int len, rc = BP_ECRYPTO;
 
+	if (c == NULL || n > INT_MAX || aadlen > INT_MAX)
+		return BP_ECRYPTO;
 	if (crypto_random(nonce, sizeof(nonce)) != 0)
 		return BP_ECRYPTO;
 	buf_add(out, nonce, sizeof(nonce));
@@ -292,10 +184,22 @@ crypto_seal(const unsigned char key[CRYPTO_KEY_LEN], const void *aad, size_t aad
 	if (out->err)
 		return BP_ENOMEM;
 	dst = (unsigned char *)out->p + start + sizeof(nonce);
-	if ((rc = gcm_run(1, key, nonce, aad, aadlen, dst, dst, n, tag)) == 0) {
-		buf_add(out, tag, sizeof(tag));
-		rc = out->err ? BP_ENOMEM : 0;
-	}
+	if ((ctx = EVP_CIPHER_CTX_new()) == NULL)
+		goto out;
+	if (!EVP_EncryptInit_ex(ctx, c, e, key, nonce))
+		goto out;
+	if (aadlen && !EVP_EncryptUpdate(ctx, NULL, &len, aad, (int)aadlen))
+		goto out;
+	if (!EVP_EncryptUpdate(ctx, dst, &len, dst, (int)n) || (size_t)len != n)
+		goto out;
+	if (!EVP_EncryptFinal_ex(ctx, dst + n, &len) || len != 0)
+		goto out;
+	if (!EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, sizeof(tag), tag))
+		goto out;
+	buf_add(out, tag, sizeof(tag));
+	rc = out->err ? BP_ENOMEM : 0;
+out:
+	EVP_CIPHER_CTX_free(ctx);
 	if (rc != 0) {
 		crypto_wipe(out->p + start, out->len - start);
 		out->len = start;
@@ -309,19 +213,35 @@ crypto_open(const unsigned char key[CRYPTO_KEY_LEN], const void *aad, size_t aad
     const void *in, size_t n, struct buf *out)
 {
 	const unsigned char *p = in;
+	ENGINE *e;
+	const EVP_CIPHER *c = gcm(&e);
+	EVP_CIPHER_CTX *ctx = NULL;
 	unsigned char tag[16];
 	size_t ctlen, start = out->len;
-	int rc;
+	int len, rc = BP_ECRYPTO;
 
-	if (n < CRYPTO_SEAL_OVERHEAD)
+	if (c == NULL || n < CRYPTO_SEAL_OVERHEAD || n > INT_MAX || aadlen > INT_MAX)
 		return BP_ECRYPTO;
 	ctlen = n - CRYPTO_SEAL_OVERHEAD;
 	memcpy(tag, p + 12 + ctlen, sizeof(tag));
 	buf_add(out, p + 12, ctlen);	/* reserve; decrypted in place below */
 	if (out->err)
 		return BP_ENOMEM;
-	rc = gcm_run(0, key, p, aad, aadlen, (unsigned char *)out->p + start,
-	    (unsigned char *)out->p + start, ctlen, tag);
+	if ((ctx = EVP_CIPHER_CTX_new()) == NULL)
+		goto out;
+	if (!EVP_DecryptInit_ex(ctx, c, e, key, p))
+		goto out;
+	if (aadlen && !EVP_DecryptUpdate(ctx, NULL, &len, aad, (int)aadlen))
+		goto out;
+	if (!EVP_DecryptUpdate(ctx, (unsigned char *)out->p + start, &len, p + 12, (int)ctlen))
+		goto out;
+	if (!EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, sizeof(tag), tag))
+		goto out;
+	if (EVP_DecryptFinal_ex(ctx, (unsigned char *)out->p + start + len, &len) != 1)
+		goto out;
+	rc = 0;
+out:
+	EVP_CIPHER_CTX_free(ctx);
 	if (rc != 0) {
 		crypto_wipe(out->p + start, out->len - start);
 		out->len = start;

@@ -287,52 +287,6 @@ test_seal_provider_opens(void **state)
 	buf_free(&box);
 }
 
-/* and the other way: what the provider seals, crypto_open opens, for lengths across the
- * block and counter boundaries (crypto.c's own AES-GCM path must agree byte for byte) */
-static void
-test_provider_seals_open(void **state)
-{
-	static const size_t sizes[] = { 0, 1, 15, 16, 17, 63, 64, 65, 255, 256, 4097, 70000 };
-	unsigned char key[CRYPTO_KEY_LEN], nonce[12], *pt, *box;
-	struct buf back = { 0 };
-	EVP_CIPHER *c;
-	EVP_CIPHER_CTX *ctx;
-	size_t i, j;
-	int len;
-
-	(void)state;
-	assert_non_null(c = EVP_CIPHER_fetch(NULL, "AES-256-GCM", NULL));
-	assert_non_null(pt = malloc(70000));
-	assert_non_null(box = malloc(12 + 70000 + 16));
-	for (i = 0; i < UNIT_N(sizes); i++) {
-		assert_int_equal(crypto_random(key, sizeof(key)), 0);
-		assert_int_equal(crypto_random(nonce, sizeof(nonce)), 0);
-		for (j = 0; j < sizes[i]; j++)
-			pt[j] = (unsigned char)(j * 13 + i);
-		memcpy(box, nonce, 12);
-		assert_non_null(ctx = EVP_CIPHER_CTX_new());
-		assert_true(EVP_EncryptInit_ex2(ctx, c, key, nonce, NULL));
-		assert_true(EVP_EncryptUpdate(ctx, NULL, &len, (const unsigned char *)aad,
-		    (int)strlen(aad)));
-		assert_true(EVP_EncryptUpdate(ctx, box + 12, &len, pt, (int)sizes[i]));
-		assert_true(EVP_EncryptFinal_ex(ctx, box + 12 + len, &len));
-		assert_true(EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_GET_TAG, 16, box + 12 + sizes[i]));
-		EVP_CIPHER_CTX_free(ctx);
-		buf_reset(&back);
-		assert_int_equal(crypto_open(key, aad, strlen(aad), box, sizes[i] + 28, &back), 0);
-		assert_int_equal(back.len, sizes[i]);
-		assert_memory_equal(back.p, pt, sizes[i]);
-		/* another AAD: refused */
-		buf_reset(&back);
-		assert_int_equal(crypto_open(key, "x", 1, box, sizes[i] + 28, &back), BP_ECRYPTO);
-		assert_int_equal(back.len, 0);
-	}
-	free(pt);
-	free(box);
-	buf_free(&back);
-	EVP_CIPHER_free(c);
-}
-
 static void
 test_seal_appends(void **state)
 {
@@ -643,7 +597,6 @@ main(void)
 		cmocka_unit_test(test_seal_open),
 		cmocka_unit_test(test_open_known_answer),
 		cmocka_unit_test(test_seal_provider_opens),
-		cmocka_unit_test(test_provider_seals_open),
 		cmocka_unit_test(test_seal_appends),
 		cmocka_unit_test(test_seal_differs),
 		cmocka_unit_test(test_open_refuses),
