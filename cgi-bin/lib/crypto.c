@@ -10,9 +10,8 @@
  *  - SHA-256 uses OpenSSL's direct SHA256_* functions (deprecated in 3.0 in favour of EVP,
  *    but kept through 3.x), and HMAC is RFC 2104 over them, checked against RFC 4231 and
  *    against OpenSSL's own HMAC() in tests/unit/test_crypto.c;
- *  - random bytes come from getrandom(2), the kernel's CSPRNG that OpenSSL's own seed
- *    source (SEED-SRC) and DRBG read too: fetching SEED-SRC through EVP_RAND cost ~0.28M
- *    instructions per process, for what is one system call;
+ *  - random bytes come from OpenSSL's SEED-SRC, the operating system's entropy source
+ *    (getrandom) that its DRBG would itself be seeded from;
  *  - AES-256-GCM: fetching it from the default provider builds the provider's cipher table
  *    (~3M instructions, as much as the rest of a save). OpenSSL's built-in EVP_aes_256_gcm()
  *    (the same AES-NI code) is reached without that table when an ENGINE supplies it, so a
@@ -21,16 +20,15 @@
  *    checks it against the GCM specification's test case and the provider's own cipher. */
 #define OPENSSL_SUPPRESS_DEPRECATED	/* SHA256_Init and friends: see above */
 
-#include <errno.h>
 #include <limits.h>
 #include <stdint.h>
 #include <string.h>
-#include <sys/random.h>
 
 #include <argon2.h>
 #include <openssl/crypto.h>
 #include <openssl/engine.h>
 #include <openssl/evp.h>
+#include <openssl/rand.h>
 #include <openssl/sha.h>
 
 #include "crypto.h"
@@ -44,6 +42,7 @@
 #define PW_HASH_LEN 32
 
 static int crypto_ready;
+static EVP_RAND_CTX *seed;		/* made once per process */
 static const EVP_CIPHER *cipher_gcm;
 static ENGINE *engine_gcm;		/* supplies cipher_gcm, or NULL when it was fetched */
 
@@ -65,18 +64,27 @@ crypto_init(void)
 int
 crypto_random(void *buf, size_t n)
 {
-	ssize_t got;
+	EVP_RAND *r;
 
-	/* flags 0: blocks only until the kernel's pool was first seeded, then never; a
-	 * request over 256 bytes may come back short, so in pieces */
-	while (n > 0) {
-		if ((got = getrandom(buf, n > 256 ? 256 : n, 0)) < 0) {
-			if (errno == EINTR)
-				continue;
+	if (seed == NULL) {
+		if (crypto_init() != 0 || (r = EVP_RAND_fetch(NULL, "SEED-SRC", NULL)) == NULL)
+			return BP_ECRYPTO;
+		seed = EVP_RAND_CTX_new(r, NULL);
+		EVP_RAND_free(r);
+		if (seed == NULL || !EVP_RAND_instantiate(seed, 0, 0, NULL, 0, NULL)) {
+			EVP_RAND_CTX_free(seed);
+			seed = NULL;
 			return BP_ECRYPTO;
 		}
-		buf = (unsigned char *)buf + got;
-		n -= (size_t)got;
+	}
+	/* in pieces: the seed source hands out at most a pool's worth per call */
+	while (n > 0) {
+		size_t chunk = n > 256 ? 256 : n;
+
+		if (!EVP_RAND_generate(seed, buf, chunk, 0, 0, NULL, 0))
+			return BP_ECRYPTO;
+		buf = (unsigned char *)buf + chunk;
+		n -= chunk;
 	}
 	return 0;
 }
