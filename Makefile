@@ -96,7 +96,9 @@ REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 FUZZ_BIN  = $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
 DEF_SRC   = $(wildcard data/kartlegging/[0-9][0-9][0-9][0-9].xml)
+REPORT_SRC = $(wildcard data/rapport/[0-9][0-9][0-9][0-9].xml)
 DATA_OUT  = $(BUILD)/data/refdata.xml $(DEF_SRC:data/%=$(BUILD)/data/%) \
+            $(REPORT_SRC:data/%=$(BUILD)/data/%) \
             $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.form.html)
 
 .SECONDARY:
@@ -122,6 +124,12 @@ $(BUILD)/data/kartlegging/%.form.html: data/kartlegging/%.xml tools/form.xsl
 	@mkdir -p $(@D)
 	@! grep -nE '\{\{|bp=' $< || { echo "$<: a text looks like a marker of tools/form.xsl" >&2; exit 1; }
 	xsltproc --nonet --stringparam stamp "$(call def_stamp,$<)" -o $@ tools/form.xsl $<
+
+# A year's report definition with the questionnaire's areas, services and labels written
+# out (tools/rapport.xsl reads the source definition: the build's copy lacks the headings)
+$(BUILD)/data/rapport/%.xml: data/rapport/%.xml data/kartlegging/%.xml tools/rapport.xsl
+	@mkdir -p $(@D)
+	xsltproc --nonet --stringparam def "$(abspath data/kartlegging/$*.xml)" -o $@ tools/rapport.xsl $<
 
 # deployed stylesheets lose comments and indentation: each request parses its stylesheet
 $(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl
