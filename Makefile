@@ -79,7 +79,7 @@ LIBS_ALL    = $(BUILD)/lib/libbp.a $(XML_LIBS) $(SYS_LIBS)
 PDF_PKGS    = pangocairo fontconfig
 PDF_CFLAGS  = $(shell pkg-config --cflags $(PDF_PKGS))
 PDF_LIBS    = $(shell pkg-config --libs $(PDF_PKGS))
-PDF_BIN     = $(BUILD)/cgi-bin/innsyn $(BUILD)/tests/test_pdf
+PDF_BIN     = $(BUILD)/cgi-bin/innsyn $(BUILD)/cgi-bin/rapport $(BUILD)/tests/test_pdf
 
 LIB_SRC   = $(wildcard cgi-bin/lib/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -231,6 +231,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/reservasjon.sh
 	@BUILD=$(BUILD) tests/http/endringslogger.sh
 	@BUILD=$(BUILD)/asan tests/http/endringslogger.sh
+	@BUILD=$(BUILD) tests/http/rapport.sh
+	@BUILD=$(BUILD)/asan tests/http/rapport.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh
@@ -238,6 +240,7 @@ test: deps-test
 bench: deps-bench
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) tests/bench/run.sh
+	@BUILD=$(BUILD) tests/bench/report.sh
 
 deploy: all
 	@test -n "$(DEST)" || { echo "usage: make deploy DEST=/path [BASE_URL=https://host/path]" >&2; exit 2; }
