@@ -166,12 +166,12 @@ fill_prev(struct report *r)
 static void
 fill_stavanger(struct report *r)
 {
-	char lv[1024], all[2048], p[8];
+	char lv[1024], all[2048], p[16];
 	int i;
 
 	levels(lv, sizeof(lv), "gronn", "gronn", "gronn");
 	for (i = 0; i < 6; i++) {
-		snprintf(p, sizeof(p), "q%02d", 20 + i);
+		snprintf(p, sizeof(p), "q%02d", (20 + i) % 100);
 		snprintf(all, sizeof(all), "<kategori>begge</kategori>%s", lv);
 		add(r, 0, "1103", "vest", p, "kvinne", 30, "gront", "", all);
 	}
