@@ -131,7 +131,11 @@ log_open(struct store_txn *txn, void *arg)
 	struct req *q = arg;
 	char detail[64];
 
+	int rc;
+
 	snprintf(detail, sizeof(detail), "aar=%04d omrade=%s", q->year, q->omrade);
+	if ((rc = report_keep(txn, q->rep)) != 0)
+		return rc;
 	return audit_add(txn, q->a->now, audit_events[q->fmt], q->a->me.id, q->a->req.addr,
 	    detail);
 }

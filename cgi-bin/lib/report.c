@@ -24,6 +24,8 @@ const char *const report_col_ids[COL__MAX] = { "s", "r", "l", "f" };
 #define VALUE_MAX 40
 #define GROUPS_MAX 8			/* levekårsindeks groups followed */
 #define ROW_XML_MAX (256 * 1024)
+#define REPORT_REGIONS_MAX 16		/* KORUS regions kept (there are 7) */
+#define KEPT_MAGIC "bprep01"
 
 /* what a <when> looks at */
 enum cond_kind {
@@ -82,6 +84,7 @@ struct sectiondef {
 
 struct report_def {
 	int year;
+	uint64_t hash;			/* of the file's text: kept counts are of this one */
 	xmlDocPtr doc;			/* strings below point into it */
 	struct figure *figs;
 	int nfigs, capfigs;
@@ -95,6 +98,16 @@ struct report_def {
 };
 
 /* ---- the definition ---- */
+
+static uint64_t
+fnv64(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	while (n--)
+		h = (h ^ *c++) * 1099511628211ULL;
+	return h;
+}
 
 static int
 slot_of(struct report_def *d, const char *name)
@@ -390,6 +403,7 @@ report_def_load(const char *data_dir, int year, struct report_def **out)
 		return BP_ENOMEM;
 	}
 	d->year = year;
+	d->hash = fnv64(14695981039346656037ULL, text, len);
 	d->doc = xmlReadMemory(text, (int)len, NULL, "UTF-8", XML_PARSE_NONET | XML_PARSE_NOBLANKS);
 	free(text);
 	rc = BP_EXML;
@@ -489,6 +503,11 @@ struct report {
 	int year;
 	struct names names;
 	struct row row;
+	xmlParserCtxtPtr pctx;		/* one SAX parser for every row: its dictionary too */
+	/* The parser's dictionary gives a name the same pointer in every row: slots (and
+	 * the service attributes) by pointer, without hashing the name again. */
+	struct { const xmlChar *name; int slot; } seen[NAME_TABLE];
+	const xmlChar *hatt, *videre;
 	long n[COL__MAX];		/* persons per column */
 	long *count[COL__MAX];		/* [nfigs] persons per figure */
 	long *sum[COL__MAX];		/* [nfigs] sums of the figures with sum */
@@ -499,6 +518,12 @@ struct report {
 	int prev_sorted;
 	long follow[GROUPS_MAX][GROUPS_MAX];	/* [last year's group][this year's] */
 	long followed;
+	/* the kept counts (report_keep): the country's and each region's */
+	int lr_kept;			/* COL_LAND and COL_REGION came from them */
+	int fill;			/* a full pass: count each region too, to keep */
+	uint64_t fingerprint;		/* of the year's registry keys */
+	struct agg { char region[32]; long n; long *count, *sum; } regs[REPORT_REGIONS_MAX];
+	int nregs;
 };
 
 static void
@@ -510,6 +535,23 @@ copy_attr(char *dst, size_t size, const xmlChar *b, const xmlChar *e)
 		n = size - 1;
 	memcpy(dst, b, n);
 	dst[n] = '\0';
+}
+
+/* the slot of an element name (-1: no figure reads it), by the dictionary's pointer */
+static int
+slot_by_name(struct report *r, const xmlChar *name)
+{
+	unsigned h = (unsigned)(((uintptr_t)name >> 3) % NAME_TABLE), n;
+
+	for (n = 0; n < NAME_TABLE; n++, h = (h + 1) % NAME_TABLE) {
+		if (r->seen[h].name == name)
+			return r->seen[h].slot;
+		if (r->seen[h].name == NULL) {
+			r->seen[h].name = name;
+			return r->seen[h].slot = names_find(&r->names, (const char *)name);
+		}
+	}
+	return names_find(&r->names, (const char *)name);	/* full: look it up each time */
 }
 
 static void
@@ -540,16 +582,20 @@ sax_start(void *ctx, const xmlChar *name, const xmlChar *prefix, const xmlChar *
 		w->cur = -1;
 		return;
 	}
-	w->cur = names_find(&r->names, (const char *)name);
+	w->cur = slot_by_name(r, name);
 	w->tlen = 0;
 	if (w->cur < 0)
 		return;
 	for (i = 0; i < nattrs; i++) {
 		const xmlChar **a = attrs + 5 * i;
 
-		if (xmlStrcmp(a[0], BAD_CAST "hatt") == 0)
+		if (r->hatt == NULL && xmlStrcmp(a[0], BAD_CAST "hatt") == 0)
+			r->hatt = a[0];
+		else if (r->videre == NULL && xmlStrcmp(a[0], BAD_CAST "videre") == 0)
+			r->videre = a[0];
+		if (a[0] == r->hatt)
 			copy_attr(w->slots[w->cur].hatt, 4, a[3], a[4]);
-		else if (xmlStrcmp(a[0], BAD_CAST "videre") == 0)
+		else if (a[0] == r->videre)
 			copy_attr(w->slots[w->cur].videre, 4, a[3], a[4]);
 	}
 }
@@ -599,6 +645,19 @@ row_parse(struct report *r, const char *xml, size_t len)
 
 	if (len == 0 || len > ROW_XML_MAX)
 		return BP_EXML;
+	if (r->pctx == NULL) {
+		memset(&h, 0, sizeof(h));
+		h.initialized = XML_SAX2_MAGIC;
+		h.startElementNs = sax_start;
+		h.endElementNs = sax_end;
+		h.characters = sax_chars;
+		h.error = sax_silent;
+		h.fatalError = sax_silent;
+		if ((r->pctx = xmlNewParserCtxt()) == NULL || r->pctx->sax == NULL)
+			return BP_ENOMEM;
+		memcpy(r->pctx->sax, &h, sizeof(h));
+		r->pctx->userData = r;
+	}
 	memset(w->attrs, 0, sizeof(w->attrs));
 	w->pseudonym[0] = w->bydel[0] = '\0';
 	for (i = 0; i < r->def->nslots; i++) {
@@ -608,14 +667,9 @@ row_parse(struct report *r, const char *xml, size_t len)
 	w->depth = 0;
 	w->cur = -1;
 	w->bad = 0;
-	memset(&h, 0, sizeof(h));
-	h.initialized = XML_SAX2_MAGIC;
-	h.startElementNs = sax_start;
-	h.endElementNs = sax_end;
-	h.characters = sax_chars;
-	h.error = sax_silent;
-	h.fatalError = sax_silent;
-	if (xmlSAXUserParseMemory(&h, r, xml, (int)len) != 0 || w->bad)
+	/* no tree is built (the handler has no startDocument), so nothing comes back */
+	xmlCtxtReadMemory(r->pctx, xml, (int)len, NULL, NULL, XML_PARSE_NONET);
+	if (!r->pctx->wellFormed || w->bad || w->depth != 0)
 		return BP_EXML;
 	return 0;
 }
@@ -723,8 +777,14 @@ report_free(struct report *r)
 		free(r->count[c]);
 		free(r->sum[c]);
 	}
+	for (c = 0; c < r->nregs; c++) {
+		free(r->regs[c].count);
+		free(r->regs[c].sum);
+	}
 	free(r->row.slots);
 	free(r->hit);
+	if (r->pctx)
+		xmlFreeParserCtxt(r->pctx);
 	free(r->prev);
 	free(r);
 }
@@ -812,17 +872,47 @@ follow(struct report *r)
 }
 
 static void
-add_to(struct report *r, enum report_col col)
+add_into(struct report *r, long *n, long *count, long *sum)
 {
 	int i;
 
-	r->n[col]++;
+	(*n)++;
 	for (i = 0; i < r->def->nfigs; i++)
 		if (r->hit[i]) {
-			r->count[col][i]++;
+			count[i]++;
 			if (r->def->figs[i].nsum)
-				r->sum[col][i] += figure_sum(&r->row, &r->def->figs[i]);
+				sum[i] += figure_sum(&r->row, &r->def->figs[i]);
 		}
+}
+
+static void
+add_to(struct report *r, enum report_col col)
+{
+	add_into(r, &r->n[col], r->count[col], r->sum[col]);
+}
+
+/* a full pass counts every region as well, for report_keep */
+static int
+add_region(struct report *r, const char *region)
+{
+	struct agg *g = NULL;
+	int i;
+
+	for (i = 0; i < r->nregs && !g; i++)
+		if (strcmp(r->regs[i].region, region) == 0)
+			g = &r->regs[i];
+	if (g == NULL) {
+		if (r->nregs == REPORT_REGIONS_MAX || strlen(region) >= sizeof(g->region))
+			return BP_ETOOBIG;
+		g = &r->regs[r->nregs];
+		if ((g->count = calloc((size_t)r->def->nfigs + 1, sizeof(long))) == NULL ||
+		    (g->sum = calloc((size_t)r->def->nfigs + 1, sizeof(long))) == NULL)
+			return BP_ENOMEM;
+		str_copy(g->region, sizeof(g->region), region);
+		r->nregs++;
+	}
+	add_into(r, &g->n, g->count, g->sum);
+	return 0;
 }
 
 int
@@ -852,7 +942,9 @@ report_add_row(struct report *r, int prev, const char *kommune, const char *regi
 		add_to(r, COL_SCOPE);
 		follow(r);
 	}
-	if (r->t.scope == SCOPE_LAND)
+	if (r->fill && region && (rc = add_region(r, region)) != 0)
+		return rc;
+	if (r->t.scope == SCOPE_LAND || r->lr_kept)
 		return 0;
 	add_to(r, COL_LAND);
 	if (r->t.scope != SCOPE_REGION && region && strcmp(region, r->t.region) == 0)
@@ -881,6 +973,176 @@ scan_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
 	return report_add_row(s->r, s->prev, kommune, s->region, xml, len);
 }
 
+/* The country's and the regions' counts of a year are kept (DB_META, "report:YEAR") after
+ * a full pass, so that a kommune's report reads only its own rows next time: 10,000 of
+ * Oslo's instead of the country's 100,000. They hold while the year's registry keys and
+ * the report definition are those they were counted from: a transfer adds keys, and
+ * another definition has another hash. */
+struct kept_head {
+	char magic[8];
+	uint64_t fingerprint, defhash;
+	int32_t nfigs, nregs;
+};
+
+static void
+kept_key(int year, char key[16])
+{
+	snprintf(key, 16, "report:%04d", year);
+}
+
+static int
+fingerprint_key(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	uint64_t *fp = arg;
+
+	(void)v;
+	(void)vlen;
+	*fp += fnv64(14695981039346656037ULL, k, klen) | 1;	/* order does not matter */
+	return 0;
+}
+
+static int
+year_fingerprint(struct store_txn *txn, int year, uint64_t *fp)
+{
+	char prefix[5];
+
+	snprintf(prefix, sizeof(prefix), "%04d", year);
+	*fp = (uint64_t)year;
+	return store_scan(txn, DB_REGISTRY, prefix, 4, 0, fingerprint_key, fp);
+}
+
+/* one aggregate out of the kept bytes at *p (moved on); 0, or BP_EXML when short */
+static int
+kept_agg(const unsigned char **p, const unsigned char *end, int nfigs, long *n, long *count,
+    long *sum)
+{
+	int64_t v;
+	int i;
+
+	if ((size_t)(end - *p) < sizeof(int64_t) * (1 + 2 * (size_t)nfigs))
+		return BP_EXML;
+	memcpy(&v, *p, 8);
+	*n = (long)v;
+	*p += 8;
+	for (i = 0; i < nfigs; i++, *p += 8) {
+		memcpy(&v, *p, 8);
+		count[i] = (long)v;
+	}
+	for (i = 0; i < nfigs; i++, *p += 8) {
+		memcpy(&v, *p, 8);
+		sum[i] = (long)v;
+	}
+	return 0;
+}
+
+/* the kept counts into COL_LAND and COL_REGION; BP_ENOENT when none hold */
+static int
+kept_load(struct store_txn *txn, struct report *r)
+{
+	const unsigned char *p, *end;
+	struct kept_head h;
+	const void *val;
+	size_t vlen;
+	char key[16], id[32];
+	long n, *count, *sum;
+	int i, rc;
+
+	kept_key(r->year, key);
+	if ((rc = store_get(txn, DB_META, key, strlen(key), &val, &vlen)) != 0)
+		return rc;
+	if (vlen < sizeof(h))
+		return BP_ENOENT;
+	memcpy(&h, val, sizeof(h));
+	if (memcmp(h.magic, KEPT_MAGIC, 8) != 0 || h.fingerprint != r->fingerprint ||
+	    h.defhash != r->def->hash || h.nfigs != r->def->nfigs || h.nregs < 0 ||
+	    h.nregs > REPORT_REGIONS_MAX)
+		return BP_ENOENT;
+	p = (const unsigned char *)val + sizeof(h);
+	end = (const unsigned char *)val + vlen;
+	if ((rc = kept_agg(&p, end, h.nfigs, &r->n[COL_LAND], r->count[COL_LAND],
+	    r->sum[COL_LAND])) != 0)
+		return BP_ENOENT;
+	count = calloc((size_t)h.nfigs + 1, sizeof(long));
+	sum = calloc((size_t)h.nfigs + 1, sizeof(long));
+	for (i = 0, rc = count && sum ? 0 : BP_ENOMEM; i < h.nregs && rc == 0; i++) {
+		if (end - p < (ptrdiff_t)sizeof(id)) {
+			rc = BP_ENOENT;
+			break;
+		}
+		memcpy(id, p, sizeof(id));
+		id[sizeof(id) - 1] = '\0';
+		p += sizeof(id);
+		if (strcmp(id, r->t.region) == 0)
+			rc = kept_agg(&p, end, h.nfigs, &r->n[COL_REGION], r->count[COL_REGION],
+			    r->sum[COL_REGION]);
+		else
+			rc = kept_agg(&p, end, h.nfigs, &n, count, sum);
+	}
+	free(count);
+	free(sum);
+	if (rc != 0) {		/* half read: count afresh */
+		memset(r->count[COL_LAND], 0, (size_t)h.nfigs * sizeof(long));
+		memset(r->sum[COL_LAND], 0, (size_t)h.nfigs * sizeof(long));
+		memset(r->count[COL_REGION], 0, (size_t)h.nfigs * sizeof(long));
+		memset(r->sum[COL_REGION], 0, (size_t)h.nfigs * sizeof(long));
+		r->n[COL_LAND] = r->n[COL_REGION] = 0;
+		return rc == BP_ENOMEM ? rc : BP_ENOENT;
+	}
+	r->lr_kept = 1;
+	return 0;
+}
+
+static void
+put_agg(struct buf *b, int nfigs, long n, const long *count, const long *sum)
+{
+	int64_t v = n;
+	int i;
+
+	buf_add(b, &v, 8);
+	for (i = 0; i < nfigs; i++) {
+		v = count[i];
+		buf_add(b, &v, 8);
+	}
+	for (i = 0; i < nfigs; i++) {
+		v = sum[i];
+		buf_add(b, &v, 8);
+	}
+}
+
+int
+report_keep(struct store_txn *txn, const struct report *r)
+{
+	struct kept_head h;
+	struct buf b = { 0 };
+	char key[16], id[32];
+	int i, rc;
+
+	if (!r->fill)
+		return 0;
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, KEPT_MAGIC, 8);
+	h.fingerprint = r->fingerprint;
+	h.defhash = r->def->hash;
+	h.nfigs = r->def->nfigs;
+	h.nregs = r->nregs;
+	buf_add(&b, &h, sizeof(h));
+	/* the country: the report's own column when it is the national report */
+	if (r->t.scope == SCOPE_LAND)
+		put_agg(&b, h.nfigs, r->n[COL_SCOPE], r->count[COL_SCOPE], r->sum[COL_SCOPE]);
+	else
+		put_agg(&b, h.nfigs, r->n[COL_LAND], r->count[COL_LAND], r->sum[COL_LAND]);
+	for (i = 0; i < r->nregs; i++) {
+		memset(id, 0, sizeof(id));
+		str_copy(id, sizeof(id), r->regs[i].region);
+		buf_add(&b, id, sizeof(id));
+		put_agg(&b, h.nfigs, r->regs[i].n, r->regs[i].count, r->regs[i].sum);
+	}
+	kept_key(r->year, key);
+	rc = b.err ? b.err : store_put(txn, DB_META, key, strlen(key), b.p, b.len);
+	buf_free(&b);
+	return rc;
+}
+
 int
 report_build(struct store_txn *txn, const struct report_def *def,
     const struct refdata *rd, const struct report_target *t, int year, struct report **out)
@@ -894,6 +1156,12 @@ report_build(struct store_txn *txn, const struct report_def *def,
 	memset(&s, 0, sizeof(s));
 	s.r = *out;
 	s.rd = rd;
+	if ((rc = year_fingerprint(txn, year, &s.r->fingerprint)) != 0)
+		goto fail;
+	/* a kommune's or bydel's report: the country and the region from the kept counts */
+	if (t->scope >= SCOPE_KOMMUNE && (rc = kept_load(txn, s.r)) != 0 && rc != BP_ENOENT)
+		goto fail;
+	s.r->fill = !s.r->lr_kept;
 	/* last year: only the scope is counted, so a kommune's rows will do */
 	only = t->scope >= SCOPE_KOMMUNE ? t->kommune : NULL;
 	s.prev = 1;
@@ -901,7 +1169,7 @@ report_build(struct store_txn *txn, const struct report_def *def,
 		goto fail;
 	s.prev = 0;
 	s.kommune[0] = '\0';
-	if ((rc = registry_scan(txn, year, NULL, scan_row, &s)) != 0)
+	if ((rc = registry_scan(txn, year, s.r->lr_kept ? only : NULL, scan_row, &s)) != 0)
 		goto fail;
 	return 0;
 fail:

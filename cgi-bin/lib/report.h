@@ -58,9 +58,16 @@ int report_add_row(struct report *r, int prev, const char *kommune, const char *
     const char *xml, size_t len);
 
 /* report_build: read year's rows (and last year's) from the registry into a new report:
- * the whole country for a kommune's report too (the region and the country beside it). */
+ * the whole country for a kommune's report too (the region and the country beside it),
+ * unless report_keep kept their counts since the registry last changed. */
 int report_build(struct store_txn *txn, const struct report_def *def,
     const struct refdata *rd, const struct report_target *t, int year, struct report **out);
+
+/* report_keep: after a report_build that read the whole year, keep the country's and the
+ * regions' counts (in the caller's write transaction) for the kommune reports that come
+ * after; 0 and nothing written when it read less. The kept counts hold until the year's
+ * registry keys or the report definition change. */
+int report_keep(struct store_txn *txn, const struct report *r);
 
 /* report_persons: how many persons the report's own scope has this year. */
 long report_persons(const struct report *r);
