@@ -563,8 +563,9 @@ test_bad_rows(void **state)
 	add(r, 0, "0301", "oslo", "p01", "mann", 30, "gront", "", "<kategori>rus</kategori>");
 	assert_int_equal(report_persons(r), 1);
 	report_free(r);
-	assert_int_equal(report_def_load(data_dir(), 1999, &def), BP_ENOENT);
 	report_def_free(def);
+	assert_int_equal(report_def_load(data_dir(), 1999, &def), BP_ENOENT);
+	assert_null(def);
 }
 
 /* the registry in a store: a kommune's report from a full pass, then from the kept counts
