@@ -442,7 +442,11 @@ rapport_get(struct app *a)
 		return 500;
 	if ((rc = parse_target(&q)) != 0)
 		return rc;
-	if ((rc = report_def_load(a->cfg.data, q.year, &def)) != 0)
+	/* no year asked for, and none of this year yet (January, before next year's
+	 * questionnaire): last year's */
+	if ((rc = report_def_load(a->cfg.data, q.year, &def)) == BP_ENOENT && *aar == '\0')
+		rc = report_def_load(a->cfg.data, --q.year, &def);
+	if (rc != 0)
 		return rc == BP_ENOENT ? 404 : 500;
 	q.def = def;
 	if (app_store(a, &st) != 0 || (rc = store_read(st, read_report, &q)) != 0 ||
@@ -468,7 +472,6 @@ rapport_get(struct app *a)
 	if (report == NULL)
 		goto out;
 	name_columns(&q, report);
-	app_header(a, "Cache-Control: no-store");
 	switch (q.fmt) {
 	case F_HTML:
 		status = app_render(a, 200);

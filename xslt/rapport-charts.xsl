@@ -148,12 +148,13 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- services: had it last year and expected demand next year, in persons -->
+  <!-- services: had it last year and expected demand next year, in persons; one chart
+       per group of services (rows), all on the scale of the largest of the section -->
   <xsl:template name="services-chart">
     <xsl:param name="sec"/>
-    <xsl:variable name="rows" select="$sec/row"/>
+    <xsl:param name="rows" select="$sec/row"/>
     <xsl:variable name="max">
-      <xsl:for-each select="$rows/v[@col = 's' and (@m = 'hatt' or @m = 'behov')][number(@n) = number(@n)]">
+      <xsl:for-each select="$sec/row/v[@col = 's' and (@m = 'hatt' or @m = 'behov')][number(@n) = number(@n)]">
         <xsl:sort select="@n" data-type="number" order="descending"/>
         <xsl:if test="position() = 1"><xsl:value-of select="@n"/></xsl:if>
       </xsl:for-each>
@@ -161,8 +162,8 @@
     <xsl:variable name="scale" select="$bar-w div (number(concat('0', $max)) + 1)"/>
     <xsl:variable name="gh" select="30"/>
     <xsl:variable name="h" select="count($rows) * $gh + 34"/>
-    <svg width="{$chart-w}" height="{$h}" viewBox="0 0 {$chart-w} {$h}" role="img" aria-labelledby="t-{$sec/@id}" class="chart">
-      <title id="t-{$sec/@id}">Søylediagram: tjenester, antall personer som hadde tjenesten siste år og forventet behov neste år. Tallene står i tabellen under.</title>
+    <svg width="{$chart-w}" height="{$h}" viewBox="0 0 {$chart-w} {$h}" role="img" aria-labelledby="t-{$sec/@id}-{$rows[1]/@group}" class="chart">
+      <title id="t-{$sec/@id}-{$rows[1]/@group}">Søylediagram: <xsl:value-of select="$rows[1]/@grouplabel"/>, antall personer som hadde tjenesten siste år og forventet behov neste år. Tallene står i tabellen under.</title>
       <rect x="{$label-w}" y="6" width="10" height="10" fill="#8a8a8a"/>
       <text x="{$label-w + 14}" y="15" font-size="11" text-anchor="start" fill="#222222">Hatt siste år</text>
       <rect x="{$label-w + 120}" y="6" width="10" height="10" fill="#1f5f99"/>
@@ -170,7 +171,7 @@
       <line x1="{$label-w}" y1="26" x2="{$label-w}" y2="{$h - 2}" stroke="#444444"/>
       <xsl:for-each select="$rows">
         <xsl:variable name="y0" select="28 + (position() - 1) * $gh"/>
-        <text x="{$label-w - 6}" y="{$y0 + 17}" font-size="10" text-anchor="end" fill="#222222"><xsl:value-of select="substring(concat(@grouplabel, ': ', @label), 1, 46)"/><xsl:if test="string-length(concat(@grouplabel, ': ', @label)) &gt; 46">…</xsl:if></text>
+        <text x="{$label-w - 6}" y="{$y0 + 17}" font-size="10" text-anchor="end" fill="#222222"><xsl:value-of select="substring(@label, 1, 46)"/><xsl:if test="string-length(@label) &gt; 46">…</xsl:if></text>
         <xsl:for-each select="v[@col = 's' and (@m = 'hatt' or @m = 'behov')]">
           <xsl:variable name="y" select="$y0 + 3 + (position() - 1) * 12"/>
           <xsl:variable name="shown" select="number(@n) = number(@n)"/>

@@ -27,7 +27,13 @@
     <xsl:choose>
       <xsl:when test="@chart = 'bar'"><xsl:call-template name="bar-chart"><xsl:with-param name="sec" select="."/></xsl:call-template></xsl:when>
       <xsl:when test="@chart = 'stacked'"><xsl:call-template name="stacked-chart"><xsl:with-param name="sec" select="."/></xsl:call-template></xsl:when>
-      <xsl:when test="@chart = 'services'"><xsl:call-template name="services-chart"><xsl:with-param name="sec" select="."/></xsl:call-template></xsl:when>
+      <xsl:when test="@chart = 'services'">
+        <xsl:variable name="sec" select="."/>
+        <xsl:for-each select="row[not(@group = preceding-sibling::row/@group)]">
+          <p><xsl:value-of select="@grouplabel"/></p>
+          <xsl:call-template name="services-chart"><xsl:with-param name="sec" select="$sec"/><xsl:with-param name="rows" select="$sec/row[@group = current()/@group]"/></xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
     </xsl:choose>
     <xsl:apply-templates select="." mode="table"/>
   </xsl:template>

@@ -74,7 +74,12 @@
         <xsl:choose>
           <xsl:when test="@chart = 'bar'"><figure><xsl:call-template name="bar-chart"><xsl:with-param name="sec" select="."/></xsl:call-template></figure></xsl:when>
           <xsl:when test="@chart = 'stacked'"><figure><xsl:call-template name="stacked-chart"><xsl:with-param name="sec" select="."/></xsl:call-template></figure></xsl:when>
-          <xsl:when test="@chart = 'services'"><figure><xsl:call-template name="services-chart"><xsl:with-param name="sec" select="."/></xsl:call-template></figure></xsl:when>
+          <xsl:when test="@chart = 'services'">
+            <xsl:variable name="sec" select="."/>
+            <xsl:for-each select="row[not(@group = preceding-sibling::row/@group)]">
+              <figure><xsl:call-template name="services-chart"><xsl:with-param name="sec" select="$sec"/><xsl:with-param name="rows" select="$sec/row[@group = current()/@group]"/></xsl:call-template></figure>
+            </xsl:for-each>
+          </xsl:when>
         </xsl:choose>
         <xsl:apply-templates select="." mode="table"/>
       </div>

@@ -600,13 +600,17 @@ out:
 	return rc;
 }
 
-/* a chart at pen->y, scaled to the text width when wider; on the next page when it does
- * not fit on this one */
+/* a chart at pen->y, scaled to the text width when wider (and to a page when taller);
+ * on the next page when it does not fit on this one */
 static int
 draw_chart(struct pen *pen, const struct block *b)
 {
-	double k = b->cw > TEXT_W ? TEXT_W / b->cw : 1, h = b->ch * k, x;
+	double k = b->cw > TEXT_W ? TEXT_W / b->cw : 1, h, x;
 	int i, rc;
+
+	if (b->ch * k > BODY_BOTTOM - BODY_TOP)
+		k = (BODY_BOTTOM - BODY_TOP) / b->ch;
+	h = b->ch * k;
 
 	if (pen->y + h > BODY_BOTTOM && pen->y > pen->top && (rc = new_page(pen)) != 0)
 		return rc;

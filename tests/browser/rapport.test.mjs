@@ -45,9 +45,10 @@ test('rapport: the kommunekontakt reads the Kommunerapport, KORFOR the national 
     assert.match(await k.locator('main').innerText(), /Sola\s+45 kartlagte brukere/);
     // one area to choose: its own kommune (Sola has no bydeler)
     assert.deepEqual(await k.getByLabel('Område', { exact: true }).locator('option').allInnerTexts(), ['1124 Sola']);
-    // a chart per section but the followed persons, each with its title and table
+    // a chart per section but the followed persons (the services: one per group), each
+    // with its title, and a table per section
     const charts = k.locator('svg.chart[role="img"]');
-    assert.equal(await charts.count(), sections.length - 1);
+    assert.equal(await charts.count(), sections.length - 2 + 10);
     for (let i = 0; i < await charts.count(); i++) {
       const id = await charts.nth(i).getAttribute('aria-labelledby');
       assert.match(await k.locator(`[id="${id}"]`).textContent(), /diagram/);

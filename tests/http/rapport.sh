@@ -99,7 +99,7 @@ check "expected demand is explained" grep -q 'Forventet behov for en tjeneste ne
 
 # every chart well-formed SVG with a title; the numbers of each bar chart those of its table
 perl -0ne 'print "$1\n" while /(<svg\b.*?<\/svg>)/gs' "$WORK/page.html" > "$WORK/svgs"
-check "14 charts (every section but the followed persons)" is "$(wc -l < "$WORK/svgs")" 14
+check "23 charts (every section but the followed persons; services a chart per group)" is "$(wc -l < "$WORK/svgs")" 23
 n=0
 while IFS= read -r svg; do
 	n=$((n + 1))
