@@ -85,8 +85,8 @@
     </svg>
   </xsl:template>
 
-  <!-- stacked bars: per group (area), a 100 % bar per column split by colour; what the
-       hidden cells hold is grey -->
+  <!-- stacked bars: per group (area), a 100 % bar per column (named at its end) split by
+       colour; what the hidden cells hold is grey -->
   <xsl:template name="stacked-chart">
     <xsl:param name="sec"/>
     <xsl:variable name="cols" select="/page/report/columns/column"/>
@@ -96,16 +96,15 @@
     <xsl:variable name="h" select="count($groups) * $gh + 52"/>
     <svg width="{$chart-w}" height="{$h}" viewBox="0 0 {$chart-w} {$h}" role="img" aria-labelledby="t-{$sec/@id}" class="chart">
       <title id="t-{$sec/@id}">Stablet søylediagram: <xsl:value-of select="$sec/@title"/>, andel grønn, gul og rød per område. Tallene står i tabellen under.</title>
-      <xsl:call-template name="legend"><xsl:with-param name="cols" select="$cols"/></xsl:call-template>
       <xsl:for-each select="$sec/row[@group = $groups[1]/@group]">
         <xsl:variable name="x" select="$label-w + (position() - 1) * 70"/>
-        <rect x="{$x}" y="24" width="10" height="10">
+        <rect x="{$x}" y="14" width="10" height="10">
           <xsl:attribute name="fill"><xsl:call-template name="level-colour"><xsl:with-param name="c" select="@colour"/></xsl:call-template></xsl:attribute>
         </rect>
-        <text x="{$x + 14}" y="33" font-size="11" text-anchor="start" fill="#222222"><xsl:value-of select="@label"/></text>
+        <text x="{$x + 14}" y="23" font-size="11" text-anchor="start" fill="#222222"><xsl:value-of select="@label"/></text>
       </xsl:for-each>
-      <rect x="{$label-w + 210}" y="24" width="10" height="10" fill="#cccccc"/>
-      <text x="{$label-w + 224}" y="33" font-size="11" text-anchor="start" fill="#222222">Skjult (&lt;5)</text>
+      <rect x="{$label-w + 210}" y="14" width="10" height="10" fill="#cccccc"/>
+      <text x="{$label-w + 224}" y="23" font-size="11" text-anchor="start" fill="#222222">Skjult (&lt;5)</text>
       <xsl:for-each select="$groups">
         <xsl:variable name="g" select="@group"/>
         <xsl:variable name="y0" select="44 + (position() - 1) * $gh"/>
@@ -120,6 +119,7 @@
             <xsl:with-param name="y" select="$y"/>
             <xsl:with-param name="x" select="$label-w"/>
           </xsl:call-template>
+          <text x="{$label-w + $bar-w + 4}" y="{$y + 9}" font-size="9" text-anchor="start" fill="#222222"><xsl:value-of select="@name"/></text>
         </xsl:for-each>
       </xsl:for-each>
     </svg>

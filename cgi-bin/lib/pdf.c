@@ -660,6 +660,24 @@ draw_chart(struct pen *pen, const struct block *b)
 	return 0;
 }
 
+/* the room a heading needs below it: a line or two, or the chart that follows it (after a
+ * paragraph or two), so a section's heading does not end a page without its chart */
+static double
+keep_with(const struct pen *pen, const struct block *b)
+{
+	const struct block *end = pen->p->blocks + pen->p->nblocks, *n = b + 1;
+	double k, h;
+	int paragraphs = 0;
+
+	for (; n < end && n->kind == B_PARAGRAPH && paragraphs < 3; n++)
+		paragraphs++;
+	if (n >= end || n->kind != B_CHART)
+		return KEEP_WITH_HEADING;
+	k = n->cw > TEXT_W ? TEXT_W / n->cw : 1;
+	h = n->ch * k + 30 * paragraphs;
+	return h < BODY_BOTTOM - BODY_TOP - 40 ? h : KEEP_WITH_HEADING;
+}
+
 static int
 draw_block(struct pen *pen, const struct block *b)
 {
@@ -671,7 +689,7 @@ draw_block(struct pen *pen, const struct block *b)
 	case B_TITLE:
 		return draw_text(pen, b, &st_title, 0, 0);
 	case B_HEADING:
-		return draw_text(pen, b, &st_heading, 12, KEEP_WITH_HEADING);
+		return draw_text(pen, b, &st_heading, 12, keep_with(pen, b));
 	case B_PARAGRAPH:
 		return draw_text(pen, b, &st_text, 2, 0);
 	case B_PAIR:
