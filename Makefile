@@ -83,7 +83,7 @@ LIBS_ALL    = $(BUILD)/lib/libbp.a $(XML_LIBS) $(SYS_LIBS)
 PDF_PKGS    = pangocairo fontconfig
 PDF_CFLAGS  = $(shell pkg-config --cflags $(PDF_PKGS))
 PDF_LIBS    = $(shell pkg-config --libs $(PDF_PKGS))
-PDF_BIN     = $(BUILD)/cgi-bin/innsyn $(BUILD)/tests/test_pdf
+PDF_BIN     = $(BUILD)/cgi-bin/innsyn $(BUILD)/cgi-bin/rapport $(BUILD)/tests/test_pdf
 
 LIB_SRC   = $(wildcard cgi-bin/lib/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
@@ -100,7 +100,9 @@ REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
 FUZZ_BIN  = $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
 DEF_SRC   = $(wildcard data/kartlegging/[0-9][0-9][0-9][0-9].xml)
+REPORT_SRC = $(wildcard data/rapport/[0-9][0-9][0-9][0-9].xml)
 DATA_OUT  = $(BUILD)/data/refdata.xml $(DEF_SRC:data/%=$(BUILD)/data/%) \
+            $(REPORT_SRC:data/%=$(BUILD)/data/%) \
             $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.form.html) \
             $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.def)
 
@@ -131,6 +133,12 @@ $(BUILD)/data/kartlegging/%.form.html: data/kartlegging/%.xml tools/form.xsl
 # the image of the stamped copy that a save reads instead of its XML (cgi-bin/lib/defimage.c)
 $(BUILD)/data/kartlegging/%.def: $(BUILD)/data/kartlegging/%.xml $(BUILD)/tools/bpadm
 	$(BUILD)/tools/bpadm defimage $(BUILD)/data $* $@
+
+# A year's report definition with the questionnaire's areas, services and labels written
+# out (tools/rapport.xsl reads the source definition: the build's copy lacks the headings)
+$(BUILD)/data/rapport/%.xml: data/rapport/%.xml data/kartlegging/%.xml tools/rapport.xsl
+	@mkdir -p $(@D)
+	xsltproc --nonet --stringparam def "$(abspath data/kartlegging/$*.xml)" -o $@ tools/rapport.xsl $<
 
 # deployed stylesheets lose comments and indentation: each request parses its stylesheet
 $(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl
@@ -234,6 +242,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/endringslogger.sh
 	@BUILD=$(BUILD) tests/http/security.sh
 	@BUILD=$(BUILD)/asan tests/http/security.sh
+	@BUILD=$(BUILD) tests/http/rapport.sh
+	@BUILD=$(BUILD)/asan tests/http/rapport.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh
@@ -252,6 +262,7 @@ faults: deps-test
 bench: deps-bench
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) tests/bench/run.sh
+	@BUILD=$(BUILD) tests/bench/report.sh
 
 deploy: all
 	@test -n "$(DEST)" || { echo "usage: make deploy DEST=/path [BASE_URL=https://host/path]" >&2; exit 2; }

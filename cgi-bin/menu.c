@@ -52,6 +52,7 @@ static const struct {
 	{ "welcome", ACT_WELCOME, -1 },
 	{ "overforing", ACT_PERIOD, -1 },
 	{ "overforte", ACT_REGISTRY, -1 },
+	{ "rapport", ACT_REPORT, -1 },
 	{ "reservasjon", ACT_RESERVE, -1 },
 	{ "endringslogger", ACT_SURVEY_LOGS, -1 },
 };

@@ -20,8 +20,10 @@
 #include "audit.h"
 #include "fnr.h"
 #include "invite.h"
+#include "record.h"
 #include "reservation.h"
 #include "survey.h"
+#include "transfer.h"
 
 #define EXIT_USAGE 2
 
@@ -43,6 +45,10 @@ static const char usage_text[] =
     "                          som leses fra standard inn, mot årets kartlegging i kommunen\n"
     "  demo --owner E-POST --surveys N\n"
     "                          N syntetiske kartlegginger med svar, eid av kontoen\n"
+    "                          (bare mode = test)\n"
+    "  demo-registry --year ÅR --count N [--kommune NNNN]\n"
+    "                          N syntetiske pseudonymiserte rader i registeret (rapporter,\n"
+    "                          make bench); uten --kommune fordelt på alle kommuner\n"
     "                          (bare mode = test)\n"
     "  clock [--advance SEK | --set 'ÅÅÅÅ-MM-DD TT:MM' | --reset]\n"
     "                          testklokken (bare med mode = test): vis, flytt, nullstill\n"
@@ -1037,6 +1043,231 @@ cmd_defimage(struct config *cfg, int argc, char **argv)
 	return 0;
 }
 
+/* -- demo-registry ------------------------------------------------------------------------ */
+
+/* Registry rows as a transfer writes them (transfer.h), for the reports and their bench,
+ * made fast: a few hundred records answered by walking the questionnaire as `demo` does
+ * (demo_fill, with the levekårsindeks evaluated), then each row one of them at random with
+ * its own pseudonym, kommune and bydel. Person i of a kommune has the same pseudonym every
+ * year, so a second year's rows follow the first's persons. */
+
+#define REGDEMO_TEMPLATES 400
+#define REGDEMO_BATCH 5000	/* rows per write transaction */
+#define REGDEMO_KOMMUNER 512
+
+struct regdemo {
+	struct demo d;
+	char *tmpl[REGDEMO_TEMPLATES];	/* the answers (children of the root), owned */
+	char tattr[REGDEMO_TEMPLATES][160];	/* kjonn alder indeks ... attributes */
+	struct { char nr[5]; char bydeler[24][8]; int nbydeler; } k[REGDEMO_KOMMUNER];
+	int nk;
+	long count, done;
+	const char *only;		/* --kommune, or NULL */
+};
+
+static uint64_t
+splitmix(uint64_t *x)
+{
+	uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static int
+regdemo_template(struct regdemo *r, int t)
+{
+	struct evaluation ev;
+	struct buf b = { 0 };
+	xmlDocPtr rec = NULL;
+	xmlNodePtr n;
+	int age, tries, rc = 0, kjonn;
+
+	for (tries = 0; tries < DEMO_TRIES; tries++) {
+		xmlFreeDoc(rec);
+		age = demo_chance(&r->d.rng, DEMO_UNDER_25) ? 16 + demo_below(&r->d.rng, 9) :
+		    25 + demo_below(&r->d.rng, 56);
+		kjonn = 1 + demo_below(&r->d.rng, 2);
+		if ((rec = answers_new(r->d.year, "0000", "00000000000", kjonn_ids[kjonn],
+		    r->d.year - age, age)) == NULL)
+			return BP_ENOMEM;
+		if ((rc = demo_fill(&r->d, rec)) != 0 ||
+		    (rc = definition_evaluate(r->d.def, rec, &ev)) != 0)
+			break;
+		if (ev.errors == 0)
+			break;
+	}
+	if (rc == 0 && tries == DEMO_TRIES)
+		rc = BP_EINVAL;
+	if (rc == 0) {
+		for (n = xmlDocGetRootElement(rec)->children; n; n = n->next) {
+			xmlBufferPtr xb = xmlBufferCreate();
+
+			if (xb == NULL || xmlNodeDump(xb, rec, n, 0, 0) < 0) {
+				xmlBufferFree(xb);
+				rc = BP_ENOMEM;
+				break;
+			}
+			buf_add(&b, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+			xmlBufferFree(xb);
+		}
+		snprintf(r->tattr[t], sizeof(r->tattr[t]), "kjonn=\"%s\" fodselsar=\"%d\" "
+		    "alder=\"%d\" regler=\"demo\" indeks=\"%s\" indekstekst=\"%s\"",
+		    kjonn_ids[kjonn], r->d.year - age, age, ev.index_group, ev.index_title);
+		if (rc == 0 && (rc = b.err) == 0)
+			r->tmpl[t] = b.p, b.p = NULL;
+	}
+	buf_free(&b);
+	xmlFreeDoc(rec);
+	return rc;
+}
+
+/* the kommuner (and their bydeler) from the reference data */
+static int
+regdemo_kommuner(struct regdemo *r, const struct config *cfg)
+{
+	struct refdata *rd = NULL;
+	struct page pg;
+	xmlNodePtr ks, k, b;
+	int rc;
+
+	if ((rc = refdata_load(cfg->data, &rd)) != 0)
+		return rc;
+	if ((rc = page_init(&pg, "x")) != 0) {
+		refdata_free(rd);
+		return rc;
+	}
+	refdata_page(&pg, rd, NULL, r->only);
+	for (ks = pg.root->children; ks; ks = ks->next) {
+		if (strcmp((const char *)ks->name, "kommuner") != 0)
+			continue;
+		for (k = ks->children; k && r->nk < REGDEMO_KOMMUNER; k = k->next) {
+			const char *nr = record_node_attr(k, "nr");
+
+			if (nr == NULL || strlen(nr) != 4)
+				continue;
+			memcpy(r->k[r->nk].nr, nr, 5);
+			for (b = k->children; b && r->k[r->nk].nbydeler < 24; b = b->next)
+				if (record_node_attr(b, "nr"))
+					str_copy(r->k[r->nk].bydeler[r->k[r->nk].nbydeler++], 8,
+					    record_node_attr(b, "nr"));
+			r->nk++;
+		}
+	}
+	rc = pg.err ? pg.err : r->nk > 0 ? 0 : BP_ENOENT;
+	page_free(&pg);
+	refdata_free(rd);
+	return rc;
+}
+
+static int
+regdemo_batch(struct store_txn *txn, void *arg)
+{
+	struct regdemo *r = arg;
+	unsigned char key[REGISTRY_KEY_LEN];
+	char pseudonym[PSEUDONYM_LEN + 1];
+	struct buf row = { 0 };
+	long i, end = r->done + REGDEMO_BATCH < r->count ? r->done + REGDEMO_BATCH : r->count;
+	int rc = 0;
+
+	for (i = r->done; i < end && rc == 0; i++) {
+		int ki = (int)(i % r->nk), t = demo_below(&r->d.rng, REGDEMO_TEMPLATES), j;
+		uint64_t x = ((uint64_t)strtoul(r->k[ki].nr, NULL, 10) << 32) | (uint64_t)(i / r->nk);
+		const char *bydel = r->k[ki].nbydeler ?
+		    r->k[ki].bydeler[demo_below(&r->d.rng, r->k[ki].nbydeler)] : "";
+
+		snprintf((char *)key, 9, "%04d%s", r->d.year, r->k[ki].nr);
+		for (j = 0; j < 4; j++) {
+			uint64_t v = splitmix(&x);
+
+			memcpy(key + 8 + 8 * j, &v, 8);
+		}
+		hex_encode(key + 8, 32, pseudonym);
+		buf_reset(&row);
+		buf_printf(&row, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kartlegging aar=\"%d\" "
+		    "kommune=\"%s\" %s pseudonym=\"%s\" instanstype=\"%s\" bydel=\"%s\">%s"
+		    "</kartlegging>\n", r->d.year, r->k[ki].nr, r->tattr[t], pseudonym,
+		    tjenestetype_ids[demo_below(&r->d.rng, TJ__MAX)], bydel, r->tmpl[t]);
+		rc = row.err ? row.err : store_put(txn, DB_REGISTRY, key, sizeof(key), row.p,
+		    row.len);
+	}
+	buf_free(&row);
+	return rc;
+}
+
+static int
+cmd_demo_registry(struct config *cfg, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "count", required_argument, NULL, 'n' },
+		{ "kommune", required_argument, NULL, 'k' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct regdemo *r;
+	struct definition *def = NULL;
+	struct store *st = NULL;
+	long long v;
+	int c, i, rc;
+
+	if ((r = calloc(1, sizeof(*r))) == NULL) {
+		fail("demo-registry", bp_strerror(BP_ENOMEM));
+		return 1;
+	}
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'y' && str_to_ll(optarg, 2000, 9999, &v) == 0)
+			r->d.year = (int)v;
+		else if (c == 'n' && str_to_ll(optarg, 1, 2000000, &v) == 0)
+			r->count = (long)v;
+		else if (c == 'k' && strlen(optarg) == 4 && strspn(optarg, "0123456789") == 4)
+			r->only = optarg;
+		else {
+			free(r);
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (r->d.year == 0 || r->count == 0 || optind != argc) {
+		free(r);
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (cfg->mode != MODE_TEST) {
+		free(r);
+		fail("demo-registry", "syntetiske data lages bare med mode = test");
+		return 1;
+	}
+	/* the rows of a year are answered by that year's questionnaire, or else 2026's */
+	if ((rc = definition_load(cfg->data, r->d.year, &def)) == BP_ENOENT)
+		rc = definition_load(cfg->data, 2026, &def);
+	r->d.def = def;
+	r->d.rng.s = 0x9E3779B97F4A7C15ULL ^ (uint64_t)r->d.year;	/* the same rows each run */
+	if (rc == 0)
+		rc = regdemo_kommuner(r, cfg);
+	for (i = 0; rc == 0 && i < REGDEMO_TEMPLATES; i++)
+		rc = regdemo_template(r, i);
+	if (rc == 0)
+		rc = store_open(cfg->store, cfg->map_size, 0, &st);
+	while (rc == 0 && r->done < r->count)
+		if ((rc = store_write(st, regdemo_batch, r)) == 0)
+			r->done = r->done + REGDEMO_BATCH < r->count ? r->done + REGDEMO_BATCH : r->count;
+	store_close(st);
+	for (i = 0; i < REGDEMO_TEMPLATES; i++)
+		free(r->tmpl[i]);
+	definition_free(def);
+	if (rc != 0) {
+		fail("demo-registry", rc == BP_ENOENT ? "ukjent kommune eller intet spørreskjema" :
+		    bp_strerror(rc));
+		free(r);
+		return 1;
+	}
+	printf("%ld rader i registeret for %d i %d kommuner\n", r->done, r->d.year, r->nk);
+	free(r);
+	return 0;
+}
+
 /* config: 1 the command needs the configuration; 0 it uses it when there is one */
 static const struct {
 	const char *name;
@@ -1044,6 +1275,7 @@ static const struct {
 	int config;
 } commands[] = {
 	{ "demo", cmd_demo, 1 },
+	{ "demo-registry", cmd_demo_registry, 1 },
 	{ "reserve", cmd_reserve, 1 },
 	{ "clock", cmd_clock, 1 },
 	{ "init", cmd_init, 1 },

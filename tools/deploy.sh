@@ -23,7 +23,7 @@ mkdir -p "$dest"
 dest=$(cd "$dest" && pwd)
 web="$dest/public_html"
 
-install -d -m 755 "$dest/bin" "$dest/xslt" "$dest/data" "$dest/data/kartlegging" "$web" "$web/cgi-bin" "$web/css" "$web/js" "$web/feil"
+install -d -m 755 "$dest/bin" "$dest/xslt" "$dest/data" "$dest/data/kartlegging" "$dest/data/rapport" "$web" "$web/cgi-bin" "$web/css" "$web/js" "$web/feil"
 install -m 755 "$build"/tools/* "$dest/bin/"
 install -m 755 "$build"/cgi-bin/* "$web/cgi-bin/"
 install -m 644 "$build"/xslt/*.xsl "$dest/xslt/"
@@ -31,6 +31,7 @@ install -m 644 "$build"/data/*.xml "$dest/data/"
 install -m 644 "$build"/data/kartlegging/*.xml "$build"/data/kartlegging/*.form.html \
     "$build"/data/kartlegging/*.def \
     "$src"/data/kartlegging/*.rng "$dest/data/kartlegging/"
+install -m 644 "$build"/data/rapport/*.xml "$dest/data/rapport/"
 install -m 644 "$src"/htdocs/css/*.css "$web/css/"
 install -m 644 "$src"/htdocs/js/*.js "$web/js/"
 install -m 644 "$src"/htdocs/favicon.svg "$web/"

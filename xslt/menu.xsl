@@ -53,6 +53,7 @@
   <xsl:template match="entry[. = 'authreg']"><li><a href="{/page/@cgi}/autorisasjon">Autorisasjonsregister</a></li></xsl:template>
   <xsl:template match="entry[. = 'overforing']"><li><a href="{/page/@cgi}/overforing">Sluttdato og overføring til KORFOR</a></li></xsl:template>
   <xsl:template match="entry[. = 'overforte']"><li><a href="{/page/@cgi}/overforte">Overførte kartlegginger (CSV)</a></li></xsl:template>
+  <xsl:template match="entry[. = 'rapport']"><li><a href="{/page/@cgi}/rapport">Rapporter</a></li></xsl:template>
   <xsl:template match="entry[. = 'reservasjon']"><li><a href="{/page/@cgi}/reservasjon">Reservasjoner</a></li></xsl:template>
   <xsl:template match="entry[. = 'endringslogger']"><li><a href="{/page/@cgi}/endringslogger">Endringslogger</a></li></xsl:template>
   <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a></li></xsl:template>

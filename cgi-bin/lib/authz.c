@@ -9,7 +9,7 @@
 
 const char *const action_names[ACT__MAX] = {
 	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey", "reserve",
-	"period", "transfer", "survey-logs", "registry"
+	"period", "transfer", "survey-logs", "registry", "report"
 };
 
 enum scope {
@@ -55,6 +55,11 @@ static const struct rule rules[ACT__MAX][ROLE__MAX] = {
 			   { S_NONE, KA, 0 } },
 	[ACT_REGISTRY] = { { S_ANY, KF, 0 }, { S_NONE, KA, 0 }, { S_NONE, KA, 0 },
 			   { S_NONE, KA, 0 } },
+	/* reports (issue 6): KORFOR all and the national; KORUS its region's and each of its
+	 * kommuner's; the kommunekontakt its kommune's (and its bydeler's); none below the
+	 * kommune, and none above one's own level (own_level_up) */
+	[ACT_REPORT]   = { { S_ANY, ROLE_KOMMUNE, 1 }, { S_REGION, ROLE_KOMMUNE, 1 },
+			   { S_KOMMUNE, ROLE_KOMMUNE, 1 }, { S_NONE, KA, 1 } },
 };
 #undef KF
 #undef KA

@@ -20,6 +20,10 @@ enum action {
 	ACT_SURVEY_LOGS,	/* read the endringslogger of every survey in the kommune */
 	/* KORFOR's registry of transferred surveys (counts, CSV); no target */
 	ACT_REGISTRY,
+	/* read a report of the registry (report.h): the target's role is the report's level
+	 * (ROLE_KORFOR the national, ROLE_KORUS a region's, ROLE_KOMMUNE a kommune's or a
+	 * bydel's) and its region or kommune the report's */
+	ACT_REPORT,
 	ACT__MAX
 };
 

@@ -25,13 +25,25 @@
 
 #define FONT "DejaVu Sans"
 
-enum kind { B_TITLE, B_HEADING, B_PARAGRAPH, B_PAIR, B_TABLE, B_ROW };
+enum kind { B_TITLE, B_HEADING, B_PARAGRAPH, B_PAIR, B_TABLE, B_ROW, B_CHART };
+
+/* one shape of a chart */
+struct shape {
+	char kind;			/* 'r'ect, 'l'ine, 't'ext */
+	double a, b, c, d;		/* x y w h, x1 y1 x2 y2, x y size */
+	double rgb[3];
+	char anchor;			/* text: 's', 'm', 'e' */
+	char *text;			/* owned */
+};
 
 struct block {
 	enum kind kind;
 	int ncells;
 	char *cells[PDF_COLS_MAX];	/* owned */
 	double widths[PDF_COLS_MAX];	/* B_TABLE: parts of TEXT_W */
+	struct shape *shapes;		/* B_CHART, owned */
+	int nshapes, capshapes;
+	double cw, ch;			/* B_CHART: its own width and height */
 };
 
 struct pdf {
@@ -80,9 +92,13 @@ pdf_free(struct pdf *p)
 
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->nblocks; i++)
+	for (i = 0; i < p->nblocks; i++) {
 		for (j = 0; j < p->blocks[i].ncells; j++)
 			free(p->blocks[i].cells[j]);
+		for (j = 0; j < p->blocks[i].nshapes; j++)
+			free(p->blocks[i].shapes[j].text);
+		free(p->blocks[i].shapes);
+	}
 	for (i = 0; i < p->nheader; i++)
 		free(p->header[i]);
 	free(p->blocks);
@@ -207,6 +223,109 @@ pdf_table_row(struct pdf *p, const char *const *cells)
 }
 
 /* -- laying out ----------------------------------------------------------------------------- */
+
+int
+pdf_chart(struct pdf *p, double width, double height)
+{
+	struct block *b;
+	int rc;
+
+	if (!(width > 0 && width < 10000 && height > 0 && height < 10000))
+		return BP_EINVAL;
+	if ((rc = add_block(p, B_CHART, 0, NULL, &b)) != 0)
+		return rc;
+	b->cw = width;
+	b->ch = height;
+	return 0;
+}
+
+/* "#rrggbb" as cairo's fractions */
+static int
+colour_parse(const char *s, double rgb[3])
+{
+	unsigned v[3];
+	int i;
+
+	if (s == NULL || strlen(s) != 7 || s[0] != '#' || strspn(s + 1, "0123456789abcdefABCDEF") != 6 ||
+	    sscanf(s + 1, "%2x%2x%2x", &v[0], &v[1], &v[2]) != 3)
+		return BP_EINVAL;
+	for (i = 0; i < 3; i++)
+		rgb[i] = v[i] / 255.0;
+	return 0;
+}
+
+/* a new shape of the last block, which must be a chart */
+static int
+add_shape(struct pdf *p, char kind, const char *colour, struct shape **out)
+{
+	struct block *b = p->nblocks ? &p->blocks[p->nblocks - 1] : NULL;
+	struct shape *grown;
+	int cap;
+
+	if (b == NULL || b->kind != B_CHART)
+		return BP_EINVAL;
+	if (b->nshapes == PDF_CHART_SHAPES_MAX)
+		return BP_ETOOBIG;
+	if (b->nshapes == b->capshapes) {
+		cap = b->capshapes ? 2 * b->capshapes : 32;
+		if ((grown = realloc(b->shapes, (size_t)cap * sizeof(*grown))) == NULL)
+			return BP_ENOMEM;
+		b->shapes = grown;
+		b->capshapes = cap;
+	}
+	*out = &b->shapes[b->nshapes];
+	memset(*out, 0, sizeof(**out));
+	if (colour_parse(colour, (*out)->rgb) != 0)
+		return BP_EINVAL;
+	(*out)->kind = kind;
+	b->nshapes++;
+	return 0;
+}
+
+int
+pdf_chart_rect(struct pdf *p, double x, double y, double w, double h, const char *colour)
+{
+	struct shape *s;
+	int rc;
+
+	if ((rc = add_shape(p, 'r', colour, &s)) != 0)
+		return rc;
+	s->a = x, s->b = y, s->c = w, s->d = h;
+	return 0;
+}
+
+int
+pdf_chart_line(struct pdf *p, double x1, double y1, double x2, double y2, const char *colour)
+{
+	struct shape *s;
+	int rc;
+
+	if ((rc = add_shape(p, 'l', colour, &s)) != 0)
+		return rc;
+	s->a = x1, s->b = y1, s->c = x2, s->d = y2;
+	return 0;
+}
+
+int
+pdf_chart_text(struct pdf *p, double x, double y, double size, char anchor,
+    const char *colour, const char *text)
+{
+	struct shape *s;
+	int rc;
+
+	if (!text_ok(text) || strchr("sme", anchor) == NULL || anchor == '\0' ||
+	    !(size > 0 && size < 100))
+		return BP_EINVAL;
+	if ((rc = add_shape(p, 't', colour, &s)) != 0)
+		return rc;
+	if ((s->text = strdup(text)) == NULL) {
+		p->blocks[p->nblocks - 1].nshapes--;
+		return BP_ENOMEM;
+	}
+	s->a = x, s->b = y, s->c = size;
+	s->anchor = anchor;
+	return 0;
+}
 
 struct style {
 	double size;			/* points */
@@ -481,6 +600,84 @@ out:
 	return rc;
 }
 
+/* a chart at pen->y, scaled to the text width when wider (and to a page when taller);
+ * on the next page when it does not fit on this one */
+static int
+draw_chart(struct pen *pen, const struct block *b)
+{
+	double k = b->cw > TEXT_W ? TEXT_W / b->cw : 1, h, x;
+	int i, rc;
+
+	if (b->ch * k > BODY_BOTTOM - BODY_TOP)
+		k = (BODY_BOTTOM - BODY_TOP) / b->ch;
+	h = b->ch * k;
+
+	if (pen->y + h > BODY_BOTTOM && pen->y > pen->top && (rc = new_page(pen)) != 0)
+		return rc;
+	if (pen->draw) {
+		cairo_save(pen->cr);
+		cairo_translate(pen->cr, MARGIN_X, pen->y);
+		cairo_scale(pen->cr, k, k);
+		for (i = 0; i < b->nshapes; i++) {
+			const struct shape *s = &b->shapes[i];
+			struct style st = { s->c, 0, 0 };
+			PangoLayout *l;
+			int lw, lh;
+
+			cairo_set_source_rgb(pen->cr, s->rgb[0], s->rgb[1], s->rgb[2]);
+			switch (s->kind) {
+			case 'r':
+				cairo_rectangle(pen->cr, s->a, s->b, s->c, s->d);
+				cairo_fill(pen->cr);
+				break;
+			case 'l':
+				cairo_set_line_width(pen->cr, 1);
+				cairo_move_to(pen->cr, s->a, s->b);
+				cairo_line_to(pen->cr, s->c, s->d);
+				cairo_stroke(pen->cr);
+				break;
+			case 't':
+				if ((l = layout_new(pen->cr, s->text, &st, b->cw)) == NULL) {
+					cairo_restore(pen->cr);
+					return BP_ENOMEM;
+				}
+				pango_layout_set_width(l, -1);
+				pango_layout_get_size(l, &lw, &lh);
+				x = s->a - (s->anchor == 'm' ? lw / 2.0 : s->anchor == 'e' ? lw : 0) /
+				    PANGO_SCALE;
+				cairo_move_to(pen->cr, x, s->b -
+				    (double)pango_layout_get_baseline(l) / PANGO_SCALE);
+				pango_cairo_show_layout(pen->cr, l);
+				g_object_unref(l);
+				break;
+			default:
+				abort();
+			}
+		}
+		cairo_restore(pen->cr);
+	}
+	pen->y += h + 6;
+	return 0;
+}
+
+/* the room a heading needs below it: a line or two, or the chart that follows it (after a
+ * paragraph or two), so a section's heading does not end a page without its chart */
+static double
+keep_with(const struct pen *pen, const struct block *b)
+{
+	const struct block *end = pen->p->blocks + pen->p->nblocks, *n = b + 1;
+	double k, h;
+	int paragraphs = 0;
+
+	for (; n < end && n->kind == B_PARAGRAPH && paragraphs < 3; n++)
+		paragraphs++;
+	if (n >= end || n->kind != B_CHART)
+		return KEEP_WITH_HEADING;
+	k = n->cw > TEXT_W ? TEXT_W / n->cw : 1;
+	h = n->ch * k + 30 * paragraphs;
+	return h < BODY_BOTTOM - BODY_TOP - 40 ? h : KEEP_WITH_HEADING;
+}
+
 static int
 draw_block(struct pen *pen, const struct block *b)
 {
@@ -492,7 +689,7 @@ draw_block(struct pen *pen, const struct block *b)
 	case B_TITLE:
 		return draw_text(pen, b, &st_title, 0, 0);
 	case B_HEADING:
-		return draw_text(pen, b, &st_heading, 12, KEEP_WITH_HEADING);
+		return draw_text(pen, b, &st_heading, 12, keep_with(pen, b));
 	case B_PARAGRAPH:
 		return draw_text(pen, b, &st_text, 2, 0);
 	case B_PAIR:
@@ -508,6 +705,8 @@ draw_block(struct pen *pen, const struct block *b)
 		return 0;
 	case B_ROW:
 		return draw_cells(pen, b, &st_text, 0);
+	case B_CHART:
+		return draw_chart(pen, b);
 	}
 	abort();
 }

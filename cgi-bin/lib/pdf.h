@@ -20,6 +20,7 @@
 #define PDF_COLS_MAX 6
 #define PDF_BLOCKS_MAX 20000
 #define PDF_TEXT_MAX 8192		/* bytes of one text */
+#define PDF_CHART_SHAPES_MAX 4096	/* shapes of one chart */
 
 struct pdf;
 
@@ -42,6 +43,17 @@ int pdf_pair(struct pdf *p, const char *question, const char *answer);
  * the next block of another kind. */
 int pdf_table(struct pdf *p, int ncols, const char *const *head, const double *widths);
 int pdf_table_row(struct pdf *p, const char *const *cells);
+
+/* A chart: a picture of width x height units, scaled down to the text width when wider,
+ * made of rectangles, lines and one-line texts in its own coordinates (y downwards, as in
+ * SVG: the report's charts are the SVG its stylesheet draws, shape by shape). colour is
+ * "#rrggbb"; anchor 's'tart, 'm'iddle or 'e'nd of the text at x; y is the baseline. */
+int pdf_chart(struct pdf *p, double width, double height);
+int pdf_chart_rect(struct pdf *p, double x, double y, double w, double h, const char *colour);
+int pdf_chart_line(struct pdf *p, double x1, double y1, double x2, double y2,
+    const char *colour);
+int pdf_chart_text(struct pdf *p, double x, double y, double size, char anchor,
+    const char *colour, const char *text);
 
 /* pdf_render: lay out and draw the document into out (appended). */
 int pdf_render(struct pdf *p, struct buf *out);

@@ -35,7 +35,7 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     await loginAs(pages.korfor, people.korfor, secrets.korfor);
     assert.deepEqual(await menuEntries(pages.korfor), ['Invitere kartleggere',
       'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Velkomstmelding',
-      'Overførte kartlegginger (CSV)']);
+      'Overførte kartlegginger (CSV)', 'Rapporter']);
     await checkA11y(pages.korfor, 'KORFOR menu');
     const korusLink = await inviteLink(pages.korfor, { role: 'KORUS', region: 'KoRus Vest Stavanger' }, 'KORFOR');
 
@@ -45,7 +45,7 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     secrets.korus = await registerVia(pages.korus, korusLink, people.korus);
     await loginAs(pages.korus, people.korus, secrets.korus);
     assert.deepEqual(await menuEntries(pages.korus), ['Invitere kartleggere',
-      'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister']);
+      'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Rapporter']);
     const kontaktLink = await inviteLink(pages.korus, { role: 'Kommune', kommune: 'Stavanger' }, 'KORUS');
 
     // the kommunekontakt invites two kartleggere in one instans

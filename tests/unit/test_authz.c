@@ -142,6 +142,43 @@ test_levels_self_suspended(void **state)
 				    own[i].yn[w] == 'y' ? 0 : BP_EDENIED);
 		assert_int_equal(authz(&t1b, ACT_RESERVE, NULL), BP_EDENIED);
 	}
+	/* reports: the target's role is the report's level, its region or kommune the report's */
+	{
+		static const struct {
+			int role;
+			const char *region, *kommune;
+			const char *yn;	/* KORFOR, KORUS (vs), kommunekontakt (1103), kartlegger */
+		} rep[] = {
+			{ ROLE_KORFOR, "", "", "ynnn" },		/* the national report */
+			{ ROLE_KORUS, "vs", "", "yynn" },		/* its region */
+			{ ROLE_KORUS, "oslo", "", "ynnn" },		/* another region */
+			{ ROLE_KOMMUNE, "vs", "1103", "yyyn" },		/* its kommune */
+			{ ROLE_KOMMUNE, "vs", "1101", "yynn" },		/* another in the region */
+			{ ROLE_KOMMUNE, "oslo", "0301", "ynnn" },	/* another region's */
+			{ ROLE_KARTLEGGER, "vs", "1103", "nnnn" },	/* below the kommune: none */
+		};
+		const struct account *who[4] = { &korfor, &korus, &kk, &t1 };
+		size_t i;
+		int w;
+
+		t1b.tilbakekalt = 0;
+		for (i = 0; i < sizeof(rep) / sizeof(rep[0]); i++)
+			for (w = 0; w < 4; w++) {
+				struct target rt = { rep[i].role, rep[i].region, rep[i].kommune, "",
+				    NULL, 0, NULL };
+
+				assert_int_equal(authz(who[w], ACT_REPORT, &rt),
+				    rep[i].yn[w] == 'y' ? 0 : BP_EDENIED);
+			}
+		assert_int_equal(authz(&kk, ACT_REPORT, NULL), BP_EDENIED);
+		kk.tilbakekalt = 1;
+		{
+			struct target rt = { ROLE_KOMMUNE, "vs", "1103", "", NULL, 0, NULL };
+
+			assert_int_equal(authz(&kk, ACT_REPORT, &rt), BP_EDENIED);
+		}
+		kk.tilbakekalt = 0;
+	}
 	/* no actor, no target, unknown action */
 	assert_int_equal(authz(NULL, ACT_ADMIN, &t), BP_EDENIED);
 	assert_int_equal(authz(&kk, ACT_ADMIN, NULL), BP_EDENIED);

@@ -142,6 +142,50 @@ test_refused(void **state)
 	pdf_free(NULL);
 }
 
+/* a chart: its shapes drawn, its texts come back out, one taller than a page shrunk onto
+ * one; shapes outside a chart and bad colours or anchors refused */
+static void
+test_chart(void **state)
+{
+	struct fix *f = *state;
+	struct buf pdf = { 0 }, text = { 0 }, info = { 0 };
+	char cmd[512];
+	struct pdf *p;
+
+	assert_int_equal(pdf_new("Rapport", &p), 0);
+	assert_int_equal(pdf_chart_rect(p, 0, 0, 10, 10, "#000000"), BP_EINVAL);	/* no chart */
+	assert_int_equal(pdf_chart(p, 0, 10), BP_EINVAL);
+	assert_int_equal(pdf_chart(p, 660, 200), 0);
+	assert_int_equal(pdf_chart_rect(p, 250, 20, 120, 11, "#1f5f99"), 0);
+	assert_int_equal(pdf_chart_rect(p, 250, 20, 120, 11, "1f5f99"), BP_EINVAL);
+	assert_int_equal(pdf_chart_rect(p, 250, 20, 120, 11, "#1f5f9g"), BP_EINVAL);
+	assert_int_equal(pdf_chart_line(p, 250, 0, 250, 200, "#444444"), 0);
+	assert_int_equal(pdf_chart_text(p, 244, 30, 11, 'e', "#222222", "Rusmiddelproblemer"), 0);
+	assert_int_equal(pdf_chart_text(p, 374, 30, 10, 's', "#222222", "41,7 %"), 0);
+	assert_int_equal(pdf_chart_text(p, 374, 30, 10, 'x', "#222222", "x"), BP_EINVAL);
+	assert_int_equal(pdf_chart_text(p, 374, 30, 10, 'm', "#222222", "\xff"), BP_EINVAL);
+	assert_int_equal(pdf_chart(p, 660, 3000), 0);			/* taller than a page */
+	assert_int_equal(pdf_chart_text(p, 330, 2990, 10, 'm', "#222222", "Bunnen av diagrammet"), 0);
+	assert_int_equal(pdf_paragraph(p, "Etter diagrammene"), 0);
+	assert_int_equal(pdf_chart_rect(p, 0, 0, 1, 1, "#000000"), BP_EINVAL);	/* chart ended */
+	assert_int_equal(pdf_render(p, &pdf), 0);
+	pdf_free(p);
+	file_write(f->path, pdf.p, pdf.len, 0600);
+	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' -", f->path);
+	run(cmd, &text);
+	assert_int_equal(count(text.p, "Rusmiddelproblemer"), 1);
+	assert_int_equal(count(text.p, "41,7 %"), 1);
+	assert_int_equal(count(text.p, "Bunnen av diagrammet"), 1);
+	assert_int_equal(count(text.p, "Etter diagrammene"), 1);
+	snprintf(cmd, sizeof(cmd), "pdfinfo '%s'", f->path);
+	run(cmd, &info);
+	/* the first chart, the tall one on a page of its own, then the paragraph */
+	assert_int_equal(atoi(strstr(info.p, "Pages:") + 6), 3);
+	buf_free(&pdf);
+	buf_free(&text);
+	buf_free(&info);
+}
+
 static int
 setup(void **state)
 {
@@ -154,6 +198,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_document, setup, fix_teardown),
 		cmocka_unit_test(test_refused),
+		cmocka_unit_test_setup_teardown(test_chart, setup, fix_teardown),
 	};
 	int rc;
 

@@ -1,0 +1,98 @@
+/* report.h: the Kommunerapport (and the regional and national reports beside it), made
+ * from the pseudonymised registry the moment a kommune's year is transferred.
+ *
+ * What each figure counts is data: data/rapport/YEAR.xml, written out by the build
+ * (tools/rapport.xsl) with the levekår areas and the services of the questionnaire. A
+ * report adds up registry rows (transfer.h) into counts per column: the report's own
+ * scope (a kommune, a bydel, a region or the country), its KORUS region and the country
+ * (for a kommune or bydel), and the same scope last year; and follows the persons of the
+ * scope surveyed both years (the same pseudonym) from last year's levekårsindeks group to
+ * this year's.
+ *
+ * Only aggregates leave this module, and only through report_xml, which hides every
+ * small cell by report_suppress (the one place the <5 rule lives). */
+#ifndef BP_REPORT_H
+#define BP_REPORT_H
+
+#include <libxml/tree.h>
+
+#include "store.h"
+#include "util.h"
+
+#define REPORT_DIR "rapport"		/* below the configuration's data directory */
+#define REPORT_MIN 5			/* the smallest number of persons a cell may show */
+
+struct report_def;
+struct report;
+struct refdata;
+
+enum report_scope { SCOPE_LAND, SCOPE_REGION, SCOPE_KOMMUNE, SCOPE_BYDEL, SCOPE__MAX };
+extern const char *const report_scope_ids[SCOPE__MAX];	/* "land", "region", ... */
+
+/* The columns of a report; which a report has depends on its scope. */
+enum report_col { COL_SCOPE, COL_REGION, COL_LAND, COL_PREV, COL__MAX };
+extern const char *const report_col_ids[COL__MAX];	/* "s", "r", "l", "f" */
+
+struct report_target {
+	enum report_scope scope;
+	char region[32];		/* the region (of the kommune, for kommune and bydel) */
+	char kommune[5];		/* kommune and bydel scopes */
+	char bydel[8];			/* bydel scope */
+};
+
+/* report_def_load: data_dir/rapport/YEAR.xml. BP_ENOENT when there is none for the year,
+ * BP_EXML when it is not of the shape tools/rapport.xsl writes. */
+int report_def_load(const char *data_dir, int year, struct report_def **out);
+void report_def_free(struct report_def *def);	/* accepts NULL */
+
+/* report_new: an empty report of year for t. */
+int report_new(const struct report_def *def, const struct report_target *t, int year,
+    struct report **out);
+void report_free(struct report *r);		/* accepts NULL */
+
+/* report_add_row: one registry row (transfer.h) of kommune, whose KORUS region is
+ * region, of the report's year (prev = 0) or the year before (prev = 1). Every row of
+ * last year must come before the first of this year (the persons are followed by
+ * pseudonym). BP_EXML for a row that is not a registry row. */
+int report_add_row(struct report *r, int prev, const char *kommune, const char *region,
+    const char *xml, size_t len);
+
+/* report_build: read year's rows (and last year's) from the registry into a new report:
+ * the whole country for a kommune's report too (the region and the country beside it),
+ * unless report_keep kept their counts since the registry last changed. */
+int report_build(struct store_txn *txn, const struct report_def *def,
+    const struct refdata *rd, const struct report_target *t, int year, struct report **out);
+
+/* report_keep: after a report_build that read the whole year, keep the country's and the
+ * regions' counts (in the caller's write transaction) for the kommune reports that come
+ * after; 0 and nothing written when it read less. The kept counts hold until the year's
+ * registry keys or the report definition change. */
+int report_keep(struct store_txn *txn, const struct report *r);
+
+/* report_persons: how many persons the report's own scope has this year. */
+long report_persons(const struct report *r);
+
+/* report_xml: the aggregate as <report> under parent (in parent's document):
+ *   <report aar forrige scope>
+ *     <columns><column id n/>…</columns>          n "<5" when the column is too small
+ *     <section id title chart text>               chart: bar stacked services follow
+ *       <base id label><v col n/>…</base>          the persons the shares are of
+ *       <row id label [group grouplabel colour] [sum="ja"]>
+ *         <v col n pct/>…                          n is a count, "<5", or "×" (hidden so
+ *                                                  it cannot be worked out); pct shown
+ *                                                  only with a count
+ *         <v col m n/>                             services: m = hatt fortsette ny behov;
+ *                                                  follow: m = this year's group
+ * Names of kommuner and regions are the caller's to add. */
+int report_xml(const struct report *r, xmlNodePtr parent);
+
+/* report_suppress: the <5 rule over n[0..count) (design: issue 6, "Privacy"). Sets
+ * hide[i] to 1 for a cell under REPORT_MIN persons, to 2 for a cell hidden because one
+ * could otherwise work a small cell out, 0 for one shown. When total < REPORT_MIN every
+ * cell is hidden. partition: the cells split total, which is shown, so the hidden cells'
+ * sum is total minus the shown ones: while it is under REPORT_MIN (one small cell alone,
+ * or several that add up to little) the smallest shown cell is hidden too. */
+void report_suppress(const long *n, int count, long total, int partition,
+    unsigned char *hide);
+
+#endif

@@ -1,0 +1,191 @@
+#!/bin/bash
+# The reports over HTTP (issue 6): a registry filled by `bpadm demo-registry` (Stavanger
+# 2025 and 2026, Oslo, and a few rows in every kommune), then who may open which report
+# (kommunekontakt its kommune only, KORUS its region and its kommuner, KORFOR all and the
+# national, a kartlegger none), the page (every section, a chart and a table each, the SVG
+# well-formed and its numbers those of the table, no count under 5), the CSV of every
+# table, the PDF read back with pdftotext, the audit log, and no crash or sanitizer report.
+set -u
+cd "$(dirname "$0")/../.."
+. tests/lib/assert.sh
+. tests/lib/instance.sh
+
+WORK=$(mktemp -d /tmp/brukerplan-rapport.XXXXXX)
+trap 'instance_stop; rm -rf "$WORK"' EXIT
+PW="et langt passord for testene"
+
+hit() {		# hit JAR PATH: STATUS, HEADERS, BODY
+	HEADERS=$WORK/headers.last BODY=$WORK/body.last
+	STATUS=$(curl -s -D "$HEADERS" -o "$BODY" -w '%{http_code}' -b "$1" -c "$1" "$BP_URL$2")
+}
+status_of() { curl -s -o /dev/null -w '%{http_code}' -b "$1" "$BP_URL$2"; }
+no_crash() {
+	check "$1: no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+	check "$1: no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
+}
+
+instance_start || { echo "could not start Apache" >&2; exit 1; }
+echo "# reports on $BP_URL (build ${BUILD:-build})"
+"$BP_BPADM" -c "$BP_CONF" clock --set '2026-12-01 10:00' >/dev/null
+
+KF=$WORK/kf KR=$WORK/kr KK=$WORK/kk KO=$WORK/ko KA=$WORK/ka
+instance_account "Kai KORFOR" kai@korfor.no "$PW" "$KF" >/dev/null || { echo "setup: korfor" >&2; exit 1; }
+reg() {		# reg JAR NAME EMAIL LINK
+	local s
+	s=$(instance_register "$4" "$2" "$3" "$PW" "$1") && instance_login "$3" "$PW" "$s" "$1"
+}
+reg "$KR" "Ragnhild KORUS" ragnhild@korus.no "$(instance_invite "$KF" korus region=vest-stavanger)" ||
+    { echo "setup: korus" >&2; exit 1; }
+reg "$KK" "Kari Kontakt" kari@stavanger.kommune.no \
+    "$(instance_invite "$KF" kommunekontakt kommune=1103 "instans=Stavanger kommune")" ||
+    { echo "setup: kommunekontakt" >&2; exit 1; }
+reg "$KO" "Ola Kontakt" ola@oslo.kommune.no \
+    "$(instance_invite "$KF" kommunekontakt kommune=030101 "instans=Oslo kommune")" ||
+    { echo "setup: kommunekontakt Oslo" >&2; exit 1; }
+instance_kartlegger "Per Kartlegger" per@stavanger.kommune.no "$PW" "$KA" 1103 "NAV" >/dev/null ||
+    { echo "setup: kartlegger" >&2; exit 1; }
+
+# the registry: two rows in every kommune, then Stavanger's 60 and Oslo's 80 (the first
+# two of each replaced), and 40 of Stavanger's persons last year
+demo() { "$BP_BPADM" -c "$BP_CONF" demo-registry "$@" >/dev/null || { echo "setup: demo-registry $*" >&2; exit 1; }; }
+demo --year 2026 --count 714
+demo --year 2026 --kommune 1103 --count 60
+demo --year 2026 --kommune 0301 --count 80
+demo --year 2025 --kommune 1103 --count 40
+check "demo-registry refuses a drift site" bash -c "sed 's/^mode *=.*/mode = drift/' '$BP_CONF' > '$WORK/drift.conf' && ! '$BP_BPADM' -c '$WORK/drift.conf' demo-registry --year 2026 --count 1 2>/dev/null"
+
+# == who sees what ===========================================================================
+check "kommunekontakt: own kommune (default)" is "$(status_of "$KK" '/cgi-bin/rapport?aar=2026')" 200
+check "kommunekontakt: own kommune by name" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 200
+check "kommunekontakt: another kommune 403" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 403
+check "kommunekontakt: a kommune in its region 403" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=k-1124&aar=2026')" 403
+check "kommunekontakt: its region's report 403" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=r-vest-stavanger&aar=2026')" 403
+check "kommunekontakt: the national report 403" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=land&aar=2026')" 403
+check "Oslo's kommunekontakt: a bydel of Oslo" is "$(status_of "$KO" '/cgi-bin/rapport?omrade=b-030101&aar=2026')" 200
+check "Oslo's kommunekontakt: another bydel of Oslo" is "$(status_of "$KO" '/cgi-bin/rapport?omrade=b-030105&aar=2026')" 200
+check "Oslo's kommunekontakt: Bergen's bydel 403" is "$(status_of "$KO" '/cgi-bin/rapport?omrade=b-460101&aar=2026')" 403
+check "KORUS: its region (default)" is "$(status_of "$KR" '/cgi-bin/rapport?aar=2026')" 200
+check "KORUS: a kommune of its region" is "$(status_of "$KR" '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 200
+check "KORUS: a kommune of another region 403" is "$(status_of "$KR" '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 403
+check "KORUS: another region 403" is "$(status_of "$KR" '/cgi-bin/rapport?omrade=r-oslo&aar=2026')" 403
+check "KORUS: the national report 403" is "$(status_of "$KR" '/cgi-bin/rapport?omrade=land&aar=2026')" 403
+check "KORFOR: the national report" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=land&aar=2026')" 200
+check "KORFOR: any region" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=r-oslo&aar=2026')" 200
+check "KORFOR: any kommune" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 200
+check "kartlegger: no report 403" is "$(status_of "$KA" '/cgi-bin/rapport?aar=2026')" 403
+check "kartlegger: not even its kommune's 403" is "$(status_of "$KA" '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 403
+check "not logged in: to the login" is "$(status_of /dev/null '/cgi-bin/rapport')" 303
+check "unknown kommune 404" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=k-9999&aar=2026')" 404
+check "bad area 400" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=x-1&aar=2026')" 400
+check "bad year 400" is "$(status_of "$KF" '/cgi-bin/rapport?aar=20x6')" 400
+check "bad format 400" is "$(status_of "$KF" '/cgi-bin/rapport?format=doc')" 400
+check "a year without a report definition 404" is "$(status_of "$KF" '/cgi-bin/rapport?aar=2019')" 404
+check "the menu offers Rapporter to the kommunekontakt" bash -c "curl -s -b '$KK' '$BP_URL/cgi-bin/menu' | grep -q '/cgi-bin/rapport\">Rapporter<'"
+check "the menu offers no Rapporter to the kartlegger" bash -c "! curl -s -b '$KA' '$BP_URL/cgi-bin/menu' | grep -q 'Rapporter'"
+
+# == the kommune's page ======================================================================
+hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026'
+check "the page: 200" is "$STATUS" 200
+check "the page: no-store" grep -qi '^Cache-Control: no-store' "$HEADERS"
+cp "$BODY" "$WORK/page.html"
+for s in kategori kjonn alder levekar indeks bostedslos bolig aktivitet inntekt barn vold \
+    selvmord_overdose planer tjenester fulgt; do
+	check "section $s with its table" grep -q "id=\"tab-$s\"" "$WORK/page.html"
+done
+check "the columns: Stavanger, its region, the country, last year" bash -c \
+    "grep -q '<dt>Stavanger</dt><dd>60 kartlagte' '$WORK/page.html' && grep -q '<dt>KoRus Vest Stavanger</dt>' '$WORK/page.html' && grep -q '<dt>Hele landet</dt>' '$WORK/page.html' && grep -q '<dt>Stavanger 2025</dt><dd>40 kartlagte' '$WORK/page.html'"
+check "the followed persons: 40 surveyed both years" grep -q 'Kartlagt begge år: Stavanger: 40' "$WORK/page.html"
+check "expected demand is explained" grep -q 'Forventet behov for en tjeneste neste år er de som skal fortsette' "$WORK/page.html"
+
+# every chart well-formed SVG with a title; the numbers of each bar chart those of its table
+perl -0ne 'print "$1\n" while /(<svg\b.*?<\/svg>)/gs' "$WORK/page.html" > "$WORK/svgs"
+check "23 charts (every section but the followed persons; services a chart per group)" is "$(wc -l < "$WORK/svgs")" 23
+n=0
+while IFS= read -r svg; do
+	n=$((n + 1))
+	printf '%s\n' "$svg" > "$WORK/chart$n.svg"
+	check "chart $n is well-formed XML" xmllint --noout "$WORK/chart$n.svg"
+	check "chart $n has a title and role=img" bash -c "grep -q '<title id=' '$WORK/chart$n.svg' && grep -q 'role=\"img\"' '$WORK/chart$n.svg'"
+done < "$WORK/svgs"
+# kategori: the bar texts in order are, row by row, the shares (or marks) of each column
+tds() {		# tds SECTION 0|1: the share (0) or count (1) cells, row by row, column by column
+	xmllint --html --xpath "//table[@id='tab-$1']/tbody/tr/td[position() mod 2 = $2]" "$WORK/page.html" 2>/dev/null |
+	    perl -ne 'print "$1\n" while /<td[^>]*>(.*?)<\/td>|<td[^>]*\/>()/g'
+}
+table_cells() { tds "$1" 0; }
+table_counts() { tds "$1" 1; }
+svg_values() {	# svg_values N: the value texts (font-size 10) of chart N
+	grep -o '<text[^>]*font-size="10"[^>]*>[^<]*</text>' "$WORK/chart$1.svg" | sed 's/<[^>]*>//g'
+}
+for pair in "1 kategori" "2 kjonn" "3 alder" "5 indeks"; do
+	set -- $pair
+	# the chart writes a share where the table has one, else the table's count mark
+	paste -d'|' <(table_cells "$2") <(table_counts "$2") | awk -F'|' '{ print ($1 != "" ? $1 : $2) }' > "$WORK/want$1"
+	svg_values "$1" > "$WORK/got$1"
+	check "chart $1 ($2): its numbers are the table's" diff "$WORK/want$1" "$WORK/got$1"
+done
+check "the kategori table has numbers" bash -c "[ $(table_counts kategori | wc -l) -gt 0 ]"
+# no count under 5 on the page: each count cell is >= 5, "<5" or "×"
+xmllint --html --xpath "//table[contains(@class,'report')]//td" "$WORK/page.html" 2>/dev/null |
+    sed 's#</td>#\n#g; s#<td[^>]*>##g' > "$WORK/cells"
+check "the tables have cells" bash -c "[ \$(wc -l < '$WORK/cells') -gt 500 ]"
+check "no count under 5 on the page" bash -c "! grep -Exq '[0-4]' '$WORK/cells'"
+check "small cells are shown as <5" grep -q '&lt;5' "$WORK/cells"
+
+# the country's and the regions' counts are kept after a full pass and used by the next
+# kommune report; a transfer (here: rows added in Sola) makes them count afresh
+main_of() { perl -0ne 'print "$1\n" if /(<main.*<\/main>)/s' "$1" | sed 's/name="csrf" value="[0-9a-f]*"//g'; }
+LAND0=$(grep -o '<dt>Hele landet</dt><dd>[0-9]*' "$WORK/page.html" | grep -o '[0-9]*$')
+demo --year 2026 --kommune 1124 --count 5
+hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026'
+main_of "$BODY" > "$WORK/cold.html"
+hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026'
+main_of "$BODY" > "$WORK/warm.html"
+LAND1=$(grep -o '<dt>Hele landet</dt><dd>[0-9]*' "$WORK/cold.html" | grep -o '[0-9]*$')
+check "new rows in the registry: the country counted afresh ($LAND0 -> $LAND1)" bash -c "[ '$LAND1' -gt '$LAND0' ]"
+check "the kept counts give the very same report" diff "$WORK/cold.html" "$WORK/warm.html"
+check "the report is not empty" bash -c "[ \$(wc -c < '$WORK/warm.html') -gt 50000 ]"
+
+# a bydel of Oslo: its own figures, Oslo's region beside it
+hit "$KO" '/cgi-bin/rapport?omrade=b-030101&aar=2026'
+check "the bydel's report names it" grep -q 'Oslo, bydel Gamle Oslo' "$BODY"
+check "the bydel's report has the region (KoRus Oslo)" grep -q '<dt>KoRus Oslo</dt>' "$BODY"
+
+# == CSV =====================================================================================
+hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
+check "CSV: 200 text/csv" bash -c "[ $STATUS = 200 ] && grep -qi '^Content-Type: text/csv' '$HEADERS'"
+check "CSV: a download with a name" grep -qi 'Content-Disposition: attachment; filename="brukerplan-rapport-2026-k-1103.csv"' "$HEADERS"
+cp "$BODY" "$WORK/r.csv"
+check "CSV: the header" bash -c "head -1 '$WORK/r.csv' | grep -q 'seksjon,gruppe,rad,maal,Stavanger antall,Stavanger andel (%),KoRus Vest Stavanger antall'"
+check "CSV: every table (kategori to tjenester and fulgt)" bash -c "grep -q '^Kategori,' '$WORK/r.csv' && grep -q '^Levekårsområder,Bosituasjon,Grønn' '$WORK/r.csv' && grep -q '^Tjenester,NAV-tjenester,Råd/veiledning,behov,' '$WORK/r.csv' && grep -q '^Samme personer i fjor og i år' '$WORK/r.csv'"
+LINES=$(wc -l < "$WORK/r.csv")
+# the header, the two bases (bostedsløse, followed), a line per table row, three more per
+# service (hatt fortsette ny behov) and four more per row of the followed (a group each, sum)
+check "CSV: a line per row of every table, per measure of a service ($LINES lines)" is "$LINES" \
+    "$(( $(grep -o '<tr><th scope="row">' "$WORK/page.html" | wc -l) + 1 + 2 + 65 * 3 + 4 * 4 ))"
+check "CSV: no count under 5" bash -c "! tail -n +2 '$WORK/r.csv' | tr -d '\r' | awk -F, '{ for (i = 5; i <= NF; i += 2) if (\$i ~ /^[0-4]\$/) bad = 1 } END { exit !bad }'"
+check "CSV: no pseudonym" bash -c "! grep -Eq '[0-9a-f]{64}' '$WORK/r.csv'"
+check "CSV: Kategori's count is the page's" is "$(grep '^Kategori,,Rusmiddelproblemer,' "$WORK/r.csv" | cut -d, -f5 | sed 's/</\&lt;/')" "$(table_counts kategori | head -1)"
+
+# == PDF =====================================================================================
+hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=pdf'
+check "PDF: 200 application/pdf" bash -c "[ $STATUS = 200 ] && grep -qi '^Content-Type: application/pdf' '$HEADERS'"
+cp "$BODY" "$WORK/r.pdf"
+pdftotext -layout "$WORK/r.pdf" "$WORK/r.txt" 2>/dev/null
+check "PDF: readable, more than one page" bash -c "[ \$(pdfinfo '$WORK/r.pdf' | awk '/^Pages:/ { print \$2 }') -gt 2 ]"
+for t in "Rapport 2026: Stavanger" "Kategori" "Levekårsområder" "Levekårsindeks" "Bostedsløse og hvor lenge" \
+    "Barn under 18 år" "Vold og trusler" "Selvmordsforsøk og overdose" "Planer og ansvarsgruppe" "Tjenester" \
+    "Forventet behov" "Samme personer i fjor og i år" "Stavanger: 60 kartlagte brukere" "Hatt siste år"; do
+	check "PDF has \"$t\"" grep -q "$t" "$WORK/r.txt"
+done
+# the charts are drawn in it: their legends and shares are text in the PDF
+check "PDF: the charts' legend (Skjult (<5))" grep -q 'Skjult (<5)' "$WORK/r.txt"
+FIRST=$(table_cells kategori | grep % | head -1 | sed 's/ %//')
+check "PDF: a kategori share of the page ($FIRST %)" grep -q "$FIRST" "$WORK/r.txt"
+
+# == audit and privacy =======================================================================
+"$BP_BPADM" -c "$BP_CONF" audit --last 50 > "$WORK/audit"
+check "audit: the views, the CSV and the PDF" bash -c "grep -q report.view '$WORK/audit' && grep -q report.csv '$WORK/audit' && grep -q report.pdf '$WORK/audit'"
+check "no pseudonym on the page" bash -c "! grep -Eo '[0-9a-f]{64}' '$WORK/page.html' | grep -vq \"\$(csrf_of_page < '$WORK/page.html')\""
+no_crash "reports"
+done_checks
