@@ -5,7 +5,7 @@
      for the services. Included by rapport.xsl (inline in the page) and rapport-pdf.xsl
      (the same shapes drawn by cairo), so the PDF has the same charts. Only rect, line and
      text, with presentation attributes: cgi-bin/rapport.c draws exactly these into the PDF.
-     A hidden cell has no bar, only its mark ("<5" or "×"), as in the table. -->
+     A hidden cell has no bar, only its mark ("<5"), as in the table. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:variable name="chart-w" select="660"/>

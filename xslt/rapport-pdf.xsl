@@ -10,7 +10,7 @@
     <pdf>
       <header>Brukerplan – rapport <xsl:value-of select="target/@aar"/>: <xsl:value-of select="target/@navn"/></header>
       <h1>Rapport <xsl:value-of select="target/@aar"/>: <xsl:value-of select="target/@navn"/></h1>
-      <p>Tallene er hentet fra de pseudonymiserte kartleggingene i registeret. Andelene er av de kartlagte brukerne i hver kolonne. Tall under 5 vises som «&lt;5», og et tall som ellers kunne regnes ut fra de andre vises som «×». Forventet behov for en tjeneste neste år er de som skal fortsette med tjenesten pluss de som anbefales den som ny tjeneste.</p>
+      <p>Tallene er hentet fra de pseudonymiserte kartleggingene i registeret. Andelene er av de kartlagte brukerne i hver kolonne. Tall under 5 vises som «&lt;5», og det samme gjelder et tall som ellers kunne regnes ut fra de andre. Forventet behov for en tjeneste neste år er de som skal fortsette med tjenesten pluss de som anbefales den som ny tjeneste.</p>
       <xsl:for-each select="report/columns/column">
         <p><xsl:value-of select="@name"/>: <xsl:value-of select="@n"/> kartlagte brukere</p>
       </xsl:for-each>

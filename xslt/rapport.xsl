@@ -61,7 +61,7 @@
     <xsl:apply-templates select="section"/>
   </xsl:template>
 
-  <xsl:template name="intro">Tallene er hentet fra de pseudonymiserte kartleggingene i registeret. Andelene er av de kartlagte brukerne i hver kolonne. For å verne enkeltpersoner vises tall under 5 som «&lt;5», og et tall som ellers kunne regnes ut fra de andre vises som «×». Forventet behov for en tjeneste neste år er de som skal fortsette med tjenesten pluss de som anbefales den som ny tjeneste. Kolonnen for i fjor er samme område året før; personer kartlagt begge år følges med pseudonym.</xsl:template>
+  <xsl:template name="intro">Tallene er hentet fra de pseudonymiserte kartleggingene i registeret. Andelene er av de kartlagte brukerne i hver kolonne. For å verne enkeltpersoner vises tall under 5 som «&lt;5», og det samme gjelder et tall som ellers kunne regnes ut fra de andre. Forventet behov for en tjeneste neste år er de som skal fortsette med tjenesten pluss de som anbefales den som ny tjeneste. Kolonnen for i fjor er samme område året før; personer kartlagt begge år følges med pseudonym.</xsl:template>
 
   <xsl:template match="section">
     <section aria-labelledby="h-{@id}" class="report-section">

@@ -1246,7 +1246,9 @@ set_l(xmlNodePtr n, const char *name, long v)
 	return set(n, name, s);
 }
 
-static const char *const hidden_marks[] = { NULL, "<5", "\xc3\x97" };	/* "×" */
+/* a cell hidden so it cannot be worked out shows "<5" too, as the small ones: a mark of
+ * its own would tell a reader which hidden cells are the small ones */
+static const char *const hidden_marks[] = { NULL, "<5", "<5" };
 
 /* <v col [m] n [pct]>: a count, or its mark when hidden */
 static int

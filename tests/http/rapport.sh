@@ -125,7 +125,7 @@ for pair in "1 kategori" "2 kjonn" "3 alder" "5 indeks"; do
 	check "chart $1 ($2): its numbers are the table's" diff "$WORK/want$1" "$WORK/got$1"
 done
 check "the kategori table has numbers" bash -c "[ $(table_counts kategori | wc -l) -gt 0 ]"
-# no count under 5 on the page: each count cell is >= 5, "<5" or "×"
+# no count under 5 on the page: each count cell is >= 5 or "<5"
 xmllint --html --xpath "//table[contains(@class,'report')]//td" "$WORK/page.html" 2>/dev/null |
     sed 's#</td>#\n#g; s#<td[^>]*>##g' > "$WORK/cells"
 check "the tables have cells" bash -c "[ \$(wc -l < '$WORK/cells') -gt 500 ]"
