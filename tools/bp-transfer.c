@@ -21,6 +21,8 @@
 
 #include "config.h"
 #include "period.h"
+#include "refdata.h"
+#include "report.h"
 #include "secrets.h"
 #include "survey.h"
 #include "transfer.h"
@@ -141,6 +143,59 @@ run_job(struct store_txn *txn, void *arg)
 	return j->rc == BP_EEXIST ? 0 : j->rc;
 }
 
+/* The country's and the regions' report counts, made now and kept (report_keep), so that
+ * a kommune's first report after the transfer reads only its own rows: the whole year's
+ * registry is read here, by cron, and not while a kommunekontakt waits for the page. */
+#define KEPT_YEARS 8
+
+struct keep {
+	const struct report_def *def;
+	const struct refdata *rd;
+	int year;
+	struct report *rep;
+};
+
+static int
+keep_build(struct store_txn *txn, void *arg)
+{
+	struct keep *k = arg;
+	struct report_target t;
+
+	memset(&t, 0, sizeof(t));
+	t.scope = SCOPE_LAND;
+	return report_build(txn, k->def, k->rd, &t, k->year, &k->rep);
+}
+
+static int
+keep_write(struct store_txn *txn, void *arg)
+{
+	return report_keep(txn, ((struct keep *)arg)->rep);
+}
+
+static int
+keep_counts(struct store *st, const struct config *cfg, int year)
+{
+	struct report_def *def = NULL;
+	struct refdata *rd = NULL;
+	struct keep k;
+	int rc;
+
+	/* a year without a report definition has no reports to make ready */
+	if ((rc = report_def_load(cfg->data, year, &def)) == BP_ENOENT)
+		return 0;
+	if (rc == 0)
+		rc = refdata_load(cfg->data, &rd);
+	k = (struct keep){ def, rd, year, NULL };
+	if (rc == 0)
+		rc = store_read(st, keep_build, &k);
+	if (rc == 0)
+		rc = store_write(st, keep_write, &k);
+	report_free(k.rep);
+	refdata_free(rd);
+	report_def_free(def);
+	return rc;
+}
+
 static const char *
 plural(long n, const char *one, const char *many)
 {
@@ -188,6 +243,7 @@ main(int argc, char **argv)
 	long long now;
 	size_t i;
 	int c, dry = 0, rc, status = 0, lock;
+	int kept_year[KEPT_YEARS], nkept = 0;	/* the years something was transferred of */
 
 	log_set_prog("bp-transfer");
 	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
@@ -261,7 +317,21 @@ main(int argc, char **argv)
 		    plural(j.receipt.transferred, "kartlegging", "kartlegginger"),
 		    j.receipt.held_back, dry ? " (prøvekjøring)" : "");
 		fflush(stdout);
+		if (!dry) {
+			int y, seen = 0;
+
+			for (y = 0; y < nkept; y++)
+				seen |= kept_year[y] == j.d->year;
+			if (!seen && nkept < KEPT_YEARS)
+				kept_year[nkept++] = j.d->year;
+		}
 	}
+	/* the transfers are done whatever happens here: a failure only makes the first
+	 * report slower, so it is said but does not fail the run */
+	for (i = 0; i < (size_t)nkept; i++)
+		if ((rc = keep_counts(st, &cfg, kept_year[i])) != 0)
+			fprintf(stderr, "bp-transfer: rapportene for %d: %s\n", kept_year[i],
+			    bp_strerror(rc));
 out:
 	store_close(st);
 	free(plan.due);

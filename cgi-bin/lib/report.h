@@ -78,9 +78,9 @@ long report_persons(const struct report *r);
  *     <section id title chart text>               chart: bar stacked services follow
  *       <base id label><v col n/>…</base>          the persons the shares are of
  *       <row id label [group grouplabel colour] [sum="ja"]>
- *         <v col n pct/>…                          n is a count, "<5", or "×" (hidden so
- *                                                  it cannot be worked out); pct shown
- *                                                  only with a count
+ *         <v col n pct/>…                          n is a count or "<5" (small, or hidden
+ *                                                  so it cannot be worked out); pct
+ *                                                  shown only with a count
  *         <v col m n/>                             services: m = hatt fortsette ny behov;
  *                                                  follow: m = this year's group
  * Names of kommuner and regions are the caller's to add. */

@@ -222,6 +222,10 @@ out=$("$BP_TRANSFER" -c "$BP_CONF" --date 2027-01-01 --kommune 1103)
 check "--kommune: only that kommune (1103 is done)" is "$out" ""
 out=$("$BP_TRANSFER" -c "$BP_CONF" --date 2027-01-01)
 check "the tool transfers Sola" is "$out" "1124 2026: overført $OK2 kartlegginger, holdt tilbake $((7 - OK2)) med feil"
+STORE_DIR=$(sed -n 's/^store *= *//p' "$BP_CONF")
+case $STORE_DIR in /*) ;; *) STORE_DIR=$(dirname "$BP_CONF")/$STORE_DIR ;; esac
+check "the tool made the year's report counts ready (report:2026 kept)" \
+    bash -c "mdb_dump -p -s meta '$STORE_DIR' | grep -q '^ report:2026\$'"
 out=$("$BP_TRANSFER" -c "$BP_CONF" --date 2027-01-01)
 check "run again: nothing left to do" is "$out" ""
 hit "$KORFOR" GET "/cgi-bin/overforte?aar=2026&kommune=1124"
