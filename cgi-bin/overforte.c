@@ -31,22 +31,6 @@ static const struct {
 	{ "alder", "alder" }, { "instanstype", "instanstype" }, { "levekarsindeks", "indeks" },
 };
 
-static void
-csv_field(struct buf *b, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_add(b, "\"", 1);
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_add(b, "\"", 1);
-		buf_add(b, s, 1);
-	}
-	buf_add(b, "\"", 1);
-}
-
 struct csv {
 	struct app *a;
 	const struct definition *def;
@@ -65,7 +49,7 @@ csv_header(struct csv *c)
 
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
 		buf_puts(&c->out, i ? "," : "");
-		csv_field(&c->out, fixed[i].column);
+		buf_csv_field(&c->out, fixed[i].column);
 	}
 	for (j = 0; j < c->nitems; j++) {
 		if (strcmp(c->items[j].type, "service") == 0)
@@ -127,7 +111,7 @@ csv_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
 	}
 	for (i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++) {
 		buf_puts(&c->out, i ? "," : "");
-		csv_field(&c->out, prop(root, fixed[i].attr, tmp, sizeof(tmp)));
+		buf_csv_field(&c->out, prop(root, fixed[i].attr, tmp, sizeof(tmp)));
 	}
 	for (j = 0; j < c->nitems; j++) {
 		char *cell = c->cells[j].p ? c->cells[j].p : (char *)"", *tab;
@@ -137,11 +121,11 @@ csv_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
 			/* unanswered services are "Nei/Nei" in the form, but say so only if stored */
 			if ((tab = strchr(cell, '\t')) != NULL)
 				*tab = '\0';
-			csv_field(&c->out, cell);
+			buf_csv_field(&c->out, cell);
 			buf_puts(&c->out, ",");
-			csv_field(&c->out, tab ? tab + 1 : "");
+			buf_csv_field(&c->out, tab ? tab + 1 : "");
 		} else
-			csv_field(&c->out, cell);
+			buf_csv_field(&c->out, cell);
 	}
 	buf_puts(&c->out, "\r\n");
 	xmlFreeDoc(d);

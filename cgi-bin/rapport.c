@@ -166,22 +166,6 @@ name_columns(struct req *q, xmlNodePtr report)
 
 /* -- CSV: every table, one line per row (and measure), a count and a share per column -- */
 
-static void
-csv_field(struct buf *b, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_add(b, "\"", 1);
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_add(b, "\"", 1);
-		buf_add(b, s, 1);
-	}
-	buf_add(b, "\"", 1);
-}
-
 static const char *
 attr_or(xmlNodePtr n, const char *name, const char *dflt)
 {
@@ -202,13 +186,13 @@ csv_line(struct buf *b, const char *sec, xmlNodePtr row, const char *m, xmlNodeP
 {
 	xmlNodePtr c, v;
 
-	csv_field(b, sec);
+	buf_csv_field(b, sec);
 	buf_puts(b, ",");
-	csv_field(b, attr_or(row, "grouplabel", ""));
+	buf_csv_field(b, attr_or(row, "grouplabel", ""));
 	buf_puts(b, ",");
-	csv_field(b, attr_or(row, "label", ""));
+	buf_csv_field(b, attr_or(row, "label", ""));
 	buf_puts(b, ",");
-	csv_field(b, m ? m : "");
+	buf_csv_field(b, m ? m : "");
 	for (c = cols->children; c; c = c->next) {
 		const char *n = "", *pct = "", *col = record_node_attr(c, "id");
 
@@ -225,9 +209,9 @@ csv_line(struct buf *b, const char *sec, xmlNodePtr row, const char *m, xmlNodeP
 			}
 		}
 		buf_puts(b, ",");
-		csv_field(b, n);
+		buf_csv_field(b, n);
 		buf_puts(b, ",");
-		csv_field(b, pct);
+		buf_csv_field(b, pct);
 	}
 	buf_puts(b, "\r\n");
 }
@@ -251,10 +235,10 @@ send_csv(struct req *q, xmlNodePtr report)
 
 			snprintf(h, sizeof(h), "%s antall", attr_or(s, "name", ""));
 			buf_puts(&b, ",");
-			csv_field(&b, h);
+			buf_csv_field(&b, h);
 			snprintf(h, sizeof(h), "%s andel (%%)", attr_or(s, "name", ""));
 			buf_puts(&b, ",");
-			csv_field(&b, h);
+			buf_csv_field(&b, h);
 		}
 	buf_puts(&b, "\r\n");
 	for (s = report->children; s; s = s->next) {

@@ -391,3 +391,21 @@ file_read(const char *path, size_t max, char **text, size_t *len)
 	*len = got;
 	return 0;
 }
+
+/* one CSV field as RFC 4180 quotes it: as is, or in quotes with its quotes doubled when it
+ * holds a comma, a quote or a line break */
+void
+buf_csv_field(struct buf *b, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_add(b, "\"", 1);
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_add(b, "\"", 1);
+		buf_add(b, s, 1);
+	}
+	buf_add(b, "\"", 1);
+}

@@ -39,6 +39,8 @@ struct buf {
 
 void buf_add(struct buf *b, const void *data, size_t len);
 void buf_puts(struct buf *b, const char *s);
+/* buf_csv_field: s as one RFC 4180 field (quoted when it must be) */
+void buf_csv_field(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_reset(struct buf *b);
 void buf_free(struct buf *b);	/* accepts a zeroed or already freed buffer */

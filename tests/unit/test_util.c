@@ -94,6 +94,26 @@ test_buf_printf(void **state)
 }
 
 static void
+test_csv_field(void **state)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "", "" }, { "ja", "ja" }, { "a b|c", "a b|c" }, { "a,b", "\"a,b\"" },
+		{ "si \"hei\"", "\"si \"\"hei\"\"\"" }, { "to\nlinjer", "\"to\nlinjer\"" },
+		{ "cr\r", "\"cr\r\"" }, { "Tromsø", "Tromsø" },
+	};
+	struct buf b = { 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < UNIT_N(cases); i++) {
+		buf_reset(&b);
+		buf_csv_field(&b, cases[i].in);
+		assert_string_equal(b.p ? b.p : "", cases[i].out);
+	}
+	buf_free(&b);
+}
+
+static void
 test_hex(void **state)
 {
 	unsigned char in[64], out[64];
@@ -396,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_strerror),
 		cmocka_unit_test(test_buf_growth),
 		cmocka_unit_test(test_buf_printf),
+		cmocka_unit_test(test_csv_field),
 		cmocka_unit_test(test_hex),
 		cmocka_unit_test(test_hex_reject),
 		cmocka_unit_test(test_utf8),
