@@ -82,21 +82,6 @@ rprop(xmlDocPtr d, const char *name)
 	return v ? v : "";
 }
 
-static int
-status_of(int rc)
-{
-	switch (rc) {
-	case 0:
-		return 0;
-	case BP_ENOENT:
-		return 404;
-	case BP_EINVAL:
-		return 400;
-	default:
-		return 500;
-	}
-}
-
 /* -- the endringslogg ----------------------------------------------------------------------- */
 
 /* "Navn (instans)" of an account in the log */
@@ -440,7 +425,7 @@ innsyn_get(struct app *a)
 	/* a HEAD downloads nothing, so it is no innsyn to log */
 	if (rc == 0 && a->req.method != HTTP_HEAD)
 		rc = store_write(st, log_download, &in);
-	if ((status = status_of(rc)) != 0) {
+	if ((status = app_status_of(rc)) != 0) {
 		if (status == 500)
 			log_error("innsyn %s: %s", fil_ids[in.fil], bp_strerror(rc));
 		innsyn_free(&in);

@@ -131,23 +131,6 @@ find_key(struct store_txn *txn, void *arg)
 	return rc == BP_EINVAL ? BP_ENOENT : rc;
 }
 
-static int
-status_of(int rc)
-{
-	switch (rc) {
-	case 0:
-		return 0;
-	case BP_ENOENT:
-		return 404;
-	case BP_EINVAL:
-		return 400;
-	case BP_ESTALE:			/* saved by others SAVE_TRIES times over */
-		return 409;
-	default:
-		return 500;
-	}
-}
-
 /* Look up the survey's key, then its year's form. 0 or a status. */
 static int
 form_start(struct app *a, struct form *f, const char *id)
@@ -163,7 +146,7 @@ form_start(struct app *a, struct form *f, const char *id)
 	if (app_store(a, &st) != 0 || app_secrets(a, &f->sec) != 0)
 		return 500;
 	if ((rc = store_read(st, find_key, f)) != 0)
-		return status_of(rc);
+		return app_status_of(rc);
 	if (app_formtab(a, key_year(f->key), &f->ft) != 0)
 		return 500;
 	return 0;
@@ -426,7 +409,7 @@ skjema_get(struct app *a)
 		/* opened from the list: that goes in the endringslogg */
 		rc = app_store(a, &st) == 0 ? store_write(st, log_opened, &f) : BP_ESTORE;
 		form_free(&f);
-		if ((status = status_of(rc)) != 0)
+		if ((status = app_status_of(rc)) != 0)
 			return status;
 		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", f.id);
 		return app_redirect(a, target);
@@ -439,7 +422,8 @@ skjema_get(struct app *a)
 		return 500;
 	}
 	rc = store_read(st, read_form, &f);
-	if ((status = status_of(rc)) != 0 || (rc = form_page(&f, f.record, f.facts.version, NULL)) != 0) {
+	if ((status = app_status_of(rc)) != 0 ||
+	    (rc = form_page(&f, f.record, f.facts.version, NULL)) != 0) {
 		form_free(&f);
 		return status ? status : 500;
 	}
@@ -576,7 +560,7 @@ skjema_post(struct app *a)
 	rc = save(a, &f);
 	if (rc < 0) {
 		form_free(&f);
-		return status_of(rc);
+		return app_status_of(rc);
 	}
 	if (rc == 1) {
 		/* not saved: the tab again, with what was sent */

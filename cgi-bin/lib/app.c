@@ -58,6 +58,26 @@ static const struct {
 
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
 
+/* the status of a core error where a page has no better one: a page id that is no survey
+ * (or not one's own) is 404, a malformed value 400, a record saved by others in between
+ * (more often than a page retries) 409 */
+static const struct {
+	int rc, status;
+} error_statuses[] = {
+	{ 0, 0 }, { BP_ENOENT, 404 }, { BP_EINVAL, 400 }, { BP_ESTALE, 409 },
+};
+
+int
+app_status_of(int rc)
+{
+	size_t i;
+
+	for (i = 0; i < NITEMS(error_statuses); i++)
+		if (error_statuses[i].rc == rc)
+			return error_statuses[i].status;
+	return 500;
+}
+
 const char *
 app_form(struct app *a, const char *key)
 {

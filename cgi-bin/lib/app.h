@@ -87,6 +87,8 @@ int app_render(struct app *a, int status);
 int app_send(struct app *a, int status, const char *type, const void *body, size_t len);
 /* app_redirect: 303 See Other to base_path + target (target starts with '/') */
 int app_redirect(struct app *a, const char *target);
+/* app_status_of: the HTTP status of a core error (0 for 0): 404, 400, 409, else 500 */
+int app_status_of(int rc);
 void app_header(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* app_cookie: set (value) or delete (NULL) a cookie: Path=/, HttpOnly, SameSite=Strict,
  * Secure over https */
