@@ -91,6 +91,8 @@ CGI_SRC   = $(wildcard cgi-bin/*.c)
 CGI_BIN   = $(CGI_SRC:cgi-bin/%.c=$(BUILD)/cgi-bin/%)
 TOOL_SRC  = $(wildcard tools/*.c)
 TOOL_BIN  = $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
+# bpadm's larger parts, in files of their own
+BPADM_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tools/bpadm/*.c))
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 HELLO_BIN = $(BUILD)/bench/hello
@@ -166,7 +168,10 @@ $(BUILD)/cgi-bin/%: $(BUILD)/obj/cgi-bin/%.o $(BUILD)/lib/libbp.a
 
 $(BUILD)/tools/%: $(BUILD)/obj/tools/%.o $(BUILD)/lib/libbp.a
 	@mkdir -p $(@D)
-	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(LIBS_ALL) $(QR_LIBS)
+	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(filter $(BUILD)/obj/tools/bpadm/%,$^) \
+	    $(LIBS_ALL) $(QR_LIBS)
+
+$(BUILD)/tools/bpadm: $(BPADM_OBJ)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/lib/libbp.a
 	@mkdir -p $(@D)

@@ -25,6 +25,8 @@
 #include "survey.h"
 #include "transfer.h"
 
+#include "bpadm/demo.h"
+
 #define EXIT_USAGE 2
 
 static const char usage_text[] =
@@ -43,6 +45,10 @@ static const char usage_text[] =
     "  reserve [--remove] KOMMUNENUMMER\n"
     "                          reserver (eller slett reservasjonen av) fødselsnummeret\n"
     "                          som leses fra standard inn, mot årets kartlegging i kommunen\n"
+    "  demo --kommuner N --surveys M [--password PASSORD]\n"
+    "                          syntetiske data (bare mode = test): de N første\n"
+    "                          kommunene med kontoer i alle roller, instanser, datoer\n"
+    "                          og M kartlegginger; skriver kontoenes navn og passord\n"
     "  demo --owner E-POST --surveys N\n"
     "                          N syntetiske kartlegginger med svar, eid av kontoen\n"
     "                          (bare mode = test)\n"
@@ -539,396 +545,22 @@ cmd_reserve(struct config *cfg, int argc, char **argv)
 
 /* -- demo --------------------------------------------------------------------------------- */
 
-/* Synthetic surveys for the tests and `make bench`: each person has a valid synthetic
- * number (Tenor's, month + 80, accepted in mode = test only) and is 16 to 80 years old,
- * and the record is answered by walking the year's questionnaire as a kartlegger does, so
- * the list, the form and the counts of errors and obs see what real surveys give them:
- * most complete, some with answers missing. */
+#define DEMO_PASSWORD "brukerplan-demo"	/* a site's accounts, unless --password */
 
-#define DEMO_BATCH 500		/* surveys per write transaction: a few, not one per survey */
-#define DEMO_TRIES 64		/* numbers or answer sets to draw before giving up */
-#define DEMO_ITEMS_MAX 1024	/* definition.c's own limit */
-#define DEMO_OPTIONS_MAX 32
-#define DEMO_INCOMPLETE 12	/* percent of surveys left with mandatory answers missing */
-#define DEMO_UNDER_25 20	/* percent aged 16 to 24 (their form has more questions) */
-#define DEMO_SEASON (30 * 86400)	/* last changes spread over this many seconds */
-
-/* Variety, not secrecy: xorshift64*, seeded from the kernel so that two runs differ. */
-struct demo_rng {
-	uint64_t s;
-};
-
-static uint32_t
-demo_next(struct demo_rng *r)
-{
-	r->s ^= r->s >> 12;
-	r->s ^= r->s << 25;
-	r->s ^= r->s >> 27;
-	return (uint32_t)((r->s * 0x2545F4914F6CDD1DULL) >> 32);
-}
-
-/* 0 .. n-1 */
+/* the year's questionnaire: that of year, or else 2026's (registry rows of other years) */
 static int
-demo_below(struct demo_rng *r, int n)
+demo_definition(const struct config *cfg, int year, int fallback, struct definition **def)
 {
-	return n > 0 ? (int)(demo_next(r) % (uint32_t)n) : 0;
-}
-
-static int
-demo_chance(struct demo_rng *r, int percent)
-{
-	return demo_below(r, 100) < percent;
-}
-
-struct demo {
-	const struct secrets *sec;
-	const struct definition *def;
-	const char *email;
-	long n;			/* surveys asked for */
-	long done;		/* committed */
-	long complete;		/* committed with no errors */
-	long batch;		/* to make in this transaction */
-	long batch_complete;
-	long long now;
-	int year, month, day;	/* today, by the test clock */
-	struct demo_rng rng;
-	struct account owner;
-};
-
-/* d[9] and d[10], the control digits of d[0..8] (fnr.c); -1 when one of them would be 10,
- * which no number has. */
-static int
-demo_control(int d[11])
-{
-	static const int w1[9] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
-	static const int w2[10] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };
-	int i, s;
-
-	for (s = i = 0; i < 9; i++)
-		s += d[i] * w1[i];
-	if ((d[9] = (11 - s % 11) % 11) == 10)
-		return -1;
-	for (s = i = 0; i < 10; i++)
-		s += d[i] * w2[i];
-	return (d[10] = (11 - s % 11) % 11) == 10 ? -1 : 0;
-}
-
-/* A person aged 16 to 80 today. The number is checked by the core's fnr_parse, as one typed
- * into the start form is, and the age comes from it as kartlegging.c takes it. */
-static int
-demo_person(struct demo *d, struct fnr *f, int *age)
-{
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	char digits[12];
-	const char *why;
-	int v[11], i, want, year, month, day, ind, tries, rc;
-
-	for (tries = 0; tries < DEMO_TRIES; tries++) {
-		want = demo_chance(&d->rng, DEMO_UNDER_25) ? 16 + demo_below(&d->rng, 9) :
-		    25 + demo_below(&d->rng, 56);
-		year = d->year - want - demo_below(&d->rng, 2);
-		month = 1 + demo_below(&d->rng, 12);
-		day = 1 + demo_below(&d->rng, mdays[month - 1]);
-		/* the individnummer gives the century: 000-499 before 2000, 500-999 after */
-		ind = year < 2000 ? demo_below(&d->rng, 500) : 500 + demo_below(&d->rng, 500);
-		v[0] = day / 10;
-		v[1] = day % 10;
-		v[2] = (month + 80) / 10;
-		v[3] = month % 10;
-		v[4] = year % 100 / 10;
-		v[5] = year % 10;
-		v[6] = ind / 100;
-		v[7] = ind / 10 % 10;
-		v[8] = ind % 10;
-		if (demo_control(v) != 0)
-			continue;
-		for (i = 0; i < 11; i++)
-			digits[i] = (char)('0' + v[i]);
-		digits[11] = '\0';
-		rc = fnr_parse(digits, 1, f, &why);
-		crypto_wipe(digits, sizeof(digits));
-		/* the core must read the number as we built it */
-		if (rc != 0 || f->type != FNR_SYNTETISK || f->year != year)
-			return BP_EINVAL;
-		*age = fnr_age(f, d->year, d->month, d->day);
-		if (*age >= 16 && *age <= 80)
-			return 0;
-	}
-	return BP_EINVAL;
-}
-
-/* The ids of an item's <option> children, and which stand alone ("Ingen av delene"). */
-static int
-demo_options(const struct def_item *it, const char **ids, int *exclusive)
-{
-	int n;
-
-	for (n = 0; n < it->noptions && n < DEMO_OPTIONS_MAX; n++) {
-		exclusive[n] = it->options[n].exclusive;
-		ids[n] = it->options[n].id;
-	}
-	return n;
-}
-
-/* One option: levels mostly green or yellow, "Vet ikke" and "Ukjent" less often. */
-static const char *
-demo_pick(struct demo_rng *r, const struct def_item *it, const char **ids, int n)
-{
-	int i;
-
-	if (strcmp(it->type, "level") == 0 && n == 3)
-		return ids[demo_chance(r, 45) ? 0 : demo_chance(r, 70) ? 1 : 2];
-	i = demo_below(r, n);
-	if (strcmp(ids[i], "vet_ikke") == 0 || strcmp(ids[i], "ukjent") == 0)
-		i = demo_below(r, n);
-	return ids[i];
-}
-
-static int
-demo_add(xmlNodePtr root, const struct def_item *it, const char *value)
-{
-	/* only what the engine takes for an answer to this item */
-	if ((strcmp(it->type, "checkbox") != 0 && strcmp(it->type, "integer") != 0 &&
-	    !definition_is_option(it, value)))
-		return BP_EINVAL;
-	return xmlNewTextChild(root, NULL, BAD_CAST it->id, BAD_CAST value) ? 0 : BP_ENOMEM;
-}
-
-/* A multi item: an option that stands alone, or one to three others, in the form's order. */
-static int
-demo_multi(struct demo_rng *r, xmlNodePtr root, const struct def_item *it, const char **ids,
-    const int *exclusive, int n)
-{
-	int chosen[DEMO_OPTIONS_MAX] = { 0 }, i, k, rc;
-
-	for (i = 0; i < n; i++)
-		if (exclusive[i] && demo_chance(r, 15))
-			return demo_add(root, it, ids[i]);
-	for (k = 1 + demo_below(r, 3); k > 0; k--) {
-		i = demo_below(r, n);
-		chosen[i] = !exclusive[i];
-	}
-	for (i = 0, k = 0; i < n; i++)
-		if (chosen[i] && ++k && (rc = demo_add(root, it, ids[i])) != 0)
-			return rc;
-	for (i = 0; i < n && k == 0; i++)	/* drew only lone options: take the first other */
-		if (!exclusive[i])
-			return demo_add(root, it, ids[i]);
-	return 0;
-}
-
-/* A plausible answer to one shown item, stored as answers_merge stores the form's. */
-static int
-demo_answer(struct demo_rng *r, xmlNodePtr root, const struct def_item *it)
-{
-	const char *ids[DEMO_OPTIONS_MAX];
-	int exclusive[DEMO_OPTIONS_MAX], n, hatt;
-	char v[24];
-	xmlNodePtr s;
-
-	if (strcmp(it->type, "service") == 0) {
-		hatt = demo_chance(r, 25);
-		if ((s = xmlNewChild(root, NULL, BAD_CAST it->id, NULL)) == NULL ||
-		    xmlSetProp(s, BAD_CAST "hatt", BAD_CAST (hatt ? "ja" : "nei")) == NULL ||
-		    xmlSetProp(s, BAD_CAST "videre", BAD_CAST (demo_chance(r, hatt ? 70 : 10) ?
-		    "ja" : "nei")) == NULL)
-			return BP_ENOMEM;
-		return 0;
-	}
-	if (strcmp(it->type, "checkbox") == 0)	/* unticked is an answer too: no element */
-		return demo_chance(r, 10) ? demo_add(root, it, "ja") : 0;
-	if (strcmp(it->type, "integer") == 0) {
-		/* counts of children are mostly 0; months and the like anywhere in range */
-		if (it->min == 0)
-			snprintf(v, sizeof(v), "%ld", demo_chance(r, 75) ? 0 :
-			    (it->max < 2 ? it->max : 1 + demo_below(r, 2)));
-		else
-			snprintf(v, sizeof(v), "%ld", it->min +
-			    demo_below(r, (int)(it->max - it->min + 1)));
-		return demo_add(root, it, v);
-	}
-	if ((n = demo_options(it, ids, exclusive)) == 0)
-		return BP_EXML;
-	if (strcmp(it->type, "multi") == 0)
-		return demo_multi(r, root, it, ids, exclusive, n);
-	return demo_add(root, it, demo_pick(r, it, ids, n));
-}
-
-/* Each question the record shows, in the form's order, and again while answers bring
- * follow-ups into view. */
-static int
-demo_fill(struct demo *d, xmlDocPtr rec)
-{
-	unsigned char asked[DEMO_ITEMS_MAX];
-	const struct def_item *items;
-	int i, n = definition_items(d->def, &items), round, added, shown, rc;
-
-	if (n > DEMO_ITEMS_MAX)
-		return BP_ETOOBIG;
-	memset(asked, 0, sizeof(asked));
-	for (round = 0, added = 1; added && round < 8; round++)
-		for (i = 0, added = 0; i < n; i++) {
-			if (asked[i])
-				continue;
-			/* most questions have no show rule: skip the XPath context it would cost */
-			shown = items[i].show ? definition_shown(d->def, rec, items[i].id) : 1;
-			if (shown < 0)
-				return shown;
-			if (!shown)
-				continue;
-			asked[i] = 1;
-			added++;
-			if ((rc = demo_answer(&d->rng, xmlDocGetRootElement(rec), &items[i])) != 0)
-				return rc;
-		}
-	rc = definition_prune(d->def, rec);
-	return rc < 0 ? rc : 0;
-}
-
-/* An unfinished survey: one to three mandatory answers cleared, and their follow-ups with
- * them, as when the kartlegger clears a question and saves. */
-static int
-demo_leave_out(struct demo *d, xmlDocPtr rec)
-{
-	xmlNodePtr root = xmlDocGetRootElement(rec), c, next;
-	const struct def_item *items, *it;
-	int n = definition_items(d->def, &items), k, tries, rc;
-
-	for (k = 1 + demo_below(&d->rng, 3); k > 0; k--) {
-		for (tries = 0, it = NULL; tries < DEMO_TRIES && (it == NULL || !it->mandatory);
-		    tries++)
-			it = &items[demo_below(&d->rng, n)];
-		for (c = root->children; c && it && it->mandatory; c = next) {
-			next = c->next;
-			if (c->type == XML_ELEMENT_NODE &&
-			    strcmp((const char *)c->name, it->id) == 0) {
-				xmlUnlinkNode(c);
-				xmlFreeNode(c);
-			}
-		}
-	}
-	rc = definition_prune(d->def, rec);
-	return rc < 0 ? rc : 0;
-}
-
-/* every tab saved at least once, so the form shows them green or red, not grey */
-static int
-demo_visited(struct demo *d, xmlDocPtr rec)
-{
-	const struct def_tab *tabs;
-	struct buf b = { 0 };
-	int i, n = definition_tabs(d->def, &tabs), rc;
-
-	for (i = 0; i < n; i++)
-		buf_printf(&b, "%s%s", i ? " " : "", tabs[i].id);
-	rc = b.err ? b.err : xmlSetProp(xmlDocGetRootElement(rec), BAD_CAST "besokt",
-	    BAD_CAST (b.p ? b.p : "")) ? 0 : BP_ENOMEM;
-	buf_free(&b);
-	return rc;
-}
-
-/* One survey: a person, the record of answers, and the facts the list shows. */
-static int
-demo_survey(struct demo *d, struct fnr *f, xmlDocPtr *out, struct survey_facts *facts)
-{
-	struct evaluation ev;
-	xmlDocPtr rec = NULL;
-	int age, tries, rc, complete = !demo_chance(&d->rng, DEMO_INCOMPLETE);
-
-	*out = NULL;
-	if ((rc = demo_person(d, f, &age)) != 0)
-		return rc;
-	for (tries = 0; tries < DEMO_TRIES; tries++) {
-		xmlFreeDoc(rec);
-		if ((rec = answers_new(d->year, d->owner.kommune, f->digits, kjonn_ids[f->kjonn],
-		    f->year, age)) == NULL)
-			return BP_ENOMEM;
-		if ((rc = demo_fill(d, rec)) != 0 ||
-		    (!complete && (rc = demo_leave_out(d, rec)) != 0) ||
-		    (rc = demo_visited(d, rec)) != 0 ||
-		    (rc = definition_evaluate(d->def, rec, &ev)) != 0) {
-			xmlFreeDoc(rec);
-			return rc;
-		}
-		/* a contradiction drawn by chance (lives alone, with children): draw again */
-		if (!complete || ev.errors == 0)
-			break;
-	}
-	/* kept in the record, as a save keeps it (answers.h) */
-	if ((rc = answers_store_evaluation(rec, definition_stamp(d->def), &ev)) != 0) {
-		xmlFreeDoc(rec);
-		return rc;
-	}
-	memset(facts, 0, sizeof(*facts));
-	facts->errors = ev.errors;
-	facts->obs = ev.obs;
-	facts->changed = d->now - demo_below(&d->rng, DEMO_SEASON);
-	if (time_year((time_t)facts->changed) != d->year)
-		facts->changed = d->now;
-	*out = rec;
-	return 0;
-}
-
-/* One write transaction of d->batch surveys. It may run again after the map grew: it
- * then draws other people, which is as good. */
-static int
-make_demo(struct store_txn *txn, void *arg)
-{
-	struct demo *d = arg;
-	unsigned char key[SURVEY_KEY_LEN];
-	char existing[ACCOUNT_ID_LEN + 1];
-	struct survey_facts facts;
-	struct fnr f;
-	xmlDocPtr rec;
-	long i;
-	int rc = 0, tries;
-
-	d->batch_complete = 0;
-	for (i = 0; i < d->batch && rc == 0; i++) {
-		/* a person already surveyed in the kommune this year (by an earlier demo, or
-		 * drawn twice): another one */
-		for (tries = 0, rc = BP_EEXIST; rc == BP_EEXIST && tries < DEMO_TRIES; tries++) {
-			if ((rc = demo_survey(d, &f, &rec, &facts)) == 0 &&
-			    (rc = survey_key(d->sec, d->owner.kommune, d->year, f.digits, key)) == 0)
-				rc = survey_create(txn, d->sec, key, d->owner.id, rec, f.digits,
-				    &facts, existing);
-			xmlFreeDoc(rec);
-			crypto_wipe(&f, sizeof(f));
-		}
-		if (rc == 0)
-			rc = survey_log(txn, key, facts.changed, "bpadm", "opprettet");
-		d->batch_complete += rc == 0 && facts.errors == 0;
-	}
-	return rc;
-}
-
-static int
-find_owner(struct store_txn *txn, void *arg)
-{
-	struct demo *d = arg;
-
-	return account_by_email(txn, d->email, &d->owner);
-}
-
-/* the batches, each its own transaction so the site is not kept waiting for long */
-static int
-demo_store(const struct config *cfg, struct demo *d)
-{
-	struct store *st;
+	char msg[PATH_MAX + 64];
 	int rc;
 
-	if ((rc = store_open(cfg->store, cfg->map_size, 0, &st)) != 0)
-		return rc;
-	if ((rc = store_read(st, find_owner, d)) == 0 && strlen(d->owner.kommune) != 4)
-		rc = BP_EDENIED;
-	while (rc == 0 && d->done < d->n) {
-		d->batch = d->n - d->done < DEMO_BATCH ? d->n - d->done : DEMO_BATCH;
-		if ((rc = store_write(st, make_demo, d)) == 0) {
-			d->done += d->batch;
-			d->complete += d->batch_complete;
-		}
-	}
-	store_close(st);
+	if ((rc = definition_load(cfg->data, year, def)) == BP_ENOENT && fallback)
+		rc = definition_load(cfg->data, 2026, def);
+	if (rc == 0)
+		return 0;
+	snprintf(msg, sizeof(msg), "ingen spørreskjema for %d i %s/%s", year, cfg->data,
+	    DEFINITION_DIR);
+	fail("demo", rc == BP_ENOENT ? msg : bp_strerror(rc));
 	return rc;
 }
 
@@ -937,30 +569,37 @@ cmd_demo(struct config *cfg, int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "owner", required_argument, NULL, 'o' },
+		{ "kommuner", required_argument, NULL, 'k' },
 		{ "surveys", required_argument, NULL, 's' },
+		{ "password", required_argument, NULL, 'p' },
 		{ NULL, 0, NULL, 0 },
 	};
-	char email[EMAIL_MAX + 1], err[PATH_MAX + 128], today[11], msg[PATH_MAX + 64];
+	char email[EMAIL_MAX + 1], err[PATH_MAX + 128], today[11];
+	struct demo_request rq;
+	struct demo_result res;
 	struct definition *def;
 	struct secrets sec;
-	struct demo d;
 	long long v;
 	int c, rc;
 
-	memset(&d, 0, sizeof(d));
-	email[0] = '\0';
+	memset(&rq, 0, sizeof(rq));
+	rq.password = DEMO_PASSWORD;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'o' && email_normalize(optarg, email, sizeof(email)) == 0)
-			continue;
-		if (c == 's' && str_to_ll(optarg, 1, 1000000, &v) == 0) {
-			d.n = (long)v;
-			continue;
+			rq.owner = email;
+		else if (c == 'k' && str_to_ll(optarg, 1, 1000, &v) == 0)
+			rq.kommuner = (int)v;
+		else if (c == 's' && str_to_ll(optarg, 1, 2000000, &v) == 0)
+			rq.surveys = (long)v;
+		else if (c == 'p' && strlen(optarg) >= 8 && strlen(optarg) <= 128)
+			rq.password = optarg;
+		else {
+			usage(stderr);
+			return EXIT_USAGE;
 		}
-		usage(stderr);
-		return EXIT_USAGE;
 	}
-	if (email[0] == '\0' || d.n == 0 || optind != argc) {
+	if (rq.surveys == 0 || !!rq.owner == !!rq.kommuner || optind != argc) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -968,44 +607,35 @@ cmd_demo(struct config *cfg, int argc, char **argv)
 		fail("demo", "syntetiske data lages bare med mode = test");
 		return 1;
 	}
-	d.now = clock_now(cfg);
-	time_date((time_t)d.now, today);
-	d.year = atoi(today);
-	d.month = atoi(today + 5);
-	d.day = atoi(today + 8);
-	if ((rc = definition_load(cfg->data, d.year, &def)) != 0) {
-		snprintf(msg, sizeof(msg), "ingen spørreskjema for %d i %s/%s", d.year, cfg->data,
-		    DEFINITION_DIR);
-		fail("demo", rc == BP_ENOENT ? msg : bp_strerror(rc));
+	rq.now = clock_now(cfg);
+	time_date((time_t)rq.now, today);
+	if (demo_definition(cfg, atoi(today), 0, &def) != 0)
 		return 1;
-	}
 	if (secrets_load(cfg->secrets, &sec, err, sizeof(err)) != 0) {
 		fail("demo", err);
 		definition_free(def);
 		return 1;
 	}
-	if ((rc = crypto_random(&d.rng.s, sizeof(d.rng.s))) == 0) {
-		d.rng.s |= 1;		/* xorshift never leaves 0 */
-		d.sec = &sec;
-		d.def = def;
-		d.email = email;
-		rc = demo_store(cfg, &d);
-	}
+	rc = demo_make(cfg, &sec, def, &rq, &res);
 	secrets_wipe(&sec);
 	definition_free(def);
-	if (rc == BP_ENOENT) {
-		fail("demo", "ingen konto med den e-postadressen");
-		return 1;
-	}
-	if (rc == BP_EDENIED) {
-		fail("demo", "kontoen hører ikke til en kommune");
-		return 1;
-	}
 	if (rc != 0) {
-		fail("demo", bp_strerror(rc));
+		fail("demo", rc == BP_ENOENT && rq.owner ? "ingen konto med den e-postadressen" :
+		    rc == BP_EDENIED ? "kontoen hører ikke til en kommune" : bp_strerror(rc));
 		return 1;
 	}
-	printf("%ld kartlegginger for %s (%ld uten feil)\n", d.done, email, d.complete);
+	if (rq.owner) {
+		printf("%ld kartlegginger for %s (%ld uten feil)\n", res.surveys, rq.owner,
+		    res.complete);
+		return 0;
+	}
+	printf("%ld kartlegginger i %d kommuner (%ld uten feil), %ld nye kontoer\n"
+	    "kontoer: korfor@%s, korus-REGION@%s, kontakt-KOMMUNENR@%s,\n"
+	    "         kartlegger-KOMMUNENR-N@%s (N fra 1)\n"
+	    "passord: %s\n"
+	    "TOTP-hemmelighet (base32, felles for demokontoene): %s\n",
+	    res.surveys, res.kommuner, res.complete, res.accounts, DEMO_DOMAIN, DEMO_DOMAIN,
+	    DEMO_DOMAIN, DEMO_DOMAIN, rq.password, res.totp);
 	return 0;
 }
 
@@ -1045,157 +675,6 @@ cmd_defimage(struct config *cfg, int argc, char **argv)
 
 /* -- demo-registry ------------------------------------------------------------------------ */
 
-/* Registry rows as a transfer writes them (transfer.h), for the reports and their bench,
- * made fast: a few hundred records answered by walking the questionnaire as `demo` does
- * (demo_fill, with the levekårsindeks evaluated), then each row one of them at random with
- * its own pseudonym, kommune and bydel. Person i of a kommune has the same pseudonym every
- * year, so a second year's rows follow the first's persons. */
-
-#define REGDEMO_TEMPLATES 400
-#define REGDEMO_BATCH 5000	/* rows per write transaction */
-#define REGDEMO_KOMMUNER 512
-
-struct regdemo {
-	struct demo d;
-	char *tmpl[REGDEMO_TEMPLATES];	/* the answers (children of the root), owned */
-	char tattr[REGDEMO_TEMPLATES][160];	/* kjonn alder indeks ... attributes */
-	struct { char nr[5]; char bydeler[24][8]; int nbydeler; } k[REGDEMO_KOMMUNER];
-	int nk;
-	long count, done;
-	const char *only;		/* --kommune, or NULL */
-};
-
-static uint64_t
-splitmix(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-static int
-regdemo_template(struct regdemo *r, int t)
-{
-	struct evaluation ev;
-	struct buf b = { 0 };
-	xmlDocPtr rec = NULL;
-	xmlNodePtr n;
-	int age, tries, rc = 0, kjonn;
-
-	for (tries = 0; tries < DEMO_TRIES; tries++) {
-		xmlFreeDoc(rec);
-		age = demo_chance(&r->d.rng, DEMO_UNDER_25) ? 16 + demo_below(&r->d.rng, 9) :
-		    25 + demo_below(&r->d.rng, 56);
-		kjonn = 1 + demo_below(&r->d.rng, 2);
-		if ((rec = answers_new(r->d.year, "0000", "00000000000", kjonn_ids[kjonn],
-		    r->d.year - age, age)) == NULL)
-			return BP_ENOMEM;
-		if ((rc = demo_fill(&r->d, rec)) != 0 ||
-		    (rc = definition_evaluate(r->d.def, rec, &ev)) != 0)
-			break;
-		if (ev.errors == 0)
-			break;
-	}
-	if (rc == 0 && tries == DEMO_TRIES)
-		rc = BP_EINVAL;
-	if (rc == 0) {
-		for (n = xmlDocGetRootElement(rec)->children; n; n = n->next) {
-			xmlBufferPtr xb = xmlBufferCreate();
-
-			if (xb == NULL || xmlNodeDump(xb, rec, n, 0, 0) < 0) {
-				xmlBufferFree(xb);
-				rc = BP_ENOMEM;
-				break;
-			}
-			buf_add(&b, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-			xmlBufferFree(xb);
-		}
-		snprintf(r->tattr[t], sizeof(r->tattr[t]), "kjonn=\"%s\" fodselsar=\"%d\" "
-		    "alder=\"%d\" regler=\"demo\" indeks=\"%s\" indekstekst=\"%s\"",
-		    kjonn_ids[kjonn], r->d.year - age, age, ev.index_group, ev.index_title);
-		if (rc == 0 && (rc = b.err) == 0)
-			r->tmpl[t] = b.p, b.p = NULL;
-	}
-	buf_free(&b);
-	xmlFreeDoc(rec);
-	return rc;
-}
-
-/* the kommuner (and their bydeler) from the reference data */
-static int
-regdemo_kommuner(struct regdemo *r, const struct config *cfg)
-{
-	struct refdata *rd = NULL;
-	struct page pg;
-	xmlNodePtr ks, k, b;
-	int rc;
-
-	if ((rc = refdata_load(cfg->data, &rd)) != 0)
-		return rc;
-	if ((rc = page_init(&pg, "x")) != 0) {
-		refdata_free(rd);
-		return rc;
-	}
-	refdata_page(&pg, rd, NULL, r->only);
-	for (ks = pg.root->children; ks; ks = ks->next) {
-		if (strcmp((const char *)ks->name, "kommuner") != 0)
-			continue;
-		for (k = ks->children; k && r->nk < REGDEMO_KOMMUNER; k = k->next) {
-			const char *nr = record_node_attr(k, "nr");
-
-			if (nr == NULL || strlen(nr) != 4)
-				continue;
-			memcpy(r->k[r->nk].nr, nr, 5);
-			for (b = k->children; b && r->k[r->nk].nbydeler < 24; b = b->next)
-				if (record_node_attr(b, "nr"))
-					str_copy(r->k[r->nk].bydeler[r->k[r->nk].nbydeler++], 8,
-					    record_node_attr(b, "nr"));
-			r->nk++;
-		}
-	}
-	rc = pg.err ? pg.err : r->nk > 0 ? 0 : BP_ENOENT;
-	page_free(&pg);
-	refdata_free(rd);
-	return rc;
-}
-
-static int
-regdemo_batch(struct store_txn *txn, void *arg)
-{
-	struct regdemo *r = arg;
-	unsigned char key[REGISTRY_KEY_LEN];
-	char pseudonym[PSEUDONYM_LEN + 1];
-	struct buf row = { 0 };
-	long i, end = r->done + REGDEMO_BATCH < r->count ? r->done + REGDEMO_BATCH : r->count;
-	int rc = 0;
-
-	for (i = r->done; i < end && rc == 0; i++) {
-		int ki = (int)(i % r->nk), t = demo_below(&r->d.rng, REGDEMO_TEMPLATES), j;
-		uint64_t x = ((uint64_t)strtoul(r->k[ki].nr, NULL, 10) << 32) | (uint64_t)(i / r->nk);
-		const char *bydel = r->k[ki].nbydeler ?
-		    r->k[ki].bydeler[demo_below(&r->d.rng, r->k[ki].nbydeler)] : "";
-
-		snprintf((char *)key, 9, "%04d%s", r->d.year, r->k[ki].nr);
-		for (j = 0; j < 4; j++) {
-			uint64_t v = splitmix(&x);
-
-			memcpy(key + 8 + 8 * j, &v, 8);
-		}
-		hex_encode(key + 8, 32, pseudonym);
-		buf_reset(&row);
-		buf_printf(&row, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kartlegging aar=\"%d\" "
-		    "kommune=\"%s\" %s pseudonym=\"%s\" instanstype=\"%s\" bydel=\"%s\">%s"
-		    "</kartlegging>\n", r->d.year, r->k[ki].nr, r->tattr[t], pseudonym,
-		    tjenestetype_ids[demo_below(&r->d.rng, TJ__MAX)], bydel, r->tmpl[t]);
-		rc = row.err ? row.err : store_put(txn, DB_REGISTRY, key, sizeof(key), row.p,
-		    row.len);
-	}
-	buf_free(&row);
-	return rc;
-}
-
 static int
 cmd_demo_registry(struct config *cfg, int argc, char **argv)
 {
@@ -1205,66 +684,42 @@ cmd_demo_registry(struct config *cfg, int argc, char **argv)
 		{ "kommune", required_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct regdemo *r;
 	struct definition *def = NULL;
-	struct store *st = NULL;
+	const char *only = NULL;
 	long long v;
-	int c, i, rc;
+	long count = 0;
+	int c, rc, year = 0, kommuner;
 
-	if ((r = calloc(1, sizeof(*r))) == NULL) {
-		fail("demo-registry", bp_strerror(BP_ENOMEM));
-		return 1;
-	}
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 'y' && str_to_ll(optarg, 2000, 9999, &v) == 0)
-			r->d.year = (int)v;
+			year = (int)v;
 		else if (c == 'n' && str_to_ll(optarg, 1, 2000000, &v) == 0)
-			r->count = (long)v;
+			count = (long)v;
 		else if (c == 'k' && strlen(optarg) == 4 && strspn(optarg, "0123456789") == 4)
-			r->only = optarg;
+			only = optarg;
 		else {
-			free(r);
 			usage(stderr);
 			return EXIT_USAGE;
 		}
 	}
-	if (r->d.year == 0 || r->count == 0 || optind != argc) {
-		free(r);
+	if (year == 0 || count == 0 || optind != argc) {
 		usage(stderr);
 		return EXIT_USAGE;
 	}
 	if (cfg->mode != MODE_TEST) {
-		free(r);
 		fail("demo-registry", "syntetiske data lages bare med mode = test");
 		return 1;
 	}
-	/* the rows of a year are answered by that year's questionnaire, or else 2026's */
-	if ((rc = definition_load(cfg->data, r->d.year, &def)) == BP_ENOENT)
-		rc = definition_load(cfg->data, 2026, &def);
-	r->d.def = def;
-	r->d.rng.s = 0x9E3779B97F4A7C15ULL ^ (uint64_t)r->d.year;	/* the same rows each run */
-	if (rc == 0)
-		rc = regdemo_kommuner(r, cfg);
-	for (i = 0; rc == 0 && i < REGDEMO_TEMPLATES; i++)
-		rc = regdemo_template(r, i);
-	if (rc == 0)
-		rc = store_open(cfg->store, cfg->map_size, 0, &st);
-	while (rc == 0 && r->done < r->count)
-		if ((rc = store_write(st, regdemo_batch, r)) == 0)
-			r->done = r->done + REGDEMO_BATCH < r->count ? r->done + REGDEMO_BATCH : r->count;
-	store_close(st);
-	for (i = 0; i < REGDEMO_TEMPLATES; i++)
-		free(r->tmpl[i]);
+	if (demo_definition(cfg, year, 1, &def) != 0)
+		return 1;
+	rc = demo_registry(cfg, def, year, count, only, &kommuner);
 	definition_free(def);
 	if (rc != 0) {
-		fail("demo-registry", rc == BP_ENOENT ? "ukjent kommune eller intet spørreskjema" :
-		    bp_strerror(rc));
-		free(r);
+		fail("demo-registry", rc == BP_ENOENT ? "ukjent kommune" : bp_strerror(rc));
 		return 1;
 	}
-	printf("%ld rader i registeret for %d i %d kommuner\n", r->done, r->d.year, r->nk);
-	free(r);
+	printf("%ld rader i registeret for %d i %d kommuner\n", count, year, kommuner);
 	return 0;
 }
 

@@ -522,6 +522,33 @@ definition_shown(const struct definition *d, xmlDocPtr record, const char *id)
 }
 
 int
+definition_shown_each(const struct definition *d, xmlDocPtr record, const unsigned char *want,
+    unsigned char *shown)
+{
+	xmlXPathContextPtr ctx = NULL;
+	int i, v;
+
+	for (i = 0; i < d->nitems; i++) {
+		if (!want[i])
+			continue;
+		if (d->items[i].show == NULL) {
+			shown[i] = 1;
+			continue;
+		}
+		/* made on the first rule only: most items have none */
+		if (ctx == NULL && (ctx = context(record)) == NULL)
+			return BP_ENOMEM;
+		if ((v = test(ctx, d->items[i].show, &d->items[i].show_c)) < 0) {
+			xmlXPathFreeContext(ctx);
+			return BP_EXML;
+		}
+		shown[i] = (unsigned char)v;
+	}
+	xmlXPathFreeContext(ctx);
+	return 0;
+}
+
+int
 definition_prune(const struct definition *d, xmlDocPtr record)
 {
 	xmlNodePtr root = xmlDocGetRootElement(record), n, next;

@@ -103,5 +103,10 @@ int definition_evaluate(const struct definition *def, xmlDocPtr record, struct e
 
 /* definition_shown: 1 when item id is shown for record, 0 when not, < 0 on error. */
 int definition_shown(const struct definition *def, xmlDocPtr record, const char *id);
+/* definition_shown_each: for each item i (in definition_items' order) with want[i] set,
+ * shown[i] = 1 when it is shown for record, 0 when not; one XPath context for them all,
+ * where definition_shown makes one per call. */
+int definition_shown_each(const struct definition *def, xmlDocPtr record,
+    const unsigned char *want, unsigned char *shown);
 
 #endif

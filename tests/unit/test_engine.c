@@ -165,6 +165,37 @@ test_prune_and_age(void **state)
 	xmlFreeDoc(d);
 }
 
+/* definition_shown_each answers as definition_shown does, item by item, and only for the
+ * items asked about */
+static void
+test_shown_each(void **state)
+{
+	static unsigned char want[1024], shown[1024];
+	const struct def_item *items;
+	xmlDocPtr d = record(20, "kvinne");
+	int i, n = definition_items(def, &items), hidden = 0;
+
+	(void)state;
+	assert_true(n <= (int)sizeof(want));
+	answer(d, "kategori", "rus");
+	answer(d, "rusmiddelbruk", "heroin");
+	answer(d, "injiserer", "ja");
+	for (i = 0; i < n; i++)
+		want[i] = (unsigned char)(i % 3 != 0);
+	memset(shown, 7, sizeof(shown));
+	assert_int_equal(definition_shown_each(def, d, want, shown), 0);
+	for (i = 0; i < n; i++) {
+		if (!want[i]) {
+			assert_int_equal(shown[i], 7);
+			continue;
+		}
+		assert_int_equal(shown[i], definition_shown(def, d, items[i].id));
+		hidden += shown[i] == 0;
+	}
+	assert_true(hidden > 0);	/* psyk's questions, over 25's, ... */
+	xmlFreeDoc(d);
+}
+
 static void
 test_index(void **state)
 {
@@ -390,6 +421,7 @@ main(void)
 		cmocka_unit_test(test_empty_and_complete),
 		cmocka_unit_test(test_errors_and_obs),
 		cmocka_unit_test(test_prune_and_age),
+		cmocka_unit_test(test_shown_each),
 		cmocka_unit_test(test_index),
 		cmocka_unit_test(test_load_as_tree),
 		cmocka_unit_test(test_load_refused),
