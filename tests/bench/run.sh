@@ -1,18 +1,32 @@
 #!/bin/bash
 # make bench: wrk against a hello-world C CGI and against each page, on the same Apache in
-# the same run. One line per page:
+# the same run, on a store of national scale. One line per page:
 #   bench: <page> rps=<n> p50_ms=<n> p99_ms=<n> ratio_to_hello=<rps_hello/rps_page>
+# then the store, the transfer, the CSV and the memory of each program:
+#   bench: demo surveys=<n> kommuner=<n> seconds=<s>
+#   bench: store surveys=<n> bytes=<file size> mib=<n> bytes_per_survey=<n>
+#   bench: transfer-100k seconds=<s> surveys=<n> rss_kib=<n>
+#   bench: csv-oslo seconds=<s> rows=<n>
+#   bench: rss <page> kib=<n>            (one per page's program, one request each)
+#   bench: peak-rss kib=<n> page=<page>
 # BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 3) runs per page, each next to a
-# hello run; BENCH_CONNECTIONS (default 8); BENCH_SURVEYS (default 2000) in the list.
+# hello run; BENCH_CONNECTIONS (default 8); BENCH_SURVEYS (default 2000) in the list;
+# BENCH_SITE_SURVEYS (default 100000) over BENCH_KOMMUNER (default 100) kommuner from
+# `bpadm demo --kommuner`, a tenth of them Oslo's.
 #
-# The survey pages belong to a kartlegger (KORFOR accounts do not survey) who owns
-# BENCH_SURVEYS synthetic surveys from `bpadm demo`:
+# The survey pages belong to a kartlegger (KORFOR accounts do not survey) in Stavanger, one
+# of the demo's kommuner, who owns BENCH_SURVEYS synthetic surveys from `bpadm demo`:
 #   form      one tab of the form, skjema?id=..&fane=tjenester_2 (the heaviest tab by
 #             callgrind: about 41M instructions, levekar 39M), of a survey under 25 in
 #             kategori begge, which shows the most questions
 #   save      «Lagre» on the whole levekår tab, each POST changing one answer (so each one
 #             writes, and the version goes up by one): tests/bench/save.lua
 #   list2000  the kartlegger's list (/cgi-bin/kartlegging), BENCH_SURVEYS surveys
+#   reservasjon  "Sjekk reservasjon" of a number with none (POST, tests/bench/post.lua)
+#   innsyn    the PDF of a survey (innsyn?fil=kartlegging), over 200 of the kartlegger's
+#             surveys in turn (each download is written to the survey's endringslogg)
+# After the pages the clock moves to 31 December, bp-transfer transfers every kommune,
+# and KORFOR downloads Oslo's CSV.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/instance.sh
@@ -28,7 +42,7 @@ instance_start || { echo "could not start Apache" >&2; exit 1; }
 trap instance_stop EXIT
 install -m 755 "${BUILD:-build}/bench/hello" "$BP_SITE/public_html/cgi-bin/hello"
 JAR=$BP_DIR/jar
-instance_account "Bench Bruker" bench@korfor.no "et langt benkepassord" "$JAR" >/dev/null ||
+KSECRET=$(instance_account "Bench Bruker" bench@korfor.no "et langt benkepassord" "$JAR") ||
 	{ echo "bench: could not log in" >&2; exit 1; }
 SID=$(awk '$6 == "bp_sid" {print $7}' "$JAR")
 LINK=$("$BP_BPADM" -c "$BP_CONF" invite --role korfor --uses 10000)
@@ -37,6 +51,12 @@ KJAR=$BP_DIR/kartlegger.jar
 instance_kartlegger "Bench Kartlegger" kartlegger@bench.no "et langt kartleggerpassord" "$KJAR" \
     1103 "Benkeinstans" >/dev/null || { echo "bench: could not make the kartlegger" >&2; exit 1; }
 KSID=$(awk '$6 == "bp_sid" {print $7}' "$KJAR")
+site_surveys=${BENCH_SITE_SURVEYS:-100000}
+kommuner=${BENCH_KOMMUNER:-100}
+start=$(date +%s%N)
+"$BP_BPADM" -c "$BP_CONF" demo --kommuner "$kommuner" --surveys "$site_surveys" >/dev/null 2>&1 ||
+	{ echo "bench: bpadm demo --kommuner failed" >&2; exit 1; }
+site_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 start=$(date +%s%N)
 "$BP_BPADM" -c "$BP_CONF" demo --owner kartlegger@bench.no --surveys "$surveys" >/dev/null ||
 	{ echo "bench: bpadm demo failed" >&2; exit 1; }
@@ -89,7 +109,21 @@ save_data() {
 	done
 }
 
+# the innsyn PDFs: 200 surveys neither the form's nor the saves'
+for id in "${IDS[@]:$((save_n + 1)):200}"; do
+	echo "/cgi-bin/innsyn?id=$id&fil=kartlegging"
+done > "$BP_DIR/innsyn.paths"
+# "Sjekk reservasjon" of a valid number (born 1 January 1990) that has none
+RES_BODY="csrf=$csrf&handling=sjekk&fnr=$(fnr_any 010190)"
+case $(curl -s -b "$KJAR" -d "$RES_BODY" "$BP_URL/cgi-bin/reservasjon") in
+*'ikke reservert'*) ;;
+*) echo "bench: the reservasjon check does not answer" >&2; exit 1 ;;
+esac
+total=$((site_surveys + surveys))
+store_bytes=$(stat -c %s "$BP_SITE/store/data.mdb")
+
 echo "# bench on $BP_URL: wrk -t$threads -c$conns -d${secs}s x ${BENCH_ROUNDS:-3} per page, each next to hello; $(nproc) cores; build ${BUILD:-build}"
+echo "# store: $total surveys, $site_surveys of them over $kommuner kommuner (bpadm demo --kommuner, ${site_ms} ms)"
 echo "# survey pages: a kartlegger with $surveys surveys from bpadm demo (${demo_ms} ms);" \
     "form = fane=$form_tab; save = the whole $save_tab tab, $save_toggle toggled, $save_n surveys," \
     "wrk -t$threads -c$conns as hello, every answer a 303 after a write"
@@ -135,7 +169,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 # A page that fails (an answer other than expected) gets a "failed" line and fails the
 # run, after the other pages have been measured.
 rounds=${BENCH_ROUNDS:-3}
-pages=(login register menu error404 form save list2000)
+pages=(login register menu error404 form save list2000 reservasjon innsyn)
 all_hello=()
 lines=()
 failed=0
@@ -152,6 +186,10 @@ for p in "${pages[@]}"; do
 		save) res=$(save_data "$BP_DIR/save.data" && run_wrk "$BP_URL/cgi-bin/skjema" \
 		    "Cookie: bp_sid=$KSID" "" tests/bench/save.lua "$BP_DIR/save.data" "$threads") ;;
 		list2000) res=$(run_wrk "$BP_URL/cgi-bin/kartlegging" "Cookie: bp_sid=$KSID") ;;
+		reservasjon) res=$(run_wrk "$BP_URL/cgi-bin/reservasjon" "Cookie: bp_sid=$KSID" "" \
+		    tests/bench/post.lua "$RES_BODY") ;;
+		innsyn) res=$(run_wrk "$BP_URL/cgi-bin/innsyn" "Cookie: bp_sid=$KSID" "" \
+		    tests/bench/paths.lua "$BP_DIR/innsyn.paths") ;;
 		esac
 		[ -n "$res" ] || break
 		read -r rps p50 p99 <<<"$res"
@@ -169,6 +207,72 @@ done
 hello_rps=$(median "${all_hello[@]}")
 line hello "$hello_rps" "-" "-"
 printf '%s\n' "${lines[@]}"
-echo "# hello-world rps runs: ${all_hello[*]}. Targets: login ratio <= 2.0 (issue 2);" \
-    "form, save, list2000 ratio <= 2.5 (issue 4)"
+echo "# hello-world rps runs: ${all_hello[*]}. Targets: every page ratio <= 2.0 (issue 7;" \
+    "issue 4 asked form, save, list2000 <= 2.5, issue 2 login <= 2.0)"
+printf 'bench: demo surveys=%s kommuner=%s seconds=%s\n' "$site_surveys" "$kommuner" \
+    "$(awk -v m="$site_ms" 'BEGIN { printf "%.1f", m / 1000 }')"
+printf 'bench: store surveys=%s bytes=%s mib=%s bytes_per_survey=%s\n' "$total" "$store_bytes" \
+    "$((store_bytes / 1048576))" "$((store_bytes / total))"
+
+# -- memory: each page's program serving one request, as Apache runs it ----------------------
+user=$(tools/httpd.sh user)
+CGI=$BP_SITE/public_html/cgi-bin
+rss_of() {	# rss_of NAME PROGRAM METHOD QUERY COOKIE [BODY]: one "bench: rss" line
+	local name=$1 out
+	shift
+	out=$(python3 tests/bench/rss.py "$user" "$BP_CONF" "$@") || return 1
+	case ${out#* } in
+	200 | 303) ;;
+	*) echo "bench: rss of $name answered ${out#* }" >&2; return 1 ;;
+	esac
+	RSS_LINES+=("bench: rss $name kib=${out%% *}")
+	if [ "${out%% *}" -gt "$peak_kib" ]; then peak_kib=${out%% *} peak_page=$name; fi
+}
+RSS_LINES=() peak_kib=0 peak_page=
+save_data "$BP_DIR/save.data" || exit 1
+read -r sid sver sa _ < "$BP_DIR/save.data"
+rss_of login "$CGI/login" GET "" "" &&
+rss_of menu "$CGI/menu" GET "" "bp_sid=$SID" &&
+rss_of form "$CGI/skjema" GET "id=$FORM_ID&fane=$form_tab" "bp_sid=$KSID" &&
+rss_of save "$CGI/skjema" POST "" "bp_sid=$KSID" "$sa&versjon=$sver" &&
+rss_of list2000 "$CGI/kartlegging" GET "" "bp_sid=$KSID" &&
+rss_of reservasjon "$CGI/reservasjon" POST "" "bp_sid=$KSID" "$RES_BODY" &&
+rss_of innsyn "$CGI/innsyn" GET "id=${IDS[$((save_n + 1))]}&fil=kartlegging" "bp_sid=$KSID" ||
+	failed=1
+
+# -- the year's end: every kommune transferred, then Oslo's CSV ------------------------------
+year=$(date -u -d "@$(( $(date +%s) + $(instance_clock) ))" +%Y)
+"$BP_BPADM" -c "$BP_CONF" clock --set "$year-12-31 12:00" >/dev/null
+start=$(date +%s%N)
+out=$(python3 tests/bench/rss.py "$user" "$BP_CONF" "$BP_SITE/bin/bp-transfer" - "" "")
+transfer_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+left=$("$BP_BPADM" -c "$BP_CONF" stat | awk '$1 == "surveys" { print $2 }')
+if [ "${out#* }" != 0 ] || [ "$left" != 0 ]; then
+	echo "bench: bp-transfer exited ${out#* }, $left surveys left" >&2
+	failed=1
+fi
+printf 'bench: transfer-100k seconds=%s surveys=%s rss_kib=%s\n' \
+    "$(awk -v m="$transfer_ms" 'BEGIN { printf "%.1f", m / 1000 }')" "$total" "${out%% *}"
+
+# the clock moved past the session's lifetime: KORFOR logs in again
+FJAR=$BP_DIR/korfor2.jar
+instance_login bench@korfor.no "et langt benkepassord" "$KSECRET" "$FJAR" ||
+	{ echo "bench: KORFOR could not log in again" >&2; exit 1; }
+FSID=$(awk '$6 == "bp_sid" {print $7}' "$FJAR")
+csv_times=() rows=0
+for r in $(seq "$rounds"); do
+	t=$(curl -s -o "$BP_DIR/oslo.csv" -w '%{http_code} %{time_total}' -b "$FJAR" \
+	    "$BP_URL/cgi-bin/overforte?aar=$year&kommune=0301")
+	rows=$(( $(wc -l < "$BP_DIR/oslo.csv") - 1 ))
+	[ "${t%% *}" = 200 ] || { echo "bench: the CSV answered ${t%% *}" >&2; failed=1; break; }
+	csv_times+=("${t#* }")
+done
+printf 'bench: csv-oslo seconds=%s rows=%s\n' "$(median "${csv_times[@]:-0}")" "$rows"
+rss_of csv-oslo "$CGI/overforte" GET "aar=$year&kommune=0301" "bp_sid=$FSID" &&
+rss_of rapport-oslo "$CGI/rapport" GET "omrade=k-0301&aar=$year" "bp_sid=$FSID" &&
+rss_of rapport-oslo-pdf "$CGI/rapport" GET "omrade=k-0301&aar=$year&format=pdf" "bp_sid=$FSID" ||
+	failed=1
+printf '%s\n' "${RSS_LINES[@]}"
+printf 'bench: peak-rss kib=%s page=%s\n' "$peak_kib" "$peak_page"
+echo "# targets: transfer-100k <= 60 s, csv-oslo <= 5 s, peak-rss <= 16384 KiB"
 exit "$failed"
