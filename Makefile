@@ -95,7 +95,7 @@ TOOL_BIN  = $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
 BPADM_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tools/bpadm/*.c))
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
 UNIT_BIN  = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-HELLO_BIN = $(BUILD)/bench/hello
+HELLO_BIN = $(BUILD)/bench/hello $(BUILD)/bench/maxrss
 FUZZ_SRC  = $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/fuzz_%.c=%)
 REPLAY_BIN = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
@@ -178,7 +178,7 @@ $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/lib/libbp.a
 	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(LIBS_ALL) $(QR_LIBS) $(CMOCKA_LIBS)
 
 # the yardstick of `make bench`: the least a C CGI program can cost under the same Apache
-$(HELLO_BIN): tests/bench/hello.c
+$(BUILD)/bench/%: tests/bench/%.c
 	@mkdir -p $(@D)
 	$(CC) $(OPT) $(WARN) $(HARDEN) $(LDFLAGS_BP) -o $@ $<
 

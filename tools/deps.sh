@@ -10,7 +10,7 @@ pkgs_build="gcc make pkg-config libc6-dev cmake dpkg-dev xz-utils ca-certificate
 pkgs_run="apache2-bin lmdb-utils fonts-dejavu-core"
 pkgs_test="libcmocka-dev curl chromium lmdb-utils oathtool openssl libapache2-mod-auth-openidc
 	poppler-utils libxml2-utils python3"
-pkgs_bench="wrk curl"
+pkgs_bench="wrk curl oathtool python3 valgrind lmdb-utils"
 pkgs_fuzz="clang libclang-rt-14-dev"
 
 want=""
