@@ -57,7 +57,7 @@ endif
 # libxml2 and libxslt: static builds of Debian's sources (tools/staticdeps.sh explains why),
 # or Debian's shared libraries with LINK=shared. The other libraries are Debian's own, static
 # archives by default for the same start-up reason.
-PKGS_STATIC = libcrypto lmdb libargon2 liboath
+PKGS_STATIC = libcrypto lmdb libargon2 liboath zlib
 ifeq ($(LINK),static)
 XML_STAMP   = $(DEPS)/lib/libxslt.a
 XML_CFLAGS  = -I$(DEPS)/include/libxml2 -I$(DEPS)/include

@@ -8,6 +8,7 @@
 
 #include "record.h"
 #include "store.h"
+#include "pack.h"
 #include "survey.h"
 
 #define OWNER_KEY_LEN (ACCOUNT_ID_LEN + SURVEY_KEY_LEN)
@@ -306,6 +307,7 @@ record_seal(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
     const char *owner, const char *id, xmlDocPtr record, struct buf *out)
 {
 	unsigned char raw[SURVEY_ID_BYTES];
+	struct buf packed = { 0 };
 	xmlChar *xml = NULL;
 	int len = 0, rc;
 
@@ -316,9 +318,15 @@ record_seal(const struct secrets *sec, const unsigned char key[SURVEY_KEY_LEN],
 		return BP_ENOMEM;
 	buf_add(out, owner, ACCOUNT_ID_LEN);
 	buf_add(out, raw, sizeof(raw));
-	rc = out->err ? out->err : crypto_seal(sec->data, key, SURVEY_KEY_LEN, xml, (size_t)len, out);
+	/* deflated, then sealed (pack.h): only its length could tell anything of the
+	 * contents, and only to someone who holds the store */
+	if ((rc = out->err) == 0 && (rc = pack_deflate(xml, (size_t)len, &packed)) == 0)
+		rc = crypto_seal(sec->data, key, SURVEY_KEY_LEN, packed.p, packed.len, out);
 	crypto_wipe(xml, (size_t)len);
 	xmlFree(xml);
+	if (packed.p)
+		crypto_wipe(packed.p, packed.len);
+	buf_free(&packed);
 	return rc;
 }
 
@@ -401,9 +409,10 @@ int
 survey_open(struct store_txn *txn, const struct secrets *sec,
     const unsigned char key[SURVEY_KEY_LEN], char owner[ACCOUNT_ID_LEN + 1], xmlDocPtr *record)
 {
-	struct buf xml = { 0 };
+	struct buf opened = { 0 }, unpacked = { 0 };
+	const char *xml;
 	const void *v;
-	size_t vlen;
+	size_t vlen, len;
 	int rc;
 
 	*record = NULL;
@@ -414,11 +423,16 @@ survey_open(struct store_txn *txn, const struct secrets *sec,
 	memcpy(owner, v, ACCOUNT_ID_LEN);
 	owner[ACCOUNT_ID_LEN] = '\0';
 	if ((rc = crypto_open(sec->data, key, SURVEY_KEY_LEN, (const char *)v + RECORD_HEAD,
-	    vlen - RECORD_HEAD, &xml)) == 0 && (*record = record_parse(xml.p, xml.len)) == NULL)
+	    vlen - RECORD_HEAD, &opened)) == 0 &&
+	    (rc = pack_xml(opened.p, opened.len, &unpacked, &xml, &len)) == 0 &&
+	    (*record = record_parse(xml, len)) == NULL)
 		rc = BP_EXML;
-	if (xml.p)
-		crypto_wipe(xml.p, xml.len);
-	buf_free(&xml);
+	if (opened.p)
+		crypto_wipe(opened.p, opened.len);
+	if (unpacked.p)
+		crypto_wipe(unpacked.p, unpacked.len);
+	buf_free(&opened);
+	buf_free(&unpacked);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "pack.h"
 #include "reservation.h"
 #include "survey.h"
 #include "transfer.h"
@@ -32,6 +33,7 @@ struct run {
 	struct owner_info owners[OWNERS_CACHED];
 	int nowners;
 	struct account acct;		/* scratch for lookups */
+	struct buf packed;		/* a row deflated (pack.h), reused */
 };
 
 static int
@@ -125,8 +127,9 @@ take_one(struct run *r, const struct survey_ref *ref, int dry, struct period *p,
 	snprintf((char *)key, 9, "%04d%s", r->year, r->kommune);
 	rc = pseudonymise(r, rec, o, key + 8, row);
 	xmlFreeDoc(rec);
-	if (rc == 0)
-		rc = store_add(r->txn, DB_REGISTRY, key, sizeof(key), row->p, row->len);
+	buf_reset(&r->packed);
+	if (rc == 0 && (rc = pack_deflate(row->p, row->len, &r->packed)) == 0)
+		rc = store_add(r->txn, DB_REGISTRY, key, sizeof(key), r->packed.p, r->packed.len);
 	crypto_wipe(row->p, row->len);
 	if (rc != 0)
 		return rc;
@@ -170,6 +173,7 @@ transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *k
 out:
 	free(refs);
 	buf_free(&row);
+	buf_free(&r->packed);
 	free(r);
 	return rc;
 }
@@ -177,6 +181,7 @@ out:
 struct rows {
 	registry_fn fn;
 	void *arg;
+	struct buf unpacked;		/* a packed row's XML, reused row after row */
 };
 
 static int
@@ -184,6 +189,9 @@ row_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
 	struct rows *rs = arg;
 	char kommune[5], y[5];
+	const char *xml;
+	size_t len;
+	int rc;
 
 	if (klen != REGISTRY_KEY_LEN)
 		return BP_EXML;
@@ -191,18 +199,22 @@ row_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 	y[4] = '\0';
 	memcpy(kommune, (const char *)k + 4, 4);
 	kommune[4] = '\0';
-	return rs->fn(kommune, (int)strtol(y, NULL, 10), v, vlen, rs->arg);
+	if ((rc = pack_xml(v, vlen, &rs->unpacked, &xml, &len)) != 0)
+		return rc;
+	return rs->fn(kommune, (int)strtol(y, NULL, 10), xml, len, rs->arg);
 }
 
 int
 registry_scan(struct store_txn *txn, int year, const char *kommune, registry_fn fn, void *arg)
 {
-	struct rows rs = { fn, arg };
+	struct rows rs = { fn, arg, { 0 } };
 	char prefix[9];
-	int n;
+	int n, rc;
 
 	if (year < 1000 || year > 9999 || (kommune && strlen(kommune) != 4))
 		return BP_EINVAL;
 	n = snprintf(prefix, sizeof(prefix), "%04d%s", year, kommune ? kommune : "");
-	return store_scan(txn, DB_REGISTRY, prefix, (size_t)n, 0, row_one, &rs);
+	rc = store_scan(txn, DB_REGISTRY, prefix, (size_t)n, 0, row_one, &rs);
+	buf_free(&rs.unpacked);
+	return rc;
 }

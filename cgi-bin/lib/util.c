@@ -78,6 +78,14 @@ buf_add(struct buf *b, const void *data, size_t len)
 	b->p[b->len] = '\0';
 }
 
+int
+buf_reserve(struct buf *b, size_t more)
+{
+	if (more > SIZE_MAX - b->len - 1)
+		b->err = BP_ENOMEM;
+	return b->err ? b->err : buf_grow(b, b->len + more + 1) ? b->err : 0;
+}
+
 void
 buf_puts(struct buf *b, const char *s)
 {

@@ -38,6 +38,9 @@ struct buf {
 };
 
 void buf_add(struct buf *b, const void *data, size_t len);
+/* buf_reserve: room for more bytes after len (and the NUL), for writers that fill p
+ * themselves and then move len; 0 or BP_ENOMEM. */
+int buf_reserve(struct buf *b, size_t more);
 void buf_puts(struct buf *b, const char *s);
 /* buf_csv_field: s as one RFC 4180 field (quoted when it must be) */
 void buf_csv_field(struct buf *b, const char *s);

@@ -7,6 +7,8 @@
 #include <lmdb.h>
 
 #include "account.h"
+#include "crypto.h"
+#include "pack.h"
 #include "secrets.h"
 #include "survey.h"
 
@@ -215,6 +217,55 @@ test_sealed_and_tampered(void **state)
 	assert_int_equal(store_write(f->st, inspect, &r), 0);
 	assert_int_equal(store_read(f->st, do_open, &o), 0);
 	assert_int_equal(o.rc, BP_ECRYPTO);
+}
+
+/* A record as stored before records were deflated (pack.h): the same value with the
+ * sealed part holding plain XML. */
+static int
+unpack_stored(struct store_txn *txn, void *arg)
+{
+	struct raw *r = arg;
+	const size_t head = ACCOUNT_ID_LEN + SURVEY_ID_BYTES;
+	struct buf opened = { 0 }, unpacked = { 0 }, plain = { 0 };
+	const char *xml;
+	const void *v;
+	size_t vlen, len;
+	int rc;
+
+	if ((rc = store_get(txn, DB_SURVEYS, r->key, SURVEY_KEY_LEN, &v, &vlen)) != 0)
+		return rc;
+	assert_int_equal(crypto_open(sec.data, r->key, SURVEY_KEY_LEN, (const char *)v + head,
+	    vlen - head, &opened), 0);
+	assert_int_equal((unsigned char)opened.p[0], 0x78);	/* stored deflated */
+	assert_int_equal(pack_xml(opened.p, opened.len, &unpacked, &xml, &len), 0);
+	buf_add(&plain, v, head);
+	assert_int_equal(crypto_seal(sec.data, r->key, SURVEY_KEY_LEN, xml, len, &plain), 0);
+	rc = store_put(txn, DB_SURVEYS, r->key, SURVEY_KEY_LEN, plain.p, plain.len);
+	buf_free(&opened);
+	buf_free(&unpacked);
+	buf_free(&plain);
+	return rc;
+}
+
+static void
+test_plain_record_read(void **state)
+{
+	struct fix *f = *state;
+	struct op o;
+	struct raw r;
+
+	memset(&o, 0, sizeof(o));
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(survey_key(&sec, "0301", 2026, FNR, o.key), 0);
+	memcpy(r.key, o.key, sizeof(r.key));
+	o.owner = OWNER_A;
+	o.kategori = "psyk";
+	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	assert_int_equal(store_write(f->st, unpack_stored, &r), 0);
+	assert_int_equal(store_read(f->st, do_open, &o), 0);
+	assert_int_equal(o.rc, 0);
+	assert_string_equal(o.got_kategori, "psyk");
+	assert_string_equal(o.got_owner, OWNER_A);
 }
 
 static struct account
@@ -875,6 +926,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lifecycle, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_seal_then_put, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_sealed_and_tampered, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_plain_record_read, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_handover_and_remove, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_facts_malformed, setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_by_change, setup, fix_teardown),

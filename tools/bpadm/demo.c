@@ -13,6 +13,7 @@
 #include "answers.h"
 #include "demo.h"
 #include "fnr.h"
+#include "pack.h"
 #include "period.h"
 #include "record.h"
 #include "refdata.h"
@@ -865,7 +866,7 @@ regdemo_batch(struct store_txn *txn, void *arg)
 	struct regdemo *r = arg;
 	unsigned char key[REGISTRY_KEY_LEN];
 	char pseudonym[PSEUDONYM_LEN + 1];
-	struct buf row = { 0 };
+	struct buf row = { 0 }, packed = { 0 };
 	long i, end = r->done + REGDEMO_BATCH < r->count ? r->done + REGDEMO_BATCH : r->count;
 	int rc = 0;
 
@@ -887,10 +888,12 @@ regdemo_batch(struct store_txn *txn, void *arg)
 		    "kommune=\"%s\" %s pseudonym=\"%s\" instanstype=\"%s\" bydel=\"%s\">%s"
 		    "</kartlegging>\n", r->d.year, r->k[ki].nr, r->tattr[t], pseudonym,
 		    tjenestetype_ids[demo_below(&r->d.rng, TJ__MAX)], bydel, r->tmpl[t]);
-		rc = row.err ? row.err : store_put(txn, DB_REGISTRY, key, sizeof(key), row.p,
-		    row.len);
+		buf_reset(&packed);
+		if ((rc = row.err) == 0 && (rc = pack_deflate(row.p, row.len, &packed)) == 0)
+			rc = store_put(txn, DB_REGISTRY, key, sizeof(key), packed.p, packed.len);
 	}
 	buf_free(&row);
+	buf_free(&packed);
 	return rc;
 }
 
