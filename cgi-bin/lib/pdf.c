@@ -24,6 +24,11 @@
 #define PAIR_QUESTION 0.58		/* of the text width */
 
 #define FONT "DejaVu Sans"
+/* its two faces, as Debian's fonts-dejavu-core installs them */
+static const char *const font_files[] = {
+	"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+	"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+};
 
 enum kind { B_TITLE, B_HEADING, B_PARAGRAPH, B_PAIR, B_TABLE, B_ROW, B_CHART };
 
@@ -55,8 +60,18 @@ struct pdf {
 	int table_cols;				/* of the open table, 0 when none */
 };
 
+/* The layouts of the counting pass, in the order they were made, kept for the drawing
+ * pass: both passes lay out the same texts in the same order, and laying out is most of
+ * the work (pango shapes every text). */
+struct layouts {
+	PangoLayout **l;		/* a reference each */
+	int n, cap;
+	int next;			/* the drawing pass's next one */
+};
+
 /* One pass over the blocks: pages counted (pages == 0) or drawn knowing their number. */
 struct pen {
+	struct layouts *kept;
 	cairo_t *cr;
 	const struct pdf *p;
 	int draw;
@@ -362,6 +377,44 @@ layout_new(cairo_t *cr, const char *text, const struct style *s, double width)
 	return l;
 }
 
+static int
+same_layout(PangoLayout *l, const char *text, const struct style *s, double width)
+{
+	const PangoFontDescription *fd = pango_layout_get_font_description(l);
+
+	return fd && strcmp(pango_layout_get_text(l), text) == 0 &&
+	    pango_layout_get_width(l) == (int)(width * PANGO_SCALE) &&
+	    pango_font_description_get_size(fd) == (int)(s->size * PANGO_SCALE) &&
+	    pango_font_description_get_weight(fd) ==
+	    (s->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+}
+
+/* layout_new's, or the same layout made in the counting pass: a new reference either way.
+ * The footer is not kept: its text differs between the passes. */
+static PangoLayout *
+layout_get(struct pen *pen, const char *text, const struct style *s, double width)
+{
+	struct layouts *k = pen->kept;
+	PangoLayout *l, **grown;
+
+	if (pen->draw) {
+		if (k->next < k->n && same_layout(k->l[k->next], text, s, width))
+			return g_object_ref(k->l[k->next++]);
+		return layout_new(pen->cr, text, s, width);
+	}
+	if ((l = layout_new(pen->cr, text, s, width)) == NULL)
+		return NULL;
+	if (k->n == k->cap) {
+		if ((grown = realloc(k->l, (size_t)(k->cap ? 2 * k->cap : 256) * sizeof(*grown))) ==
+		    NULL)
+			return l;		/* not kept: laid out again when drawn */
+		k->l = grown;
+		k->cap = k->cap ? 2 * k->cap : 256;
+	}
+	k->l[k->n++] = g_object_ref(l);
+	return l;
+}
+
 static double
 layout_height(PangoLayout *l)
 {
@@ -459,7 +512,7 @@ page_header(struct pen *pen)
 
 	for (i = 0; i < p->nheader; i++)
 		g_string_append_printf(s, "%s%s", i ? "   ·   " : "", p->header[i]);
-	l = layout_new(pen->cr, s->str, &st_small, TEXT_W);
+	l = layout_get(pen, s->str, &st_small, TEXT_W);
 	g_string_free(s, TRUE);
 	if (l == NULL)
 		return BP_ENOMEM;
@@ -535,7 +588,7 @@ draw_cells(struct pen *pen, const struct block *b, const struct style *s, int sh
 
 	columns(b, table ? table : b, x, w);
 	for (i = 0; i < n; i++) {
-		if ((ls[i] = layout_new(pen->cr, b->cells[i], s, w[i])) == NULL) {
+		if ((ls[i] = layout_get(pen, b->cells[i], s, w[i])) == NULL) {
 			while (i-- > 0)
 				g_object_unref(ls[i]);
 			return BP_ENOMEM;
@@ -586,7 +639,7 @@ draw_text(struct pen *pen, const struct block *b, const struct style *s, double 
 	double h;
 	int rc = 0;
 
-	if ((l = layout_new(pen->cr, b->cells[0], s, TEXT_W)) == NULL)
+	if ((l = layout_get(pen, b->cells[0], s, TEXT_W)) == NULL)
 		return BP_ENOMEM;
 	h = layout_height(l);
 	if (pen->y > pen->top)
@@ -637,7 +690,7 @@ draw_chart(struct pen *pen, const struct block *b)
 				cairo_stroke(pen->cr);
 				break;
 			case 't':
-				if ((l = layout_new(pen->cr, s->text, &st, b->cw)) == NULL) {
+				if ((l = layout_get(pen, s->text, &st, b->cw)) == NULL) {
 					cairo_restore(pen->cr);
 					return BP_ENOMEM;
 				}
@@ -731,7 +784,7 @@ to_nowhere(void *closure, const unsigned char *data, unsigned int len)
 
 /* one pass: into out when drawing, else only counting into *pages */
 static int
-pass(const struct pdf *p, struct buf *out, int *pages)
+pass(const struct pdf *p, struct layouts *kept, struct buf *out, int *pages)
 {
 	cairo_surface_t *sf;
 	struct pen pen;
@@ -746,6 +799,7 @@ pass(const struct pdf *p, struct buf *out, int *pages)
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_TITLE, p->title);
 	cairo_pdf_surface_set_metadata(sf, CAIRO_PDF_METADATA_CREATOR, "Brukerplan");
 	memset(&pen, 0, sizeof(pen));
+	pen.kept = kept;
 	pen.cr = cairo_create(sf);
 	pen.p = p;
 	pen.draw = out != NULL;
@@ -768,18 +822,46 @@ pass(const struct pdf *p, struct buf *out, int *pages)
 	return rc;
 }
 
+/* Fontconfig's own start reads the system's configuration (dozens of files under
+ * /etc/fonts) and every font directory's cache: a sixth of an innsyn document. The
+ * documents use one family, so a configuration of our own with its two faces will do;
+ * where they are not found, the system's is used as before. */
+static void
+fonts_setup(void)
+{
+	static int done;
+	FcConfig *c;
+	size_t i;
+
+	if (done++ || (c = FcConfigCreate()) == NULL)
+		return;
+	for (i = 0; i < sizeof(font_files) / sizeof(font_files[0]); i++)
+		if (!FcConfigAppFontAddFile(c, (const FcChar8 *)font_files[i])) {
+			FcConfigDestroy(c);
+			return;
+		}
+	FcConfigSetCurrent(c);		/* which holds a reference of its own */
+	FcConfigDestroy(c);
+}
+
 int
 pdf_render(struct pdf *p, struct buf *out)
 {
-	int pages = 0, counted, rc;
+	struct layouts kept = { NULL, 0, 0, 0 };
+	int pages = 0, counted, rc, i;
 
-	if ((rc = pass(p, NULL, &pages)) != 0)
-		return rc;
-	counted = pages;
-	if ((rc = pass(p, out, &pages)) != 0)
-		return rc;
-	/* both passes lay out alike; a difference would print a wrong "av m" */
-	return pages == counted ? 0 : BP_EIO;
+	fonts_setup();
+	if ((rc = pass(p, &kept, NULL, &pages)) == 0) {
+		counted = pages;
+		rc = pass(p, &kept, out, &pages);
+		/* both passes lay out alike; a difference would print a wrong "av m" */
+		if (rc == 0 && pages != counted)
+			rc = BP_EIO;
+	}
+	for (i = 0; i < kept.n; i++)
+		g_object_unref(kept.l[i]);
+	free(kept.l);
+	return rc;
 }
 
 void
