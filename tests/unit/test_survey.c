@@ -197,6 +197,19 @@ inspect(struct store_txn *txn, void *arg)
 	return rc;
 }
 
+/* a survey of OWNER_A with kategori made in the store, o and r naming it */
+static void
+made(struct fix *f, const char *kategori, struct op *o, struct raw *r)
+{
+	memset(o, 0, sizeof(*o));
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(survey_key(&sec, "0301", 2026, FNR, o->key), 0);
+	memcpy(r->key, o->key, sizeof(r->key));
+	o->owner = OWNER_A;
+	o->kategori = kategori;
+	assert_int_equal(store_write(f->st, do_create, o), 0);
+}
+
 static void
 test_sealed_and_tampered(void **state)
 {
@@ -204,13 +217,7 @@ test_sealed_and_tampered(void **state)
 	struct op o;
 	struct raw r;
 
-	memset(&o, 0, sizeof(o));
-	memset(&r, 0, sizeof(r));
-	assert_int_equal(survey_key(&sec, "0301", 2026, FNR, o.key), 0);
-	memcpy(r.key, o.key, sizeof(r.key));
-	o.owner = OWNER_A;
-	o.kategori = "rus";
-	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	made(f, "rus", &o, &r);
 	assert_int_equal(store_read(f->st, inspect, &r), 0);
 	assert_false(r.found_digits);		/* neither the number nor answers in clear */
 	r.flip = 1;
@@ -254,13 +261,7 @@ test_plain_record_read(void **state)
 	struct op o;
 	struct raw r;
 
-	memset(&o, 0, sizeof(o));
-	memset(&r, 0, sizeof(r));
-	assert_int_equal(survey_key(&sec, "0301", 2026, FNR, o.key), 0);
-	memcpy(r.key, o.key, sizeof(r.key));
-	o.owner = OWNER_A;
-	o.kategori = "psyk";
-	assert_int_equal(store_write(f->st, do_create, &o), 0);
+	made(f, "psyk", &o, &r);
 	assert_int_equal(store_write(f->st, unpack_stored, &r), 0);
 	assert_int_equal(store_read(f->st, do_open, &o), 0);
 	assert_int_equal(o.rc, 0);
