@@ -1,5 +1,6 @@
 /* transfer.c: pseudonymise a kommune's error-free surveys of a year into the registry and
  * delete everything else of that year, in one write transaction. */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,9 +128,8 @@ take_one(struct run *r, const struct survey_ref *ref, int dry, struct period *p,
 	snprintf((char *)key, 9, "%04d%s", r->year, r->kommune);
 	rc = pseudonymise(r, rec, o, key + 8, row);
 	xmlFreeDoc(rec);
-	buf_reset(&r->packed);
-	if (rc == 0 && (rc = pack_deflate(row->p, row->len, &r->packed)) == 0)
-		rc = store_add(r->txn, DB_REGISTRY, key, sizeof(key), r->packed.p, r->packed.len);
+	if (rc == 0)
+		rc = registry_put(r->txn, key, row->p, row->len, 1, &r->packed);
 	crypto_wipe(row->p, row->len);
 	if (rc != 0)
 		return rc;
@@ -176,6 +176,60 @@ out:
 	buf_free(&r->packed);
 	free(r);
 	return rc;
+}
+
+/* -- the registry ---------------------------------------------------------------------- */
+
+static void
+generation_key(int year, char key[24])
+{
+	snprintf(key, 24, "registry-gen:%04d", year);
+}
+
+int
+registry_generation(struct store_txn *txn, int year, unsigned long long *gen)
+{
+	char key[24], text[24];
+	const void *v;
+	size_t vlen;
+	long long n;
+	int rc;
+
+	generation_key(year, key);
+	if ((rc = store_get(txn, DB_META, key, strlen(key), &v, &vlen)) != 0)
+		return rc;
+	if (vlen == 0 || vlen >= sizeof(text))
+		return BP_EXML;
+	memcpy(text, v, vlen);
+	text[vlen] = '\0';
+	if (str_to_ll(text, 0, LLONG_MAX, &n) != 0)
+		return BP_EXML;
+	*gen = (unsigned long long)n;
+	return 0;
+}
+
+int
+registry_put(struct store_txn *txn, const unsigned char key[REGISTRY_KEY_LEN],
+    const char *xml, size_t len, int add, struct buf *scratch)
+{
+	unsigned long long gen = 0;
+	char gkey[24], text[24], y[5];
+	int rc, n;
+
+	memcpy(y, key, 4);
+	y[4] = '\0';
+	buf_reset(scratch);
+	if ((rc = pack_deflate(xml, len, scratch)) != 0)
+		return rc;
+	rc = add ? store_add(txn, DB_REGISTRY, key, REGISTRY_KEY_LEN, scratch->p, scratch->len) :
+	    store_put(txn, DB_REGISTRY, key, REGISTRY_KEY_LEN, scratch->p, scratch->len);
+	if (rc != 0)
+		return rc;
+	if ((rc = registry_generation(txn, atoi(y), &gen)) != 0 && rc != BP_ENOENT)
+		return rc;
+	generation_key(atoi(y), gkey);
+	n = snprintf(text, sizeof(text), "%llu", gen + 1);
+	return store_put(txn, DB_META, gkey, strlen(gkey), text, (size_t)n);
 }
 
 struct rows {

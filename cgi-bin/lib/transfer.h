@@ -21,6 +21,16 @@
 int transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, long long now, const char *by, int dry, struct period *receipt);
 
+/* registry_put: one row (its XML) under key (year || kommune || pseudonym), kept
+ * deflated (pack.h; scratch is the caller's buffer for it); the year's generation goes up
+ * by one. With add, BP_EEXIST when the key is taken; else a row there is replaced. Every
+ * write of a registry row goes through here. */
+int registry_put(struct store_txn *txn, const unsigned char key[REGISTRY_KEY_LEN],
+    const char *xml, size_t len, int add, struct buf *scratch);
+/* registry_generation: how many rows have been written to year: it changes whenever the
+ * year's rows do, without reading them. BP_ENOENT for a year written before it was kept. */
+int registry_generation(struct store_txn *txn, int year, unsigned long long *gen);
+
 /* A registry row: the pseudonymised record <kartlegging pseudonym aar kommune kjonn
  * fodselsar alder instanstype bydel indeks ...> with the answers. */
 typedef int (*registry_fn)(const char *kommune, int year, const char *xml, size_t len,

@@ -148,12 +148,28 @@ do_count(struct store_txn *txn, void *arg)
 	return survey_log_scan(txn, c->kommune, c->year, count_log, c);
 }
 
+struct generation {
+	int year;
+	unsigned long long gen;
+	int rc;
+};
+
+static int
+do_generation(struct store_txn *txn, void *arg)
+{
+	struct generation *g = arg;
+
+	g->rc = registry_generation(txn, g->year, &g->gen);
+	return 0;
+}
+
 static void
 test_transfer(void **state)
 {
 	struct fix *f = *state;
 	struct tr t = { "1103", 2026, 1, 0, { "", "", "", 0, 0, 0, "" } };
 	struct counts c = { 2026, "1103", 0, 0, 0, "" };
+	struct generation gen = { 2026, 0, 0 };
 	struct store_stat before, after;
 	unsigned char raw[CRYPTO_HASH_LEN];
 	char hex[PSEUDONYM_LEN + 1];
@@ -180,6 +196,12 @@ test_transfer(void **state)
 	assert_int_equal((int)c.surveys, 0);		/* originals gone, held back ones too */
 	assert_int_equal(c.rows, 2);
 	assert_int_equal(c.logs, 0);			/* the year's endringslogger gone */
+	assert_int_equal(store_read(f->st, do_generation, &gen), 0);
+	assert_int_equal(gen.rc, 0);
+	assert_int_equal((int)gen.gen, 2);		/* a row written, the year's count up */
+	gen.year = 2025;
+	assert_int_equal(store_read(f->st, do_generation, &gen), 0);
+	assert_int_equal(gen.rc, BP_ENOENT);		/* nothing written to 2025 */
 	assert_int_equal(store_stat(f->st, &after), 0);
 	assert_int_equal((int)after.entries[DB_SURVEYS], 2);	/* 2025 and 0301 */
 	assert_int_equal((int)after.entries[DB_OWNERS], 2);

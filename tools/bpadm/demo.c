@@ -13,7 +13,6 @@
 #include "answers.h"
 #include "demo.h"
 #include "fnr.h"
-#include "pack.h"
 #include "period.h"
 #include "record.h"
 #include "refdata.h"
@@ -888,9 +887,8 @@ regdemo_batch(struct store_txn *txn, void *arg)
 		    "kommune=\"%s\" %s pseudonym=\"%s\" instanstype=\"%s\" bydel=\"%s\">%s"
 		    "</kartlegging>\n", r->d.year, r->k[ki].nr, r->tattr[t], pseudonym,
 		    tjenestetype_ids[demo_below(&r->d.rng, TJ__MAX)], bydel, r->tmpl[t]);
-		buf_reset(&packed);
-		if ((rc = row.err) == 0 && (rc = pack_deflate(row.p, row.len, &packed)) == 0)
-			rc = store_put(txn, DB_REGISTRY, key, sizeof(key), packed.p, packed.len);
+		if ((rc = row.err) == 0)
+			rc = registry_put(txn, key, row.p, row.len, 0, &packed);
 	}
 	buf_free(&row);
 	buf_free(&packed);
