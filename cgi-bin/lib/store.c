@@ -3,7 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include <lmdb.h>
 
@@ -62,6 +64,27 @@ map_err(int rc)
 	default:
 		return BP_ESTORE;
 	}
+}
+
+#define ROOM_MIN (1 << 20)	/* less free room than this where the store is: full */
+
+/* LMDB reports a short write as EIO: the disk filled up (or the file size limit was
+ * reached) in the middle of a commit. That is told apart from a failing disk by looking
+ * at the room left for the store's file. */
+static int
+out_of_room(struct store *st)
+{
+	struct statvfs v;
+	struct rlimit rl;
+	struct stat sb;
+	mdb_filehandle_t fd;
+
+	if (mdb_env_get_fd(st->env, &fd) != 0)
+		return 0;
+	if (fstatvfs(fd, &v) == 0 && (unsigned long long)v.f_bavail * v.f_frsize < ROOM_MIN)
+		return 1;
+	return getrlimit(RLIMIT_FSIZE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+	    fstat(fd, &sb) == 0 && (unsigned long long)sb.st_size + ROOM_MIN > rl.rlim_cur;
 }
 
 /* Another process grew the map: adopt its size before trying again. */
@@ -245,6 +268,8 @@ store_write(struct store *st, store_fn fn, void *arg)
 				return 0;
 			if (rc != MDB_MAP_FULL) {
 				log_error("store: commit: %s", mdb_strerror(rc));
+				if (rc == EIO && out_of_room(st))
+					rc = ENOSPC;
 				if ((rc = map_err(rc)) == BP_ENOSPC)
 					st->disk_full = 1;
 				return rc;

@@ -103,7 +103,7 @@ instance_stop
 INSTANCE_FSIZE=1024 instance_start || { echo "could not start Apache" >&2; exit 1; }
 load_accounts 1 "$WORK/one" || exit 1
 J=$BP_DIR/k1.jar		# logged in by load_accounts
-made=0 full=0 other=0
+made=0 full=0 other=0 codes=
 for d in $(seq 1 28); do
 	for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
 		[ $full -gt 0 ] && break 2
@@ -111,10 +111,15 @@ for d in $(seq 1 28); do
 		csrf=$(curl -s -b "$J" "$BP_URL/cgi-bin/menu" | csrf_of_page)
 		code=$(curl -s -o "$WORK/full.html" -w '%{http_code}' -b "$J" -c "$J" \
 		    -d "csrf=$csrf&handling=ny&fnr=$fnr" "$BP_URL/cgi-bin/kartlegging")
-		case $code in 303) made=$((made + 1)) ;; 507) full=1 ;; *) other=$((other + 1)) ;; esac
+		case $code in
+		303) made=$((made + 1)) ;;
+		507) full=1 ;;
+		*) other=$((other + 1)) codes="$codes $code" && cp "$WORK/full.html" "$WORK/other.html" ;;
+		esac
 	done
 done
-echo "     $made surveys made before the disk was full"
+echo "     $made surveys made before the disk was full${codes:+; other answers:$codes}"
+[ -n "$codes" ] && sed -n 's/.*<h1[^>]*>\([^<]*\).*/     that page: \1/p' "$WORK/other.html"
 check "disk: a full disk is a clear page (507)" bash -c "[ $full = 1 ] && grep -q 'Lagringsplassen er full' '$WORK/full.html' && grep -q 'ble ikke lagret' '$WORK/full.html'"
 check "disk: nothing else went wrong on the way" is "$other" 0
 count=$(curl -s -b "$J" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$')

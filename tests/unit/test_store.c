@@ -4,6 +4,12 @@
  * directory that holds no store. */
 #include "unit.h"
 
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "store.h"
 
 #define SMALL_MAP (256 * 1024)
@@ -594,6 +600,63 @@ test_map_growth(void **state)
 	free(fl.val);
 }
 
+/* A file size limit reached in the middle of a commit (as a full disk is met): LMDB
+ * reports the short write as EIO, or EFBIG when the write starts past the limit; either
+ * is BP_ENOSPC, what was committed before stays, and nothing of the failed one. Run in a
+ * child, whose limit ends with it; its exit status says which check failed. */
+static int
+disk_full_child(struct fix *f)
+{
+	struct fill fl = { 0, 1, VALUE_SIZE, 0, NULL };
+	struct rlimit rl;
+	struct stat sb;
+	char path[192];
+	int i, rc = 0;
+
+	if ((fl.val = malloc(VALUE_SIZE)) == NULL)
+		return 10;
+	snprintf(path, sizeof(path), "%s/data.mdb", f->dir);
+	signal(SIGXFSZ, SIG_IGN);
+	if (stat(path, &sb) != 0)
+		return 11;
+	/* not on a page boundary: a commit's write runs over it */
+	rl.rlim_cur = rl.rlim_max = (rlim_t)sb.st_size + 5 * VALUE_SIZE + 1234;
+	if (setrlimit(RLIMIT_FSIZE, &rl) != 0)
+		return 12;
+	for (i = 0; i < 64; i++) {
+		fl = (struct fill){ i, 1, VALUE_SIZE, 0, fl.val };
+		if ((rc = store_write(f->st, fill_run, &fl)) != 0)
+			break;
+	}
+	if (i == 0 || i == 64)
+		return 13;			/* it filled up, and not at once */
+	if (rc != BP_ENOSPC || !store_disk_full(f->st))
+		return 14;
+	fl = (struct fill){ 0, i, VALUE_SIZE, 0, fl.val };
+	if (store_read(f->st, fill_check, &fl) != 0)
+		return 15;			/* every commit before it is there */
+	fl = (struct fill){ i, 1, VALUE_SIZE, 0, fl.val };
+	if (store_read(f->st, fill_check, &fl) != BP_ENOENT)
+		return 16;			/* nothing of the failed one */
+	free(fl.val);
+	return 0;
+}
+
+static void
+test_disk_full(void **state)
+{
+	struct fix *f = *state;
+	pid_t pid;
+	int status;
+
+	assert_true((pid = fork()) >= 0);
+	if (pid == 0)
+		_exit(disk_full_child(f));
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+}
+
 static void
 test_reopen(void **state)
 {
@@ -733,6 +796,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_purge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_scan_reverse_longest_key, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_map_growth, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_disk_full, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_reopen, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_open_no_store, setup, teardown),
 	};
