@@ -20,7 +20,6 @@
 #include "record.h"
 #include "survey.h"
 
-#define LOG_ACCOUNTS_MAX 16
 
 enum fil { FIL_KARTLEGGING, FIL_ENDRINGSLOGG, FIL__MAX };
 
@@ -47,8 +46,7 @@ struct innsyn {
 	unsigned char key[SURVEY_KEY_LEN];
 	xmlDocPtr record;		/* owned: the survey as stored */
 	struct pdf *pdf;		/* owned: the endringslogg's rows go in as read */
-	struct account who[LOG_ACCOUNTS_MAX];	/* names in the log, looked up once */
-	int nwho;
+	struct log_accounts who;	/* names in the log */
 };
 
 static void
@@ -56,7 +54,7 @@ innsyn_free(struct innsyn *in)
 {
 	xmlFreeDoc(in->record);
 	pdf_free(in->pdf);
-	crypto_wipe(in->who, sizeof(in->who));
+	crypto_wipe(&in->who, sizeof(in->who));
 	in->record = NULL;
 	in->pdf = NULL;
 }
@@ -88,18 +86,10 @@ rprop(xmlDocPtr d, const char *name)
 static void
 who_text(struct store_txn *txn, struct innsyn *in, const char *id, char *out, size_t size)
 {
-	const struct account *acct = NULL;
-	int i;
+	const struct account *acct = log_account(txn, &in->who, id);
 
-	for (i = 0; i < in->nwho && acct == NULL; i++)
-		if (strcmp(in->who[i].id, id) == 0)
-			acct = &in->who[i];
-	if (acct == NULL && in->nwho < LOG_ACCOUNTS_MAX &&
-	    account_load(txn, id, &in->who[in->nwho]) == 0)
-		acct = &in->who[in->nwho++];
 	if (acct == NULL)
-		snprintf(out, size, "%s", strcmp(id, "bpadm") == 0 ? "Systemet (bpadm)" :
-		    "Ukjent konto");
+		snprintf(out, size, "%s", log_account_name(NULL, id));
 	else if (acct->instans[0] != '\0')
 		snprintf(out, size, "%s (%s)", acct->name, acct->instans);
 	else
@@ -136,7 +126,7 @@ action_text(const struct definition *def, const struct survey_log_line *ln, stru
 static int
 log_row(struct innsyn *in, struct store_txn *txn, const struct survey_log_line *ln)
 {
-	char when[17], who[2 * sizeof(in->who[0].name) + 8];
+	char when[17], who[2 * sizeof(in->who.a[0].name) + 8];
 	struct buf what = { 0 };
 	const char *cells[3] = { when, who, NULL };
 	int rc;

@@ -28,7 +28,6 @@
 #include "formtab.h"
 #include "survey.h"
 
-#define LOG_ACCOUNTS_MAX 16
 
 struct form {
 	struct app *a;
@@ -52,8 +51,7 @@ struct form {
 	struct survey_sealed sealed;	/* POST: the record for the write */
 	int log_open;			/* GET without a tab: write "åpnet" */
 	xmlNodePtr log;			/* Logg: where its lines go on the page */
-	struct account who[LOG_ACCOUNTS_MAX];	/* names in the log, looked up once */
-	int nwho;
+	struct log_accounts who;	/* names in the log */
 };
 
 static void
@@ -172,19 +170,6 @@ is_view(const char *id)
 
 /* -- the endringslogg ----------------------------------------------------------------------- */
 
-static const char *
-who_name(struct store_txn *txn, struct form *f, const char *id)
-{
-	int i;
-
-	for (i = 0; i < f->nwho; i++)
-		if (strcmp(f->who[i].id, id) == 0)
-			return f->who[i].name;
-	if (f->nwho == LOG_ACCOUNTS_MAX || account_load(txn, id, &f->who[f->nwho]) != 0)
-		return strcmp(id, "bpadm") == 0 ? "Systemet (bpadm)" : "Ukjent konto";
-	return f->who[f->nwho++].name;
-}
-
 struct log_arg {
 	struct store_txn *txn;
 	struct form *f;
@@ -207,7 +192,8 @@ add_log_line(const char *line, size_t len, void *arg)
 	time_datetime((time_t)ln.time, when);
 	n = page_add(pg, l->f->log, "entry", NULL);
 	page_attr(pg, n, "time", when);
-	page_attr(pg, n, "who", who_name(l->txn, l->f, ln.account));
+	page_attr(pg, n, "who", log_account_name(log_account(l->txn, &l->f->who, ln.account),
+	    ln.account));
 	if (ln.ids) {
 		str_copy(ids, sizeof(ids), ln.ids);
 		for (id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {

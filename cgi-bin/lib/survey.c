@@ -882,6 +882,27 @@ survey_log_list(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
 	return store_scan(txn, DB_SURVEY_LOG, prefix, sizeof(prefix), 0, log_one, &l);
 }
 
+const struct account *
+log_account(struct store_txn *txn, struct log_accounts *c, const char *id)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->a[i].id, id) == 0)
+			return &c->a[i];
+	if (c->n == LOG_ACCOUNTS_MAX || account_load(txn, id, &c->a[c->n]) != 0)
+		return NULL;
+	return &c->a[c->n++];
+}
+
+const char *
+log_account_name(const struct account *a, const char *id)
+{
+	if (a != NULL)
+		return a->name;
+	return strcmp(id, "bpadm") == 0 ? "Systemet (bpadm)" : "Ukjent konto";
+}
+
 int
 survey_log_scan(struct store_txn *txn, const char *kommune, int year, survey_log_scan_fn fn,
     void *arg)

@@ -153,6 +153,20 @@ struct survey_log_line {
 /* survey_log_parse: BP_EXML when line is not one of ours. */
 int survey_log_parse(const char *line, size_t len, struct survey_log_line *out);
 
+/* The accounts an endringslogg names, each looked up once (a survey's log names few). */
+#define LOG_ACCOUNTS_MAX 16
+struct log_accounts {
+	struct account a[LOG_ACCOUNTS_MAX];
+	int n;
+};
+/* log_account: the account id names, or NULL when there is none (a tool's name such as
+ * "bpadm", a deleted account) or LOG_ACCOUNTS_MAX are looked up already. */
+const struct account *log_account(struct store_txn *txn, struct log_accounts *c,
+    const char *id);
+/* log_account_name: the name of a, or for a line without an account the name pages and
+ * PDFs give it: "Systemet (bpadm)" or "Ukjent konto". */
+const char *log_account_name(const struct account *a, const char *id);
+
 /* survey_log_scan: every endringslogg line of a kommune's surveys of year, deleted ones
  * too, by page id and then time, with the page id of its survey and when it was written
  * (the writer's wall clock in microseconds: it orders lines across surveys where their own
