@@ -32,7 +32,7 @@
 struct form {
 	struct app *a;
 	const struct secrets *sec;
-	const struct formtab *ft;
+	const struct formtab *ft;	/* loaded to show a tab: need_formtab() */
 	const struct definition *def;	/* loaded when needed: need_definition() */
 	const char *id;
 	const char *tab;		/* the tab shown (GET) or posted (POST) */
@@ -129,7 +129,7 @@ find_key(struct store_txn *txn, void *arg)
 	return rc == BP_EINVAL ? BP_ENOENT : rc;
 }
 
-/* Look up the survey's key, then its year's form. 0 or a status. */
+/* Look up the survey's key. 0 or a status. */
 static int
 form_start(struct app *a, struct form *f, const char *id)
 {
@@ -145,9 +145,16 @@ form_start(struct app *a, struct form *f, const char *id)
 		return 500;
 	if ((rc = store_read(st, find_key, f)) != 0)
 		return app_status_of(rc);
-	if (app_formtab(a, key_year(f->key), &f->ft) != 0)
-		return 500;
 	return 0;
+}
+
+/* The year's rendered tabs (186 KB for 2026): read only where a tab is shown. A save that
+ * answers with a redirect needs the definition alone; reading the tabs as well cost it 45
+ * page faults. */
+static int
+need_formtab(struct form *f)
+{
+	return f->ft ? 0 : app_formtab(f->a, key_year(f->key), &f->ft);
 }
 
 static int
@@ -156,10 +163,21 @@ need_definition(struct form *f)
 	return f->def ? 0 : app_definition(f->a, key_year(f->key), &f->def);
 }
 
+/* A tab of the form, by the tabs loaded: the rendered ones (to show a tab) or the
+ * definition's (to save one); the first are made from the second. */
 static int
 is_tab(const struct form *f, const char *id)
 {
-	return formtab_tab(f->ft, id) != NULL;
+	const struct def_tab *tabs;
+	int i, n;
+
+	if (f->ft != NULL)
+		return formtab_tab(f->ft, id) != NULL;
+	n = definition_tabs(f->def, &tabs);
+	for (i = 0; i < n; i++)
+		if (strcmp(tabs[i].id, id) == 0)
+			return 1;
+	return 0;
 }
 
 static int
@@ -349,6 +367,8 @@ form_page(struct form *f, xmlDocPtr rec, long long version,
 	xmlNodePtr s;
 	int rc;
 
+	if ((rc = need_formtab(f)) != 0)
+		return rc;
 	if ((ev = malloc(sizeof(*ev))) == NULL)
 		return BP_ENOMEM;
 	rc = typed ? definition_evaluate(f->def, rec, ev) : stored_evaluation(f, rec, ev);
@@ -399,6 +419,10 @@ skjema_get(struct app *a)
 			return status;
 		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", f.id);
 		return app_redirect(a, target);
+	}
+	if (need_formtab(&f) != 0) {
+		form_free(&f);
+		return 500;
 	}
 	if (!is_tab(&f, tab) && !is_view(tab))
 		return 404;
@@ -533,13 +557,13 @@ skjema_post(struct app *a)
 		return 400;
 	if ((status = form_start(a, &f, app_form(a, "id"))) != 0)
 		return status;
-	if (!is_tab(&f, tab) || (*go && !is_tab(&f, go) && !is_view(go))) {
-		form_free(&f);
-		return 400;
-	}
 	if (need_definition(&f) != 0) {
 		form_free(&f);
 		return 500;
+	}
+	if (!is_tab(&f, tab) || (*go && !is_tab(&f, go) && !is_view(go))) {
+		form_free(&f);
+		return 400;
 	}
 	f.tab = tab;
 	f.posted_version = version;

@@ -223,7 +223,7 @@ config_clock_set(const struct config *cfg, long long offset)
 int
 config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 {
-	char text[CONFIG_MAX_SIZE + 1], dir[PATH_MAX], *slash;
+	char *text, dir[PATH_MAX], *slash;
 	ssize_t n;
 	size_t len = 0;
 	int fd, rc;
@@ -238,22 +238,33 @@ config_load(const char *path, struct config *cfg, char *err, size_t errlen)
 		*(slash == dir ? slash + 1 : slash) = '\0';
 	else
 		strcpy(dir, ".");
+	/* on the heap, not the stack: every program reads this, and a 64 KB frame is 16
+	 * pages of stack touched (the stack clash probes) where a file of 1 KB needs one */
+	if ((text = malloc(CONFIG_MAX_SIZE + 1)) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return BP_ENOMEM;
+	}
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
 		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		free(text);
 		return BP_EIO;
 	}
-	while (len < sizeof(text) && (n = read(fd, text + len, sizeof(text) - len)) != 0) {
+	while (len < CONFIG_MAX_SIZE + 1 &&
+	    (n = read(fd, text + len, CONFIG_MAX_SIZE + 1 - len)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
 			snprintf(err, errlen, "%s: %s", path, strerror(errno));
 			close(fd);
+			free(text);
 			return BP_EIO;
 		}
 		len += (size_t)n;
 	}
 	close(fd);
-	if ((rc = config_parse(text, len, dir, cfg, err, errlen)) != 0)
+	rc = config_parse(text, len, dir, cfg, err, errlen);
+	free(text);
+	if (rc != 0)
 		return rc;
 	str_copy(cfg->path, sizeof(cfg->path), path);
 	return 0;

@@ -39,7 +39,7 @@ int config_clock_set(const struct config *cfg, long long offset);
 extern const char *const auth_names[AUTH__MAX];
 
 /* config_load: read path, or $BRUKERPLAN_CONFIG, or BP_CONFIG_DEFAULT when path is NULL.
- * Returns 0, or BP_EIO / BP_ECONFIG with a one-line reason in err. */
+ * Returns 0, or BP_EIO / BP_ECONFIG / BP_ENOMEM with a one-line reason in err. */
 int config_load(const char *path, struct config *cfg, char *err, size_t errlen);
 
 /* config_parse: parse text (not NUL-terminated) whose relative paths are relative to dir.

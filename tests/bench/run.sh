@@ -14,7 +14,8 @@
 # BENCH_SECONDS (default 5) per run, BENCH_ROUNDS (default 3) runs per page, each next to a
 # hello run; BENCH_CONNECTIONS (default 8); BENCH_SURVEYS (default 2000) in the list;
 # BENCH_SITE_SURVEYS (default 100000) over BENCH_KOMMUNER (default 100) kommuner from
-# `bpadm demo --kommuner`, a tenth of them Oslo's.
+# `bpadm demo --kommuner`, a tenth of them Oslo's. BENCH_PAGES (default all) names the
+# pages to run, e.g. "save list2000"; when given, the memory and year-end parts are left out.
 #
 # The survey pages belong to a kartlegger (KORFOR accounts do not survey) in Stavanger, one
 # of the demo's kommuner, who owns BENCH_SURVEYS synthetic surveys from `bpadm demo`:
@@ -172,6 +173,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 
 # run, after the other pages have been measured.
 rounds=${BENCH_ROUNDS:-3}
 pages=(login register menu error404 form save list2000 reservasjon innsyn)
+[ -n "${BENCH_PAGES:-}" ] && read -ra pages <<<"$BENCH_PAGES"
 all_hello=()
 lines=()
 failed=0
@@ -215,6 +217,7 @@ printf 'bench: demo surveys=%s kommuner=%s seconds=%s\n' "$site_surveys" "$kommu
     "$(awk -v m="$site_ms" 'BEGIN { printf "%.1f", m / 1000 }')"
 printf 'bench: store surveys=%s bytes=%s mib=%s bytes_per_survey=%s\n' "$total" "$store_bytes" \
     "$((store_bytes / 1048576))" "$((store_bytes / total))"
+[ -n "${BENCH_PAGES:-}" ] && exit "$failed"
 
 # -- memory: each page's program serving one request, as Apache runs it ----------------------
 user=$(tools/httpd.sh user)
