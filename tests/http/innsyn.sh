@@ -134,8 +134,9 @@ check "Logg tab: a link to the kartlegging PDF" body_has "href=\"/cgi-bin/innsyn
 check "Logg tab: the seed's text" body_has 'Endringsloggfilen kan lastes ned dersom brukeren krever innsyn.'
 hit "$T1" /cgi-bin/kartlegging
 check "the list: the Innsyn column" body_has '<th scope="col">Innsyn</th>'
-check "the list: Last ned PDF: Kartlegging" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=kartlegging\">Kartlegging"
-check "the list: ... Endringslogg" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=endringslogg\">Endringslogg"
+# relative to the list (/cgi-bin/kartlegging), named with the number for screen readers
+check "the list: Last ned PDF: Kartlegging" body_has "href=\"innsyn?id=$ID&amp;fil=kartlegging\" aria-label=\"Kartlegging $FNR\">Kartlegging</a>"
+check "the list: ... Endringslogg" body_has "href=\"innsyn?id=$ID&amp;fil=endringslogg\" aria-label=\"Endringslogg $FNR\">Endringslogg</a>"
 
 # -- refused ---------------------------------------------------------------------------------------------
 LINES=$(count_of "$E" "(innsyn)")
