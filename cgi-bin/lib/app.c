@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 
 #include "app.h"
+#include "audit.h"
 
 /* The process ends when app_main returns, and the kernel takes its memory back at once;
  * freeing the page, the definition and the reference data tree by tree costs a save about
@@ -265,6 +266,26 @@ app_account_node(struct app *a, xmlNodePtr parent, const struct account *acct)
 		page_attr(pg, n, "tilbakekalt", when);
 	}
 	return n;
+}
+
+int
+app_audit_in(struct app *a, struct store_txn *txn, const char *event, const char *region,
+    const char *kommune, const char *subject, const char *detail)
+{
+	struct audit_event e = { event, a->logged_in ? a->me.id : NULL, a->req.addr, detail,
+	    region, kommune, subject };
+
+	return audit_put(txn, a->now, &e);
+}
+
+int
+app_audit(struct app *a, struct store_txn *txn, const char *event,
+    const struct account *about, const char *detail)
+{
+	const struct account *s = about ? about : a->logged_in ? &a->me : NULL;
+
+	return app_audit_in(a, txn, event, s ? s->region : NULL, s ? s->kommune : NULL,
+	    about ? about->id : NULL, detail);
 }
 
 void

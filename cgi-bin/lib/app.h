@@ -81,6 +81,14 @@ void app_message(struct app *a, const char *kind, const char *field, const char 
 /* app_account_node: <account id name email instans tjenestetype role kommune innvilget
  * tilbakekalt> under parent, for tables of accounts; the stylesheet shows what it needs. */
 xmlNodePtr app_account_node(struct app *a, xmlNodePtr parent, const struct account *acct);
+/* app_audit: an audit event by the logged-in account (or none) from the request's address,
+ * in the scope of the account it concerns (about; the actor's own when NULL), so that
+ * those who administer that scope see it in the Tilgangslogg. app_audit_in names the
+ * scope (region, kommune; NULL for none) and the account acted on (subject) itself. */
+int app_audit(struct app *a, struct store_txn *txn, const char *event,
+    const struct account *about, const char *detail);
+int app_audit_in(struct app *a, struct store_txn *txn, const char *event, const char *region,
+    const char *kommune, const char *subject, const char *detail);
 /* app_render: transform a->page and send it; returns 0 or a status for app_main */
 int app_render(struct app *a, int status);
 /* app_send: a body of another type (a download: CSV, PDF) with the headers set so far */

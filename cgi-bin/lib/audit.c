@@ -6,15 +6,22 @@
 
 #include "audit.h"
 
-/* tabs and newlines would break the line format; anything else passes */
+/* Tabs and newlines would break the line format; anything else passes. A field is cut at
+ * AUDIT_FIELD_MAX bytes, never inside a UTF-8 sequence (a name may be Norwegian). */
 static void
 field(struct buf *b, const char *s)
 {
-	size_t i;
+	size_t i, n;
 
 	if (s == NULL)
 		s = "";
-	for (i = 0; s[i] && i < 200; i++)
+	n = strnlen(s, AUDIT_FIELD_MAX + 1);
+	if (n > AUDIT_FIELD_MAX) {
+		n = AUDIT_FIELD_MAX;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	for (i = 0; i < n; i++)
 		buf_add(b, (s[i] == '\t' || s[i] == '\n' || s[i] == '\r') ? " " : &s[i], 1);
 }
 
@@ -22,6 +29,17 @@ int
 audit_add(struct store_txn *txn, long long now, const char *event, const char *account,
     const char *addr, const char *detail)
 {
+	struct audit_event e = { event, account, addr, detail, NULL, NULL, NULL };
+
+	return audit_put(txn, now, &e);
+}
+
+int
+audit_put(struct store_txn *txn, long long now, const struct audit_event *e)
+{
+	const char *const fields[] = { e->event, e->actor, e->addr, e->detail, e->region,
+	    e->kommune, e->subject };
+	size_t f;
 	unsigned char key[12];
 	struct timeval tv;
 	unsigned long long us;
@@ -35,14 +53,11 @@ audit_add(struct store_txn *txn, long long now, const char *event, const char *a
 	gettimeofday(&tv, NULL);
 	us = (unsigned long long)tv.tv_sec * 1000000ULL + (unsigned long long)tv.tv_usec;
 	time_datetime((time_t)now, when);
-	buf_printf(&b, "%s:%02lld\t", when, now % 60);
-	field(&b, event);
-	buf_add(&b, "\t", 1);
-	field(&b, account);
-	buf_add(&b, "\t", 1);
-	field(&b, addr);
-	buf_add(&b, "\t", 1);
-	field(&b, detail);
+	buf_printf(&b, "%s:%02lld", when, now % 60);
+	for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+		buf_add(&b, "\t", 1);
+		field(&b, fields[f]);
+	}
 	if (b.err) {
 		buf_free(&b);
 		return BP_ENOMEM;
@@ -58,6 +73,29 @@ audit_add(struct store_txn *txn, long long now, const char *event, const char *a
 	}
 	buf_free(&b);
 	return rc;
+}
+
+int
+audit_split(char *line, struct audit_line *out)
+{
+	char **const fields[] = { &out->time, &out->event, &out->actor, &out->addr,
+	    &out->detail, &out->region, &out->kommune, &out->subject };
+	size_t f;
+	char *p = line, *tab;
+
+	for (f = 0; f < sizeof(fields) / sizeof(fields[0]); f++) {
+		if (p == NULL) {
+			if (f < 5)
+				return BP_EINVAL;
+			*fields[f] = (char *)"";
+			continue;
+		}
+		*fields[f] = p;
+		if ((tab = strchr(p, '\t')) != NULL)
+			*tab++ = '\0';
+		p = tab;
+	}
+	return 0;
 }
 
 struct list {

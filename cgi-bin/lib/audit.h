@@ -1,15 +1,43 @@
-/* audit.h: the system audit log of security events (logins, invitations, registrations).
- * Never health data: accounts by id, addresses, short event names. */
+/* audit.h: the system audit log of security events and of access (logins, invitations,
+ * registrations, look-ups, downloads, changes of access). Never health data and never a
+ * fødselsnummer: accounts by id, addresses, short event names, counts.
+ *
+ * A line is "time\tevent\tactor\taddr\tdetail\tregion\tkommune\tsubject": region and
+ * kommune are the scope of what the event concerns, so that those who administer that scope
+ * see it in the Tilgangslogg; subject is the account acted on, if any. Lines of older
+ * releases end after detail and have no scope (only KORFOR sees them). */
 #ifndef BP_AUDIT_H
 #define BP_AUDIT_H
 
 #include "store.h"
 
-/* audit_add: one event in the caller's write transaction. Fields may be NULL. */
+#define AUDIT_FIELD_MAX 200	/* bytes of a field kept, cut on a UTF-8 boundary */
+
+struct audit_event {
+	const char *event;	/* "account.suspended", ... */
+	const char *actor;	/* account id, "bpadm", "bp-transfer", or NULL */
+	const char *addr;	/* the client's address, or NULL */
+	const char *detail;	/* short, no personal data */
+	const char *region;	/* KORUS region of the scope, or NULL */
+	const char *kommune;	/* kommunenummer of the scope, or NULL */
+	const char *subject;	/* the account acted on, or NULL */
+};
+
+/* audit_put: one event in the caller's write transaction. */
+int audit_put(struct store_txn *txn, long long now, const struct audit_event *e);
+/* audit_add: an event without scope (only KORFOR sees it). Fields may be NULL. */
 int audit_add(struct store_txn *txn, long long now, const char *event, const char *account,
     const char *addr, const char *detail);
 
-/* audit_list: call fn with each line "time\tevent\taccount\taddr\tdetail", newest first. */
+/* A stored line split into its fields; each points into the caller's copy of the line. */
+struct audit_line {
+	char *time, *event, *actor, *addr, *detail, *region, *kommune, *subject;
+};
+/* audit_split: split line (NUL-terminated, modified in place); fields absent in older
+ * lines are "". BP_EINVAL when it has fewer than five fields. */
+int audit_split(char *line, struct audit_line *out);
+
+/* audit_list: call fn with each line, newest first. */
 typedef int (*audit_fn)(const char *line, size_t len, void *arg);
 int audit_list(struct store_txn *txn, audit_fn fn, void *arg);
 

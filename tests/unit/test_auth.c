@@ -911,9 +911,9 @@ test_audit(void **state)
 		{ 0, NULL, NULL, NULL, NULL },
 	};
 	static const char *const want[] = {	/* newest first, Oslo time */
-		"2026-07-01 01:30:00\tinvite created\t" ACCOUNT_B "\t\trole=korus  x",
-		"2026-07-01 00:31:05\tlogin-failed\t\t192.0.2.2\tbad password line",
-		"2026-07-01 00:30:05\tlogin\t" ACCOUNT_A "\t192.0.2.1\tok",
+		"2026-07-01 01:30:00\tinvite created\t" ACCOUNT_B "\t\trole=korus  x\t\t\t",
+		"2026-07-01 00:31:05\tlogin-failed\t\t192.0.2.2\tbad password line\t\t\t",
+		"2026-07-01 00:30:05\tlogin\t" ACCOUNT_A "\t192.0.2.1\tok\t\t\t",
 	};
 	struct fix *f = *state;
 	struct lines l;
@@ -936,6 +936,47 @@ test_audit(void **state)
 	assert_string_equal(l.line[0], want[0]);
 }
 
+static int
+audit_scoped(struct store_txn *txn, void *arg)
+{
+	return audit_put(txn, T0, arg);
+}
+
+/* an event's scope and subject are kept and split back; a long field is cut on a UTF-8
+ * boundary; lines of older releases (five fields) split with an empty scope */
+static void
+test_audit_scope(void **state)
+{
+	char detail[AUDIT_FIELD_MAX + 8], old[] = "2026-07-01 00:30:00\tlogin\tx\t192.0.2.1\tok";
+	struct audit_event e = { "account.suspended", ACCOUNT_A, "192.0.2.1", detail, "vest",
+	    "1103", ACCOUNT_B };
+	struct audit_line al;
+	struct fix *f = *state;
+	struct lines l;
+
+	/* "ø" (2 bytes) over the 200th byte: the whole character goes */
+	memset(detail, 'x', AUDIT_FIELD_MAX - 1);
+	memcpy(detail + AUDIT_FIELD_MAX - 1, "\xc3\xb8yz", 5);
+	assert_int_equal(store_write(f->st, audit_scoped, &e), 0);
+	memset(&l, 0, sizeof(l));
+	assert_int_equal(store_read(f->st, audit_read, &l), 0);
+	assert_int_equal(l.n, 1);
+	assert_int_equal(audit_split(l.line[0], &al), 0);
+	assert_string_equal(al.event, "account.suspended");
+	assert_string_equal(al.actor, ACCOUNT_A);
+	assert_string_equal(al.addr, "192.0.2.1");
+	assert_int_equal(strlen(al.detail), AUDIT_FIELD_MAX - 1);
+	assert_true(utf8_valid(al.detail, strlen(al.detail)));
+	assert_string_equal(al.region, "vest");
+	assert_string_equal(al.kommune, "1103");
+	assert_string_equal(al.subject, ACCOUNT_B);
+	assert_int_equal(audit_split(old, &al), 0);
+	assert_string_equal(al.detail, "ok");
+	assert_string_equal(al.region, "");
+	assert_string_equal(al.subject, "");
+	assert_int_equal(audit_split((char[]){ "a\tb\tc" }, &al), BP_EINVAL);
+}
+
 /* many events in one second keep distinct keys */
 static void
 test_audit_same_second(void **state)
@@ -955,7 +996,7 @@ test_audit_same_second(void **state)
 	assert_int_equal(l.n, 4);
 	for (i = 0; i < 4; i++) {
 		assert_true(strncmp(l.line[i], "2026-07-01 00:30:00\t", 20) == 0);
-		assert_int_equal(strlen(l.line[i]), 20 + 1 + 3);
+		assert_int_equal(strlen(l.line[i]), 20 + 1 + 6);
 		seen |= 1 << (l.line[i][20] - 'a');
 	}
 	assert_int_equal(seen, 0xf);
@@ -991,6 +1032,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_throttle_clear, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_throttle_addr, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_audit_scope, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_same_second, setup, teardown),
 	};
 
