@@ -4,15 +4,21 @@
  *                                           first choose the kommune (region / country)
  *   GET  /cgi-bin/admin/suspender?id=ID     "Vil du virkelig suspendere ...?"
  *   POST /cgi-bin/admin/suspender id bekreft=ja
+ *   GET  /cgi-bin/admin/opphev?id=ID        "Opphev suspensjon", with a reason
+ *   POST /cgi-bin/admin/opphev id grunn
+ *   GET  /cgi-bin/admin/rolle?id=ID         kartlegger <-> kommunekontakt
+ *   POST /cgi-bin/admin/rolle id rolle [instans tjenestetype]
  *
- * A suspended account cannot log in, and its identity cannot register again that year.
- * What may be seen or done, row by row, is authz's to say. */
+ * A suspended account cannot log in, its invitation links are withdrawn and its identity
+ * cannot register again that year (access.h). KORFOR, and KORUS in its region, undo a
+ * mistaken suspension and change roles (2026 manual: "KORFOR kontaktes"). What may be
+ * seen or done, row by row, is authz's to say. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "access.h"
 #include "app.h"
-#include "audit.h"
 #include "authz.h"
 #include "survey.h"
 
@@ -103,6 +109,7 @@ choose_page(struct app *a)
 
 struct rows {
 	struct app *a;
+	struct store_txn *txn;
 	xmlNodePtr list;
 };
 
@@ -116,8 +123,13 @@ add_row(const struct account *acct, void *arg)
 	if (authz(&r->a->me, ACT_ADMIN, &t) != 0)
 		return 0;
 	n = app_account_node(r->a, r->list, acct);
-	if (!acct->tilbakekalt && authz(&r->a->me, ACT_SUSPEND, &t) == 0)
+	app_account_invited(r->a, r->txn, n, acct);
+	if (authz(&r->a->me, ACT_SUSPEND, &t) == 0)
 		page_attr(&r->a->page, n, "can-suspend", "1");
+	if (authz(&r->a->me, ACT_RESTORE, &t) == 0)
+		page_attr(&r->a->page, n, "can-restore", "1");
+	if (authz(&r->a->me, ACT_ROLE, &t) == 0)
+		page_attr(&r->a->page, n, "can-role", "1");
 	return 0;
 }
 
@@ -131,6 +143,7 @@ list_kommune(struct store_txn *txn, void *arg)
 {
 	struct listing *l = arg;
 
+	l->rows.txn = txn;
 	return account_scan(txn, 'k', l->kommune, add_row, &l->rows);
 }
 
@@ -138,8 +151,11 @@ static const struct {
 	const char *id;
 	const char *text;
 } notices[] = {
-	{ "suspendert", "Kontoen er suspendert. Husk å overføre kartleggingene til en annen "
-	  "kartlegger i samme instans eller til kommunekontakten." },
+	{ "suspendert", "Kontoen er suspendert, og registreringslenkene den har laget er trukket "
+	  "tilbake. Husk å overføre kartleggingene til en annen kartlegger i samme instans "
+	  "eller til kommunekontakten." },
+	{ "gjenopprettet", "Suspensjonen er opphevet. Personen kan logge inn igjen." },
+	{ "rolle", "Rollen er endret. Kontoen, innloggingen og kartleggingene er de samme." },
 };
 
 static int
@@ -175,119 +191,259 @@ admin_get(struct app *a)
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (strcmp(app_query(a, "melding"), notices[i].id) == 0)
 			app_message(a, "notice", NULL, notices[i].text);
-	l = (struct listing){ { a, page_add(&a->page, NULL, "accounts", NULL) }, nr };
+	l = (struct listing){ { a, NULL, page_add(&a->page, NULL, "accounts", NULL) }, nr };
 	if (store_read(st, list_kommune, &l) != 0)
 		return 500;
 	return app_render(a, 200);
 }
 
-/* -- suspending ---------------------------------------------------------------------- */
+/* -- acting on one account: suspend, restore, change of role -------------------------- */
 
 /* "Vil du virkelig suspendere kartleggeren «...»?" (2025 manual) */
 static const char *const role_the[ROLE__MAX] = {
 	"KORFOR-kontoen", "KORUS-kontoen", "kommunekontakten", "kartleggeren"
 };
 
-struct suspend {
+enum change_kind { DO_SUSPEND, DO_RESTORE, DO_ROLE };
+
+/* each change: who may make it, its page, its audit event and the notice it ends with */
+static const struct {
+	enum action act;
+	const char *page;
+	const char *event;
+	const char *notice;
+} changes[] = {
+	[DO_SUSPEND] = { ACT_SUSPEND, "admin-suspend", "account.suspended", "suspendert" },
+	[DO_RESTORE] = { ACT_RESTORE, "admin-restore", "account.restored", "gjenopprettet" },
+	[DO_ROLE] = { ACT_ROLE, "admin-role", "account.role", "rolle" },
+};
+
+struct change {
 	struct app *a;
+	enum change_kind kind;
 	const char *id;
 	struct account acct;
+	char reason[4 * ACCESS_REASON_CHARS + 1];	/* DO_RESTORE */
+	int role;					/* DO_ROLE: enum role, or -1 */
+	char instans[4 * ACCOUNT_NAME_CHARS + 1];
+	char tjenestetype[64];
+	long links;			/* links the change withdrew */
 	int denied;
 };
 
 static int
 load_target(struct store_txn *txn, void *arg)
 {
-	struct suspend *s = arg;
+	struct change *c = arg;
 
-	return account_load(txn, s->id, &s->acct);
+	return account_load(txn, c->id, &c->acct);
 }
 
 static int
-do_suspend(struct store_txn *txn, void *arg)
+apply(struct store_txn *txn, void *arg)
 {
-	struct suspend *s = arg;
+	struct change *c = arg;
 	const struct secrets *sec;
 	struct target t;
+	char detail[96];
+	enum role from;
 	int rc;
 
-	if ((rc = account_load(txn, s->id, &s->acct)) != 0)
+	if ((rc = account_load(txn, c->id, &c->acct)) != 0)
 		return rc;
-	t = target_account(&s->acct);
-	if (authz(&s->a->me, ACT_SUSPEND, &t) != 0) {
-		s->denied = 1;
+	t = target_account(&c->acct);
+	if (authz(&c->a->me, changes[c->kind].act, &t) != 0) {
+		c->denied = 1;
 		return BP_EDENIED;
 	}
-	if ((rc = app_secrets(s->a, &sec)) != 0 ||
-	    (rc = account_suspend(txn, sec, &s->acct, s->a->now, time_year((time_t)s->a->now))) != 0)
+	if ((rc = app_secrets(c->a, &sec)) != 0)
 		return rc;
-	return audit_add(txn, s->a->now, "account.suspended", s->a->me.id, s->a->req.addr,
-	    s->acct.id);
+	from = c->acct.role;
+	c->links = 0;
+	switch (c->kind) {
+	case DO_SUSPEND:
+		rc = access_suspend(txn, sec, &c->acct, c->a->me.id, c->a->now, &c->links);
+		break;
+	case DO_RESTORE:
+		rc = access_restore(txn, sec, &c->acct, c->a->me.id, c->reason, c->a->now);
+		break;
+	case DO_ROLE:
+		rc = access_set_role(txn, &c->acct, (enum role)c->role, c->instans,
+		    c->tjenestetype, c->a->me.id, c->a->now, &c->links);
+		break;
+	}
+	if (rc != 0)
+		return rc;
+	/* the reason is the restorer's own words: it stays in the account's history */
+	snprintf(detail, sizeof(detail), "%s>%s lenker-trukket=%ld", role_ids[from],
+	    role_ids[c->acct.role], c->links);
+	return app_audit(c->a, txn, changes[c->kind].event, &c->acct, detail);
 }
 
+/* After a change: back to the kommune's accounts, or to the register for accounts
+ * without a kommune (KORUS, KORFOR). */
 static int
-suspend_get(struct app *a)
+back(struct app *a, const struct account *acct, const char *notice)
 {
-	struct suspend s;
-	struct store *st;
-	struct target t;
-	xmlNodePtr n;
-	int rc;
+	char target[96];
 
-	memset(&s, 0, sizeof(s));
-	s.a = a;
-	s.id = app_query(a, "id");
-	if (app_store(a, &st) != 0)
-		return 500;
-	if ((rc = store_read(st, load_target, &s)) == BP_ENOENT)
-		return 404;
-	if (rc != 0)
-		return 500;
-	t = target_account(&s.acct);
-	if (authz(&a->me, ACT_SUSPEND, &t) != 0)
-		return 403;
-	if (app_page(a, "admin-suspend") != 0)
-		return 500;
-	n = page_add(&a->page, NULL, "account", NULL);
-	page_attr(&a->page, n, "id", s.acct.id);
-	page_attr(&a->page, n, "name", s.acct.name);
-	page_attr(&a->page, n, "instans", s.acct.instans);
-	page_attr(&a->page, n, "the", role_the[s.acct.role]);
-	page_attr(&a->page, n, "kommune", s.acct.kommune);
-	return app_render(a, 200);
-}
-
-static int
-suspend_post(struct app *a)
-{
-	struct suspend s;
-	char target[64];
-	struct store *st;
-	int rc;
-
-	memset(&s, 0, sizeof(s));
-	s.a = a;
-	s.id = app_form(a, "id");
-	if (strcmp(app_form(a, "bekreft"), "ja") != 0)
-		return 400;
-	if (app_store(a, &st) != 0)
-		return 500;
-	rc = store_write(st, do_suspend, &s);
-	if (rc == BP_ENOENT)
-		return 404;
-	if (s.denied)
-		return 403;
-	if (rc != 0)
-		return 500;
-	snprintf(target, sizeof(target), "/cgi-bin/admin?kommune=%s&melding=suspendert",
-	    s.acct.kommune);
+	if (acct->kommune[0])
+		snprintf(target, sizeof(target), "/cgi-bin/admin?kommune=%s&melding=%s",
+		    acct->kommune, notice);
+	else
+		snprintf(target, sizeof(target), "/cgi-bin/autorisasjon?melding=%s", notice);
 	return app_redirect(a, target);
 }
+
+/* The confirmation page of a change, naming the person; with the form's errors. */
+static int
+change_page(struct change *c, const char *field, const char *error)
+{
+	struct app *a = c->a;
+	struct target t = target_account(&c->acct);
+	xmlNodePtr n;
+	int tj;
+
+	if (authz(&a->me, changes[c->kind].act, &t) != 0)
+		return 403;
+	if (app_page(a, changes[c->kind].page) != 0)
+		return 500;
+	n = page_add(&a->page, NULL, "account", NULL);
+	page_attr(&a->page, n, "id", c->acct.id);
+	page_attr(&a->page, n, "name", c->acct.name);
+	page_attr(&a->page, n, "instans", c->acct.instans);
+	page_attr(&a->page, n, "the", role_the[c->acct.role]);
+	page_attr(&a->page, n, "kommune", c->acct.kommune);
+	page_attr(&a->page, n, "role", role_ids[c->acct.role]);
+	page_attr(&a->page, n, "role-title", role_titles[c->acct.role]);
+	if ((tj = tjenestetype_from_id(c->acct.tjenestetype)) >= 0)
+		page_attr(&a->page, n, "tjenestetype", tjenestetype_ids[tj]);
+	n = page_add(&a->page, NULL, "values", NULL);
+	page_attr(&a->page, n, "grunn", c->reason);
+	page_attr(&a->page, n, "rolle", c->role >= 0 ? role_ids[c->role] : "");
+	page_attr(&a->page, n, "instans", c->instans[0] ? c->instans : c->acct.instans);
+	page_attr(&a->page, n, "tjenestetype", c->tjenestetype[0] ? c->tjenestetype :
+	    c->acct.tjenestetype);
+	if (c->kind == DO_ROLE)
+		for (tj = 0; tj < TJ__MAX; tj++) {
+			n = page_add(&a->page, NULL, "tjenestetype", tjenestetype_titles[tj]);
+			page_attr(&a->page, n, "id", tjenestetype_ids[tj]);
+		}
+	if (error != NULL)
+		app_message(a, "error", field, error);
+	return app_render(a, error ? 400 : 200);
+}
+
+static int
+change_get(struct app *a, enum change_kind kind)
+{
+	struct change c;
+	struct store *st;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.kind = kind;
+	c.role = -1;
+	c.id = app_query(a, "id");
+	if (app_store(a, &st) != 0)
+		return 500;
+	if ((rc = store_read(st, load_target, &c)) != 0)
+		return app_status_of(rc);
+	return change_page(&c, NULL, NULL);
+}
+
+/* A stated reason: 1 to ACCESS_REASON_CHARS characters of text, no control characters. */
+static int
+reason_valid(const char *s)
+{
+	size_t i, n = strlen(s);
+
+	if (n == 0 || !utf8_valid(s, n) || utf8_chars(s, n) > ACCESS_REASON_CHARS)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+/* The form of a change: NULL when it is complete, else the field and its error. */
+static const char *
+read_change(struct app *a, struct change *c, const char **field)
+{
+	*field = NULL;
+	if (c->kind == DO_SUSPEND)
+		return strcmp(app_form(a, "bekreft"), "ja") == 0 ? NULL : "";
+	if (c->kind == DO_RESTORE) {
+		str_copy(c->reason, sizeof(c->reason), app_form(a, "grunn"));
+		str_trim(c->reason);
+		*field = "grunn";
+		return reason_valid(c->reason) ? NULL : c->reason[0] ? "Grunnen kan ha høyst 200 "
+		    "tegn." : "Skriv hvorfor suspensjonen oppheves (obligatorisk).";
+	}
+	c->role = role_from_id(app_form(a, "rolle"));
+	str_copy(c->instans, sizeof(c->instans), app_form(a, "instans"));
+	str_trim(c->instans);
+	str_copy(c->tjenestetype, sizeof(c->tjenestetype), app_form(a, "tjenestetype"));
+	*field = "rolle";
+	if (c->role != ROLE_KOMMUNE && c->role != ROLE_KARTLEGGER)
+		return "Velg kommunekontakt eller kartlegger.";
+	if (c->role == ROLE_KARTLEGGER && !name_valid(c->instans)) {
+		*field = "instans";
+		return c->instans[0] ? "Navnet på instansen kan ha høyst 100 tegn." :
+		    "Skriv navnet på instansen kartleggeren tilhører (obligatorisk).";
+	}
+	if (c->role == ROLE_KARTLEGGER && tjenestetype_from_id(c->tjenestetype) < 0) {
+		*field = "tjenestetype";
+		return "Velg tjenestetype.";
+	}
+	return NULL;
+}
+
+static int
+change_post(struct app *a, enum change_kind kind)
+{
+	const char *error, *field;
+	struct change c;
+	struct store *st;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.a = a;
+	c.kind = kind;
+	c.id = app_form(a, "id");
+	if (app_store(a, &st) != 0)
+		return 500;
+	if ((error = read_change(a, &c, &field)) != NULL) {
+		if (*error == '\0')
+			return 400;
+		if ((rc = store_read(st, load_target, &c)) != 0)
+			return app_status_of(rc);
+		return change_page(&c, field, error);
+	}
+	rc = store_write(st, apply, &c);
+	if (c.denied)
+		return 403;
+	if (rc != 0)
+		return app_status_of(rc);
+	return back(a, &c.acct, changes[kind].notice);
+}
+
+static int suspend_get(struct app *a) { return change_get(a, DO_SUSPEND); }
+static int suspend_post(struct app *a) { return change_post(a, DO_SUSPEND); }
+static int restore_get(struct app *a) { return change_get(a, DO_RESTORE); }
+static int restore_post(struct app *a) { return change_post(a, DO_RESTORE); }
+static int role_get(struct app *a) { return change_get(a, DO_ROLE); }
+static int role_post(struct app *a) { return change_post(a, DO_ROLE); }
 
 static const struct route routes[] = {
 	{ HTTP_GET, "", admin_get, R_LOGIN },
 	{ HTTP_GET, "/suspender", suspend_get, R_LOGIN },
 	{ HTTP_POST, "/suspender", suspend_post, R_LOGIN },
+	{ HTTP_GET, "/opphev", restore_get, R_LOGIN },
+	{ HTTP_POST, "/opphev", restore_post, R_LOGIN },
+	{ HTTP_GET, "/rolle", role_get, R_LOGIN },
+	{ HTTP_POST, "/rolle", role_post, R_LOGIN },
 };
 
 int

@@ -1,16 +1,19 @@
 /* invite.c: "Inviter til Brukerplan" (2026 manual, "Registrering i brukerplan.no").
  *
- *   GET  /cgi-bin/invite               the form and the list of one's own links
+ *   GET  /cgi-bin/invite               the form and the links one administers
  *   POST /cgi-bin/invite handling=lag    make 1-20 links for a role in one's scope
- *   POST /cgi-bin/invite handling=trekk  withdraw one of one's own links
+ *   POST /cgi-bin/invite handling=trekk  withdraw a link one administers
  *
- * Links are shown once, when made: only the hash of their token is stored. */
+ * Links are shown once, when made: only the hash of their token is stored. A link is
+ * administered by its maker and by those who could have made it (authz, ACT_INVITE): the
+ * kommunekontakt sees and withdraws every link of its kommune, KORUS those of its region,
+ * KORFOR all, with who made each ("Laget av"). A kartlegger administers its own only. A
+ * suspended maker's links were withdrawn with the suspension (access.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
-#include "audit.h"
 #include "authz.h"
 #include "invite.h"
 
@@ -51,13 +54,40 @@ form_target(const struct form *f, const struct refdata *rd)
 	return t;
 }
 
-/* -- the list of one's own links --------------------------------------------------- */
+/* -- the links one administers ------------------------------------------------------ */
+
+/* 1 when me may see and withdraw inv */
+static int
+administers(const struct account *me, const struct invite *inv)
+{
+	struct target t = invite_target(inv);
+
+	if (strcmp(inv->by, me->id) == 0)
+		return 1;
+	return me->role != ROLE_KARTLEGGER && authz(me, ACT_INVITE, &t) == 0;
+}
 
 struct own {
 	struct app *a;
 	xmlNodePtr list;
 	const struct refdata *rd;
+	struct account maker;		/* the last maker looked up */
 };
+
+/* "Laget av": oneself, a tool, or the maker's name */
+static const char *
+maker_name(struct store_txn *txn, struct own *o, const char *by)
+{
+	if (strcmp(by, o->a->me.id) == 0)
+		return "Deg";
+	if (strlen(by) != ACCOUNT_ID_LEN)
+		return "Systemet (bpadm)";
+	if (strcmp(o->maker.id, by) != 0 && account_load(txn, by, &o->maker) != 0) {
+		o->maker.id[0] = '\0';
+		return "Ukjent konto";
+	}
+	return o->maker.name;
+}
 
 static const char *const state_texts[] = {
 	[INVITE_OK] = "Aktiv", [INVITE_EXPIRED] = "Utløpt", [INVITE_USED] = "Brukt opp",
@@ -65,23 +95,26 @@ static const char *const state_texts[] = {
 };
 
 static int
-own_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+own_one(struct store_txn *txn, const struct invite *invp, void *arg)
 {
 	struct own *o = arg;
 	struct page *pg = &o->a->page;
-	char hex[2 * CRYPTO_HASH_LEN + 1], when[17];
-	struct invite inv;
+	char hex[2 * CRYPTO_HASH_LEN + 1], when[17], where[300];
+	const struct invite inv = *invp;
 	xmlNodePtr n;
 	const char *name;
 
-	if (klen != CRYPTO_HASH_LEN || invite_parse(v, vlen, &inv) != 0 ||
-	    strcmp(inv.by, o->a->me.id) != 0)
+	if (!administers(&o->a->me, &inv))
 		return 0;
-	hex_encode(k, klen, hex);
+	hex_encode(inv.key, sizeof(inv.key), hex);
 	n = page_add(pg, o->list, "link", NULL);
 	page_attr(pg, n, "id", hex);
+	page_attr(pg, n, "by", maker_name(txn, o, inv.by));
 	page_attr(pg, n, "role", role_tilhorighet[inv.role]);
-	if (inv.kommune[0] && (name = refdata_kommune_name(o->rd, inv.kommune)) != NULL)
+	if (inv.bydel[0] && inv.bydelnavn[0]) {
+		snprintf(where, sizeof(where), "%s, bydel %s", inv.kommunenavn, inv.bydelnavn);
+		page_attr(pg, n, "where", where);
+	} else if (inv.kommune[0] && (name = refdata_kommune_name(o->rd, inv.kommune)) != NULL)
 		page_attr(pg, n, "where", name);
 	else if (inv.region[0] && (name = refdata_region_name(o->rd, inv.region)) != NULL)
 		page_attr(pg, n, "where", name);
@@ -100,7 +133,7 @@ own_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 static int
 list_own(struct store_txn *txn, void *arg)
 {
-	return store_scan(txn, DB_INVITES, NULL, 0, 0, own_one, arg);
+	return invite_scan(txn, own_one, arg);
 }
 
 /* -- the page ------------------------------------------------------------------------ */
@@ -128,6 +161,7 @@ invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
 	n = page_add(&a->page, NULL, "me", NULL);
 	page_attr(&a->page, n, "role", role_ids[a->me.role]);
 	page_attr(&a->page, n, "instans", a->me.instans);
+	page_attr(&a->page, n, "bydel", a->me.bydelnavn);
 	n = page_add(&a->page, NULL, "values", NULL);
 	page_attr(&a->page, n, "role", f->role >= 0 ? role_ids[f->role] : "");
 	page_attr(&a->page, n, "region", f->region);
@@ -144,7 +178,7 @@ invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
 		for (i = 0; i < nlinks; i++)
 			page_add(&a->page, created, "url", links[i]);
 	}
-	own = (struct own){ a, page_add(&a->page, NULL, "links", NULL), rd };
+	own = (struct own){ a, page_add(&a->page, NULL, "links", NULL), rd, { .id = "" } };
 	if (store_read(st, list_own, &own) != 0)
 		return 500;
 	return app_render(a, 200);
@@ -188,7 +222,8 @@ make_links(struct store_txn *txn, void *arg)
 	}
 	snprintf(detail, sizeof(detail), "%s %s x%lld uses %lld", role_ids[b->inv.role],
 	    b->inv.kommune[0] ? b->inv.kommune : b->inv.region, b->count, b->inv.uses);
-	return audit_add(txn, b->a->now, "invite.created", b->a->me.id, b->a->req.addr, detail);
+	return app_audit_in(b->a, txn, "invite.created", b->inv.region, b->inv.kommune, NULL,
+	    detail);
 }
 
 static void
@@ -215,6 +250,13 @@ read_form(struct app *a, struct form *f, const struct refdata *rd)
 		f->uses = 1;
 		form_error(f, "tilganger", "Maksimalt antall tilganger per link må være et tall "
 		    "fra 1 til 1000.");
+	}
+	/* a kartlegger's link is for its own instans, kommune and bydel, whatever was posted */
+	if (a->me.role == ROLE_KARTLEGGER) {
+		f->role = ROLE_KARTLEGGER;
+		str_copy(f->kommune, sizeof(f->kommune), a->me.kommune);
+		str_copy(f->bydel, sizeof(f->bydel), a->me.bydel);
+		str_copy(f->instans, sizeof(f->instans), a->me.instans);
 	}
 	if (f->role < 0) {
 		form_error(f, "rolle", "Kartleggerens tilhørighet er obligatorisk.");
@@ -323,7 +365,7 @@ withdraw_link(struct store_txn *txn, void *arg)
 	if ((rc = invite_parse(v, vlen, &inv)) != 0)
 		return rc;
 	memcpy(inv.key, w->key, sizeof(w->key));
-	if (strcmp(inv.by, w->a->me.id) != 0) {	/* one's own links only */
+	if (!administers(&w->a->me, &inv)) {
 		w->denied = 1;
 		return BP_EDENIED;
 	}
@@ -331,7 +373,7 @@ withdraw_link(struct store_txn *txn, void *arg)
 		inv.withdrawn = w->a->now;
 	if ((rc = invite_save(txn, &inv)) != 0)
 		return rc;
-	return audit_add(txn, w->a->now, "invite.withdrawn", w->a->me.id, w->a->req.addr,
+	return app_audit_in(w->a, txn, "invite.withdrawn", inv.region, inv.kommune, NULL,
 	    role_ids[inv.role]);
 }
 

@@ -549,6 +549,7 @@ create_account(struct store_txn *txn, void *arg)
 	str_copy(acct->totp, sizeof(acct->totp), fin->p.totp);
 	str_copy(acct->idhash, sizeof(acct->idhash), fin->p.idhash);
 	str_copy(acct->invited_by, sizeof(acct->invited_by), inv.by);
+	acct->invited = inv.created;
 	acct->totp_step = fin->step;
 	acct->created = fin->a->now;
 	if ((rc = account_save(txn, acct, 1)) == BP_EEXIST) {

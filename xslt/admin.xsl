@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin.xsl: "Kartleggere i <kommune>". Model: <kommune nr name>, <accounts><account id
-     name email instans tjenestetype role tilbakekalt can-suspend/></accounts>. -->
+     name email instans tjenestetype role tilbakekalt invited-by invited can-suspend
+     can-restore can-role/></accounts>. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 
@@ -14,7 +15,7 @@
         <table class="data">
           <caption class="visually-hidden">Brukerkontoer i <xsl:value-of select="kommune/@name"/></caption>
           <thead>
-            <tr><th scope="col">Navn</th><th scope="col">E-post</th><th scope="col">Instans</th><th scope="col">Tjenestetype</th><th scope="col">Roller</th><th scope="col">Suspender</th><th scope="col">Kartlegginger</th></tr>
+            <tr><th scope="col">Navn</th><th scope="col">E-post</th><th scope="col">Instans</th><th scope="col">Tjenestetype</th><th scope="col">Roller</th><th scope="col">Invitert av</th><th scope="col">Tilgang</th><th scope="col">Kartlegginger</th></tr>
           </thead>
           <tbody>
             <xsl:for-each select="accounts/account">
@@ -24,11 +25,9 @@
                 <td><xsl:value-of select="@instans"/></td>
                 <td><xsl:value-of select="@tjenestetype"/></td>
                 <td><xsl:value-of select="@role"/></td>
+                <td><xsl:if test="@invited-by"><xsl:value-of select="@invited-by"/>, <xsl:value-of select="@invited"/></xsl:if></td>
                 <td>
-                  <xsl:choose>
-                    <xsl:when test="@tilbakekalt">Suspendert <xsl:value-of select="@tilbakekalt"/></xsl:when>
-                    <xsl:when test="@can-suspend"><a class="button secondary" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@name"/></span></a></xsl:when>
-                  </xsl:choose>
+                  <xsl:apply-templates select="." mode="access-actions"/>
                 </td>
                 <td><a href="{/page/@cgi}/handover?fra={@id}">Overfør kartlegginger<span class="visually-hidden"> fra <xsl:value-of select="@name"/></span></a></td>
               </tr>
@@ -37,5 +36,13 @@
         </table>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- the state of an account's access and what the reader may do to it -->
+  <xsl:template match="account" mode="access-actions">
+    <xsl:if test="@tilbakekalt"><p>Suspendert <xsl:value-of select="@tilbakekalt"/></p></xsl:if>
+    <xsl:if test="@can-suspend"><a class="button secondary" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="@can-restore"><a class="button secondary" href="{/page/@cgi}/admin/opphev?id={@id}">Opphev suspensjon<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="@can-role"><a href="{/page/@cgi}/admin/rolle?id={@id}">Endre rolle<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- invite.xsl: "Inviter til Brukerplan". Model: <roles><role id>title</role></roles>,
-     <regions>, <kommuner> (with bydeler), <me role instans>, <values role region kommune
+     <regions>, <kommuner> (with bydeler), <me role instans bydel>, <values role region kommune
      instans count uses>, <created><url/></created> once after making links, and
-     <links><link id role where instans uses left created expires state active/></links>. -->
+     <links><link id by role where instans uses left created expires state active/></links>:
+     the links the reader administers (its own; a kommunekontakt its kommune's, KORUS its
+     region's, KORFOR all). -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
   <xsl:include href="form.xsl"/>
@@ -35,6 +37,7 @@
             <dl class="facts">
               <dt>Tilhørighet</dt><dd>Kartlegger</dd>
               <dt>Kommune</dt><dd><xsl:value-of select="kommuner/kommune[1]/@name"/></dd>
+              <xsl:if test="me/@bydel != ''"><dt>Bydel</dt><dd><xsl:value-of select="me/@bydel"/></dd></xsl:if>
               <dt>Instans</dt><dd><xsl:value-of select="me/@instans"/></dd>
             </dl>
           </xsl:when>
@@ -104,18 +107,27 @@
       </form>
     </section>
     <section aria-labelledby="dine">
-      <h2 id="dine">Dine registreringslenker</h2>
+      <h2 id="dine">
+        <xsl:choose>
+          <xsl:when test="me/@role = 'kartlegger'">Dine registreringslenker</xsl:when>
+          <xsl:when test="me/@role = 'kommunekontakt'">Registreringslenker i kommunen</xsl:when>
+          <xsl:when test="me/@role = 'korus'">Registreringslenker i regionen</xsl:when>
+          <xsl:otherwise>Alle registreringslenker</xsl:otherwise>
+        </xsl:choose>
+      </h2>
+      <xsl:if test="me/@role != 'kartlegger'"><p>Du ser og kan trekke tilbake alle lenker som gir tilgang i ditt ansvarsområde, også dem andre har laget. Lenkene til en konto som suspenderes, trekkes tilbake med en gang.</p></xsl:if>
       <xsl:choose>
-        <xsl:when test="not(links/link)"><p>Du har ikke laget noen lenker ennå.</p></xsl:when>
+        <xsl:when test="not(links/link)"><p>Ingen registreringslenker ennå.</p></xsl:when>
         <xsl:otherwise>
           <table class="data">
-            <caption class="visually-hidden">Registreringslenker du har laget</caption>
+            <caption class="visually-hidden">Registreringslenker</caption>
             <thead>
-              <tr><th scope="col">Tilhørighet</th><th scope="col">Kommune/region</th><th scope="col">Instans</th><th scope="col">Tilganger igjen</th><th scope="col">Laget</th><th scope="col">Gyldig til</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Handling</span></th></tr>
+              <tr><th scope="col">Laget av</th><th scope="col">Tilhørighet</th><th scope="col">Kommune/region</th><th scope="col">Instans</th><th scope="col">Tilganger igjen</th><th scope="col">Laget</th><th scope="col">Gyldig til</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Handling</span></th></tr>
             </thead>
             <tbody>
               <xsl:for-each select="links/link">
                 <tr>
+                  <td><xsl:value-of select="@by"/></td>
                   <td><xsl:value-of select="@role"/></td>
                   <td><xsl:value-of select="@where"/></td>
                   <td><xsl:value-of select="@instans"/></td>
@@ -129,7 +141,7 @@
                         <xsl:call-template name="csrf"/>
                         <input type="hidden" name="handling" value="trekk"/>
                         <input type="hidden" name="lenke" value="{@id}"/>
-                        <button type="submit" class="secondary">Trekk tilbake<span class="visually-hidden"> lenken laget <xsl:value-of select="@created"/> for <xsl:value-of select="@role"/></span></button>
+                        <button type="submit" class="secondary">Trekk tilbake<span class="visually-hidden"> lenken laget <xsl:value-of select="@created"/> av <xsl:value-of select="@by"/> for <xsl:value-of select="@role"/></span></button>
                       </form>
                     </xsl:if>
                   </td>

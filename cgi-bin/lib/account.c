@@ -38,6 +38,7 @@ static const struct {
 	{ "innvilget", offsetof(struct account, innvilget) },
 	{ "tilbakekalt", offsetof(struct account, tilbakekalt) },
 	{ "welcome-seen", offsetof(struct account, welcome_seen) },
+	{ "invited", offsetof(struct account, invited) },
 };
 
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
@@ -177,7 +178,8 @@ account_by_email(struct store_txn *txn, const char *email, struct account *out)
 	return by_index(txn, DB_EMAILS, email, out);
 }
 
-/* the scope index: an account's kommune, region and role never change after registration */
+/* the scope index: an account's kommune and region never change after registration; its
+ * role only through account_save_role */
 static int
 index_scopes(struct store_txn *txn, const struct account *a)
 {
@@ -279,6 +281,28 @@ out:
 	return rc;
 }
 
+int
+account_save_role(struct store_txn *txn, struct account *a, enum role to)
+{
+	char key[STORE_KEY_MAX + 1];
+	int n, rc;
+
+	if (to >= ROLE__MAX)
+		return BP_EINVAL;
+	n = snprintf(key, sizeof(key), "o:%s:%s", role_ids[a->role], a->id);
+	if (n < 0 || n > STORE_KEY_MAX)
+		return BP_EINVAL;
+	if ((rc = store_del(txn, DB_SCOPES, key, (size_t)n)) != 0 && rc != BP_ENOENT)
+		return rc;
+	a->role = to;
+	n = snprintf(key, sizeof(key), "o:%s:%s", role_ids[a->role], a->id);
+	if (n < 0 || n > STORE_KEY_MAX)
+		return BP_EINVAL;
+	if ((rc = store_put(txn, DB_SCOPES, key, (size_t)n, "", 0)) != 0)
+		return rc;
+	return account_save(txn, a, 0);
+}
+
 static int
 block_key(const struct secrets *sec, const char *identity, int year,
     unsigned char key[CRYPTO_HASH_LEN])
@@ -290,27 +314,29 @@ block_key(const struct secrets *sec, const char *identity, int year,
 }
 
 int
-account_suspend(struct store_txn *txn, const struct secrets *sec, struct account *a,
-    long long now, int year)
+account_block(struct store_txn *txn, const struct secrets *sec, const struct account *a,
+    int year, long long now, int on)
 {
 	unsigned char key[CRYPTO_HASH_LEN];
 	char identity[EMAIL_MAX + 8], when[32];
+	const char *ids[2] = { "e:", "p:" };
+	const char *vals[2] = { a->email, a->idhash };
+	size_t i;
 	int rc;
 
-	a->tilbakekalt = now;
-	if ((rc = account_save(txn, a, 0)) != 0)
-		return rc;
 	snprintf(when, sizeof(when), "%lld", now);
-	snprintf(identity, sizeof(identity), "e:%s", a->email);
-	if ((rc = block_key(sec, identity, year, key)) != 0 ||
-	    (rc = store_put(txn, DB_BLOCKED, key, sizeof(key), when, strlen(when))) != 0)
-		return rc;
-	if (a->idhash[0] == '\0')
-		return 0;
-	snprintf(identity, sizeof(identity), "p:%s", a->idhash);
-	if ((rc = block_key(sec, identity, year, key)) != 0)
-		return rc;
-	return store_put(txn, DB_BLOCKED, key, sizeof(key), when, strlen(when));
+	for (i = 0; i < 2; i++) {
+		if (vals[i][0] == '\0')
+			continue;
+		snprintf(identity, sizeof(identity), "%s%s", ids[i], vals[i]);
+		if ((rc = block_key(sec, identity, year, key)) != 0)
+			return rc;
+		rc = on ? store_put(txn, DB_BLOCKED, key, sizeof(key), when, strlen(when)) :
+		    store_del(txn, DB_BLOCKED, key, sizeof(key));
+		if (rc != 0 && !(rc == BP_ENOENT && !on))
+			return rc;
+	}
+	return 0;
 }
 
 int

@@ -39,17 +39,19 @@ struct account {
 	long long created;
 	long long innvilget;			/* first login; 0 until then */
 	long long tilbakekalt;			/* suspension time; 0 while active */
-	char invited_by[ACCOUNT_ID_LEN + 1];
+	char invited_by[ACCOUNT_ID_LEN + 1];	/* who made the link it registered with */
+	long long invited;			/* when that link was made (0: before this was kept) */
 	char idhash[2 * CRYPTO_HASH_LEN + 1];	/* hex of the keyed hash of the ID-porten pid */
 	long long welcome_seen;			/* version of the velkomstmelding last shown */
 };
 
 struct secrets;
 
-/* The identity a suspension blocks for the rest of the year: the keyed hash of the pid
- * (ID-porten), or the e-post (local login). Only a keyed hash of it is stored. */
-int account_suspend(struct store_txn *txn, const struct secrets *sec, struct account *a,
-    long long now, int year);
+/* account_block: block (on) or unblock the identities of a for year: the keyed hash of
+ * the pid (ID-porten) and the e-post (local login); only a keyed hash of each is stored.
+ * A suspension blocks them for the rest of its year (access.h does it). */
+int account_block(struct store_txn *txn, const struct secrets *sec, const struct account *a,
+    int year, long long now, int on);
 /* account_blocked: 1 when identity ("e:<e-post>" or "p:<idhash>") is blocked in year. */
 int account_blocked(struct store_txn *txn, const struct secrets *sec, const char *identity,
     int year);
@@ -68,6 +70,10 @@ int account_load(struct store_txn *txn, const char *id, struct account *out);
 int account_by_email(struct store_txn *txn, const char *email, struct account *out);
 /* account_save: write the record; when is_new, the e-post must be unused (BP_EEXIST). */
 int account_save(struct store_txn *txn, const struct account *a, int is_new);
+
+/* account_save_role: a's record saved with role to, and the scope index moved with it (the
+ * kommune and region stay; only access.c changes a role). */
+int account_save_role(struct store_txn *txn, struct account *a, enum role to);
 
 /* identity_hash: hex of HMAC(site key, "pid:" || pid), the only form in which the
  * ID-porten person identifier is kept. */

@@ -89,6 +89,11 @@ int app_audit(struct app *a, struct store_txn *txn, const char *event,
     const struct account *about, const char *detail);
 int app_audit_in(struct app *a, struct store_txn *txn, const char *event, const char *region,
     const char *kommune, const char *subject, const char *detail);
+/* app_account_invited: on n (an account node), who invited acct ("invited-by": a name, or
+ * "Systemet (bpadm)") and when ("invited": the link's date, else the registration's), so
+ * the chain of access can be followed back to KORFOR. */
+void app_account_invited(struct app *a, struct store_txn *txn, xmlNodePtr n,
+    const struct account *acct);
 /* app_render: transform a->page and send it; returns 0 or a status for app_main */
 int app_render(struct app *a, int status);
 /* app_send: a body of another type (a download: CSV, PDF) with the headers set so far */

@@ -9,7 +9,7 @@
 
 const char *const action_names[ACT__MAX] = {
 	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey", "reserve",
-	"period", "transfer", "survey-logs", "registry", "report"
+	"period", "transfer", "survey-logs", "registry", "report", "restore", "role"
 };
 
 enum scope {
@@ -21,45 +21,65 @@ enum scope {
 	S_SELF,			/* the actor's own account only */
 };
 
+/* how the target's level may stand to the actor's */
+enum rank {
+	R_ANY,			/* any level (within lowest) */
+	R_OWN,			/* the actor's own level or below */
+	R_BELOW,		/* strictly below the actor's level */
+};
+
 struct rule {
 	enum scope scope;
 	int lowest;		/* highest level number (lowest rank) the target may have */
-	int own_level_up;	/* 1: the target may not rank above the actor */
+	enum rank rank;
 };
 
 #define KF ROLE_KORFOR
 #define KA ROLE_KARTLEGGER
 /* rules[action][actor role] */
 static const struct rule rules[ACT__MAX][ROLE__MAX] = {
-	/*                 KORFOR             KORUS                 kommunekontakt         kartlegger */
-	[ACT_INVITE]   = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 }, { S_INSTANS, KA, 1 } },
-	[ACT_ADMIN]    = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 }, { S_NONE, KA, 1 } },
-	[ACT_SUSPEND]  = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 }, { S_NONE, KA, 1 } },
-	[ACT_HANDOVER] = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 }, { S_SELF, KA, 1 } },
+	/*                 KORFOR                  KORUS
+	 *                 kommunekontakt          kartlegger */
+	[ACT_INVITE]   = { { S_ANY, KA, R_OWN }, { S_REGION, KA, R_OWN },
+			   { S_KOMMUNE, KA, R_OWN }, { S_INSTANS, KA, R_OWN } },
+	[ACT_ADMIN]    = { { S_ANY, KA, R_OWN }, { S_REGION, KA, R_OWN },
+			   { S_KOMMUNE, KA, R_OWN }, { S_NONE, KA, R_OWN } },
+	[ACT_SUSPEND]  = { { S_ANY, KA, R_OWN }, { S_REGION, KA, R_OWN },
+			   { S_KOMMUNE, KA, R_OWN }, { S_NONE, KA, R_OWN } },
+	[ACT_HANDOVER] = { { S_ANY, KA, R_OWN }, { S_REGION, KA, R_OWN },
+			   { S_KOMMUNE, KA, R_OWN }, { S_SELF, KA, R_OWN } },
 	/* KORFOR's register lists the KORFOR and KORUS accounts (Vedlegg 2) */
-	[ACT_AUTHREG]  = { { S_ANY, ROLE_KORUS, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 },
-			   { S_NONE, KA, 1 } },
-	[ACT_WELCOME]  = { { S_ANY, KF, 1 }, { S_NONE, KA, 1 }, { S_NONE, KA, 1 }, { S_NONE, KA, 1 } },
+	[ACT_AUTHREG]  = { { S_ANY, ROLE_KORUS, R_OWN }, { S_REGION, KA, R_OWN },
+			   { S_KOMMUNE, KA, R_OWN }, { S_NONE, KA, R_OWN } },
+	[ACT_WELCOME]  = { { S_ANY, KF, R_OWN }, { S_NONE, KA, R_OWN },
+			   { S_NONE, KA, R_OWN }, { S_NONE, KA, R_OWN } },
 	/* surveys belong to a kommune: those with one survey, within it */
-	[ACT_SURVEY]   = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
-			   { S_KOMMUNE, KA, 0 } },
+	[ACT_SURVEY]   = { { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY }, { S_KOMMUNE, KA, R_ANY },
+			   { S_KOMMUNE, KA, R_ANY } },
 	/* a reservasjon holds for every kartlegger of the kommune, and any of them makes it */
-	[ACT_RESERVE]  = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
-			   { S_KOMMUNE, KA, 0 } },
+	[ACT_RESERVE]  = { { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY }, { S_KOMMUNE, KA, R_ANY },
+			   { S_KOMMUNE, KA, R_ANY } },
 	/* the year's dates, the transfer and the kommune's logs are the kommunekontakt's */
-	[ACT_PERIOD]   = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
-			   { S_NONE, KA, 0 } },
-	[ACT_TRANSFER] = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
-			   { S_NONE, KA, 0 } },
-	[ACT_SURVEY_LOGS] = { { S_NONE, KA, 0 }, { S_NONE, KA, 0 }, { S_KOMMUNE, KA, 0 },
-			   { S_NONE, KA, 0 } },
-	[ACT_REGISTRY] = { { S_ANY, KF, 0 }, { S_NONE, KA, 0 }, { S_NONE, KA, 0 },
-			   { S_NONE, KA, 0 } },
+	[ACT_PERIOD]   = { { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY }, { S_KOMMUNE, KA, R_ANY },
+			   { S_NONE, KA, R_ANY } },
+	[ACT_TRANSFER] = { { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY }, { S_KOMMUNE, KA, R_ANY },
+			   { S_NONE, KA, R_ANY } },
+	[ACT_SURVEY_LOGS] = { { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY }, { S_KOMMUNE, KA, R_ANY },
+			   { S_NONE, KA, R_ANY } },
+	[ACT_REGISTRY] = { { S_ANY, KF, R_ANY }, { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY },
+			   { S_NONE, KA, R_ANY } },
 	/* reports (issue 6): KORFOR all and the national; KORUS its region's and each of its
 	 * kommuner's; the kommunekontakt its kommune's (and its bydeler's); none below the
-	 * kommune, and none above one's own level (own_level_up) */
-	[ACT_REPORT]   = { { S_ANY, ROLE_KOMMUNE, 1 }, { S_REGION, ROLE_KOMMUNE, 1 },
-			   { S_KOMMUNE, ROLE_KOMMUNE, 1 }, { S_NONE, KA, 1 } },
+	 * kommune, and none above one's own level (R_OWN) */
+	[ACT_REPORT]   = { { S_ANY, ROLE_KOMMUNE, R_OWN }, { S_REGION, ROLE_KOMMUNE, R_OWN },
+			   { S_KOMMUNE, ROLE_KOMMUNE, R_OWN }, { S_NONE, KA, R_OWN } },
+	/* "KORFOR kontaktes" (2026 manual): a suspension is undone, and a role changed, by
+	 * KORFOR, or by KORUS within its region and below its own level; the kommune's own
+	 * people cannot grant themselves access back */
+	[ACT_RESTORE]  = { { S_ANY, KA, R_OWN }, { S_REGION, KA, R_BELOW }, { S_NONE, KA, R_ANY },
+			   { S_NONE, KA, R_ANY } },
+	[ACT_ROLE]     = { { S_ANY, KA, R_BELOW }, { S_REGION, KA, R_BELOW },
+			   { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY } },
 };
 #undef KF
 #undef KA
@@ -143,8 +163,14 @@ authz(const struct account *who, enum action act, const struct target *t)
 		return strlen(who->kommune) == 4 ? 0 : BP_EDENIED;
 	if (t == NULL || t->role < 0 || t->role >= ROLE__MAX || t->role > r->lowest)
 		return BP_EDENIED;
-	/* a suspended account is not acted on again; one's own surveys may always be moved */
-	if (act == ACT_SUSPEND && (same(who->id, t->account) || t->tilbakekalt))
+	/* a suspended account is not acted on again but to restore it; nobody changes their
+	 * own access; one's own surveys may always be moved */
+	if ((act == ACT_SUSPEND || act == ACT_ROLE) && (same(who->id, t->account) || t->tilbakekalt))
+		return BP_EDENIED;
+	if (act == ACT_RESTORE && (same(who->id, t->account) || !t->tilbakekalt))
+		return BP_EDENIED;
+	/* a role changes between kommunekontakt and kartlegger only */
+	if (act == ACT_ROLE && t->role < ROLE_KOMMUNE)
 		return BP_EDENIED;
 	if (act == ACT_HANDOVER) {
 		if (!handover_receiver_ok(t, t->to))
@@ -152,7 +178,8 @@ authz(const struct account *who, enum action act, const struct target *t)
 		if (same(who->id, t->account))
 			return 0;
 	}
-	if (r->own_level_up && t->role < (int)who->role)
+	if ((r->rank == R_OWN && t->role < (int)who->role) ||
+	    (r->rank == R_BELOW && t->role <= (int)who->role))
 		return BP_EDENIED;
 	return in_scope(who, r->scope, t) ? 0 : BP_EDENIED;
 }

@@ -24,6 +24,10 @@ enum action {
 	 * (ROLE_KORFOR the national, ROLE_KORUS a region's, ROLE_KOMMUNE a kommune's or a
 	 * bydel's) and its region or kommune the report's */
 	ACT_REPORT,
+	/* undo a suspension ("Opphev suspensjon"); the target is suspended */
+	ACT_RESTORE,
+	/* change an account's role between kommunekontakt and kartlegger */
+	ACT_ROLE,
 	ACT__MAX
 };
 

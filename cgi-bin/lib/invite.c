@@ -1,4 +1,5 @@
 /* invite.c: invitation records, keyed by the SHA-256 of their token. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "invite.h"
@@ -95,6 +96,23 @@ out:
 	return rc;
 }
 
+/* A link made by an account that has since been suspended reads as withdrawn then (for
+ * links of stores from before access_suspend withdrew them in its own transaction). */
+static int
+maker_suspended(struct store_txn *txn, struct invite *inv)
+{
+	struct account maker;
+	int rc;
+
+	if (inv->withdrawn || strlen(inv->by) != ACCOUNT_ID_LEN)
+		return 0;
+	if ((rc = account_load(txn, inv->by, &maker)) != 0)
+		return rc == BP_ENOENT ? 0 : rc;
+	if (maker.tilbakekalt && maker.tilbakekalt >= inv->created)
+		inv->withdrawn = maker.tilbakekalt;
+	return 0;
+}
+
 int
 invite_load(struct store_txn *txn, const char *token, struct invite *out)
 {
@@ -111,5 +129,95 @@ invite_load(struct store_txn *txn, const char *token, struct invite *out)
 	if ((rc = invite_parse(v, vlen, out)) != 0)
 		return rc;
 	memcpy(out->key, key, sizeof(key));
+	return maker_suspended(txn, out);
+}
+
+struct target
+invite_target(const struct invite *inv)
+{
+	struct target t = { (int)inv->role, inv->region, inv->kommune, inv->instans, NULL, 0,
+	    NULL };
+
+	return t;
+}
+
+struct scan {
+	struct store_txn *txn;
+	invite_fn fn;
+	void *arg;
+};
+
+static int
+scan_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct scan *s = arg;
+	struct invite inv;
+	int rc;
+
+	if (klen != CRYPTO_HASH_LEN || invite_parse(v, vlen, &inv) != 0)
+		return 0;
+	memcpy(inv.key, k, klen);
+	if ((rc = maker_suspended(s->txn, &inv)) != 0)
+		return rc;
+	return s->fn(s->txn, &inv, s->arg);
+}
+
+int
+invite_scan(struct store_txn *txn, invite_fn fn, void *arg)
+{
+	struct scan s = { txn, fn, arg };
+
+	return store_scan(txn, DB_INVITES, NULL, 0, 0, scan_one, &s);
+}
+
+/* The links of one maker, collected first: a scan must not write under its own cursor. */
+struct mine {
+	const char *by;
+	long long now;
+	int (*keep)(const struct invite *, void *);
+	void *arg;
+	struct invite *v;
+	size_t n, cap;
+	int err;
+};
+
+static int
+collect(struct store_txn *txn, const struct invite *inv, void *arg)
+{
+	struct mine *m = arg;
+	struct invite *nv;
+
+	(void)txn;
+	if (strcmp(inv->by, m->by) != 0 || invite_state(inv, m->now) != INVITE_OK ||
+	    (m->keep && m->keep(inv, m->arg)))
+		return 0;
+	if (m->n == m->cap) {
+		m->cap = m->cap ? 2 * m->cap : 16;
+		if ((nv = realloc(m->v, m->cap * sizeof(*nv))) == NULL)
+			return BP_ENOMEM;
+		m->v = nv;
+	}
+	m->v[m->n++] = *inv;
 	return 0;
+}
+
+int
+invite_withdraw_by(struct store_txn *txn, const char *by, long long now,
+    int (*keep)(const struct invite *inv, void *arg), void *arg, long *n)
+{
+	struct mine m = { by, now, keep, arg, NULL, 0, 0, 0 };
+	size_t i;
+	int rc;
+
+	if (n)
+		*n = 0;
+	if ((rc = invite_scan(txn, collect, &m)) == 0)
+		for (i = 0; i < m.n && rc == 0; i++) {
+			m.v[i].withdrawn = now;
+			rc = invite_save(txn, &m.v[i]);
+		}
+	if (rc == 0 && n)
+		*n = (long)m.n;
+	free(m.v);
+	return rc;
 }

@@ -3,6 +3,7 @@
 #define BP_INVITE_H
 
 #include "account.h"
+#include "authz.h"
 #include "token.h"
 
 #define INVITE_DAYS 30
@@ -35,11 +36,27 @@ struct invite {
 /* invite_create: store inv (valid INVITE_DAYS from now) and give its link token. */
 int invite_create(struct store_txn *txn, struct invite *inv, long long now,
     char token[TOKEN_HEX + 1]);
-/* invite_load: BP_ENOENT for unknown or malformed (forged) tokens. */
+/* invite_load: BP_ENOENT for unknown or malformed (forged) tokens. A link whose maker was
+ * suspended after making it reads as withdrawn, even in a store from before suspending
+ * withdrew links (access_suspend). */
 int invite_load(struct store_txn *txn, const char *token, struct invite *out);
 int invite_save(struct store_txn *txn, const struct invite *inv);
 /* invite_parse: a stored record (its key is not in it). */
 int invite_parse(const void *data, size_t len, struct invite *out);
 enum invite_state invite_state(const struct invite *inv, long long now);
+
+/* invite_target: what a link grants, as authz sees it (ACT_INVITE): who may see and
+ * withdraw a link is who may make it. */
+struct target invite_target(const struct invite *inv);
+
+/* invite_scan: call fn with every link, in key order (the key is in inv->key). fn returns
+ * 0 to go on, 1 to stop, < 0 to fail. */
+typedef int (*invite_fn)(struct store_txn *txn, const struct invite *inv, void *arg);
+int invite_scan(struct store_txn *txn, invite_fn fn, void *arg);
+
+/* invite_withdraw_by: withdraw, at now, every link of `by` that is still usable, except
+ * those keep returns 1 for (keep may be NULL); *n (may be NULL) gets how many. */
+int invite_withdraw_by(struct store_txn *txn, const char *by, long long now,
+    int (*keep)(const struct invite *inv, void *arg), void *arg, long *n);
 
 #endif

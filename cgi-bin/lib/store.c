@@ -15,7 +15,7 @@
 const char *const store_db_names[DB__MAX] = {
 	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit",
 	"identities", "scopes", "blocked", "surveys", "owners", "surveylog",
-	"surveyids", "reservations", "periods", "registry", "changed"
+	"surveyids", "reservations", "periods", "registry", "changed", "accesslog"
 };
 
 static const unsigned db_flags[DB__MAX] = {

@@ -27,6 +27,7 @@ enum store_db {
 	DB_PERIODS,		/* kommune || year -> sluttdato, overføringsdato, transfer receipt */
 	DB_REGISTRY,		/* year || kommune || pseudonym -> pseudonymised record (KORFOR) */
 	DB_CHANGED,		/* owner account id || year -> sorted values: ~changed || survey key */
+	DB_ACCESS_LOG,		/* account id || time || seq -> change of access (access.h) */
 	DB__MAX
 };
 

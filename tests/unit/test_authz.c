@@ -185,12 +185,58 @@ test_levels_self_suspended(void **state)
 	assert_int_equal(authz(&kk, ACT__MAX, &t), BP_EDENIED);
 }
 
+/* "KORFOR kontaktes": KORFOR undoes any suspension and changes roles below its own; KORUS
+ * within its region and strictly below its level; the kommune's own people do neither;
+ * nobody restores or changes themselves; a role changes between kommunekontakt and
+ * kartlegger only; only a suspended account is restored, and a suspended one keeps its
+ * role */
+static void
+test_restore_role(void **state)
+{
+	struct account korfor = mk_account("f", ROLE_KORFOR, "", "", "KORFOR");
+	struct account korfor2 = mk_account("f2", ROLE_KORFOR, "", "", "KORFOR");
+	struct account korus = mk_account("r", ROLE_KORUS, "vs", "", "KoRus");
+	struct account korusb = mk_account("rb", ROLE_KORUS, "vs", "", "KoRus");
+	struct account kk = mk_account("k", ROLE_KOMMUNE, "vs", "1103", "Stavanger kommune");
+	struct account t1 = mk_account("t1", ROLE_KARTLEGGER, "vs", "1103", "I1");
+	struct account t1b = mk_account("t1b", ROLE_KARTLEGGER, "vs", "1103", "I1");
+	struct account t4 = mk_account("t4", ROLE_KARTLEGGER, "oslo", "0301", "I4");
+	const struct {
+		const struct account *who, *target;
+		int restore, role;	/* allowed when the target is suspended / active */
+	} cases[] = {
+		{ &korfor, &t1, 1, 1 }, { &korfor, &kk, 1, 1 }, { &korfor, &korus, 1, 0 },
+		{ &korfor, &korfor2, 1, 0 }, { &korfor, &korfor, 0, 0 },
+		{ &korus, &t1, 1, 1 }, { &korus, &kk, 1, 1 }, { &korus, &t4, 0, 0 },
+		{ &korus, &korusb, 0, 0 }, { &korus, &korus, 0, 0 },
+		{ &kk, &t1, 0, 0 }, { &kk, &kk, 0, 0 }, { &t1, &t1b, 0, 0 }, { &t1, &t1, 0, 0 },
+	};
+	struct target t;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < UNIT_N(cases); i++) {
+		t = target_account(cases[i].target);
+		t.tilbakekalt = 0;
+		if ((authz(cases[i].who, ACT_ROLE, &t) == 0) != cases[i].role)
+			fail_msg("role, case %zu", i);
+		if (authz(cases[i].who, ACT_RESTORE, &t) != BP_EDENIED)
+			fail_msg("restore of an active account, case %zu", i);
+		t.tilbakekalt = 1;
+		if ((authz(cases[i].who, ACT_RESTORE, &t) == 0) != cases[i].restore)
+			fail_msg("restore, case %zu", i);
+		if (authz(cases[i].who, ACT_ROLE, &t) != BP_EDENIED)
+			fail_msg("role of a suspended account, case %zu", i);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_matrix),
 		cmocka_unit_test(test_levels_self_suspended),
+		cmocka_unit_test(test_restore_role),
 	};
 
 	return cmocka_run_group_tests_name("authz", tests, NULL, NULL);
