@@ -234,6 +234,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/run.sh
 	@BUILD=$(BUILD) tests/http/authz.sh
 	@BUILD=$(BUILD)/asan tests/http/authz.sh
+	@BUILD=$(BUILD) tests/http/tilgang.sh
+	@BUILD=$(BUILD)/asan tests/http/tilgang.sh
 	@BUILD=$(BUILD) tests/http/demo.sh
 	@BUILD=$(BUILD)/asan tests/http/demo.sh
 	@BUILD=$(BUILD) tests/http/kartlegging.sh

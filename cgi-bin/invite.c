@@ -251,12 +251,17 @@ read_form(struct app *a, struct form *f, const struct refdata *rd)
 		form_error(f, "tilganger", "Maksimalt antall tilganger per link må være et tall "
 		    "fra 1 til 1000.");
 	}
-	/* a kartlegger's link is for its own instans, kommune and bydel, whatever was posted */
+	/* a kartlegger's link is for its own instans and kommune (authz refuses others) and
+	 * always its own bydel, whichever was posted: the form sends the kommune alone */
 	if (a->me.role == ROLE_KARTLEGGER) {
-		f->role = ROLE_KARTLEGGER;
-		str_copy(f->kommune, sizeof(f->kommune), a->me.kommune);
-		str_copy(f->bydel, sizeof(f->bydel), a->me.bydel);
-		str_copy(f->instans, sizeof(f->instans), a->me.instans);
+		if (f->role < 0)
+			f->role = ROLE_KARTLEGGER;
+		if (f->kommune[0] == '\0')
+			str_copy(f->kommune, sizeof(f->kommune), a->me.kommune);
+		if (f->instans[0] == '\0')
+			str_copy(f->instans, sizeof(f->instans), a->me.instans);
+		if (strcmp(f->kommune, a->me.kommune) == 0)
+			str_copy(f->bydel, sizeof(f->bydel), a->me.bydel);
 	}
 	if (f->role < 0) {
 		form_error(f, "rolle", "Kartleggerens tilhørighet er obligatorisk.");

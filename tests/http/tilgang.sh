@@ -1,0 +1,155 @@
+#!/bin/bash
+# Access that holds (issue "Tilgang som holder"), over HTTP through the real invitation
+# chain: a suspension withdraws the account's links at once; links are seen and withdrawn
+# by whoever administers their scope, with who made them ("Laget av"); a kartlegger's link
+# fixes its own kommune, bydel and instans whatever is posted; "Invitert av" in Administrer
+# kartleggere and the autorisasjonsregister; Opphev suspensjon with a stated reason (KORFOR,
+# KORUS in its region, nobody below) and the register's history; a change of role that
+# keeps the account and its surveys and withdraws the links the new role cannot make; the
+# audit events of each, in the scope of the account they concern.
+set -u
+cd "$(dirname "$0")/../.."
+. tests/lib/assert.sh
+. tests/lib/instance.sh
+
+instance_start || { echo "could not start Apache" >&2; exit 1; }
+trap instance_stop EXIT
+echo "# access that holds on $BP_URL (build ${BUILD:-build})"
+cd "$BP_DIR" || exit 1
+PW="et langt passord for testene"
+
+declare -A SECRET
+account() {	# account JAR LINK NAME EMAIL [FIELD=VALUE...]
+	local jar=$1 link=$2 name=$3 email=$4 secret
+	shift 4
+	secret=$(instance_register "$link" "$name" "$email" "$PW" "$jar" "$@") &&
+	    instance_login "$email" "$PW" "$secret" "$jar" || { echo "setup failed: $email" >&2; exit 1; }
+	SECRET[$jar]=$secret
+}
+instance_account "Frida KORFOR" frida@korfor.no "$PW" F >/dev/null || exit 1
+account RA "$(instance_invite F korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
+account RB "$(instance_invite F korus region=oslo)" "Robert KORUS" robert@korus.no
+account KA "$(instance_invite RA kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no
+account KB "$(instance_invite RB kommunekontakt kommune=0301)" "Kim Oslo" kim@oslo.no
+account T1 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tone En" tone@stavanger.no tjenestetype=nav
+account T2 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tina To" tina@stavanger.no tjenestetype=nav
+account TO "$(instance_invite KB kartlegger kommune=030102 'instans=Grünerløkka team')" "Ola Oslo" ola@oslo.no tjenestetype=nav
+
+declare -A NAMEID
+for k in 1103 0301; do
+	while IFS='|' read -r id name; do NAMEID[$name]=$id; done < <(
+	    curl -s -b F "$BP_URL/cgi-bin/admin?kommune=$k" |
+	    grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra [^<]*' |
+	    sed 's/handover?fra=\([0-9a-f]*\)">Overfør kartlegginger<span class="visually-hidden"> fra /\1|/')
+done
+id() { printf '%s' "${NAMEID[$1]:-}"; }
+for n in "Tone En" "Tina To" "Ola Oslo"; do
+	[ -n "$(id "$n")" ] || { echo "no id for $n" >&2; exit 1; }
+done
+csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
+post() {	# post JAR PATH [curl args]: the status; the body in $WORK_BODY
+	local jar=$1 path=$2
+	shift 2
+	curl -s -o body.last -w '%{http_code}' -b "$jar" -d "csrf=$(csrf "$jar")" "$@" "$BP_URL$path"
+}
+get() { curl -s -o body.last -w '%{http_code}' -b "$1" "$BP_URL$2"; }
+page() { curl -s -b "$1" "$BP_URL$2"; }
+linkid() {	# the list's name of a link: SHA-256 of its token's bytes
+	local tok=${1##*t=}
+	printf "$(printf '%s' "$tok" | sed 's/../\\x&/g')" | sha256sum | cut -d' ' -f1
+}
+withdrawn() { [ "$(curl -s -o body.last -w '%{http_code}' "$1")" = 410 ] && grep -q 'trukket tilbake' body.last; }
+usable() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ]; }
+export BP_URL
+export -f csrf csrf_of_page post get page linkid withdrawn usable
+
+# == 1. links: a kartlegger's fixes its own place; those who administer the scope see them ==
+check "a kartlegger makes no link for another instans" is "$(post T1 /cgi-bin/invite -d 'handling=lag&rolle=kartlegger&kommune=1103&antall=1&tilganger=1&instans=Noe+annet')" 403
+L1=$(instance_invite T1 kartlegger)
+L1b=$(instance_invite T1 kartlegger)
+curl -s "$L1" > reg.html
+check "a kartlegger's link is for its own kommune and instans" bash -c "grep -q 'Stavanger' reg.html && grep -q 'Instans 1' reg.html"
+LO=$(instance_invite TO kartlegger kommune=0301)
+curl -s "$LO" > reg.html
+check "a kartlegger's link fixes its own bydel" bash -c "grep -q 'bydel Grünerløkka' reg.html && ! grep -q 'name=\"bydel\"' reg.html"
+LO2=$(instance_invite TO kartlegger kommune=030105)
+check "... whichever bydel is posted" bash -c "curl -s '$LO2' | grep -q 'bydel Grünerløkka'"
+page KA /cgi-bin/invite > inv.html
+check "the kommunekontakt sees the kartlegger's links, with Laget av" bash -c \
+    "grep -q 'Laget av' inv.html && grep -q 'value=\"$(linkid "$L1")\"' inv.html && grep -q 'value=\"$(linkid "$L1b")\"' inv.html && grep -q '<td>Tone En</td>' inv.html"
+check "KORUS sees the links of its region" bash -c "page RA /cgi-bin/invite | grep -q 'value=\"$(linkid "$L1")\"'" 
+check "KORFOR sees every link" bash -c "page F /cgi-bin/invite | grep -q 'value=\"$(linkid "$LO")\"'"
+check "another kommune's kommunekontakt does not" bash -c "! page KB /cgi-bin/invite | grep -q 'value=\"$(linkid "$L1")\"'"
+check "another region's KORUS does not" bash -c "! page RB /cgi-bin/invite | grep -q 'value=\"$(linkid "$L1")\"'"
+check "a kartlegger sees its own links only" bash -c "! page T2 /cgi-bin/invite | grep -q 'value=\"$(linkid "$L1")\"'"
+check "another kartlegger cannot withdraw it" is "$(post T2 /cgi-bin/invite -d "handling=trekk&lenke=$(linkid "$L1b")")" 403
+check "another kommune's kommunekontakt cannot withdraw it" is "$(post KB /cgi-bin/invite -d "handling=trekk&lenke=$(linkid "$L1b")")" 403
+check "the kommunekontakt withdraws the kartlegger's link" is "$(post KA /cgi-bin/invite -d "handling=trekk&lenke=$(linkid "$L1b")")" 303
+check "the withdrawn link gets the trukket tilbake page" withdrawn "$L1b"
+check "the other link still works" usable "$L1"
+
+# == 2. a suspension withdraws every link of the account, at once =====================
+check "Tone is suspended" is "$(post KA /cgi-bin/admin/suspender -d "id=$(id 'Tone En')&bekreft=ja")" 303
+check "registering through Tone's link gets the trukket tilbake page" withdrawn "$L1"
+check "the list says both of Tone's links are Trukket tilbake" is "$(page KA /cgi-bin/invite | sed 's#</tr>#</tr>\n#g' | grep '<td>Tone En</td>' | grep -c 'Trukket tilbake')" 2
+check "Tone's session is over" is "$(get T1 /cgi-bin/menu)" 303
+
+# == 3. Invitert av ====================================================================
+page KA "/cgi-bin/admin?kommune=1103" > adm.html
+check "Administrer kartleggere: Invitert av" bash -c "grep -q 'Invitert av' adm.html && grep -Eq '<td>Tone En</td>.*<td>Kari Stavanger, 20[0-9]{2}-[0-9]{2}-[0-9]{2}</td>' adm.html"
+check "the register: Invitert av, back to KORFOR" bash -c \
+    "page RA /cgi-bin/autorisasjon | grep -Eq '<td>Kari Stavanger</td>.*<td>Ragnhild KORUS, 20' && page F /cgi-bin/autorisasjon | grep -Eq '<td>Ragnhild KORUS</td>.*<td>Frida KORFOR, 20' && page F /cgi-bin/autorisasjon | grep -Eq '<td>Frida KORFOR</td>.*<td>Systemet \(bpadm\), 20'"
+
+# == 4. Opphev suspensjon =================================================================
+check "the kommunekontakt cannot undo a suspension" is "$(get KA "/cgi-bin/admin/opphev?id=$(id 'Tone En')")" 403
+check "... nor post it" is "$(post KA /cgi-bin/admin/opphev -d "id=$(id 'Tone En')&grunn=Feil")" 403
+check "... and is offered no button" bash -c "! grep -q 'Opphev suspensjon' adm.html"
+check "another region's KORUS cannot" is "$(post RB /cgi-bin/admin/opphev -d "id=$(id 'Tone En')&grunn=Feil")" 403
+check "the region's KORUS is offered it" bash -c "page RA '/cgi-bin/admin?kommune=1103' | grep -q 'admin/opphev?id=$(id 'Tone En')'"
+check "the confirmation names the person" bash -c "[ \"\$(get RA '/cgi-bin/admin/opphev?id=$(id 'Tone En')')\" = 200 ] && grep -q 'Tone En' body.last"
+check "a reason is required" bash -c "[ \"\$(post RA /cgi-bin/admin/opphev -d 'id=$(id 'Tone En')&grunn=+')\" = 400 ] && grep -q 'Skriv hvorfor suspensjonen oppheves' body.last"
+check "an active account cannot be restored" is "$(post RA /cgi-bin/admin/opphev -d "id=$(id 'Tina To')&grunn=x")" 403
+check "KORUS undoes it" is "$(post RA /cgi-bin/admin/opphev -d "id=$(id 'Tone En')" --data-urlencode 'grunn=Suspendert ved en feil, avtalt med Kari')" 303
+"$BP_BPADM" -c "$BP_CONF" clock --advance 60 >/dev/null	# a fresh TOTP step
+rm -f T1
+check "Tone logs in again" instance_login tone@stavanger.no "$PW" "${SECRET[T1]}" T1
+check "her menu works" is "$(get T1 /cgi-bin/menu)" 200
+check "the links stay withdrawn" withdrawn "$L1"
+page RA /cgi-bin/autorisasjon > reg.html
+check "the register keeps the history" bash -c \
+    "grep -Eq 'Tilbakekalt 20[0-9-]+ [0-9:]+ av Kari Stavanger</li><li>Gjenopprettet 20[0-9-]+ [0-9:]+ av Ragnhild KORUS: Suspendert ved en feil, avtalt med Kari' reg.html"
+check "... and Tone is active there" bash -c "grep -Eq '<td>Tone En</td>(<td>[^<]*</td>){4}<td>Nei</td>' reg.html"
+
+# == 5. change of role ==================================================================
+"$BP_BPADM" -c "$BP_CONF" demo --owner tina@stavanger.no --surveys 2 >/dev/null
+count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
+check "Tina has 2 surveys" is "$(count T2)" 2
+check "the kommunekontakt cannot change roles" is "$(get KA "/cgi-bin/admin/rolle?id=$(id 'Tina To')")" 403
+check "another region's KORUS cannot" is "$(post RB /cgi-bin/admin/rolle -d "id=$(id 'Tina To')&rolle=kommunekontakt")" 403
+check "KORUS cannot make anyone KORUS" bash -c "[ \"\$(post RA /cgi-bin/admin/rolle -d 'id=$(id 'Tina To')&rolle=korus')\" = 400 ]"
+check "the role page names the person" bash -c "[ \"\$(get RA '/cgi-bin/admin/rolle?id=$(id 'Tina To')')\" = 200 ] && grep -q 'Tina To' body.last"
+check "KORUS makes Tina kommunekontakt" is "$(post RA /cgi-bin/admin/rolle -d "id=$(id 'Tina To')&rolle=kommunekontakt")" 303
+check "her menu has the kommunekontakt's items" bash -c "page T2 /cgi-bin/menu | grep -q 'cgi-bin/admin'"
+check "her surveys are hers still" is "$(count T2)" 2
+LK=$(instance_invite T2 kommunekontakt kommune=1103)
+check "as kommunekontakt she makes a kommunekontakt link" usable "$LK"
+check "back to kartlegger needs an instans" bash -c "[ \"\$(post F /cgi-bin/admin/rolle -d 'id=$(id 'Tina To')&rolle=kartlegger&tjenestetype=nav')\" = 400 ] && grep -q 'instansen' body.last"
+check "KORFOR makes her kartlegger again" is "$(post F /cgi-bin/admin/rolle -d "id=$(id 'Tina To')&rolle=kartlegger&tjenestetype=fastlege" --data-urlencode 'instans=Instans 1')" 303
+check "the kommunekontakt link she made is withdrawn" withdrawn "$LK"
+check "her surveys are still hers" is "$(count T2)" 2
+check "the register shows both changes" bash -c \
+    "page RA /cgi-bin/autorisasjon | grep -Eq 'Rolle endret [0-9: -]+ av Ragnhild KORUS: Kartlegger til Kommunekontakt</li><li>Rolle endret [0-9: -]+ av Frida KORFOR: Kommunekontakt til Kartlegger'"
+
+# == 6. the audit log, each event in the scope of the account it concerns ===============
+"$BP_BPADM" -c "$BP_CONF" audit --last 200 > audit.txt
+scoped() { awk -F'\t' -v e="$1" -v k="$2" '$2 == e && $7 == k { n++ } END { exit !n }' audit.txt; }
+check "audit: the suspension, in Stavanger, with the links withdrawn" bash -c \
+    "grep -P '\taccount.suspended\t' audit.txt | grep -q 'lenker-trukket=1'"
+check "audit: every change in the kommune's scope" bash -c \
+    "$(declare -f scoped); scoped account.suspended 1103 && scoped account.restored 1103 && scoped account.role 1103 && scoped invite.withdrawn 1103 && scoped invite.created 0301"
+check "audit: the account acted on" bash -c "awk -F'\t' '\$2 == \"account.restored\" && \$8 == \"$(id 'Tone En')\"' audit.txt | grep -q ."
+
+cd "$BP_SRC"
+check "no crash" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error' '$BP_LOGS/error.log'"
+check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
+done_checks
