@@ -5,8 +5,10 @@
  * shows the other tab), so nothing typed is lost and the form works without JavaScript.
  * Obs, Feil and Logg are views of the record, not forms.
  *
- *   GET  /cgi-bin/skjema?id=ID                 log "åpnet", then 303 to the first tab
+ *   GET  /cgi-bin/skjema?id=ID                 303 to the first tab
  *   GET  /cgi-bin/skjema?id=ID&fane=TAB[&melding=lagret]
+ *                                              any tab, Obs, Feil or Logg; the first
+ *                                              of a session writes "åpnet" (below)
  *   POST /cgi-bin/skjema id versjon fane ANSWERS... (handling=lagre|lukk or gaa=TAB)
  *
  * A save must name the version it was made from: when someone saved in between, nothing
@@ -49,7 +51,7 @@ struct form {
 	int refused_locked;		/* POST, locked: changes that are not a retting */
 	int ready;			/* POST: prepared, to be written */
 	struct survey_sealed sealed;	/* POST: the record for the write */
-	int log_open;			/* GET without a tab: write "åpnet" */
+	int log_open;			/* GET: not yet "åpnet" in this session */
 	xmlNodePtr log;			/* Logg: where its lines go on the page */
 	struct log_accounts who;	/* names in the log */
 };
@@ -227,10 +229,21 @@ add_log_line(const char *line, size_t len, void *arg)
 
 /* -- GET ------------------------------------------------------------------------------------ */
 
+/* Every opening of a survey leaves a trace in its endringslogg: "åpnet" once per session
+ * and survey, whichever tab or view is opened first, by link or by URL; not when the
+ * session is in the log already (it made the survey, or saved it). */
 static int
 read_form(struct store_txn *txn, void *arg)
 {
-	return open_own(txn, arg);
+	struct form *f = arg;
+	int rc;
+
+	if ((rc = open_own(txn, f)) != 0)
+		return rc;
+	if ((rc = survey_log_seen(txn, f->key, f->a->me.id, f->a->sess.created)) < 0)
+		return rc;
+	f->log_open = rc == 0;
+	return 0;
 }
 
 static int
@@ -244,14 +257,16 @@ read_log(struct store_txn *txn, void *arg)
 	return survey_log_list(txn, f->key, add_log_line, &l);
 }
 
+/* in its own write, checked again under the writer's lock: two tabs opened at once write
+ * one line */
 static int
 log_opened(struct store_txn *txn, void *arg)
 {
 	struct form *f = arg;
 	int rc;
 
-	if ((rc = open_own(txn, f)) != 0)
-		return rc;
+	if ((rc = survey_log_seen(txn, f->key, f->a->me.id, f->a->sess.created)) != 0)
+		return rc < 0 ? rc : 0;
 	return survey_log(txn, f->key, f->a->now, f->a->me.id, "åpnet");
 }
 
@@ -411,29 +426,29 @@ skjema_get(struct app *a)
 
 	if ((status = form_start(a, &f, app_query(a, "id"))) != 0)
 		return status;
-	if (*tab == '\0') {
-		/* opened from the list: that goes in the endringslogg */
-		rc = app_store(a, &st) == 0 ? store_write(st, log_opened, &f) : BP_ESTORE;
-		form_free(&f);
-		if ((status = app_status_of(rc)) != 0)
-			return status;
-		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", f.id);
-		return app_redirect(a, target);
+	if (*tab != '\0') {
+		if (need_formtab(&f) != 0) {
+			form_free(&f);
+			return 500;
+		}
+		if (!is_tab(&f, tab) && !is_view(tab))
+			return 404;
+		f.tab = tab;
 	}
-	if (need_formtab(&f) != 0) {
-		form_free(&f);
-		return 500;
-	}
-	if (!is_tab(&f, tab) && !is_view(tab))
-		return 404;
-	f.tab = tab;
 	if (app_store(a, &st) != 0) {
 		form_free(&f);
 		return 500;
 	}
 	rc = store_read(st, read_form, &f);
-	if ((status = app_status_of(rc)) != 0 ||
-	    (rc = form_page(&f, f.record, f.facts.version, NULL)) != 0) {
+	if (rc == 0 && f.log_open)
+		rc = store_write(st, log_opened, &f);
+	if ((status = app_status_of(rc)) == 0 && *tab == '\0') {
+		/* opened from the list: to the first tab */
+		form_free(&f);
+		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", f.id);
+		return app_redirect(a, target);
+	}
+	if (status != 0 || (rc = form_page(&f, f.record, f.facts.version, NULL)) != 0) {
 		form_free(&f);
 		return status ? status : 500;
 	}

@@ -842,6 +842,50 @@ survey_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], long 
 	return rc;
 }
 
+struct opened {
+	const char *account;
+	long long since;
+	int found;
+};
+
+static int
+opened_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct opened *o = arg;
+	const char *p = v, *end = p + vlen;
+	size_t alen = strlen(o->account);
+	long long t = 0;
+
+	(void)k;
+	(void)klen;
+	/* "time\taccount\taction" */
+	for (; p < end && *p >= '0' && *p <= '9' && t < (1LL << 56); p++)
+		t = 10 * t + (*p - '0');
+	if (t < o->since)
+		return 1;		/* older than the session: no need to read further */
+	if (p == end || *p++ != '\t' || (size_t)(end - p) <= alen || p[alen] != '\t' ||
+	    memcmp(p, o->account, alen) != 0)
+		return 0;
+	o->found = 1;
+	return 1;
+}
+
+int
+survey_log_seen(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
+    const char *account, long long since)
+{
+	struct opened o = { account, since, 0 };
+	unsigned char prefix[LOG_PREFIX_LEN];
+	int rc;
+
+	memcpy(prefix, key, 8);
+	if ((rc = stored_id(txn, key, prefix + 8)) != 0)
+		return rc;
+	if ((rc = store_scan(txn, DB_SURVEY_LOG, prefix, sizeof(prefix), 1, opened_one, &o)) != 0)
+		return rc;
+	return o.found;
+}
+
 struct loglist {
 	survey_log_fn fn;
 	survey_log_scan_fn scan_fn;

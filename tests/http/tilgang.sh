@@ -140,7 +140,23 @@ check "her surveys are still hers" is "$(count T2)" 2
 check "the register shows both changes" bash -c \
     "page RA /cgi-bin/autorisasjon | grep -Eq 'Rolle endret [0-9: -]+ av Ragnhild KORUS: Kartlegger til Kommunekontakt</li><li>Rolle endret [0-9: -]+ av Frida KORFOR: Kommunekontakt til Kartlegger'"
 
-# == 6. the audit log, each event in the scope of the account it concerns ===============
+# == 6. every opening of a survey is in its endringslogg, once a session =============
+page T2 /cgi-bin/kartlegging > list.html; SID=$(cat list.html | grep -o 'href="skjema?id=[0-9a-f]*"' | head -1 | grep -o '[0-9a-f]\{32\}')
+check "Tina has a survey to open" is "${#SID}" 32
+opened() { page T2 "/cgi-bin/skjema?id=$SID&fane=logg" | grep -o '<td>Åpnet</td>' | wc -l; }
+check "Obs by URL" is "$(get T2 "/cgi-bin/skjema?id=$SID&fane=obs")" 200
+check "... is in the log: Åpnet" is "$(opened)" 1
+get T2 "/cgi-bin/skjema?id=$SID&fane=feil" >/dev/null
+get T2 "/cgi-bin/skjema?id=$SID&fane=levekar" >/dev/null
+check "other tabs in the same session add nothing" is "$(opened)" 1
+"$BP_BPADM" -c "$BP_CONF" clock --advance 60 >/dev/null
+rm -f T2
+instance_login tina@stavanger.no "$PW" "${SECRET[T2]}" T2
+check "a new session's first opening (the Logg tab itself) is logged again" is "$(opened)" 2
+check "another kartlegger's survey is not found, and not logged" is "$(get T1 "/cgi-bin/skjema?id=$SID&fane=logg")" 404
+check "... so the log still has two" is "$(opened)" 2
+
+# == 7. the audit log, each event in the scope of the account it concerns ===============
 "$BP_BPADM" -c "$BP_CONF" audit --last 200 > audit.txt
 scoped() { awk -F'\t' -v e="$1" -v k="$2" '$2 == e && $7 == k { n++ } END { exit !n }' audit.txt; }
 check "audit: the suspension, in Stavanger, with the links withdrawn" bash -c \
