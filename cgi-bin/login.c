@@ -19,7 +19,8 @@ static const struct {
 	const char *id;
 	const char *text;
 } notices[] = {
-	{ "registrert", "Kontoen din er opprettet. Logg inn med e-post, passord og "
+	/* said alike whether an account was made or refused for a known e-post (register.c) */
+	{ "registrert", "Registreringen er fullført. Logg inn med e-post, passord og "
 	  "engangskode fra autentiseringsappen." },
 	{ "utlogget", "Du er logget ut." },
 	{ "utlopt", "Økten din er utløpt. Logg inn på nytt." },
