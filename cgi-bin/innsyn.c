@@ -308,9 +308,15 @@ kartlegging_document(struct innsyn *in)
 	char title[128], line[160];
 	int rc;
 
+	/* the file's metadata (its title) shows in viewers, file managers and indexes
+	 * without the file being opened: there it names no person, not even by kjønn and
+	 * fødselsår, which only the printed title carries */
+	snprintf(title, sizeof(title), "Kartlegging %d", in->year);
+	if ((rc = start_document(in, title)) != 0)
+		return rc;
 	snprintf(title, sizeof(title), "Kartlegging %d: %s, %s", in->year,
 	    kjonn_title(rprop(in->record, "kjonn")), rprop(in->record, "fodselsar"));
-	if ((rc = start_document(in, title)) != 0 || (rc = pdf_title(in->pdf, title)) != 0)
+	if ((rc = pdf_title(in->pdf, title)) != 0)
 		return rc;
 	snprintf(line, sizeof(line), "Fødselsnummer: %s", rprop(in->record, "fnr"));
 	rc = pdf_paragraph(in->pdf, line);

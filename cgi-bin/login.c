@@ -19,7 +19,8 @@ static const struct {
 	const char *id;
 	const char *text;
 } notices[] = {
-	{ "registrert", "Kontoen din er opprettet. Logg inn med e-post, passord og "
+	/* said alike whether an account was made or refused for a known e-post (register.c) */
+	{ "registrert", "Registreringen er fullført. Logg inn med e-post, passord og "
 	  "engangskode fra autentiseringsappen." },
 	{ "utlogget", "Du er logget ut." },
 	{ "utlopt", "Økten din er utløpt. Logg inn på nytt." },
@@ -105,8 +106,10 @@ attempt_succeeded(struct store_txn *txn, void *arg)
 	if (t->step <= acct.totp_step)
 		return BP_EDENIED;	/* the same code, used twice */
 	acct.totp_step = t->step;
+	/* the e-post's guesses are over (whoever logs in knows password and code); the
+	 * address keeps its failures, and only this login's own attempt is taken back */
 	if ((rc = throttle_clear(txn, THROTTLE_EMAIL, t->email)) != 0 ||
-	    (rc = throttle_clear(txn, THROTTLE_ADDR, t->a->req.addr)) != 0)
+	    (rc = throttle_forgive(txn, THROTTLE_ADDR, t->a->req.addr, t->a->now)) != 0)
 		return rc;
 	return signin_finish(t->a, txn, &acct, "passord+totp", &t->welcome);
 }
@@ -136,12 +139,25 @@ check_code(struct app *a, struct attempt *t, const char *code)
 	return rc;
 }
 
+/* password_cut: password, or its first PASSWORD_MAX bytes copied into cut */
+static const char *
+password_cut(const char *password, char cut[PASSWORD_MAX + 1])
+{
+	size_t n = strlen(password);
+
+	if (n <= PASSWORD_MAX)
+		return password;
+	memcpy(cut, password, PASSWORD_MAX);
+	cut[PASSWORD_MAX] = '\0';
+	return cut;
+}
+
 static int
 login_post(struct app *a)
 {
 	static const char refused[] = "Feil e-post, passord eller engangskode.";
 	const char *password = app_form(a, "passord"), *code = app_form(a, "kode");
-	char email[EMAIL_MAX + 1], wait[128];
+	char email[EMAIL_MAX + 1], wait[128], cut[PASSWORD_MAX + 1];
 	struct attempt t;
 	struct store *st;
 	int rc;
@@ -165,12 +181,15 @@ login_post(struct app *a)
 		    "prøv igjen.", (t.wait + 59) / 60);
 		return login_page(a, email, wait, 429);
 	}
-	if (!t.found) {
-		crypto_password_dummy(password);	/* the same time as a real account */
-		t.event = "login.fail.konto";
-	} else if (strlen(password) > PASSWORD_MAX ||
-	    (rc = crypto_password_verify(t.acct.password, password)) != 0) {
-		if (rc != 0 && rc != BP_EDENIED)
+	/* Every failing path below costs one argon2 computation, whatever the e-post and the
+	 * password's length, so the time of the answer does not tell whether the account
+	 * exists. An over-long password is hashed only up to PASSWORD_MAX bytes (argon2's
+	 * cost does not depend on the length, its first hash of the password does). */
+	if (!t.found || strlen(password) > PASSWORD_MAX) {
+		crypto_password_dummy(password_cut(password, cut));
+		t.event = t.found ? "login.fail.passord" : "login.fail.konto";
+	} else if ((rc = crypto_password_verify(t.acct.password, password)) != 0) {
+		if (rc != BP_EDENIED)
 			return 500;
 		t.event = "login.fail.passord";
 	} else if ((rc = check_code(a, &t, code)) != 0) {

@@ -6,6 +6,7 @@
  *   POST /cgi-bin/overforing handling=datoer sluttdato overforingsdato
  *   POST /cgi-bin/overforing handling=overfor bekreft=ja
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "app.h"
@@ -134,20 +135,29 @@ static int
 save_dates(struct store_txn *txn, void *arg)
 {
 	struct year *y = arg;
-	int rc;
+	char detail[96];
+	int rc, changed;
 
 	if ((rc = period_get(txn, y->a->me.kommune, y->year, &y->p)) != 0)
 		return rc;
 	if (y->p.overfort)
 		return BP_EEXIST;
-	period_check(&y->p, y->sluttdato, y->overforingsdato, y->year, &y->check);
+	period_check(&y->p, y->sluttdato, y->overforingsdato, y->year, y->today, &y->check);
 	if (y->check.error)
 		return 1;
+	changed = strcmp(y->p.sluttdato, y->sluttdato) != 0 ||
+	    strcmp(y->p.overforingsdato, y->overforingsdato) != 0;
 	if (y->check.moved)
 		str_copy(y->p.moved_from, sizeof(y->p.moved_from), y->p.overforingsdato);
 	str_copy(y->p.sluttdato, sizeof(y->p.sluttdato), y->sluttdato);
 	str_copy(y->p.overforingsdato, sizeof(y->p.overforingsdato), y->overforingsdato);
-	return period_put(txn, y->a->me.kommune, y->year, &y->p);
+	if ((rc = period_put(txn, y->a->me.kommune, y->year, &y->p)) != 0 || !changed)
+		return rc;
+	/* the dates decide when the kommune's surveys lock and leave: who moved them, and
+	 * when, is for the kommune's administrators to see (the actor's kommune is the scope) */
+	snprintf(detail, sizeof(detail), "%d: sluttdato=%s overforingsdato=%s", y->year,
+	    y->sluttdato, y->overforingsdato);
+	return app_audit(y->a, txn, "period.dates", NULL, detail);
 }
 
 static int

@@ -388,7 +388,9 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 		form_error(&f, "epost", "Skriv inn en gyldig e-postadresse, for eksempel "
 		    "navn@kommune.no.");
 		str_copy(email, sizeof(email), app_form(a, "epost"));
-	} else {
+	} else if (oidc) {
+		/* ID-porten has proved who registers; with local login the e-post is looked at
+		 * only when the account would be made (create_account), and never said */
 		if (app_store(a, &st) != 0 || store_read(st, check_email, &ec) != 0)
 			return 500;
 		if (ec.blocked)
@@ -515,6 +517,45 @@ fill_scope(struct app *a, const struct invite *inv, const struct pending *p,
 	return 0;
 }
 
+/* Local login: an e-post that has an account, or is blocked this year after a suspension,
+ * gets no account, and the person is not told: the answer is the one a new e-post gets, and
+ * the invitation spends the one use a registration spends, so that neither the pages nor
+ * the link say whether the address is known. The attempt is in the audit log, for those who
+ * administer the invitation's scope (and the account, if there is one). 1 when refused. */
+static int
+refuse_known_email(struct store_txn *txn, struct finish *fin, struct invite *inv)
+{
+	const struct secrets *sec;
+	char identity[EMAIL_MAX + 8], detail[64], holder[ACCOUNT_ID_LEN + 1] = "";
+	const void *v;
+	size_t vlen;
+	int rc, blocked;
+
+	rc = store_get(txn, DB_EMAILS, fin->p.email, strlen(fin->p.email), &v, &vlen);
+	if (rc != 0 && rc != BP_ENOENT)
+		return rc;
+	if (rc == 0 && vlen == ACCOUNT_ID_LEN) {
+		memcpy(holder, v, ACCOUNT_ID_LEN);
+		holder[ACCOUNT_ID_LEN] = '\0';
+	}
+	snprintf(identity, sizeof(identity), "e:%s", fin->p.email);
+	if (app_secrets(fin->a, &sec) != 0 ||
+	    (blocked = account_blocked(txn, sec, identity, time_year((time_t)fin->a->now))) < 0)
+		return BP_ECRYPTO;
+	if (rc == BP_ENOENT && !blocked)
+		return 0;
+	inv->left--;
+	if ((rc = invite_save(txn, inv)) != 0 || (rc = pending_delete(txn, &fin->p)) != 0)
+		return rc;
+	/* no e-post in the log: the account acted on names it for those who may see it */
+	snprintf(detail, sizeof(detail), "%s %s", blocked ? "blocked" : "taken",
+	    role_ids[inv->role]);
+	if ((rc = app_audit_in(fin->a, txn, "register.refused", inv->region[0] ? inv->region :
+	    NULL, inv->kommune[0] ? inv->kommune : NULL, holder[0] ? holder : NULL, detail)) != 0)
+		return rc;
+	return 1;
+}
+
 static int
 create_account(struct store_txn *txn, void *arg)
 {
@@ -538,6 +579,8 @@ create_account(struct store_txn *txn, void *arg)
 	}
 	if ((fin->state = (int)invite_state(&inv, fin->a->now)) != INVITE_OK)
 		return BP_EDENIED;
+	if (fin->p.idhash[0] == '\0' && (rc = refuse_known_email(txn, fin, &inv)) != 0)
+		return rc == 1 ? 0 : rc;
 	memset(acct, 0, sizeof(*acct));
 	str_copy(acct->id, sizeof(acct->id), fin->p.id);
 	str_copy(acct->name, sizeof(acct->name), fin->p.name);
@@ -611,8 +654,6 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 	struct buf secret = { 0 };
 	struct finish fin;
 	struct store *st;
-	struct form f = { { "epost" }, { "Det finnes allerede en konto med denne "
-	    "e-postadressen." }, 1 };
 	size_t n;
 	int rc;
 
@@ -641,11 +682,9 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 	if (rc != 0)
 		return enrol_page(a, inv, token, app_form(a, "p"), &fin.p, "Koden stemmer ikke. "
 		    "Skriv inn den sekssifrede koden appen viser nå.");
+	/* made, or refused for a known e-post (create_account): the same answer */
 	rc = store_write(st, create_account, &fin);
-	if (rc == BP_EDENIED && fin.taken)
-		return account_form(a, inv, token, &(struct values){ fin.p.name, fin.p.email,
-		    fin.p.bydel, fin.p.tjenestetype, 1 }, &f);
-	if (rc == BP_EDENIED)
+	if (rc == BP_EDENIED && !fin.taken)
 		return invalid_page(a, fin.state < 0 ? 404 : 410, fin.state < 0 ? unknown_link :
 		    "Registreringslenken kan ikke lenger brukes. Be om en ny lenke.");
 	if (rc != 0)

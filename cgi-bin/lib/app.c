@@ -175,9 +175,12 @@ app_header(struct app *a, const char *fmt, ...)
 void
 app_cookie(struct app *a, const char *name, const char *value)
 {
-	app_header(a, "Set-Cookie: %s=%s; Path=/; HttpOnly; SameSite=Strict%s%s", name,
-	    value ? value : "", a->req.https ? "; Secure" : "",
-	    value ? "" : "; Max-Age=0");
+	/* https = yes: the __Host- prefix makes the browser refuse the cookie unless it is
+	 * Secure, for Path=/ and for this host only (no Domain): no other host, and nothing
+	 * sent over plain http, can plant one (app_main reads only prefixed cookies then) */
+	app_header(a, "Set-Cookie: %s%s=%s; Path=/; HttpOnly; SameSite=Strict%s%s",
+	    a->cfg.https ? HOST_PREFIX : "", name, value ? value : "",
+	    a->req.https ? "; Secure" : "", value ? "" : "; Max-Age=0");
 }
 
 /* CSRF token: HMAC(site key, "csrf" || basis), the basis being the session key when logged
@@ -589,6 +592,12 @@ app_main(const char *prog, const struct route *routes, size_t nroutes)
 		goto out;
 	}
 	a.now += config_clock(&a.cfg);
+	/* behind a TLS-terminating proxy the request arrives as plain http, but the browser
+	 * talks https: Secure cookies, HSTS and the https Origin, and only __Host- cookies */
+	if (a.cfg.https) {
+		a.req.https = 1;
+		http_cookies_prefixed(&a.req.cookies, HOST_PREFIX);
+	}
 	if (status != 0)
 		goto fail;
 	if ((r = find_route(&a, routes, nroutes, &status)) == NULL)

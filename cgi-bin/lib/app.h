@@ -22,6 +22,7 @@
 #define APP_HEADERS_MAX 8
 #define CSRF_FIELD "csrf"
 #define PRE_COOKIE "bp_pre"		/* CSRF basis before login */
+#define HOST_PREFIX "__Host-"		/* of every cookie's name when https = yes */
 
 struct app;
 typedef int (*app_handler)(struct app *a);
@@ -104,7 +105,8 @@ int app_redirect(struct app *a, const char *target);
 int app_status_of(int rc);
 void app_header(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* app_cookie: set (value) or delete (NULL) a cookie: Path=/, HttpOnly, SameSite=Strict,
- * Secure over https */
+ * Secure over https; named with the __Host- prefix when the config says https = yes (and
+ * read back without it: name is the same either way) */
 void app_cookie(struct app *a, const char *name, const char *value);
 /* app_login: start a session for the account (in the caller's write txn) and set its cookie */
 int app_session_start(struct app *a, struct store_txn *txn, const char *account);

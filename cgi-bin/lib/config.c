@@ -8,6 +8,9 @@
  *   mode     = test | drift
  *   auth     = local | oidc
  *   map_mb   = 64             initial LMDB map size; it grows by itself when full
+ *   https    = yes | no       yes: the browser always talks https, even when this
+ *                             server sees plain http (a TLS-terminating proxy in front);
+ *                             default no: https only when the request came over it
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,12 +26,14 @@
 const char *const mode_names[MODE__MAX] = { "test", "drift" };
 const char *const auth_names[AUTH__MAX] = { "local", "oidc" };
 
-enum key { K_STORE, K_SECRETS, K_XSLT, K_BASE_URL, K_MODE, K_AUTH, K_MAP_MB, K_DATA, K__MAX };
+enum key { K_STORE, K_SECRETS, K_XSLT, K_BASE_URL, K_MODE, K_AUTH, K_MAP_MB, K_DATA, K_HTTPS,
+    K__MAX };
 static const char *const key_names[K__MAX] = {
-	"store", "secrets", "xslt", "base_url", "mode", "auth", "map_mb", "data"
+	"store", "secrets", "xslt", "base_url", "mode", "auth", "map_mb", "data", "https"
 };
 /* Keys every config must give; the others have defaults. */
-static const int key_required[K__MAX] = { 1, 1, 1, 1, 0, 0, 0, 0 };
+static const int key_required[K__MAX] = { 1, 1, 1, 1, 0, 0, 0, 0, 0 };
+static const char *const yes_no[2] = { "no", "yes" };
 
 static int
 set_path(char *dst, size_t size, const char *dir, const char *val)
@@ -96,6 +101,11 @@ set_value(struct config *cfg, enum key k, const char *dir, const char *val)
 		return 0;
 	case K_DATA:
 		return set_path(cfg->data, sizeof(cfg->data), dir, val);
+	case K_HTTPS:
+		if ((i = str_index(yes_no, 2, val)) < 0)
+			return BP_EINVAL;
+		cfg->https = i;
+		return 0;
 	case K_MAP_MB:
 		if (str_to_ll(val, 1, 1024 * 1024, &mb) != 0)
 			return BP_EINVAL;

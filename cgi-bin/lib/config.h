@@ -26,6 +26,8 @@ struct config {
 	enum bp_mode mode;
 	enum bp_auth auth;
 	size_t map_size;		/* initial LMDB map size in bytes */
+	int https;			/* https = yes: always https to the browser (behind a
+					 * TLS-terminating proxy): Secure, HSTS, __Host- cookies */
 };
 
 extern const char *const mode_names[MODE__MAX];

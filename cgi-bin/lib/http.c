@@ -208,6 +208,25 @@ http_parse_cookies(const char *s, size_t len, struct http_list *out)
 	}
 }
 
+void
+http_cookies_prefixed(struct http_list *l, const char *prefix)
+{
+	size_t i, kept = 0, plen = strlen(prefix);
+
+	for (i = 0; i < l->n; i++) {
+		struct http_pair *p = &l->v[i];
+
+		if (strncmp(p->key, prefix, plen) != 0 || p->key[plen] == '\0') {
+			free(p->key);
+			free(p->val);
+			continue;
+		}
+		memmove(p->key, p->key + plen, strlen(p->key + plen) + 1);
+		l->v[kept++] = *p;
+	}
+	l->n = kept;
+}
+
 const char *
 http_get(const struct http_list *l, const char *key)
 {

@@ -49,6 +49,10 @@ int http_parse_urlencoded(const char *s, size_t len, struct http_list *out);
 /* Cookies are parsed leniently: malformed pairs and cookies past the limits are skipped,
  * since other software on the same host may set cookies we do not control. */
 void http_parse_cookies(const char *s, size_t len, struct http_list *out);
+/* http_cookies_prefixed: keep only the cookies whose name starts with prefix, under their
+ * name without it ("__Host-bp_sid" becomes "bp_sid"); the others are dropped, since a
+ * cookie without the prefix may have been set by another host or over plain http. */
+void http_cookies_prefixed(struct http_list *l, const char *prefix);
 
 /* http_request_read: the CGI environment and body. 0 or an HTTP status: 400 malformed,
  * 413 too large, 415 not a urlencoded form. A body without CONTENT_LENGTH (chunked) is

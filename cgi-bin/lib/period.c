@@ -220,9 +220,19 @@ period_state(const struct period *p, int year, const char *today)
 	return PERIOD_OPEN;
 }
 
+/* A date set to before today would lock the kartlegging, or make it due for transfer,
+ * behind the users' backs, with no time to ask for reservasjon, innsyn or retting. A date
+ * already stored is kept as it is, though: once sluttdato has passed, the card must still
+ * let the overføringsdato move. */
+static int
+backdated(const char *date, const char *stored, const char *today)
+{
+	return strcmp(date, today) < 0 && strcmp(date, stored) != 0;
+}
+
 void
 period_check(const struct period *old, const char *sluttdato, const char *overforingsdato,
-    int year, struct period_check *out)
+    int year, const char *today, struct period_check *out)
 {
 	char first[DATE_LEN + 1], last[DATE_LEN + 1];
 
@@ -232,9 +242,15 @@ period_check(const struct period *old, const char *sluttdato, const char *overfo
 	if (strcmp(sluttdato, first) < 0 || strcmp(sluttdato, last) > 0) {
 		out->field = "sluttdato";
 		out->error = "Sluttdatoen må være i årets kartlegging.";
+	} else if (backdated(sluttdato, old->sluttdato, today)) {
+		out->field = "sluttdato";
+		out->error = "Sluttdatoen kan ikke være før dagens dato.";
 	} else if (strcmp(overforingsdato, last) > 0) {
 		out->field = "overforingsdato";
 		out->error = "Siste mulige overføringsdato er 31. desember.";
+	} else if (backdated(overforingsdato, old->overforingsdato, today)) {
+		out->field = "overforingsdato";
+		out->error = "Overføringsdatoen kan ikke være før dagens dato.";
 	} else if (strcmp(overforingsdato, sluttdato) < 0) {
 		out->field = "overforingsdato";
 		out->error = "Overføringsdatoen kan ikke være før sluttdatoen.";

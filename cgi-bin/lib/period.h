@@ -51,9 +51,11 @@ struct period_check {
 	int moved;			/* warning: a set overføringsdato moves */
 };
 
-/* period_check: may the dates (valid, YYYY-MM-DD) replace those of old in year? */
+/* period_check: may the dates (valid, YYYY-MM-DD) replace those of old in year, on date
+ * today? Neither may be set to a day before today (today itself may), unless it is the one
+ * already stored. */
 void period_check(const struct period *old, const char *sluttdato, const char *overforingsdato,
-    int year, struct period_check *out);
+    int year, const char *today, struct period_check *out);
 
 /* period_decode: a stored period (tab-separated fields) into p; BP_EXML when it is not
  * one. (period_get uses it; exposed for the fuzz target.) */

@@ -91,7 +91,7 @@ export async function registerVia(page, link, who, a11y = null) {
   await page.getByLabel('Engangskode fra appen').fill(totp(secret, Date.now() + clockOffset()));
   await page.getByRole('button', { name: 'Fullfør registreringen' }).click();
   await page.waitForLoadState();
-  assert.match(await page.getByRole('status').innerText(), /Kontoen din er opprettet/);
+  assert.match(await page.getByRole('status').innerText(), /Registreringen er fullført/);
   return secret;
 }
 

@@ -40,7 +40,7 @@ async function register(page, { name, email, password }, a11y) {
   await page.getByRole('button', { name: 'Fullfør registreringen' }).click();
   await page.waitForLoadState();
   assert.equal(await page.locator('h1').innerText(), 'Logg inn');
-  assert.match(await page.getByRole('status').innerText(), /Kontoen din er opprettet/);
+  assert.match(await page.getByRole('status').innerText(), /Registreringen er fullført/);
   return secret;
 }
 

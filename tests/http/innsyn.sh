@@ -71,6 +71,10 @@ K=$WORK/kartlegging.txt
 KF=$WORK/kartlegging.flat	# lines joined: a long answer wraps
 tr -s '\n' ' ' < "$K" > "$KF"
 check "kartlegging: the title" text_has "$K" "Kartlegging $YEAR: $KJONN, 1985"
+# the metadata shows without opening the file (viewers, file managers, indexes)
+pdfinfo "$WORK/kartlegging.pdf" > "$WORK/kartlegging.info" 2>&1
+pdfinfo -meta "$WORK/kartlegging.pdf" >> "$WORK/kartlegging.info" 2>&1
+check "kartlegging: no kjønn or fødselsår in the metadata" bash -c "! grep -qiE '$KJONN|1985|kvinne|mann\\b|$FNR' '$WORK/kartlegging.info' || { cat '$WORK/kartlegging.info' >&2; false; }"
 check "kartlegging: the fødselsnummer" text_has "$K" "Fødselsnummer: $FNR"
 check "kartlegging: the kommune by name" text_has "$K" "Stavanger kommune"
 check "kartlegging: the instans" text_has "$K" "Instans: Øyane legekontor"
@@ -102,7 +106,8 @@ check "kartlegging: several pages" bash -c "[ '${PAGES:-0}' -ge 2 ]"
 check "kartlegging: Side 1 av $PAGES" text_has "$K" "Side 1 av $PAGES"
 check "kartlegging: Side 2 av $PAGES" text_has "$K" "Side 2 av $PAGES"
 check "kartlegging: the header on every page" is "$(count_of "$K" "Stavanger kommune")" "$PAGES"
-check "kartlegging: the PDF's title" bash -c "pdfinfo '$WORK/kartlegging.pdf' | grep -q '^Title: *Kartlegging $YEAR: $KJONN, 1985'"
+# (the metadata title once named kjønn and fødselsår too: issue 16 §4)
+check "kartlegging: the PDF's title is the year's" bash -c "pdfinfo '$WORK/kartlegging.pdf' | grep -qx 'Title: *Kartlegging $YEAR'"
 
 # -- the endringslogg -----------------------------------------------------------------------------------
 hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"

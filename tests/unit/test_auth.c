@@ -859,6 +859,145 @@ test_throttle_addr(void **state)
 	assert_true(i < 1000);
 }
 
+/* a successful login takes back its own attempt from the address, but not the failures */
+static int
+thr_forgive(struct store_txn *txn, void *arg)
+{
+	struct thr *t = arg;
+
+	return throttle_forgive(txn, t->kind, t->key, t->now);
+}
+
+static void
+test_throttle_forgive(void **state)
+{
+	struct fix *f = *state;
+	struct thr t = { THROTTLE_ADDR, "192.0.2.7", T0, 0 };
+	int i;
+
+	/* 49 failures, then many successes (each counted, then forgiven): never locked */
+	for (i = 0; i < 49; i++)
+		assert_int_equal(attempt(f->st, THROTTLE_ADDR, "192.0.2.7", T0 + i), 0);
+	for (i = 0; i < 100; i++) {
+		assert_int_equal(attempt(f->st, THROTTLE_ADDR, "192.0.2.7", T0 + 60), 0);
+		t.now = T0 + 60;
+		assert_int_equal(store_write(f->st, thr_forgive, &t), 0);
+	}
+	/* the failures are still there: one more is the 50th, the next locks */
+	assert_int_equal(attempt(f->st, THROTTLE_ADDR, "192.0.2.7", T0 + 61), 0);
+	assert_true(attempt(f->st, THROTTLE_ADDR, "192.0.2.7", T0 + 62) > 0);
+	/* forgiving never lifts a lock, and forgiving nothing is fine */
+	t.now = T0 + 63;
+	assert_int_equal(store_write(f->st, thr_forgive, &t), 0);
+	assert_true(attempt(f->st, THROTTLE_ADDR, "192.0.2.7", T0 + 64) > 0);
+	t.key = "198.51.100.1";
+	assert_int_equal(store_write(f->st, thr_forgive, &t), 0);
+	assert_int_equal(attempt(f->st, THROTTLE_ADDR, "198.51.100.1", T0 + 64), 0);
+}
+
+/* look-ups: every call counts, 60 in 15 minutes, then 15 minutes locked */
+static void
+test_throttle_lookup(void **state)
+{
+	struct fix *f = *state;
+	long wait;
+	int i;
+
+	for (i = 0; i < 60; i++)
+		assert_int_equal(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_A, T0 + i), 0);
+	wait = attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_A, T0 + 60);
+	assert_int_equal(wait, 15 * 60);
+	/* another account, and the same id as an e-post or address key, are apart */
+	assert_int_equal(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_B, T0 + 60), 0);
+	assert_int_equal(attempt(f->st, THROTTLE_EMAIL, ACCOUNT_A, T0 + 60), 0);
+	assert_int_equal(attempt(f->st, THROTTLE_ADDR, ACCOUNT_A, T0 + 60), 0);
+	/* still locked a second before the lock ends, free after it, counting afresh */
+	assert_int_equal(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_A, T0 + 60 + 15 * 60 - 1), 1);
+	for (i = 0; i < 60; i++)
+		assert_int_equal(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_A, T0 + 60 + 15 * 60),
+		    0);
+	assert_true(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_A, T0 + 60 + 15 * 60) > 0);
+}
+
+struct thr_purge {
+	long long now;
+	int max, purged;
+};
+
+static int
+thr_purge(struct store_txn *txn, void *arg)
+{
+	struct thr_purge *p = arg;
+
+	p->purged = throttle_purge(txn, p->now, p->max);
+	return p->purged < 0 ? p->purged : 0;
+}
+
+static size_t
+throttle_records(struct store *st)
+{
+	struct store_stat ss;
+
+	assert_int_equal(store_stat(st, &ss), 0);
+	return ss.entries[DB_THROTTLE];
+}
+
+/* Failed logins with ever new e-post addresses: the records expire and go. */
+static void
+test_throttle_purge(void **state)
+{
+	struct fix *f = *state;
+	struct thr_purge p = { 0, 0, 0 };
+	char key[64];
+	int i;
+
+	for (i = 0; i < 400; i++) {
+		snprintf(key, sizeof(key), "gjett%d@x.no", i);
+		assert_int_equal(attempt(f->st, THROTTLE_EMAIL, key, T0 + i), 0);
+	}
+	for (i = 0; i < 6; i++)		/* locked at T0+400 until T0+1300 */
+		attempt(f->st, THROTTLE_ADDR, "192.0.2.9", T0 + 400);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_A, T0 + 400), 0);
+	assert_int_equal(throttle_records(f->st), 402);
+	/* nothing has expired yet, so nothing goes */
+	p.now = T0 + 400;
+	p.max = 1000;
+	assert_int_equal(store_write(f->st, thr_purge, &p), 0);
+	assert_int_equal(p.purged, 0);
+	/* 20 minutes on: the first 100 e-post windows (started T0..T0+99) have run out,
+	 * nothing else has. Each new record deletes a few of them. */
+	for (i = 0; i < 10; i++) {
+		snprintf(key, sizeof(key), "ny%d@x.no", i);
+		assert_int_equal(attempt(f->st, THROTTLE_EMAIL, key, T0 + 1000 + i), 0);
+	}
+	assert_int_equal(throttle_records(f->st), 402 + 10 - 10 * 8);
+	/* an hour on, everything old has gone: the lock ran out at T0+1300 */
+	p.now = T0 + 3600;
+	assert_int_equal(store_write(f->st, thr_purge, &p), 0);
+	assert_int_equal(throttle_records(f->st), 0);
+	/* and counting starts afresh */
+	assert_int_equal(attempt(f->st, THROTTLE_ADDR, "192.0.2.9", T0 + 3600), 0);
+	assert_int_equal(throttle_records(f->st), 1);
+	/* max bounds the work of one call; a lock keeps its record while it lasts */
+	attempt(f->st, THROTTLE_EMAIL, "fast@x.no", T0 + 3600);
+	for (i = 0; i < 5; i++)		/* late in its window: locked until T0+5300 */
+		attempt(f->st, THROTTLE_EMAIL, "fast@x.no", T0 + 4400);
+	for (i = 0; i < 5; i++) {
+		snprintf(key, sizeof(key), "b%d@x.no", i);
+		attempt(f->st, THROTTLE_EMAIL, key, T0 + 3600);
+	}
+	p.now = T0 + 3600 + 15 * 60 + 10;	/* the windows are over, the lock not quite */
+	p.max = 2;
+	assert_int_equal(store_write(f->st, thr_purge, &p), 0);
+	assert_int_equal(p.purged, 2);
+	p.max = 100;
+	assert_int_equal(store_write(f->st, thr_purge, &p), 0);
+	assert_int_equal(p.purged, 4);
+	assert_int_equal(throttle_records(f->st), 1);
+	assert_true(attempt(f->st, THROTTLE_EMAIL, "fast@x.no", T0 + 3600 + 15 * 60 + 10) > 0);
+}
+
 /* audit */
 
 struct lines {
@@ -1031,6 +1170,9 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_throttle_window, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_throttle_clear, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_throttle_addr, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_forgive, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_lookup, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_purge, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_scope, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_audit_same_second, setup, teardown),

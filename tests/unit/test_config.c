@@ -1,6 +1,6 @@
 /* test_config.c: config.c: config_parse of valid files (paths, base_path, mode, auth,
- * map_mb, comments, CRLF) and of every kind of bad line (the error names its line), and
- * config_load from a file, from $BRUKERPLAN_CONFIG, and from a missing file. */
+ * map_mb, https, comments, CRLF) and of every kind of bad line (the error names its
+ * line), and config_load from a file, from $BRUKERPLAN_CONFIG, and from a missing file. */
 #include "unit.h"
 
 #include "config.h"
@@ -61,6 +61,7 @@ test_minimal(void **state)
 		assert_int_equal(cfg.mode, MODE_DRIFT);
 		assert_int_equal(cfg.auth, AUTH_LOCAL);
 		assert_true(cfg.map_size >= 1024 * 1024);
+		assert_int_equal(cfg.https, 0);		/* https only when the request is */
 	}
 }
 
@@ -72,16 +73,19 @@ test_values(void **state)
 		const char *base_path;
 		int mode, auth;
 		size_t map;
+		int https;
 	} cases[] = {
-		{ "base_url = https://x.no", "", -1, -1, 0 },
-		{ "base_url = http://x.no:81/a", "/a", -1, -1, 0 },
-		{ "base_url = https://x.no/a/b-c_d", "/a/b-c_d", -1, -1, 0 },
-		{ "mode = drift", NULL, MODE_DRIFT, -1, 0 },
-		{ "mode = test", NULL, MODE_TEST, -1, 0 },
-		{ "auth = local", NULL, -1, AUTH_LOCAL, 0 },
-		{ "auth = oidc", NULL, -1, AUTH_OIDC, 0 },
-		{ "map_mb = 1", NULL, -1, -1, 1024 * 1024 },
-		{ "map_mb = 1024", NULL, -1, -1, 1024UL * 1024 * 1024 },
+		{ "base_url = https://x.no", "", -1, -1, 0, 0 },
+		{ "base_url = http://x.no:81/a", "/a", -1, -1, 0, 0 },
+		{ "base_url = https://x.no/a/b-c_d", "/a/b-c_d", -1, -1, 0, 0 },
+		{ "mode = drift", NULL, MODE_DRIFT, -1, 0, 0 },
+		{ "mode = test", NULL, MODE_TEST, -1, 0, 0 },
+		{ "auth = local", NULL, -1, AUTH_LOCAL, 0, 0 },
+		{ "auth = oidc", NULL, -1, AUTH_OIDC, 0, 0 },
+		{ "map_mb = 1", NULL, -1, -1, 1024 * 1024, 0 },
+		{ "map_mb = 1024", NULL, -1, -1, 1024UL * 1024 * 1024, 0 },
+		{ "https = yes", NULL, -1, -1, 0, 1 },
+		{ "https = no", NULL, -1, -1, 0, 0 },
 	};
 	struct config cfg;
 	char text[512], err[256];
@@ -101,6 +105,7 @@ test_values(void **state)
 			assert_int_equal(cfg.auth, cases[i].auth);
 		if (cases[i].map)
 			assert_int_equal(cfg.map_size, cases[i].map);
+		assert_int_equal(cfg.https, cases[i].https);
 	}
 }
 
@@ -114,6 +119,10 @@ static const char *const bad_lines[] = {
 	"mode = TEST",
 	"mode =",
 	"auth = ldap",
+	"https = on",
+	"https = YES",
+	"https = 1",
+	"https =",
 	"map_mb = 0",
 	"map_mb = -1",
 	"map_mb = abc",

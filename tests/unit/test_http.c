@@ -290,6 +290,28 @@ test_cookies_table(void **state)
 	buf_free(&b);
 }
 
+/* https = yes: only __Host- cookies count, under their plain names */
+static void
+test_cookies_prefixed(void **state)
+{
+	static const char in[] = "bp_sid=planted; __Host-bp_sid=aa; __host-bp_pre=bb; "
+	    "__Host-=cc; __Host-bp_pre=dd; other=1";
+	struct http_list l = { 0 };
+
+	(void)state;
+	http_parse_cookies(in, strlen(in), &l);
+	assert_int_equal(l.n, 6);
+	http_cookies_prefixed(&l, "__Host-");
+	assert_int_equal(l.n, 2);
+	assert_string_equal(http_get(&l, "bp_sid"), "aa");
+	assert_string_equal(http_get(&l, "bp_pre"), "dd");
+	assert_null(http_get(&l, "other"));
+	assert_null(http_get(&l, "__Host-bp_sid"));
+	http_list_free(&l);
+	http_cookies_prefixed(&l, "__Host-");		/* an empty list */
+	assert_int_equal(l.n, 0);
+}
+
 static void
 test_cookies_limits(void **state)
 {
@@ -677,6 +699,7 @@ main(void)
 		cmocka_unit_test(test_http_get),
 		cmocka_unit_test(test_cookies_table),
 		cmocka_unit_test(test_cookies_limits),
+		cmocka_unit_test(test_cookies_prefixed),
 		cmocka_unit_test(test_request_table),
 		cmocka_unit_test(test_request_method_path),
 		cmocka_unit_test(test_request_odd_path),

@@ -66,32 +66,64 @@ test_check(void **state)
 
 	(void)state;
 	memset(&old, 0, sizeof(old));
-	period_check(&old, "2026-11-01", "2026-11-20", 2026, &c);
+	period_check(&old, "2026-11-01", "2026-11-20", 2026, "2026-01-01", &c);
 	assert_null(c.error);
 	assert_false(c.close);
 	assert_false(c.moved);
-	period_check(&old, "2026-11-01", "2026-11-14", 2026, &c);	/* 13 days */
+	period_check(&old, "2026-11-01", "2026-11-14", 2026, "2026-01-01", &c);	/* 13 days */
 	assert_null(c.error);
 	assert_true(c.close);
-	period_check(&old, "2026-11-01", "2026-11-01", 2026, &c);	/* the same day */
+	period_check(&old, "2026-11-01", "2026-11-01", 2026, "2026-01-01", &c);	/* the same day */
 	assert_null(c.error);
 	assert_true(c.close);
-	period_check(&old, "2026-11-01", "2026-10-31", 2026, &c);
+	period_check(&old, "2026-11-01", "2026-10-31", 2026, "2026-01-01", &c);
 	assert_string_equal(c.field, "overforingsdato");
 	assert_string_equal(c.error, "Overføringsdatoen kan ikke være før sluttdatoen.");
-	period_check(&old, "2026-12-01", "2027-01-02", 2026, &c);
+	period_check(&old, "2026-12-01", "2027-01-02", 2026, "2026-01-01", &c);
 	assert_string_equal(c.field, "overforingsdato");
 	assert_string_equal(c.error, "Siste mulige overføringsdato er 31. desember.");
-	period_check(&old, "2025-12-01", "2026-01-20", 2026, &c);
+	period_check(&old, "2025-12-01", "2026-01-20", 2026, "2026-01-01", &c);
 	assert_string_equal(c.field, "sluttdato");
 	/* moving a set overføringsdato warns; setting the first one or keeping it does not */
 	strcpy(old.sluttdato, "2026-11-01");
 	strcpy(old.overforingsdato, "2026-11-20");
-	period_check(&old, "2026-11-05", "2026-11-20", 2026, &c);
+	period_check(&old, "2026-11-05", "2026-11-20", 2026, "2026-01-01", &c);
 	assert_false(c.moved);
-	period_check(&old, "2026-11-05", "2026-12-01", 2026, &c);
+	period_check(&old, "2026-11-05", "2026-12-01", 2026, "2026-01-01", &c);
 	assert_null(c.error);
 	assert_true(c.moved);
+}
+
+/* no date before today, unless it is the stored one; today itself is fine */
+static void
+test_check_today(void **state)
+{
+	struct period old;
+	struct period_check c;
+
+	(void)state;
+	memset(&old, 0, sizeof(old));
+	period_check(&old, "2026-09-14", "2026-10-01", 2026, "2026-09-15", &c);
+	assert_string_equal(c.field, "sluttdato");
+	assert_string_equal(c.error, "Sluttdatoen kan ikke være før dagens dato.");
+	period_check(&old, "2026-09-15", "2026-09-14", 2026, "2026-09-15", &c);
+	assert_string_equal(c.field, "overforingsdato");
+	assert_string_equal(c.error, "Overføringsdatoen kan ikke være før dagens dato.");
+	period_check(&old, "2026-09-15", "2026-09-15", 2026, "2026-09-15", &c);
+	assert_null(c.error);
+	period_check(&old, "2026-09-15", "2026-10-15", 2026, "2026-09-15", &c);
+	assert_null(c.error);
+	/* after sluttdato has passed, the overføringsdato may still move (later) */
+	strcpy(old.sluttdato, "2026-09-01");
+	strcpy(old.overforingsdato, "2026-09-20");
+	period_check(&old, "2026-09-01", "2026-10-20", 2026, "2026-09-15", &c);
+	assert_null(c.error);
+	assert_true(c.moved);
+	/* but neither to another day in the past */
+	period_check(&old, "2026-08-31", "2026-10-20", 2026, "2026-09-15", &c);
+	assert_string_equal(c.field, "sluttdato");
+	period_check(&old, "2026-09-01", "2026-09-10", 2026, "2026-09-15", &c);
+	assert_string_equal(c.field, "overforingsdato");
 }
 
 struct rw {
@@ -218,6 +250,7 @@ main(void)
 		cmocka_unit_test(test_date_parse),
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_check),
+		cmocka_unit_test(test_check_today),
 		cmocka_unit_test_setup_teardown(test_stored, setup, fix_teardown),
 	};
 
