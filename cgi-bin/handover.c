@@ -155,7 +155,7 @@ move(struct store_txn *txn, void *arg)
 	if ((rc = survey_handover(txn, &c->from, &c->to, &c->a->me, c->a->now, &c->moved)) != 0)
 		return rc;
 	snprintf(detail, sizeof(detail), "%s -> %s: %ld", c->from.id, c->to.id, c->moved);
-	return audit_add(txn, c->a->now, "surveys.handover", c->a->me.id, c->a->req.addr, detail);
+	return app_audit(c->a, txn, "surveys.handover", &c->from, detail);
 }
 
 static int

@@ -16,11 +16,11 @@
 
 #include "answers.h"
 #include "app.h"
-#include "audit.h"
 #include "authz.h"
 #include "period.h"
 #include "fnr.h"
 #include "reservation.h"
+#include "throttle.h"
 #include "survey.h"
 
 #define PAGE_ROWS 50
@@ -311,8 +311,13 @@ struct start {
 	struct period period;		/* closed: from sluttdato, no new surveys */
 	char today[DATE_LEN + 1];
 	int closed;
+	long wait;			/* > 0: too many look-ups, locked this long */
+	int outcome;			/* 0, or BP_EEXIST: surveyed already */
 };
 
+/* A start is a look-up of the person: whether reserved, or surveyed by which instans. Each
+ * one is counted against the account (THROTTLE_LOOKUP) and written to the audit log with
+ * its outcome, never the number; a refused one commits only those two. */
 static int
 create(struct store_txn *txn, void *arg)
 {
@@ -320,29 +325,59 @@ create(struct store_txn *txn, void *arg)
 	int rc;
 
 	s->reserved = 0;
+	s->outcome = 0;
 	s->existing[0] = '\0';
 	if ((rc = period_get(txn, s->a->me.kommune, time_year((time_t)s->a->now), &s->period)) != 0)
 		return rc;
 	if ((s->closed = period_state(&s->period, time_year((time_t)s->a->now), s->today) !=
 	    PERIOD_OPEN))
 		return BP_EDENIED;
+	if ((s->wait = throttle_attempt(txn, THROTTLE_LOOKUP, s->a->me.id, s->a->now)) < 0)
+		return BP_ESTORE;
+	if (s->wait > 0)
+		return app_audit(s->a, txn, "survey.lookup", NULL, "sperret");
 	if ((rc = reservation_check(txn, s->sec, s->a->me.kommune,
 	    time_year((time_t)s->a->now), s->fnr)) < 0)
 		return rc;
 	if (rc == 1) {
 		s->reserved = 1;
-		return BP_EDENIED;
+		return app_audit(s->a, txn, "survey.lookup", NULL, "reservert");
 	}
 	rc = survey_create(txn, s->sec, s->key, s->a->me.id, s->record, s->fnr, &s->facts,
 	    s->existing);
-	if (rc == BP_EEXIST && strcmp(s->existing, s->a->me.id) == 0)
-		return survey_id(txn, s->key, s->own_id) == 0 ? BP_EEXIST : BP_ESTORE;
-	if (rc == BP_EEXIST && s->existing[0] &&
-	    account_load(txn, s->existing, &s->owner) != 0)
-		memset(&s->owner, 0, sizeof(s->owner));
+	if (rc == BP_EEXIST && strcmp(s->existing, s->a->me.id) == 0) {
+		if ((rc = survey_id(txn, s->key, s->own_id)) != 0)
+			return rc;
+		s->outcome = BP_EEXIST;
+		return app_audit(s->a, txn, "survey.lookup", NULL, "kartlagt-av-deg");
+	}
+	if (rc == BP_EEXIST) {
+		if (s->existing[0] && account_load(txn, s->existing, &s->owner) != 0)
+			memset(&s->owner, 0, sizeof(s->owner));
+		s->outcome = BP_EEXIST;
+		return app_audit(s->a, txn, "survey.lookup", NULL, "kartlagt-av-instans");
+	}
 	if (rc != 0)
 		return rc;
+	if ((rc = app_audit(s->a, txn, "survey.lookup", NULL, "ny")) != 0)
+		return rc;
 	return survey_log(txn, s->key, s->a->now, s->a->me.id, "opprettet");
+}
+
+/* 429, in Norwegian: the account has looked up too many persons for a while */
+static int
+lookups_locked(struct app *a, long wait)
+{
+	char msg[256];
+	int rc;
+
+	if ((rc = list_page(a, "", 0, NULL, 1)) != 0)
+		return rc;
+	snprintf(msg, sizeof(msg), "Du har slått opp svært mange fødselsnumre på kort tid. Av "
+	    "hensyn til personvernet må du vente %ld minutter før du slår opp flere.",
+	    (wait + 59) / 60);
+	app_message(a, "error", "fnr", msg);
+	return app_render(a, 429);
 }
 
 /* the answer to a number that cannot be surveyed: the form again, with the reason */
@@ -440,6 +475,10 @@ start(struct app *a)
 	time_date((time_t)a->now, s.today);
 	rc = store_write(st, create, &s);
 	xmlFreeDoc(s.record);
+	if (rc == 0 && s.wait > 0)
+		return lookups_locked(a, s.wait);
+	if (rc == 0 && s.outcome)
+		rc = s.outcome;
 	if (s.closed) {
 		snprintf(msg, sizeof(msg), "Kartleggingen for %d er avsluttet (sluttdato: %s). Nye "
 		    "brukere kan ikke kartlegges.", year, s.period.sluttdato[0] ?
@@ -503,7 +542,7 @@ do_remove(struct store_txn *txn, void *arg)
 		return 0;
 	if ((rc = survey_remove(txn, r->key, r->a->me.id, r->a->now, r->a->me.id)) != 0)
 		return rc;
-	return audit_add(txn, r->a->now, "survey.delete", r->a->me.id, r->a->req.addr, r->id);
+	return app_audit(r->a, txn, "survey.delete", NULL, r->id);
 }
 
 static int

@@ -89,8 +89,12 @@ attempt_failed(struct store_txn *txn, void *arg)
 {
 	struct attempt *t = arg;
 
-	return audit_add(txn, t->a->now, t->event, t->found ? t->acct.id : NULL,
-	    t->a->req.addr, t->email);
+	/* a failure on a known account is in that account's scope: those who administer it
+	 * see the attempts in the Tilgangslogg */
+	return audit_put(txn, t->a->now, &(struct audit_event){ t->event,
+	    t->found ? t->acct.id : NULL, t->a->req.addr, t->email,
+	    t->found ? t->acct.region : NULL, t->found ? t->acct.kommune : NULL,
+	    t->found ? t->acct.id : NULL });
 }
 
 /* The account as it is now (another login may have used a code meanwhile). */

@@ -13,7 +13,7 @@ end_session(struct store_txn *txn, void *arg)
 
 	if ((rc = session_delete(txn, a->sess.key)) != 0)
 		return rc;
-	return audit_add(txn, a->now, "logout", a->me.id, a->req.addr, NULL);
+	return app_audit(a, txn, "logout", NULL, NULL);
 }
 
 /* With ID-porten, mod_auth_openidc's session and ID-porten's own must end too, or the next

@@ -98,8 +98,8 @@ login_txn(struct store_txn *txn, void *arg)
 		return rc;
 	if (acct.tilbakekalt) {
 		l->problem = "suspendert";
-		return audit_add(txn, l->a->now, "login.fail.suspendert", acct.id, l->a->req.addr,
-		    "oidc");
+		return audit_put(txn, l->a->now, &(struct audit_event){ "login.fail.suspendert",
+		    acct.id, l->a->req.addr, "oidc", acct.region, acct.kommune, acct.id });
 	}
 	return signin_finish(l->a, txn, &acct, "idporten", &l->welcome);
 }

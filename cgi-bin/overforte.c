@@ -152,8 +152,7 @@ log_download(struct store_txn *txn, void *arg)
 {
 	struct download *d = arg;
 
-	return audit_add(txn, d->c->a->now, "registry.csv", d->c->a->me.id, d->c->a->req.addr,
-	    d->detail);
+	return app_audit_in(d->c->a, txn, "registry.csv", NULL, d->kommune, NULL, d->detail);
 }
 
 static int

@@ -136,7 +136,8 @@ log_open(struct store_txn *txn, void *arg)
 	snprintf(detail, sizeof(detail), "aar=%04d omrade=%s", q->year, q->omrade);
 	if ((rc = report_keep(txn, q->rep)) != 0)
 		return rc;
-	return audit_add(txn, q->a->now, audit_events[q->fmt], q->a->me.id, q->a->req.addr,
+	/* in the scope of the report's area: its kommune's and region's administrators see it */
+	return app_audit_in(q->a, txn, audit_events[q->fmt], q->t.region, q->t.kommune, NULL,
 	    detail);
 }
 

@@ -604,8 +604,8 @@ create_account(struct store_txn *txn, void *arg)
 	inv.left--;
 	if ((rc = invite_save(txn, &inv)) != 0 || (rc = pending_delete(txn, &fin->p)) != 0)
 		return rc;
-	if ((rc = audit_add(txn, fin->a->now, "register.ok", acct->id, fin->a->req.addr,
-	    role_ids[acct->role])) != 0)
+	if ((rc = audit_put(txn, fin->a->now, &(struct audit_event){ "register.ok", acct->id,
+	    fin->a->req.addr, role_ids[acct->role], acct->region, acct->kommune, acct->id })) != 0)
 		return rc;
 	/* ID-porten has just proved who this is: the registration is also the first login */
 	if (acct->idhash[0])

@@ -14,12 +14,12 @@
 #include <string.h>
 
 #include "app.h"
-#include "audit.h"
 #include "authz.h"
 #include "crypto.h"
 #include "fnr.h"
 #include "reservation.h"
 #include "survey.h"
+#include "throttle.h"
 
 #define FNR_INPUT_MAX 32	/* as "Kartlegg bruker": longer is not a number, not echoed */
 
@@ -64,6 +64,8 @@ struct job {
 	int year;
 	int reserved;			/* H_SJEKK: the answer */
 	long removed;			/* H_LAG: surveys deleted */
+	int rc;				/* BP_EEXIST: already reserved; BP_ENOENT: was not */
+	long wait;			/* > 0: too many look-ups, locked this long */
 };
 
 static int
@@ -75,7 +77,8 @@ do_check(struct store_txn *txn, void *arg)
 	if ((rc = reservation_check(txn, j->sec, j->a->me.kommune, j->year, j->fnr)) < 0)
 		return rc;
 	j->reserved = rc;
-	return 0;
+	return app_audit(j->a, txn, "reservation.check", NULL,
+	    rc ? "reservert" : "ikke-reservert");
 }
 
 /* one write transaction: the reservasjon and the deletion happen together or not at all */
@@ -86,12 +89,16 @@ do_add(struct store_txn *txn, void *arg)
 	char detail[32];
 	int rc;
 
-	if ((rc = reservation_make(txn, j->sec, j->a->me.kommune, j->year, j->fnr,
-	    j->a->now, j->a->me.id, &j->removed)) != 0)
+	rc = reservation_make(txn, j->sec, j->a->me.kommune, j->year, j->fnr, j->a->now,
+	    j->a->me.id, &j->removed);
+	if (rc == BP_EEXIST) {
+		j->rc = rc;
+		return app_audit(j->a, txn, "reservation.check", NULL, "lag: allerede-reservert");
+	}
+	if (rc != 0)
 		return rc;
-	/* the audit line names no person: the account, the address and how many went */
 	snprintf(detail, sizeof(detail), "slettet=%ld", j->removed);
-	return audit_add(txn, j->a->now, "reservation.add", j->a->me.id, j->a->req.addr, detail);
+	return app_audit(j->a, txn, "reservation.add", NULL, detail);
 }
 
 static int
@@ -100,9 +107,33 @@ do_remove(struct store_txn *txn, void *arg)
 	struct job *j = arg;
 	int rc;
 
-	if ((rc = reservation_remove(txn, j->sec, j->a->me.kommune, j->year, j->fnr)) != 0)
+	rc = reservation_remove(txn, j->sec, j->a->me.kommune, j->year, j->fnr);
+	if (rc == BP_ENOENT) {
+		j->rc = rc;
+		return app_audit(j->a, txn, "reservation.check", NULL, "slett: ikke-reservert");
+	}
+	if (rc != 0)
 		return rc;
-	return audit_add(txn, j->a->now, "reservation.delete", j->a->me.id, j->a->req.addr, NULL);
+	return app_audit(j->a, txn, "reservation.delete", NULL, "slettet");
+}
+
+/* Every handling tells whether a person is reserved, so each is a look-up: counted against
+ * the account (THROTTLE_LOOKUP, a 429 page when exceeded) and written to the audit log with
+ * the account, the kommune and the outcome, never the number (reservation.add and .delete
+ * when one was made or deleted, else reservation.check); the same write transaction does
+ * the handling itself. */
+static int
+do_job(struct store_txn *txn, void *arg)
+{
+	static const store_fn jobs[H__MAX] = { do_check, do_add, do_remove };
+	struct job *j = arg;
+
+	j->rc = 0;
+	if ((j->wait = throttle_attempt(txn, THROTTLE_LOOKUP, j->a->me.id, j->a->now)) < 0)
+		return BP_ESTORE;
+	if (j->wait > 0)
+		return app_audit(j->a, txn, "reservation.check", NULL, "sperret");
+	return jobs[j->h](txn, arg);
 }
 
 /* the answer of a done handling, in the seed's words */
@@ -142,7 +173,6 @@ answer(const struct job *j, char *msg, size_t size, int rc)
 static int
 res_post(struct app *a)
 {
-	static const store_fn jobs[H__MAX] = { do_check, do_add, do_remove };
 	const char *raw = app_form(a, "fnr"), *why = NULL;
 	char msg[256];
 	struct store *st;
@@ -173,13 +203,23 @@ res_post(struct app *a)
 	j.year = time_year((time_t)a->now);
 	if (app_store(a, &st) != 0 || app_secrets(a, &j.sec) != 0)
 		return 500;
-	rc = j.h == H_SJEKK ? store_read(st, jobs[h], &j) : store_write(st, jobs[h], &j);
-	if (rc != 0 && !(j.h == H_LAG && rc == BP_EEXIST) && !(j.h == H_SLETT && rc == BP_ENOENT)) {
+	rc = store_write(st, do_job, &j);
+	if (rc != 0) {
 		log_error("reservasjon %s: %s", handling_ids[h], bp_strerror(rc));
 		crypto_wipe(&f, sizeof(f));
 		return 500;
 	}
-	answer(&j, msg, sizeof(msg), rc);
+	if (j.wait > 0) {
+		crypto_wipe(&f, sizeof(f));
+		if ((status = res_page(a, -1, NULL)) != 0)
+			return status;
+		snprintf(msg, sizeof(msg), "Du har slått opp svært mange fødselsnumre på kort tid. "
+		    "Av hensyn til personvernet må du vente %ld minutter før du slår opp flere.",
+		    (j.wait + 59) / 60);
+		app_message(a, "error", field_ids[h], msg);
+		return app_render(a, 429);
+	}
+	answer(&j, msg, sizeof(msg), j.rc);
 	crypto_wipe(&f, sizeof(f));
 	if ((status = res_page(a, -1, NULL)) != 0)
 		return status;

@@ -230,8 +230,7 @@ add_log_line(const char *line, size_t len, void *arg)
 /* -- GET ------------------------------------------------------------------------------------ */
 
 /* Every opening of a survey leaves a trace in its endringslogg: "åpnet" once per session
- * and survey, whichever tab or view is opened first, by link or by URL; not when the
- * session is in the log already (it made the survey, or saved it). */
+ * and survey, whichever tab or view is opened first, by link or by URL. */
 static int
 read_form(struct store_txn *txn, void *arg)
 {
@@ -240,7 +239,7 @@ read_form(struct store_txn *txn, void *arg)
 
 	if ((rc = open_own(txn, f)) != 0)
 		return rc;
-	if ((rc = survey_log_seen(txn, f->key, f->a->me.id, f->a->sess.created)) < 0)
+	if ((rc = survey_log_opened(txn, f->key, f->a->me.id, f->a->sess.created)) < 0)
 		return rc;
 	f->log_open = rc == 0;
 	return 0;
@@ -265,7 +264,7 @@ log_opened(struct store_txn *txn, void *arg)
 	struct form *f = arg;
 	int rc;
 
-	if ((rc = survey_log_seen(txn, f->key, f->a->me.id, f->a->sess.created)) != 0)
+	if ((rc = survey_log_opened(txn, f->key, f->a->me.id, f->a->sess.created)) != 0)
 		return rc < 0 ? rc : 0;
 	return survey_log(txn, f->key, f->a->now, f->a->me.id, "åpnet");
 }

@@ -76,7 +76,7 @@ save(struct store_txn *txn, void *arg)
 
 	if ((rc = welcome_set(txn, s->text, s->a->me.id, s->a->now)) != 0)
 		return rc;
-	return audit_add(txn, s->a->now, "welcome.changed", s->a->me.id, s->a->req.addr, NULL);
+	return app_audit(s->a, txn, "welcome.changed", NULL, NULL);
 }
 
 static int

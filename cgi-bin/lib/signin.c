@@ -25,7 +25,8 @@ signin_finish(struct app *a, struct store_txn *txn, struct account *acct, const 
 	    (rc = app_session_start(a, txn, acct->id)) != 0)
 		return rc;
 	a->me = *acct;
-	return audit_add(txn, a->now, "login.ok", acct->id, a->req.addr, how);
+	return audit_put(txn, a->now, &(struct audit_event){ "login.ok", acct->id, a->req.addr, how,
+	    acct->region, acct->kommune, NULL });
 }
 
 const char *

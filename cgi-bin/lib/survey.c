@@ -851,6 +851,7 @@ struct opened {
 static int
 opened_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
+	static const char action[] = "åpnet";
 	struct opened *o = arg;
 	const char *p = v, *end = p + vlen;
 	size_t alen = strlen(o->account);
@@ -866,12 +867,16 @@ opened_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 	if (p == end || *p++ != '\t' || (size_t)(end - p) <= alen || p[alen] != '\t' ||
 	    memcmp(p, o->account, alen) != 0)
 		return 0;
-	o->found = 1;
-	return 1;
+	p += alen + 1;
+	if ((size_t)(end - p) == sizeof(action) - 1 && memcmp(p, action, sizeof(action) - 1) == 0) {
+		o->found = 1;
+		return 1;
+	}
+	return 0;
 }
 
 int
-survey_log_seen(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
+survey_log_opened(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     const char *account, long long since)
 {
 	struct opened o = { account, since, 0 };

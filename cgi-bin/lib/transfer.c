@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "audit.h"
 #include "pack.h"
 #include "reservation.h"
 #include "survey.h"
@@ -140,9 +141,11 @@ int
 transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, long long now, const char *by, int dry, struct period *receipt)
 {
+	struct audit_event ev = { "transfer", NULL, NULL, NULL, NULL, NULL, NULL };
 	struct run *r;
 	struct survey_ref *refs = NULL;
 	struct buf row = { 0 };
+	char detail[96];
 	size_t n, i;
 	int rc;
 
@@ -169,7 +172,15 @@ transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *k
 		goto out;
 	receipt->overfort = now;
 	str_copy(receipt->by, sizeof(receipt->by), by);
-	rc = period_put(txn, kommune, year, receipt);
+	if ((rc = period_put(txn, kommune, year, receipt)) != 0)
+		goto out;
+	/* the transfer is in the audit log, by the button or by cron, in the same transaction */
+	snprintf(detail, sizeof(detail), "%d overfort=%ld holdt-tilbake=%ld", year,
+	    receipt->transferred, receipt->held_back);
+	ev.actor = by;
+	ev.detail = detail;
+	ev.kommune = kommune;
+	rc = audit_put(txn, now, &ev);
 out:
 	free(refs);
 	buf_free(&row);
