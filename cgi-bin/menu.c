@@ -55,6 +55,7 @@ static const struct {
 	{ "rapport", ACT_REPORT, -1 },
 	{ "reservasjon", ACT_RESERVE, -1 },
 	{ "endringslogger", ACT_SURVEY_LOGS, -1 },
+	{ "tilgangslogg", ACT_ACCESS_LOG, -1 },
 };
 
 static int

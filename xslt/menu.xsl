@@ -56,5 +56,6 @@
   <xsl:template match="entry[. = 'rapport']"><li><a href="{/page/@cgi}/rapport">Rapporter</a></li></xsl:template>
   <xsl:template match="entry[. = 'reservasjon']"><li><a href="{/page/@cgi}/reservasjon">Reservasjoner</a></li></xsl:template>
   <xsl:template match="entry[. = 'endringslogger']"><li><a href="{/page/@cgi}/endringslogger">Endringslogger</a></li></xsl:template>
+  <xsl:template match="entry[. = 'tilgangslogg']"><li><a href="{/page/@cgi}/tilgangslogg">Tilgangslogg</a></li></xsl:template>
   <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a></li></xsl:template>
 </xsl:stylesheet>

@@ -98,6 +98,67 @@ audit_split(char *line, struct audit_line *out)
 	return 0;
 }
 
+const struct audit_kind audit_kinds[] = {
+	{ "innlogging", "Innlogging og økter", { "login.", "logout", "account.sessions" } },
+	{ "konto", "Kontoer og tilganger", { "account.", "register.", "reset.", "welcome." } },
+	{ "lenker", "Invitasjonslenker", { "invite." } },
+	{ "oppslag", "Oppslag og kartlegginger", { "survey.", "surveys." } },
+	{ "reservasjon", "Reservasjoner", { "reservation." } },
+	{ "datoer", "Datoer og overføring", { "period.", "transfer" } },
+	{ "nedlasting", "Rapporter og nedlastinger", { "report.", "registry." } },
+};
+const int audit_nkinds = sizeof(audit_kinds) / sizeof(audit_kinds[0]);
+
+int
+audit_kind_of(const char *event)
+{
+	int k, i;
+
+	for (k = 0; k < audit_nkinds; k++)
+		for (i = 0; i < AUDIT_KIND_PREFIXES && audit_kinds[k].prefixes[i]; i++)
+			if (strncmp(event, audit_kinds[k].prefixes[i],
+			    strlen(audit_kinds[k].prefixes[i])) == 0)
+				return k;
+	return -1;
+}
+
+int
+audit_kind_from_id(const char *id)
+{
+	int k;
+
+	for (k = 0; k < audit_nkinds; k++)
+		if (strcmp(audit_kinds[k].id, id) == 0)
+			return k;
+	return -1;
+}
+
+int
+audit_match(const struct audit_line *l, const struct audit_filter *f)
+{
+	const char *region = l->region;
+
+	if (f->kommune && strcmp(l->kommune, f->kommune) != 0)
+		return 0;
+	if (f->region) {
+		if (*region == '\0' && *l->kommune && f->region_of)
+			region = f->region_of(l->kommune, f->arg);
+		if (region == NULL || strcmp(region, f->region) != 0)
+			return 0;
+	}
+	if (f->person && *f->person && strcmp(l->actor, f->person) != 0 &&
+	    strcmp(l->subject, f->person) != 0)
+		return 0;
+	if (f->kind >= 0 && audit_kind_of(l->event) != f->kind)
+		return 0;
+	/* "YYYY-MM-DD HH:MM:SS": the day is the first ten */
+	if (f->fra && *f->fra && strncmp(l->time, f->fra, 10) < 0)
+		return 0;
+	if (f->til && *f->til && strncmp(l->time, f->til, 10) > 0)
+		return 0;
+	return 1;
+}
+
 struct list {
 	audit_fn fn;
 	void *arg;

@@ -37,6 +37,35 @@ struct audit_line {
  * lines are "". BP_EINVAL when it has fewer than five fields. */
 int audit_split(char *line, struct audit_line *out);
 
+/* The kinds of event the Tilgangslogg and `bpadm audit --kind` offer, each by the
+ * beginnings of its events' names; an event of none is "annet". */
+#define AUDIT_KIND_PREFIXES 5
+struct audit_kind {
+	const char *id;
+	const char *title;
+	const char *prefixes[AUDIT_KIND_PREFIXES];
+};
+extern const struct audit_kind audit_kinds[];
+extern const int audit_nkinds;
+/* audit_kind_of: the index in audit_kinds of event's kind, or -1 */
+int audit_kind_of(const char *event);
+int audit_kind_from_id(const char *id);		/* index, or -1 */
+
+/* What a reader of the log asks for. Scope: the lines of a kommune, or of a region (a line
+ * without a region but with a kommune is of region_of(kommune), when given); NULL for all.
+ * Then the lines by or about one account, of one kind, between two days (YYYY-MM-DD). */
+struct audit_filter {
+	const char *region;
+	const char *kommune;
+	const char *(*region_of)(const char *kommune, void *arg);
+	void *arg;
+	const char *person;	/* account id, or NULL */
+	int kind;		/* index in audit_kinds, or -1 for all */
+	const char *fra, *til;	/* NULL or "" for no bound */
+};
+/* audit_match: 1 when the line passes f */
+int audit_match(const struct audit_line *l, const struct audit_filter *f);
+
 /* audit_list: call fn with each line, newest first. */
 typedef int (*audit_fn)(const char *line, size_t len, void *arg);
 int audit_list(struct store_txn *txn, audit_fn fn, void *arg);

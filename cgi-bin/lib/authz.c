@@ -9,7 +9,7 @@
 
 const char *const action_names[ACT__MAX] = {
 	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey", "reserve",
-	"period", "transfer", "survey-logs", "registry", "report", "restore", "role"
+	"period", "transfer", "survey-logs", "registry", "report", "restore", "role", "access-log"
 };
 
 enum scope {
@@ -80,6 +80,11 @@ static const struct rule rules[ACT__MAX][ROLE__MAX] = {
 			   { S_NONE, KA, R_ANY } },
 	[ACT_ROLE]     = { { S_ANY, KA, R_BELOW }, { S_REGION, KA, R_BELOW },
 			   { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY } },
+	/* the Tilgangslogg: who administers a scope sees its trace (the role of the target
+	 * is the scope's level: ROLE_KORFOR the country, ROLE_KORUS a region, ROLE_KOMMUNE
+	 * a kommune) */
+	[ACT_ACCESS_LOG] = { { S_ANY, KA, R_OWN }, { S_REGION, KA, R_OWN },
+			   { S_KOMMUNE, KA, R_OWN }, { S_NONE, KA, R_ANY } },
 };
 #undef KF
 #undef KA

@@ -28,6 +28,8 @@ enum action {
 	ACT_RESTORE,
 	/* change an account's role between kommunekontakt and kartlegger */
 	ACT_ROLE,
+	/* read the Tilgangslogg (the audit log) of a scope: the target is that scope */
+	ACT_ACCESS_LOG,
 	ACT__MAX
 };
 

@@ -417,3 +417,27 @@ buf_csv_field(struct buf *b, const char *s)
 	}
 	buf_add(b, "\"", 1);
 }
+
+int
+date_valid(const char *s)
+{
+	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	long long y, m, d;
+	char part[5];
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return 0;
+	memcpy(part, s, 4);
+	part[4] = '\0';
+	if (strspn(part, "0123456789") != 4 || str_to_ll(part, 1000, 9999, &y) != 0)
+		return 0;
+	memcpy(part, s + 5, 2);
+	part[2] = '\0';
+	if (strspn(part, "0123456789") != 2 || str_to_ll(part, 1, 12, &m) != 0)
+		return 0;
+	memcpy(part, s + 8, 2);
+	if (strspn(part, "0123456789") != 2 || str_to_ll(part, 1, days[m - 1], &d) != 0)
+		return 0;
+	/* 29 February only in leap years */
+	return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}

@@ -76,6 +76,8 @@ void url_encode(struct buf *b, const char *s);
 void time_date(time_t t, char out[11]);
 void time_datetime(time_t t, char out[17]);
 int time_year(time_t t);
+/* date_valid: 1 when s is a day of the calendar as YYYY-MM-DD (29 February in leap years) */
+int date_valid(const char *s);
 
 /* log_error: one line on stderr (Apache's error log) prefixed with the program name.
  * Callers must never pass personal data. */
