@@ -27,6 +27,8 @@ enum store_db {
 	DB_PERIODS,		/* kommune || year -> sluttdato, overføringsdato, transfer receipt */
 	DB_REGISTRY,		/* year || kommune || pseudonym -> pseudonymised record (KORFOR) */
 	DB_CHANGED,		/* owner account id || year -> sorted values: ~changed || survey key */
+	DB_ACCOUNT_SESSIONS,	/* account id || SHA-256(session token) -> "" (kept by session.c) */
+	DB_RESETS,		/* SHA-256(reset token) -> reset link (reset.c) */
 	DB__MAX
 };
 
