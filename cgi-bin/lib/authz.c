@@ -9,7 +9,7 @@
 
 const char *const action_names[ACT__MAX] = {
 	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey", "reserve",
-	"period", "transfer", "survey-logs", "registry", "report"
+	"period", "transfer", "survey-logs", "registry", "report", "reset"
 };
 
 enum scope {
@@ -60,6 +60,10 @@ static const struct rule rules[ACT__MAX][ROLE__MAX] = {
 	 * kommune, and none above one's own level (own_level_up) */
 	[ACT_REPORT]   = { { S_ANY, ROLE_KOMMUNE, 1 }, { S_REGION, ROLE_KOMMUNE, 1 },
 			   { S_KOMMUNE, ROLE_KOMMUNE, 1 }, { S_NONE, KA, 1 } },
+	/* reset links (issue 16): a new password and authenticator for someone below one's
+	 * own level; strictly below, so never one's own account or a peer's (see authz) */
+	[ACT_RESET]    = { { S_ANY, KA, 1 }, { S_REGION, KA, 1 }, { S_KOMMUNE, KA, 1 },
+			   { S_NONE, KA, 1 } },
 };
 #undef KF
 #undef KA
@@ -145,6 +149,10 @@ authz(const struct account *who, enum action act, const struct target *t)
 		return BP_EDENIED;
 	/* a suspended account is not acted on again; one's own surveys may always be moved */
 	if (act == ACT_SUSPEND && (same(who->id, t->account) || t->tilbakekalt))
+		return BP_EDENIED;
+	/* whoever may take over an account through its reset link must rank above it */
+	if (act == ACT_RESET && (t->role <= (int)who->role || t->tilbakekalt ||
+	    same(who->id, t->account)))
 		return BP_EDENIED;
 	if (act == ACT_HANDOVER) {
 		if (!handover_receiver_ok(t, t->to))

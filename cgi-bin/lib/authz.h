@@ -24,6 +24,9 @@ enum action {
 	 * (ROLE_KORFOR the national, ROLE_KORUS a region's, ROLE_KOMMUNE a kommune's or a
 	 * bydel's) and its region or kommune the report's */
 	ACT_REPORT,
+	/* make a one-time reset link ("Ny telefon / glemt passord") for an account strictly
+	 * below one's own level, in one's scope, and not suspended */
+	ACT_RESET,
 	ACT__MAX
 };
 
