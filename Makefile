@@ -260,6 +260,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/security.sh
 	@BUILD=$(BUILD) tests/http/rapport.sh
 	@BUILD=$(BUILD)/asan tests/http/rapport.sh
+	@BUILD=$(BUILD) tests/http/konto.sh
+	@BUILD=$(BUILD)/asan tests/http/konto.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

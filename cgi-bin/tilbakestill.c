@@ -113,11 +113,13 @@ static int
 make_link(struct store_txn *txn, void *arg)
 {
 	struct making *m = arg;
+	char id[ACCOUNT_ID_LEN + 1];
 	struct target tg;
 	int rc;
 
 	/* asked again in the write: the account may have been suspended meanwhile */
-	if ((rc = account_load(txn, m->target.id, &m->target)) != 0)
+	str_copy(id, sizeof(id), m->target.id);
+	if ((rc = account_load(txn, id, &m->target)) != 0)
 		return rc;
 	tg = target_account(&m->target);
 	if (authz(&m->a->me, ACT_RESET, &tg) != 0) {
