@@ -425,11 +425,23 @@ use_post(struct app *a)
 	return 400;
 }
 
+/* With ID-porten there is no password or authenticator of ours to reset. */
+static int
+local_only(struct app *a, app_handler fn)
+{
+	return a->cfg.auth == AUTH_LOCAL ? fn(a) : 404;
+}
+
+static int use_get_local(struct app *a) { return local_only(a, use_get); }
+static int use_post_local(struct app *a) { return local_only(a, use_post); }
+static int make_get_local(struct app *a) { return local_only(a, make_get); }
+static int make_post_local(struct app *a) { return local_only(a, make_post); }
+
 static const struct route routes[] = {
-	{ HTTP_GET, "", use_get, R_PUBLIC },
-	{ HTTP_POST, "", use_post, R_PUBLIC },
-	{ HTTP_GET, "/lag", make_get, R_LOGIN },
-	{ HTTP_POST, "/lag", make_post, R_LOGIN },
+	{ HTTP_GET, "", use_get_local, R_PUBLIC },
+	{ HTTP_POST, "", use_post_local, R_PUBLIC },
+	{ HTTP_GET, "/lag", make_get_local, R_LOGIN },
+	{ HTTP_POST, "/lag", make_post_local, R_LOGIN },
 };
 
 int
