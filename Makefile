@@ -85,6 +85,13 @@ PDF_CFLAGS  = $(shell pkg-config --cflags $(PDF_PKGS))
 PDF_LIBS    = $(shell pkg-config --libs $(PDF_PKGS))
 PDF_BIN     = $(BUILD)/cgi-bin/innsyn $(BUILD)/cgi-bin/rapport $(BUILD)/tests/test_pdf
 
+# libpwquality judges new passwords (password.c; Debian ships no static archive of it):
+# shared, and only into the programs that take a new password
+PWQ_CFLAGS  = $(shell pkg-config --cflags pwquality)
+PWQ_LIBS    = $(shell pkg-config --libs pwquality)
+PWQ_BIN     = $(BUILD)/cgi-bin/register $(BUILD)/cgi-bin/konto $(BUILD)/cgi-bin/tilbakestill \
+              $(BUILD)/tests/test_password
+
 LIB_SRC   = $(wildcard cgi-bin/lib/*.c)
 LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CGI_SRC   = $(wildcard cgi-bin/*.c)
@@ -156,6 +163,8 @@ $(BUILD)/obj/%.o: %.c | $(XML_STAMP)
 
 $(BUILD)/obj/cgi-bin/lib/pdf.o: CFLAGS_ALL += $(PDF_CFLAGS)
 $(PDF_BIN): LIBS_ALL += $(PDF_LIBS)
+$(BUILD)/obj/cgi-bin/lib/password.o: CFLAGS_ALL += $(PWQ_CFLAGS)
+$(PWQ_BIN): LIBS_ALL += $(PWQ_LIBS)
 
 $(BUILD)/lib/libbp.a: $(LIB_OBJ)
 	@mkdir -p $(@D)
@@ -253,6 +262,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/security.sh
 	@BUILD=$(BUILD) tests/http/rapport.sh
 	@BUILD=$(BUILD)/asan tests/http/rapport.sh
+	@BUILD=$(BUILD) tests/http/konto.sh
+	@BUILD=$(BUILD)/asan tests/http/konto.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

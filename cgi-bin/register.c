@@ -15,15 +15,13 @@
 #include "authz.h"
 #include "invite.h"
 #include "otp.h"
+#include "password.h"
 #include "qr.h"
 #include "pending.h"
 #include "record.h"
 #include "signin.h"
 
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
-
-#define PASSWORD_MIN 12
-#define PASSWORD_MAX 256
 
 static const struct {
 	enum invite_state state;
@@ -375,7 +373,7 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	struct buf sealed = { 0 };
 	struct store *st;
 	struct form f = { { 0 }, { 0 }, 0 };
-	size_t pwchars = utf8_chars(pw, strlen(pw));
+	const char *weak;
 	int oidc = a->cfg.auth == AUTH_OIDC, rc;
 	struct pending bound;
 
@@ -403,12 +401,10 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	if (oidc) {
 		if (bound_registration(a, inv, &bound) != 0)
 			return start_page(a, inv, token);
-	} else if (pwchars < PASSWORD_MIN)
-		form_error(&f, "passord", "Passordet må ha minst 12 tegn.");
-	else if (pwchars > PASSWORD_MAX)
-		form_error(&f, "passord", "Passordet kan ha høyst 256 tegn.");
-	else if (strcmp(pw, email) == 0)
-		form_error(&f, "passord", "Passordet kan ikke være e-postadressen.");
+	} else if ((rc = password_check(pw, email, name, &weak)) == BP_EINVAL)
+		form_error(&f, "passord", weak);
+	else if (rc != 0)
+		return 500;
 	else if (strcmp(pw, pw2) != 0)
 		form_error(&f, "passord2", "Passordene er ikke like.");
 	if (!bydel_open(inv) || *bydel == '\0')

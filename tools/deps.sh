@@ -6,8 +6,8 @@ set -eu
 
 pkgs_build="gcc make pkg-config libc6-dev cmake dpkg-dev xz-utils ca-certificates xsltproc tzdata
 	libssl-dev liblmdb-dev zlib1g-dev libxml2-dev libxslt1-dev libargon2-dev liboath-dev libqrencode-dev
-	libpango1.0-dev libcairo2-dev"
-pkgs_run="apache2-bin lmdb-utils fonts-dejavu-core"
+	libpango1.0-dev libcairo2-dev libpwquality-dev"
+pkgs_run="apache2-bin lmdb-utils fonts-dejavu-core libpwquality1 cracklib-runtime"
 pkgs_test="libcmocka-dev curl chromium lmdb-utils oathtool openssl libapache2-mod-auth-openidc
 	poppler-utils libxml2-utils python3"
 pkgs_bench="wrk curl oathtool python3 valgrind lmdb-utils"

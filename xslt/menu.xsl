@@ -43,6 +43,7 @@
         <dt><xsl:value-of select="account/@role-title"/></dt><dd><xsl:value-of select="account/@name"/></dd>
         <dt>E-post</dt><dd><xsl:value-of select="account/@email"/></dd>
       </dl>
+      <p><a href="{@cgi}/konto">Min konto</a>: bytt passord og se hvor du er logget inn.</p>
     </section>
   </xsl:template>
 

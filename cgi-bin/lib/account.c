@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "account.h"
+#include "otp.h"
 #include "record.h"
 #include "secrets.h"
 
@@ -371,4 +372,53 @@ account_by_identity(struct store_txn *txn, const char *idhash, struct account *o
 	if (strlen(idhash) != 2 * CRYPTO_HASH_LEN)
 		return BP_ENOENT;
 	return by_index(txn, DB_IDENTITIES, idhash, out);
+}
+
+int
+account_totp_open(const struct secrets *sec, const char *id, const char *sealed_hex,
+    struct buf *out)
+{
+	unsigned char sealed[128];
+	size_t n = strlen(sealed_hex) / 2;
+	int rc;
+
+	if (n > sizeof(sealed) || hex_decode(sealed_hex, 2 * n, sealed, n) != 0)
+		return BP_EXML;
+	if ((rc = crypto_open(sec->data, id, ACCOUNT_ID_LEN, sealed, n, out)) != 0)
+		return rc;
+	return out->len == OTP_SECRET_LEN ? 0 : BP_EXML;
+}
+
+int
+account_totp_verify(const struct secrets *sec, const struct account *a, long long now,
+    const char *code, long long *step)
+{
+	struct buf secret = { 0 };
+	int rc;
+
+	if ((rc = account_totp_open(sec, a->id, a->totp, &secret)) == 0)
+		rc = otp_verify((unsigned char *)secret.p, secret.len, now, code, a->totp_step,
+		    step);
+	if (secret.p)
+		crypto_wipe(secret.p, secret.len);
+	buf_free(&secret);
+	return rc;
+}
+
+int
+account_totp_new(const struct secrets *sec, const char *id, char sealed_hex[160])
+{
+	unsigned char secret[OTP_SECRET_LEN];
+	struct buf sealed = { 0 };
+	int rc;
+
+	if ((rc = crypto_random(secret, sizeof(secret))) == 0)
+		rc = crypto_seal(sec->data, id, ACCOUNT_ID_LEN, secret, sizeof(secret), &sealed);
+	crypto_wipe(secret, sizeof(secret));
+	if (rc == 0 && 2 * sealed.len >= 160)
+		rc = BP_ETOOBIG;
+	if (rc == 0)
+		hex_encode(sealed.p, sealed.len, sealed_hex);
+	buf_free(&sealed);
+	return rc;
 }

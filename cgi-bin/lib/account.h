@@ -74,6 +74,17 @@ int account_save(struct store_txn *txn, const struct account *a, int is_new);
 /* account_save_role: a's record saved with role to, and the scope index moved with it (the
  * kommune and region stay; only access.c changes a role). */
 int account_save_role(struct store_txn *txn, struct account *a, enum role to);
+/* account_totp_verify: 0 when code is right for a's TOTP secret (sealed with the data key,
+ * bound to the account id) at now and later than its last accepted step; the step to go
+ * to *step. BP_EDENIED for a wrong, malformed or replayed code. */
+int account_totp_verify(const struct secrets *sec, const struct account *a, long long now,
+    const char *code, long long *step);
+/* account_totp_new: a fresh TOTP secret for account id, sealed as account.totp stores it
+ * (hex, AAD = id) into sealed_hex (160 bytes). */
+int account_totp_new(const struct secrets *sec, const char *id, char sealed_hex[160]);
+/* account_totp_open: the raw secret of sealed_hex into out (buf; wipe it after use). */
+int account_totp_open(const struct secrets *sec, const char *id, const char *sealed_hex,
+    struct buf *out);
 
 /* identity_hash: hex of HMAC(site key, "pid:" || pid), the only form in which the
  * ID-porten person identifier is kept. */

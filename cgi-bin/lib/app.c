@@ -511,7 +511,8 @@ app_session_start(struct app *a, struct store_txn *txn, const char *account)
 	int rc;
 
 	(void)session_purge(txn, a->now, 32);
-	if ((rc = session_create(txn, account, a->now, token, &a->sess)) != 0)
+	if ((rc = session_create_from(txn, account, a->req.user_agent, a->now, token,
+	    &a->sess)) != 0)
 		return rc;
 	a->logged_in = 1;
 	app_cookie(a, SESSION_COOKIE, token);

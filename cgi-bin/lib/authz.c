@@ -9,7 +9,7 @@
 
 const char *const action_names[ACT__MAX] = {
 	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey", "reserve",
-	"period", "transfer", "survey-logs", "registry", "report", "restore", "role", "access-log"
+	"period", "transfer", "survey-logs", "registry", "report", "restore", "role", "access-log", "reset"
 };
 
 enum scope {
@@ -85,6 +85,10 @@ static const struct rule rules[ACT__MAX][ROLE__MAX] = {
 	 * a kommune) */
 	[ACT_ACCESS_LOG] = { { S_ANY, KA, R_OWN }, { S_REGION, KA, R_OWN },
 			   { S_KOMMUNE, KA, R_OWN }, { S_NONE, KA, R_ANY } },
+	/* reset links (issue 16): a new password and authenticator for someone below one's
+	 * own level; strictly below, so never one's own account or a peer's */
+	[ACT_RESET]    = { { S_ANY, KA, R_BELOW }, { S_REGION, KA, R_BELOW },
+			   { S_KOMMUNE, KA, R_BELOW }, { S_NONE, KA, R_ANY } },
 };
 #undef KF
 #undef KA
@@ -176,6 +180,10 @@ authz(const struct account *who, enum action act, const struct target *t)
 		return BP_EDENIED;
 	/* a role changes between kommunekontakt and kartlegger only */
 	if (act == ACT_ROLE && t->role < ROLE_KOMMUNE)
+		return BP_EDENIED;
+	/* whoever may take over an account through its reset link must rank above it (R_BELOW,
+	 * in the table), and a suspended account is not given a way back in */
+	if (act == ACT_RESET && (t->tilbakekalt || same(who->id, t->account)))
 		return BP_EDENIED;
 	if (act == ACT_HANDOVER) {
 		if (!handover_receiver_ok(t, t->to))

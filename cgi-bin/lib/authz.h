@@ -30,6 +30,9 @@ enum action {
 	ACT_ROLE,
 	/* read the Tilgangslogg (the audit log) of a scope: the target is that scope */
 	ACT_ACCESS_LOG,
+	/* make a one-time reset link ("Ny telefon / glemt passord") for an account strictly
+	 * below one's own level, in one's scope, and not suspended */
+	ACT_RESET,
 	ACT__MAX
 };
 

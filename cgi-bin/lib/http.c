@@ -331,6 +331,7 @@ http_request_read(struct request *r, FILE *in)
 	copy_env(r->host, sizeof(r->host), "HTTP_HOST");
 	copy_env(r->origin, sizeof(r->origin), "HTTP_ORIGIN");
 	copy_env(r->fetch_site, sizeof(r->fetch_site), "HTTP_SEC_FETCH_SITE");
+	copy_env(r->user_agent, sizeof(r->user_agent), "HTTP_USER_AGENT");
 	copy_env(r->script, sizeof(r->script), "SCRIPT_NAME");
 	r->https = (p = getenv("HTTPS")) != NULL && strcasecmp(p, "on") == 0;
 	if ((p = getenv("PATH_INFO")) != NULL) {

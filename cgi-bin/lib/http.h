@@ -36,6 +36,7 @@ struct request {
 	char host[256];			/* Host header */
 	char origin[256];		/* Origin header; "" when not sent */
 	char fetch_site[32];		/* Sec-Fetch-Site header; "" when not sent */
+	char user_agent[512];		/* User-Agent; "" when not sent, longer or not ASCII */
 	int https;
 	struct http_list query;
 	struct http_list form;

@@ -10,12 +10,14 @@
 #include <lmdb.h>
 
 #include "store.h"
+#include "session.h"
 #include "survey.h"
 
 const char *const store_db_names[DB__MAX] = {
 	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit",
 	"identities", "scopes", "blocked", "surveys", "owners", "surveylog",
-	"surveyids", "reservations", "periods", "registry", "changed", "accesslog"
+	"surveyids", "reservations", "periods", "registry", "changed", "accesslog",
+	"accountsessions", "resets"
 };
 
 static const unsigned db_flags[DB__MAX] = {
@@ -26,6 +28,7 @@ static const unsigned db_flags[DB__MAX] = {
  * finds them missing. */
 static int (*const db_fill[DB__MAX])(struct store_txn *) = {
 	[DB_CHANGED] = survey_changed_fill,
+	[DB_ACCOUNT_SESSIONS] = session_index_fill,
 };
 
 #define STORE_MAX_GROW 24	/* doublings per write; 64 MiB * 2^24 is far beyond any disk */

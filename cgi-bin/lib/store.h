@@ -28,6 +28,8 @@ enum store_db {
 	DB_REGISTRY,		/* year || kommune || pseudonym -> pseudonymised record (KORFOR) */
 	DB_CHANGED,		/* owner account id || year -> sorted values: ~changed || survey key */
 	DB_ACCESS_LOG,		/* account id || time || seq -> change of access (access.h) */
+	DB_ACCOUNT_SESSIONS,	/* account id || SHA-256(session token) -> "" (kept by session.c) */
+	DB_RESETS,		/* SHA-256(reset token) -> reset link (reset.c) */
 	DB__MAX
 };
 

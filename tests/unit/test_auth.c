@@ -276,6 +276,7 @@ test_session_purge(void **state)
 		assert_int_equal(load_at(f->st, &s[i], now), i < 2 ? BP_ENOENT : 0);
 	assert_int_equal(store_stat(f->st, &ss), 0);
 	assert_int_equal(ss.entries[DB_SESSIONS], 3);
+	assert_int_equal(ss.entries[DB_ACCOUNT_SESSIONS], 3);	/* the index in step */
 	assert_int_equal(store_write(f->st, sess_purge, &p), 0);
 	assert_int_equal(p.purged, 0);
 	/* max bounds the work of one call */
@@ -285,6 +286,101 @@ test_session_purge(void **state)
 	assert_int_equal(p.purged, 2);
 	assert_int_equal(store_stat(f->st, &ss), 0);
 	assert_int_equal(ss.entries[DB_SESSIONS], 1);
+	assert_int_equal(ss.entries[DB_ACCOUNT_SESSIONS], 1);
+}
+
+/* an account's sessions: listed through the index, ended all but one, browser kept */
+struct end_all {
+	struct sess *keep;
+	const char *account;
+	int ended, listed;
+	char browser[SESSION_BROWSER_MAX + 1];
+};
+
+static int
+count_one(const struct session *s, void *arg)
+{
+	struct end_all *e = arg;
+
+	e->listed++;
+	snprintf(e->browser, sizeof(e->browser), "%s", s->browser);
+	return 0;
+}
+
+static int
+sess_end_all(struct store_txn *txn, void *arg)
+{
+	struct end_all *e = arg;
+
+	e->ended = session_end_all(txn, e->account, e->keep ? e->keep->s.key : NULL);
+	return e->ended < 0 ? e->ended : 0;
+}
+
+static int
+sess_list(struct store_txn *txn, void *arg)
+{
+	struct end_all *e = arg;
+
+	e->listed = 0;
+	return session_list(txn, e->account, T0, count_one, e);
+}
+
+static int
+sess_create_ua(struct store_txn *txn, void *arg)
+{
+	struct sess *a = arg;
+
+	return session_create_from(txn, a->account, "Mozilla/5.0 (X11; Linux x86_64) "
+	    "AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36", a->now,
+	    a->token, &a->s);
+}
+
+static void
+test_session_end_all(void **state)
+{
+	struct fix *f = *state;
+	struct sess a[3], b;
+	struct end_all e = { NULL, ACCOUNT_A, 0, 0, "" };
+	struct store_stat ss;
+	char out[SESSION_BROWSER_MAX + 1];
+	int i;
+
+	for (i = 0; i < 3; i++)
+		new_session(f->st, &a[i], ACCOUNT_A, T0);
+	new_session(f->st, &b, ACCOUNT_B, T0);
+	assert_int_equal(store_read(f->st, sess_list, &e), 0);
+	assert_int_equal(e.listed, 3);
+	e.keep = &a[1];
+	assert_int_equal(store_write(f->st, sess_end_all, &e), 0);
+	assert_int_equal(e.ended, 2);
+	assert_int_equal(load_at(f->st, &a[0], T0), BP_ENOENT);
+	assert_int_equal(load_at(f->st, &a[1], T0), 0);
+	assert_int_equal(load_at(f->st, &a[2], T0), BP_ENOENT);
+	assert_int_equal(load_at(f->st, &b, T0), 0);	/* another account's is not touched */
+	assert_int_equal(store_read(f->st, sess_list, &e), 0);
+	assert_int_equal(e.listed, 1);
+	e.keep = NULL;
+	assert_int_equal(store_write(f->st, sess_end_all, &e), 0);
+	assert_int_equal(e.ended, 1);
+	assert_int_equal(store_stat(f->st, &ss), 0);
+	assert_int_equal(ss.entries[DB_SESSIONS], 1);
+	assert_int_equal(ss.entries[DB_ACCOUNT_SESSIONS], 1);
+	/* the browser's description, not its header, is kept with the session */
+	memset(&a[0], 0, sizeof(a[0]));
+	a[0].account = ACCOUNT_A;
+	a[0].now = T0;
+	assert_int_equal(store_write(f->st, sess_create_ua, &a[0]), 0);
+	assert_int_equal(store_read(f->st, sess_list, &e), 0);
+	assert_int_equal(e.listed, 1);
+	assert_string_equal(e.browser, "Chrome på Linux");
+	session_browser("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, "
+	    "like Gecko) Chrome/120.0.0.0 Safari/537.36 Edg/120.0.0.0", out);
+	assert_string_equal(out, "Edge på Windows");
+	session_browser("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605"
+	    ".1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1", out);
+	assert_string_equal(out, "Safari på iPhone");
+	session_browser("", out);
+	assert_string_equal(out, "Ukjent nettleser");
 }
 
 /* accounts */
@@ -1153,6 +1249,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_session_absolute, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_session_purge, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_end_all, setup, teardown),
 		cmocka_unit_test(test_email_normalize),
 		cmocka_unit_test(test_email_length),
 		cmocka_unit_test(test_name_valid),

@@ -46,6 +46,9 @@ test_matrix(void **state)
 		{ ACT_SUSPEND, { "yyyy", "yyyn", "yynn", "nnnn" } },
 		{ ACT_HANDOVER, { "yyyy", "yyyn", "yynn", "nnnn" } },
 		{ ACT_AUTHREG, { "nnnn", "yyyn", "yynn", "nnnn" } },
+		/* kartleggere: KORFOR all, KORUS its region, the kommunekontakt its kommune;
+		 * never a kartlegger, not even in its own instans */
+		{ ACT_RESET, { "yyyy", "yyyn", "yynn", "nnnn" } },
 	};
 	size_t r, a, c;
 
@@ -73,6 +76,58 @@ test_matrix(void **state)
 	assert_int_equal(authz(&korfor, ACT_WELCOME, NULL), 0);
 	assert_int_equal(authz(&korus, ACT_WELCOME, NULL), BP_EDENIED);
 	assert_int_equal(authz(&kk, ACT_WELCOME, NULL), BP_EDENIED);
+}
+
+/* reset links: strictly below one's own level, in one's scope, never a suspended account */
+static void
+test_reset(void **state)
+{
+	struct account korfor = mk_account("f", ROLE_KORFOR, "", "", "KORFOR");
+	struct account korfor2 = mk_account("f2", ROLE_KORFOR, "", "", "KORFOR");
+	struct account korus = mk_account("r", ROLE_KORUS, "vs", "", "KoRus");
+	struct account korus2 = mk_account("r2", ROLE_KORUS, "oslo", "", "KoRus Oslo");
+	struct account kk = mk_account("k", ROLE_KOMMUNE, "vs", "1103", "Stavanger kommune");
+	struct account kk2 = mk_account("k2", ROLE_KOMMUNE, "vs", "1103", "Stavanger kommune");
+	struct account kk3 = mk_account("k3", ROLE_KOMMUNE, "vs", "1101", "Eigersund kommune");
+	struct account kk4 = mk_account("k4", ROLE_KOMMUNE, "oslo", "0301", "Oslo kommune");
+	struct account t1 = mk_account("t1", ROLE_KARTLEGGER, "vs", "1103", "I1");
+	struct account t1b = mk_account("t1b", ROLE_KARTLEGGER, "vs", "1103", "I1");
+	struct account t3 = mk_account("t3", ROLE_KARTLEGGER, "vs", "1101", "I3");
+	struct account t4 = mk_account("t4", ROLE_KARTLEGGER, "oslo", "0301", "I4");
+	static const char *const yn[] = {
+		/* targets: korfor korfor2 korus korus2 kk kk2 kk3 kk4 t1 t1b t3 t4 */
+		"nnyyyyyyyyyy",		/* KORFOR: everyone below it */
+		"nnnnyyyn" "yyyn",	/* KORUS vs: kommunekontakter and kartleggere of vs */
+		"nnnnnnnn" "yynn",	/* kommunekontakt 1103: the kartleggere of 1103 */
+		"nnnnnnnn" "nnnn",	/* kartlegger: nobody, not even its instans */
+	};
+	const struct account *actors[] = { &korfor, &korus, &kk, &t1 };
+	const struct account *targets[] = { &korfor, &korfor2, &korus, &korus2, &kk, &kk2,
+	    &kk3, &kk4, &t1, &t1b, &t3, &t4 };
+	struct target t;
+	size_t a, c;
+	int got;
+
+	(void)state;
+	for (a = 0; a < UNIT_N(actors); a++)
+		for (c = 0; c < UNIT_N(targets); c++) {
+			t = target_account(targets[c]);
+			got = authz(actors[a], ACT_RESET, &t) == 0;
+			if (got != (yn[a][c] == 'y'))
+				fail_msg("reset by %s of target %zu: got %d", role_ids[actors[a]->role],
+				    c, got);
+		}
+	/* a suspended account gets no reset link, and a suspended actor makes none */
+	t1.tilbakekalt = 1;
+	t = target_account(&t1);
+	assert_int_equal(authz(&kk, ACT_RESET, &t), BP_EDENIED);
+	assert_int_equal(authz(&korfor, ACT_RESET, &t), BP_EDENIED);
+	t1.tilbakekalt = 0;
+	kk.tilbakekalt = 1;
+	t = target_account(&t1);
+	assert_int_equal(authz(&kk, ACT_RESET, &t), BP_EDENIED);
+	assert_int_equal(authz(NULL, ACT_RESET, &t), BP_EDENIED);
+	assert_int_equal(authz(&korfor, ACT_RESET, NULL), BP_EDENIED);
 }
 
 static void
@@ -237,6 +292,7 @@ main(void)
 		cmocka_unit_test(test_matrix),
 		cmocka_unit_test(test_levels_self_suspended),
 		cmocka_unit_test(test_restore_role),
+		cmocka_unit_test(test_reset),
 	};
 
 	return cmocka_run_group_tests_name("authz", tests, NULL, NULL);

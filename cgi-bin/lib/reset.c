@@ -1,0 +1,129 @@
+/* reset.c: reset link records, keyed by the SHA-256 of their token. */
+#include <stddef.h>
+#include <string.h>
+
+#include "record.h"
+#include "reset.h"
+
+#define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
+/* a spent or expired link is kept a week, so that its second use still gets "used" or
+ * "expired" rather than "unknown", then forgotten */
+#define RESET_KEEP (7 * 86400LL)
+
+static const struct {
+	const char *name;
+	size_t off, size;
+} text_fields[] = {
+#define F(n) { #n, offsetof(struct reset, n), sizeof(((struct reset *)0)->n) }
+	F(account), F(by), F(password), F(totp),
+#undef F
+}, time_fields[] = {
+	{ "created", offsetof(struct reset, created), 0 },
+	{ "expires", offsetof(struct reset, expires), 0 },
+	{ "used", offsetof(struct reset, used), 0 },
+};
+
+enum reset_state
+reset_state(const struct reset *r, long long now)
+{
+	if (r->used)
+		return RESET_USED;
+	return now >= r->expires ? RESET_EXPIRED : RESET_OK;
+}
+
+int
+reset_save(struct store_txn *txn, const struct reset *r)
+{
+	struct buf b = { 0 };
+	xmlDocPtr doc;
+	size_t i;
+	int rc = BP_ENOMEM;
+
+	if ((doc = record_new("reset")) == NULL)
+		return BP_ENOMEM;
+	for (i = 0; i < NITEMS(text_fields); i++)
+		if (record_set(doc, text_fields[i].name, (const char *)r + text_fields[i].off))
+			goto out;
+	for (i = 0; i < NITEMS(time_fields); i++)
+		if (record_set_ll(doc, time_fields[i].name,
+		    *(const long long *)((const char *)r + time_fields[i].off)))
+			goto out;
+	if ((rc = record_serialize(doc, &b)) != 0)
+		goto out;
+	rc = store_put(txn, DB_RESETS, r->key, sizeof(r->key), b.p, b.len);
+out:
+	xmlFreeDoc(doc);
+	if (b.p)
+		crypto_wipe(b.p, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+parse(const void *v, size_t vlen, struct reset *out)
+{
+	xmlDocPtr doc;
+	size_t i;
+	int rc = BP_EXML;
+
+	if ((doc = record_parse(v, vlen)) == NULL)
+		return BP_EXML;
+	for (i = 0; i < NITEMS(text_fields); i++)
+		if (record_get(doc, text_fields[i].name, (char *)out + text_fields[i].off,
+		    text_fields[i].size) != 0)
+			goto out;
+	for (i = 0; i < NITEMS(time_fields); i++)
+		*(long long *)((char *)out + time_fields[i].off) =
+		    record_get_ll(doc, time_fields[i].name, 0);
+	rc = strlen(out->account) == ACCOUNT_ID_LEN ? 0 : BP_EXML;
+out:
+	xmlFreeDoc(doc);
+	return rc;
+}
+
+static int
+forgotten(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	struct reset r;
+
+	(void)k;
+	(void)klen;
+	memset(&r, 0, sizeof(r));
+	if (parse(v, vlen, &r) != 0)
+		return 1;
+	return r.expires + RESET_KEEP <= *(const long long *)arg;
+}
+
+int
+reset_create(struct store_txn *txn, struct reset *r, long long now,
+    char token[TOKEN_HEX + 1])
+{
+	int rc;
+
+	if (strlen(r->account) != ACCOUNT_ID_LEN)
+		return BP_EINVAL;
+	if ((rc = store_purge(txn, DB_RESETS, forgotten, &now, 32)) < 0)
+		return rc;
+	if ((rc = token_new(token, r->key)) != 0)
+		return rc;
+	r->created = now;
+	r->expires = now + RESET_HOURS * 3600LL;
+	r->used = 0;
+	r->password[0] = r->totp[0] = '\0';
+	return reset_save(txn, r);
+}
+
+int
+reset_load(struct store_txn *txn, const char *token, struct reset *out)
+{
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (token_key(token, out->key) != 0)
+		return BP_ENOENT;
+	if ((rc = store_get(txn, DB_RESETS, out->key, sizeof(out->key), &v, &vlen)) != 0)
+		return rc;
+	return parse(v, vlen, out);
+}
