@@ -130,6 +130,8 @@ add_row(const struct account *acct, void *arg)
 		page_attr(&r->a->page, n, "can-restore", "1");
 	if (authz(&r->a->me, ACT_ROLE, &t) == 0)
 		page_attr(&r->a->page, n, "can-role", "1");
+	if (r->a->cfg.auth == AUTH_LOCAL && authz(&r->a->me, ACT_RESET, &t) == 0)
+		page_attr(&r->a->page, n, "can-reset", "1");
 	return 0;
 }
 

@@ -44,5 +44,6 @@
     <xsl:if test="@can-suspend"><a class="button secondary" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
     <xsl:if test="@can-restore"><a class="button secondary" href="{/page/@cgi}/admin/opphev?id={@id}">Opphev suspensjon<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
     <xsl:if test="@can-role"><a href="{/page/@cgi}/admin/rolle?id={@id}">Endre rolle<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a></xsl:if>
+    <xsl:if test="@can-reset"><xsl:text> </xsl:text><a href="{/page/@cgi}/tilbakestill/lag?id={@id}">Ny telefon eller glemt passord<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a></xsl:if>
   </xsl:template>
 </xsl:stylesheet>

@@ -7,6 +7,7 @@
 #include "access.h"
 #include "authz.h"
 #include "invite.h"
+#include "session.h"
 
 const char *const access_kind_ids[ACCESS__MAX] = { "tilbakekalt", "gjenopprettet", "rolle" };
 const char *const access_kind_titles[ACCESS__MAX] = {
@@ -59,7 +60,8 @@ access_suspend(struct store_txn *txn, const struct secrets *sec, struct account 
 		return rc;
 	a->tilbakekalt = now;
 	if ((rc = account_save(txn, a, 0)) != 0 ||
-	    (rc = account_block(txn, sec, a, time_year((time_t)now), now, 1)) != 0)
+	    (rc = account_block(txn, sec, a, time_year((time_t)now), now, 1)) != 0 ||
+	    (rc = session_end_all(txn, a->id, NULL)) < 0)
 		return rc;
 	return history_add(txn, a->id, now, ACCESS_SUSPENDED, by, "");
 }

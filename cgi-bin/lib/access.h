@@ -3,7 +3,8 @@
  *
  * Each is one function doing all it implies in the caller's write transaction, so no page
  * can suspend an account and leave its invitation links usable: a suspension withdraws
- * every link the account made and blocks its identity for the rest of the year; undoing
+ * every link the account made, ends its sessions and blocks its identity for the rest of
+ * the year; undoing
  * it unblocks the identity (the links stay withdrawn); a change of role withdraws the
  * links the new role could not make. Each change is kept in the account's history, which
  * the autorisasjonsregister shows; the caller writes the audit event. */

@@ -156,7 +156,50 @@ check "a new session's first opening (the Logg tab itself) is logged again" is "
 check "another kartlegger's survey is not found, and not logged" is "$(get T1 "/cgi-bin/skjema?id=$SID&fane=logg")" 404
 check "... so the log still has two" is "$(opened)" 2
 
-# == 7. the audit log, each event in the scope of the account it concerns ===============
+# == 7. look-ups are traced and throttled; the Tilgangslogg of each scope ================
+FNR=$(fnr_any 150385)
+check "Tina starts a survey (a look-up)" is "$(post T2 /cgi-bin/kartlegging -d handling=ny --data-urlencode "fnr=$FNR")" 303
+check "a second start of the same person says so" bash -c "[ \"\$(post T2 /cgi-bin/kartlegging -d handling=ny --data-urlencode 'fnr=$FNR')\" = 200 ] && grep -q 'allerede kartlagt denne personen' body.last"
+check "Tone's look-up of Tina's person names the instans" bash -c "[ \"\$(post T1 /cgi-bin/kartlegging -d handling=ny --data-urlencode 'fnr=$FNR')\" = 200 ] && grep -q 'av instansen' body.last"
+check "a reservasjon check" is "$(post T2 /cgi-bin/reservasjon -d handling=sjekk --data-urlencode "fnr=$FNR")" 200
+page KA /cgi-bin/tilgangslogg > tl.html
+check "the kommunekontakt's Tilgangslogg: suspension, restore, role, links, look-ups, checks" bash -c \
+    "for e in 'Konto suspendert' 'Suspensjon opphevet' 'Rolle endret' 'Registreringslenke trukket tilbake' 'Oppslag av fødselsnummer' 'Reservasjon sjekket' 'Logget inn'; do grep -q \"<td>\$e</td>\" tl.html || { echo \"missing \$e\" >&2; exit 1; }; done"
+check "... with the outcome of each look-up, never the number" bash -c \
+    "grep -q '<td>kartlagt-av-instans</td>' tl.html && grep -q '<td>kartlagt-av-deg</td>' tl.html && grep -q '<td>ikke-reservert</td>' tl.html && ! grep -q '$FNR' tl.html && ! grep -Eq '[0-9]{11}' tl.html"
+check "... newest first" bash -c "grep -o '<td>20[0-9-]* [0-9:]*</td>' tl.html | sed 's/<[^>]*>//g' | sort -c -r"
+check "another kommune's kommunekontakt sees none of it" bash -c "! page KB /cgi-bin/tilgangslogg | grep -q 'Tone En'"
+check "the region's KORUS sees it" bash -c "page RA /cgi-bin/tilgangslogg | grep -q '<td>Konto suspendert</td>'"
+check "another region's KORUS does not" bash -c "! page RB /cgi-bin/tilgangslogg | grep -q 'Tone En'"
+check "KORFOR sees the whole country" bash -c "page F /cgi-bin/tilgangslogg | grep -q 'Ola Oslo' && page F /cgi-bin/tilgangslogg | grep -q 'Tone En'"
+check "a kartlegger has no Tilgangslogg" is "$(get T1 /cgi-bin/tilgangslogg)" 403
+check "... and no menu entry; the kommunekontakt has" bash -c "! page T1 /cgi-bin/menu | grep -q tilgangslogg && page KA /cgi-bin/menu | grep -q 'tilgangslogg\">Tilgangslogg'"
+check "filter by person: only Tone's lines" bash -c \
+    "page KA '/cgi-bin/tilgangslogg?person=$(id 'Tone En')' > p.html && grep -q '<td>Konto suspendert</td>' p.html && ! grep -q '<td>Tina To</td><td></td>' p.html"
+check "filter by kind: look-ups only" bash -c \
+    "page KA '/cgi-bin/tilgangslogg?type=oppslag' > k.html && grep -q 'Oppslag av fødselsnummer' k.html && ! grep -q '<td>Konto suspendert</td>' k.html"
+check "filter by date: none before" bash -c "page KA '/cgi-bin/tilgangslogg?til=2020-01-01' | grep -q 'Ingen hendelser passer'"
+check "a person outside the scope is refused at the field" bash -c "page KA '/cgi-bin/tilgangslogg?person=$(id 'Ola Oslo')' | grep -q 'Velg en person fra listen'"
+check "a bad date is refused at the field" bash -c "page KA '/cgi-bin/tilgangslogg?fra=2026-02-30' | grep -q 'Skriv fra-datoen'"
+check "a bad kind is refused at the field" bash -c "page KA '/cgi-bin/tilgangslogg?type=x' | grep -q 'Velg en type hendelse'"
+# the throttle: 60 look-ups per 15 minutes per account (Tina has made 3 above)
+n=0; st=200
+while [ "$st" = 200 ] && [ $n -lt 70 ]; do
+	st=$(curl -s -o body.last -w '%{http_code}' -b T2 -d "csrf=$(csrf T2)&handling=sjekk" --data-urlencode "fnr=$FNR" "$BP_URL/cgi-bin/reservasjon")
+	n=$((n + 1))
+done
+check "the 61st look-up in 15 minutes gets 429" is "$st:$n" "429:58"
+check "... with a Norwegian page that says why and how long" grep -q 'Du har slått opp svært mange fødselsnumre på kort tid' body.last
+check "... and starting a survey is refused too" is "$(post T2 /cgi-bin/kartlegging -d handling=ny --data-urlencode "fnr=$(fnr_any 160385)")" 429
+check "... for that account only" is "$(post T1 /cgi-bin/reservasjon -d handling=sjekk --data-urlencode "fnr=$FNR")" 200
+check "the refusals are in the Tilgangslogg" bash -c "page KA '/cgi-bin/tilgangslogg?type=reservasjon' | grep -q '<td>sperret</td>'"
+"$BP_BPADM" -c "$BP_CONF" clock --advance 960 >/dev/null
+rm -f T2
+instance_login tina@stavanger.no "$PW" "${SECRET[T2]}" T2
+check "after 16 minutes she may look up again" is "$(post T2 /cgi-bin/reservasjon -d handling=sjekk --data-urlencode "fnr=$FNR")" 200
+check "the kommunekontakt is offered a reset link for its kartleggere" bash -c "page KA '/cgi-bin/admin?kommune=1103' | grep -q 'tilbakestill/lag?id=$(id 'Tina To')'"
+
+# == 8. the audit log, each event in the scope of the account it concerns ===============
 "$BP_BPADM" -c "$BP_CONF" audit --last 200 > audit.txt
 scoped() { awk -F'\t' -v e="$1" -v k="$2" '$2 == e && $7 == k { n++ } END { exit !n }' audit.txt; }
 check "audit: the suspension, in Stavanger, with the links withdrawn" bash -c \
