@@ -37,7 +37,11 @@ static const char usage_text[] =
     "  invite --role korfor [--uses N] [--count N]\n"
     "                          lag invitasjonslenker (gyldige i 30 dager); andre roller\n"
     "                          inviteres fra nettsiden\n"
-    "  audit [--last N]        vis revisjonsloggen (sikkerhetshendelser), nyeste først\n"
+    "  audit [--last N] [--person ID|E-POST] [--kind TYPE] [--fra DATO] [--til DATO]\n"
+    "        [--kommune NNNN | --region REGION]\n"
+    "                          vis revisjonsloggen (tilgangsloggen), nyeste først, med\n"
+    "                          sidens filtre; TYPE: innlogging, konto, lenker, oppslag,\n"
+    "                          reservasjon, datoer, nedlasting; DATO: ÅÅÅÅ-MM-DD\n"
     "  stat                    lagerets størrelse og antall poster\n"
     "  errorpages KATALOG      lag statiske feilsider for Apache (ErrorDocument)\n"
     "  fnr [--mode test|drift] NUMMER\n"
@@ -263,13 +267,24 @@ cmd_invite(struct config *cfg, int argc, char **argv)
 
 struct audit_print {
 	long left;
+	struct audit_filter f;
+	const char *email;		/* --person as an e-post: resolved to its account */
+	char person[ACCOUNT_ID_LEN + 1];
 };
 
 static int
 print_line(const char *line, size_t len, void *arg)
 {
 	struct audit_print *p = arg;
+	struct audit_line l;
+	char copy[2048];
 
+	if (len >= sizeof(copy))
+		return 0;
+	memcpy(copy, line, len);
+	copy[len] = '\0';
+	if (audit_split(copy, &l) != 0 || !audit_match(&l, &p->f))
+		return 0;
 	fwrite(line, 1, len, stdout);
 	fputc('\n', stdout);
 	return --p->left > 0 ? 0 : 1;
@@ -278,35 +293,95 @@ print_line(const char *line, size_t len, void *arg)
 static int
 list_audit(struct store_txn *txn, void *arg)
 {
+	struct audit_print *p = arg;
+	struct account acct;
+	int rc;
+
+	if (p->email) {
+		if ((rc = account_by_email(txn, p->email, &acct)) != 0)
+			return rc;
+		str_copy(p->person, sizeof(p->person), acct.id);
+		p->f.person = p->person;
+	}
 	return audit_list(txn, print_line, arg);
 }
 
+static const char *
+audit_region_of(const char *kommune, void *arg)
+{
+	return refdata_kommune_region(arg, kommune);
+}
+
+/* the same filters as the Tilgangslogg (audit_match), the same checks of their values */
 static int
 cmd_audit(struct config *cfg, int argc, char **argv)
 {
-	struct audit_print p = { 50 };
+	struct audit_print p;
+	struct refdata *rd = NULL;
+	char email[EMAIL_MAX + 1];
 	struct store *st;
 	long long v;
-	int rc;
+	int i, rc;
 
-	if (argc == 3 && strcmp(argv[1], "--last") == 0 &&
-	    str_to_ll(argv[2], 1, 1000000, &v) == 0)
-		p.left = (long)v;
-	else if (argc != 1) {
-		usage(stderr);
-		return EXIT_USAGE;
+	memset(&p, 0, sizeof(p));
+	p.left = 50;
+	p.f.kind = -1;
+	for (i = 1; i < argc; i += 2) {
+		const char *o = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (val == NULL)
+			goto usage;
+		if (strcmp(o, "--last") == 0 && str_to_ll(val, 1, 1000000, &v) == 0)
+			p.left = (long)v;
+		else if (strcmp(o, "--person") == 0 && strchr(val, '@') &&
+		    email_normalize(val, email, sizeof(email)) == 0)
+			p.email = email;
+		else if (strcmp(o, "--person") == 0 && strlen(val) == ACCOUNT_ID_LEN &&
+		    strspn(val, "0123456789abcdef") == ACCOUNT_ID_LEN)
+			p.f.person = val;
+		else if (strcmp(o, "--kind") == 0 && (p.f.kind = audit_kind_from_id(val)) >= 0)
+			;
+		else if (strcmp(o, "--fra") == 0 && date_valid(val))
+			p.f.fra = val;
+		else if (strcmp(o, "--til") == 0 && date_valid(val))
+			p.f.til = val;
+		else if (strcmp(o, "--kommune") == 0 && strlen(val) == 4 &&
+		    strspn(val, "0123456789") == 4)
+			p.f.kommune = val;
+		else if (strcmp(o, "--region") == 0 && *val && strlen(val) < 32)
+			p.f.region = val;
+		else
+			goto usage;
+	}
+	if (p.f.region) {
+		/* lines with a kommune and no region belong to the kommune's region */
+		if ((rc = refdata_load(cfg->data, &rd)) != 0) {
+			fail("audit", bp_strerror(rc));
+			return 1;
+		}
+		p.f.region_of = audit_region_of;
+		p.f.arg = rd;
 	}
 	if ((rc = store_open(cfg->store, cfg->map_size, 0, &st)) != 0) {
 		fail("audit", bp_strerror(rc));
+		refdata_free(rd);
 		return 1;
 	}
 	rc = store_read(st, list_audit, &p);
 	store_close(st);
+	refdata_free(rd);
+	if (rc == BP_ENOENT && p.email) {
+		fail("audit", "ingen konto med den e-postadressen");
+		return 1;
+	}
 	if (rc != 0) {
 		fail("audit", bp_strerror(rc));
 		return 1;
 	}
 	return 0;
+usage:
+	usage(stderr);
+	return EXIT_USAGE;
 }
 
 static int

@@ -60,7 +60,7 @@ linkid() {	# the list's name of a link: SHA-256 of its token's bytes
 }
 withdrawn() { [ "$(curl -s -o body.last -w '%{http_code}' "$1")" = 410 ] && grep -q 'trukket tilbake' body.last; }
 usable() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ]; }
-export BP_URL
+export BP_URL BP_BPADM BP_CONF
 export -f csrf csrf_of_page post get page linkid withdrawn usable
 
 # == 1. links: a kartlegger's fixes its own place; those who administer the scope see them ==
@@ -166,7 +166,7 @@ page KA /cgi-bin/tilgangslogg > tl.html
 check "the kommunekontakt's Tilgangslogg: suspension, restore, role, links, look-ups, checks" bash -c \
     "for e in 'Konto suspendert' 'Suspensjon opphevet' 'Rolle endret' 'Registreringslenke trukket tilbake' 'Oppslag av fødselsnummer' 'Reservasjon sjekket' 'Logget inn'; do grep -q \"<td>\$e</td>\" tl.html || { echo \"missing \$e\" >&2; exit 1; }; done"
 check "... with the outcome of each look-up, never the number" bash -c \
-    "grep -q '<td>kartlagt-av-instans</td>' tl.html && grep -q '<td>kartlagt-av-deg</td>' tl.html && grep -q '<td>ikke-reservert</td>' tl.html && ! grep -q '$FNR' tl.html && ! grep -Eq '[0-9]{11}' tl.html"
+    "grep -q '<td>kartlagt-av-instans</td>' tl.html && grep -q '<td>kartlagt-av-deg</td>' tl.html && grep -q '<td>ikke-reservert</td>' tl.html && ! grep -q '$FNR' tl.html && ! grep -o '<tbody>.*</tbody>' tl.html | grep -Eq '[0-9]{11}'"
 check "... newest first" bash -c "grep -o '<td>20[0-9-]* [0-9:]*</td>' tl.html | sed 's/<[^>]*>//g' | sort -c -r"
 check "another kommune's kommunekontakt sees none of it" bash -c "! page KB /cgi-bin/tilgangslogg | grep -q 'Tone En'"
 check "the region's KORUS sees it" bash -c "page RA /cgi-bin/tilgangslogg | grep -q '<td>Konto suspendert</td>'"
@@ -207,6 +207,16 @@ check "audit: the suspension, in Stavanger, with the links withdrawn" bash -c \
 check "audit: every change in the kommune's scope" bash -c \
     "$(declare -f scoped); scoped account.suspended 1103 && scoped account.restored 1103 && scoped account.role 1103 && scoped invite.withdrawn 1103 && scoped invite.created 0301"
 check "audit: the account acted on" bash -c "awk -F'\t' '\$2 == \"account.restored\" && \$8 == \"$(id 'Tone En')\"' audit.txt | grep -q ."
+
+ba() { "$BP_BPADM" -c "$BP_CONF" audit "$@"; }
+check "bpadm audit --kind oppslag --kommune 1103: look-ups of Stavanger only" bash -c \
+    "$(declare -f ba); ba --last 1000 --kind oppslag --kommune 1103 > o.txt && grep -q 'survey.lookup' o.txt && awk -F'\t' '\$2 !~ /^survey/ || \$7 != \"1103\" { bad = 1 } END { exit bad }' o.txt"
+check "bpadm audit --person E-POST: Tone's lines, by her or about her" bash -c \
+    "$(declare -f ba); ba --last 1000 --person tone@stavanger.no > t.txt && grep -q account.suspended t.txt && awk -F'\t' -v id=$(id 'Tone En') '\$3 != id && \$8 != id { bad = 1 } END { exit bad }' t.txt"
+check "bpadm audit --region oslo: Oslo's lines, none of Stavanger's" bash -c \
+    "$(declare -f ba); ba --last 1000 --region oslo > r.txt && grep -q . r.txt && ! grep -qP '\t1103\t' r.txt"
+check "bpadm audit --til: none before 2020" bash -c "$(declare -f ba); [ -z \"\$(ba --til 2019-12-31)\" ]"
+check "bpadm audit with a bad filter: usage, exit 2" bash -c "$(declare -f ba); ba --kind nope 2>/dev/null; [ \$? = 2 ]"
 
 cd "$BP_SRC"
 check "no crash" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error' '$BP_LOGS/error.log'"
