@@ -35,7 +35,7 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     await loginAs(pages.korfor, people.korfor, secrets.korfor);
     assert.deepEqual(await menuEntries(pages.korfor), ['Invitere kartleggere',
       'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Velkomstmelding',
-      'Overførte kartlegginger (CSV)', 'Rapporter']);
+      'Overførte kartlegginger (CSV)', 'Rapporter', 'Tilgangslogg']);
     await checkA11y(pages.korfor, 'KORFOR menu');
     const korusLink = await inviteLink(pages.korfor, { role: 'KORUS', region: 'KoRus Vest Stavanger' }, 'KORFOR');
 
@@ -45,7 +45,8 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     secrets.korus = await registerVia(pages.korus, korusLink, people.korus);
     await loginAs(pages.korus, people.korus, secrets.korus);
     assert.deepEqual(await menuEntries(pages.korus), ['Invitere kartleggere',
-      'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Rapporter']);
+      'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Rapporter',
+      'Tilgangslogg']);
     const kontaktLink = await inviteLink(pages.korus, { role: 'Kommune', kommune: 'Stavanger' }, 'KORUS');
 
     // the kommunekontakt invites two kartleggere in one instans
@@ -110,8 +111,8 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     // the autorisasjonsregister shows innvilget and tilbakekalt
     await k.goto(`${BASE}/cgi-bin/autorisasjon`);
     const register = await k.locator('table.data').innerText();
-    assert.match(register, /Petter Borge\tTestinstans\tKartlegger\t\d{4}-\d\d-\d\d \d\d:\d\d\t\d{4}-\d\d-\d\d/);
-    assert.match(register, /Caroline Finstad\tTestinstans\tKartlegger\t\d{4}-\d\d-\d\d \d\d:\d\d\tNei/);
+    assert.match(register, /Petter Borge\tTestinstans\tKartlegger\tCecilie Davidsen, \d{4}-\d\d-\d\d\t\d{4}-\d\d-\d\d \d\d:\d\d\t\d{4}-\d\d-\d\d \d\d:\d\d\tTilbakekalt \d{4}-\d\d-\d\d \d\d:\d\d av Cecilie Davidsen/);
+    assert.match(register, /Caroline Finstad\tTestinstans\tKartlegger\tCecilie Davidsen, \d{4}-\d\d-\d\d\t\d{4}-\d\d-\d\d \d\d:\d\d\tNei/);
     await checkA11y(k, 'autorisasjonsregister');
 
     // the velkomstmelding: written by KORFOR, seen once at the next login
