@@ -326,8 +326,11 @@ check "timing: the medians differ by less than 30% or 40 ms (the larger)" \
 	bound = 0.3 * lo; if (bound < 0.040) bound = 0.040
 	printf "     spread %.1f ms, bound %.1f ms\n", (hi - lo) * 1000, bound * 1000
 	exit !(hi - lo < bound) }'
-check "timing: the unknown e-post paid for a hash too (not a fast path)" \
-    awk -v a="$MU" -v b="$MK" 'BEGIN { exit !(a > b / 2) }'
+# the bound above is loose for a CGI whose hash takes ~35 ms: the old fast path for an
+# over-long password (4 ms against 37 ms) stayed inside 40 ms. No series may be a fast path.
+check "timing: no series skips the hash (each median over half the largest)" \
+    awk -v a="$MU" -v b="$MK" -v c="$ML" 'BEGIN { hi = a; if (b > hi) hi = b; if (c > hi) hi = c
+	exit !(a > hi / 2 && b > hi / 2 && c > hi / 2) }'
 
 # -- https = yes: behind a TLS-terminating proxy ---------------------------------------------
 "$BP_BPADM" -c "$BP_CONF" clock --advance 960 >/dev/null
