@@ -392,7 +392,11 @@ log_download(struct store_txn *txn, void *arg)
 	crypto_wipe(&facts, sizeof(facts));
 	if (rc != 0)
 		return rc;
-	return survey_log(txn, in->key, in->a->now, in->a->me.id, fil_actions[in->fil]);
+	/* in the survey's endringslogg, and in the Tilgangslogg as a download (which file,
+	 * never whose) */
+	if ((rc = survey_log(txn, in->key, in->a->now, in->a->me.id, fil_actions[in->fil])) != 0)
+		return rc;
+	return app_audit(in->a, txn, "innsyn.pdf", NULL, fil_ids[in->fil]);
 }
 
 static int

@@ -51,6 +51,7 @@ static const struct {
 	{ "report.view", "Rapport åpnet" }, { "report.csv", "Rapport lastet ned (CSV)" },
 	{ "report.pdf", "Rapport lastet ned (PDF)" },
 	{ "registry.csv", "Overførte kartlegginger lastet ned (CSV)" },
+	{ "innsyn.pdf", "Innsyn lastet ned (PDF)" },
 	{ "init", "Lageret opprettet" },
 };
 

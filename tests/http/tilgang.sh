@@ -155,6 +155,7 @@ instance_login tina@stavanger.no "$PW" "${SECRET[T2]}" T2
 check "a new session's first opening (the Logg tab itself) is logged again" is "$(opened)" 2
 check "another kartlegger's survey is not found, and not logged" is "$(get T1 "/cgi-bin/skjema?id=$SID&fane=logg")" 404
 check "... so the log still has two" is "$(opened)" 2
+check "an innsyn PDF is downloaded" is "$(get T2 "/cgi-bin/innsyn?id=$SID&fil=kartlegging")" 200
 
 # == 7. look-ups are traced and throttled; the Tilgangslogg of each scope ================
 FNR=$(fnr_any 150385)
@@ -206,6 +207,8 @@ check "audit: the suspension, in Stavanger, with the links withdrawn" bash -c \
     "grep -P '\taccount.suspended\t' audit.txt | grep -q 'lenker-trukket=1'"
 check "audit: every change in the kommune's scope" bash -c \
     "$(declare -f scoped); scoped account.suspended 1103 && scoped account.restored 1103 && scoped account.role 1103 && scoped invite.withdrawn 1103 && scoped invite.created 0301"
+check "audit: the innsyn download, which file and never whose" bash -c \
+    "awk -F'\t' '\$2 == \"innsyn.pdf\" && \$5 == \"kartlegging\" && \$7 == \"1103\"' audit.txt | grep -q ."
 check "audit: the account acted on" bash -c "awk -F'\t' '\$2 == \"account.restored\" && \$8 == \"$(id 'Tone En')\"' audit.txt | grep -q ."
 
 ba() { "$BP_BPADM" -c "$BP_CONF" audit "$@"; }
