@@ -259,14 +259,6 @@ read_logs(struct store_txn *txn, void *arg)
 
 /* -- filters --------------------------------------------------------------------------------- */
 
-/* 1 when s is "" or the form of an account id (whether the kommune has it is asked later) */
-static int
-account_id_form(const char *s)
-{
-	return *s == '\0' || (strlen(s) == ACCOUNT_ID_LEN &&
-	    strspn(s, "0123456789abcdef") == ACCOUNT_ID_LEN);
-}
-
 /* -- the page -------------------------------------------------------------------------------- */
 
 static void
@@ -326,8 +318,6 @@ logs_get(struct app *a)
 	memset(&l, 0, sizeof(l));
 	l.a = a;
 	l.kartlegger = app_query(a, "kartlegger");
-	l.fra = app_query(a, "fra");
-	l.til = app_query(a, "til");
 	if (app_page(a, "endringslogger") != 0)
 		return 500;
 	/* a bad filter is said at its field; the lines are then not shown (they would not be
@@ -337,18 +327,8 @@ logs_get(struct app *a)
 		l.kartlegger = "";
 		bad = 1;
 	}
-	if (*l.fra && !date_valid(l.fra)) {
-		app_message(a, "error", "fra", "Skriv fra-datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-03-01.");
+	if (app_date_range(a, &l.fra, &l.til))
 		bad = 1;
-	}
-	if (*l.til && !date_valid(l.til)) {
-		app_message(a, "error", "til", "Skriv til-datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-03-31.");
-		bad = 1;
-	}
-	if (!bad && *l.fra && *l.til && strcmp(l.fra, l.til) > 0) {
-		app_message(a, "error", "til", "Til-datoen kan ikke være før fra-datoen.");
-		bad = 1;
-	}
 	l.bad = bad;
 	if ((l.rows = malloc(ROWS_MAX * sizeof(*l.rows))) == NULL || app_store(a, &st) != 0)
 		goto out;

@@ -13,6 +13,7 @@
 #include "app.h"
 #include "audit.h"
 #include "authz.h"
+#include "enrol.h"
 #include "invite.h"
 #include "otp.h"
 #include "password.h"
@@ -171,63 +172,21 @@ account_form(struct app *a, const struct invite *inv, const char *token,
 	return app_render(a, 200);
 }
 
-/* The TOTP enrolment: the secret as text and as a QR code, and a field for the code. */
+/* The TOTP enrolment: the secret as text and as a QR code (enrol.h), and a field for the
+ * code. */
 static int
 enrol_page(struct app *a, const struct invite *inv, const char *token, const char *ptoken,
     const struct pending *p, const char *error)
 {
-	unsigned char sealed[128], secret_raw[OTP_SECRET_LEN];
-	const struct secrets *sec;
-	struct buf secret = { 0 }, uri = { 0 }, path = { 0 };
-	char b32[OTP_BASE32_MAX], grouped[OTP_BASE32_MAX * 2];
-	size_t n = strlen(p->totp) / 2, i, j;
-	xmlNodePtr t, q;
-	int width, rc = 500;
-
-	if (n > sizeof(sealed) || hex_decode(p->totp, 2 * n, sealed, n) != 0 ||
-	    app_secrets(a, &sec) != 0 ||
-	    crypto_open(sec->data, p->id, ACCOUNT_ID_LEN, sealed, n, &secret) != 0 ||
-	    secret.len != OTP_SECRET_LEN)
-		goto out;
-	memcpy(secret_raw, secret.p, OTP_SECRET_LEN);
-	if (otp_base32(secret_raw, OTP_SECRET_LEN, b32) != 0)
-		goto out;
-	for (i = j = 0; b32[i]; i++) {
-		if (i && i % 4 == 0)
-			grouped[j++] = ' ';
-		grouped[j++] = b32[i];
-	}
-	grouped[j] = '\0';
-	buf_puts(&uri, "otpauth://totp/Brukerplan:");
-	url_encode(&uri, p->email);
-	buf_printf(&uri, "?secret=%s&issuer=Brukerplan&algorithm=SHA1&digits=6&period=%d",
-	    b32, OTP_STEP);
-	if (uri.err || qr_path(uri.p, &path, &width) != 0)
-		goto out;
 	if (app_page(a, "register-totp") != 0)
-		goto out;
+		return 500;
 	add_invite(a, inv, token);
 	page_add(&a->page, NULL, "pending", ptoken);
-	t = page_add(&a->page, NULL, "totp", NULL);
-	page_attr(&a->page, t, "secret", grouped);
-	page_attr(&a->page, t, "email", p->email);
-	q = page_add(&a->page, t, "qr", NULL);
-	page_attr_ll(&a->page, q, "width", width);
-	page_attr(&a->page, q, "path", path.p);
+	if (enrol_model(a, p->id, p->email, p->totp) != 0)
+		return 500;
 	if (error != NULL)
 		app_message(a, "error", "kode", error);
-	rc = app_render(a, 200);
-out:
-	crypto_wipe(secret_raw, sizeof(secret_raw));
-	crypto_wipe(b32, sizeof(b32));
-	crypto_wipe(grouped, sizeof(grouped));
-	crypto_wipe(uri.p, uri.len);
-	if (secret.p)
-		crypto_wipe(secret.p, secret.len);
-	buf_free(&secret);
-	buf_free(&uri);
-	buf_free(&path);
-	return rc;
+	return app_render(a, 200);
 }
 
 /* -- the invitation ------------------------------------------------------------------ */

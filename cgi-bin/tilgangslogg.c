@@ -194,14 +194,6 @@ read_log(struct store_txn *txn, void *arg)
 	return audit_list(txn, add_line, v);
 }
 
-/* 1 when s is "" or the form of an account id */
-static int
-account_id_form(const char *s)
-{
-	return *s == '\0' || (strlen(s) == ACCOUNT_ID_LEN &&
-	    strspn(s, "0123456789abcdef") == ACCOUNT_ID_LEN);
-}
-
 static int
 log_get(struct app *a)
 {
@@ -218,8 +210,6 @@ log_get(struct app *a)
 	memset(&v, 0, sizeof(v));
 	v.a = a;
 	v.f.kind = -1;
-	v.f.fra = app_query(a, "fra");
-	v.f.til = app_query(a, "til");
 	if (app_refdata(a, &v.rd) != 0 || app_page(a, "tilgangslogg") != 0)
 		return 500;
 	/* the reader's scope: a kommune, a region (its kommuner's lines too), or all */
@@ -240,18 +230,8 @@ log_get(struct app *a)
 		app_message(a, "error", "type", "Velg en type hendelse fra listen.");
 		bad = 1;
 	}
-	if (*v.f.fra && !date_valid(v.f.fra)) {
-		app_message(a, "error", "fra", "Skriv fra-datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-03-01.");
+	if (app_date_range(a, &v.f.fra, &v.f.til))
 		bad = 1;
-	}
-	if (*v.f.til && !date_valid(v.f.til)) {
-		app_message(a, "error", "til", "Skriv til-datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-03-31.");
-		bad = 1;
-	}
-	if (!bad && *v.f.fra && *v.f.til && strcmp(v.f.fra, v.f.til) > 0) {
-		app_message(a, "error", "til", "Til-datoen kan ikke være før fra-datoen.");
-		bad = 1;
-	}
 	fl = page_add(&a->page, NULL, "filter", NULL);
 	page_attr(&a->page, fl, "person", person);
 	page_attr(&a->page, fl, "type", type);

@@ -100,6 +100,13 @@ name_valid(const char *s)
 }
 
 int
+account_id_form(const char *s)
+{
+	return *s == '\0' || (strlen(s) == ACCOUNT_ID_LEN &&
+	    strspn(s, "0123456789abcdef") == ACCOUNT_ID_LEN);
+}
+
+int
 account_new_id(struct account *a)
 {
 	unsigned char raw[ACCOUNT_ID_LEN / 2];

@@ -64,6 +64,9 @@ int email_normalize(const char *in, char *out, size_t size);
 /* name_valid: 1 for 1..ACCOUNT_NAME_CHARS characters of text without control characters */
 int name_valid(const char *s);
 
+/* account_id_form: 1 for "" or a string of an account id's form (32 lower-case hex digits);
+ * whether an account has it is for the store to say. */
+int account_id_form(const char *s);
 /* account_new_id: random id into a->id. */
 int account_new_id(struct account *a);
 int account_load(struct store_txn *txn, const char *id, struct account *out);

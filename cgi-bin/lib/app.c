@@ -310,6 +310,28 @@ app_account_invited(struct app *a, struct store_txn *txn, xmlNodePtr n,
 	page_attr(&a->page, n, "invited", when);
 }
 
+int
+app_date_range(struct app *a, const char **fra, const char **til)
+{
+	int bad = 0;
+
+	*fra = app_query(a, "fra");
+	*til = app_query(a, "til");
+	if (**fra && !date_valid(*fra)) {
+		app_message(a, "error", "fra", "Skriv fra-datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-03-01.");
+		bad = 1;
+	}
+	if (**til && !date_valid(*til)) {
+		app_message(a, "error", "til", "Skriv til-datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-03-31.");
+		bad = 1;
+	}
+	if (!bad && **fra && **til && strcmp(*fra, *til) > 0) {
+		app_message(a, "error", "til", "Til-datoen kan ikke være før fra-datoen.");
+		bad = 1;
+	}
+	return bad;
+}
+
 void
 app_message(struct app *a, const char *kind, const char *field, const char *text)
 {
