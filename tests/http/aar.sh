@@ -228,6 +228,12 @@ check "the tool made the year's report counts ready (report:2026 kept)" \
     bash -c "mdb_dump -p -s meta '$STORE_DIR' | grep -q '^ report:2026\$'"
 out=$("$BP_TRANSFER" -c "$BP_CONF" --date 2027-01-01)
 check "run again: nothing left to do" is "$out" ""
+"$BP_BPADM" -c "$BP_CONF" audit --last 500 --kind datoer > "$WORK/transfers"
+check "audit: the button's transfer, with its counts, in Stavanger's scope, once" bash -c \
+    "[ \$(awk -F'\t' '\$2 == \"transfer\" && \$5 == \"2026 overfort=$OK1 holdt-tilbake=$ERR1\" && \$7 == \"1103\" && length(\$3) == 32' '$WORK/transfers' | wc -l) = 1 ]"
+check "audit: bp-transfer's, with its counts, in Sola's scope, once" bash -c \
+    "[ \$(awk -F'\t' '\$2 == \"transfer\" && \$3 == \"cron\" && \$5 == \"2026 overfort=$OK2 holdt-tilbake=$((7 - OK2))\" && \$7 == \"1124\"' '$WORK/transfers' | wc -l) = 1 ]"
+check "audit: a dry run is not a transfer" is "$(grep -c 'transfer' "$WORK/transfers")" 2
 hit "$KORFOR" GET "/cgi-bin/overforte?aar=2026&kommune=1124"
 check "Sola's rows in the registry, once each" bash -c "[ \$(wc -l < '$BODY') = $((OK2 + 1)) ]"
 check "a drift instance refuses a --date ahead of today" bash -c "sed 's/^mode *=.*/mode = drift/' '$BP_CONF' > '$WORK/drift.conf' && ! '$BP_TRANSFER' -c '$WORK/drift.conf' --dry-run --date 2099-01-01 2>/dev/null"
