@@ -366,6 +366,37 @@ check "https: by default, plain cookies and no HSTS over http" \
     bash -c "grep -q '^Set-Cookie: bp_pre=[0-9a-f]\{64\}; Path=/; HttpOnly; SameSite=Strict' '$HEADERS' &&
         ! grep -i '^Set-Cookie:' '$HEADERS' | grep -qi 'Secure\|__Host-' && ! grep -qi '^Strict-Transport' '$HEADERS'"
 
+# == issue 16 §1–3: revocation, unlogged reads and look-ups, password quality ================
+# (tests/http/tilgang.sh and konto.sh go through each in full; these are the attacks)
+"$BP_BPADM" -c "$BP_CONF" clock --advance 60 >/dev/null	# fresh TOTP steps, fresh sessions
+rm -f "$K"
+instance_login kari@stavanger.no "$PW" "$K_SECRET" "$K"
+S=$WORK/S
+account "$S" "$(instance_invite "$K" kartlegger kommune=1103 'instans=Instans 2')" "Sigurd Fem" sigurd@stavanger.no tjenestetype=nav >/dev/null
+SL=$(instance_invite "$S" kartlegger)
+SID_S=$(curl -s -b "$K" "$BP_URL/cgi-bin/admin?kommune=1103" | grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra Sigurd Fem' | grep -o '[0-9a-f]\{32\}')
+hit "$K" POST /cgi-bin/admin/suspender -d "csrf=$(csrf "$K")&id=$SID_S&bekreft=ja"
+hit "$ANON" GET "/cgi-bin/register?t=${SL##*t=}"
+check "a suspended account's link is withdrawn at once: 410, trukket tilbake" bash -c "[ $STATUS = 410 ] && grep -q 'trukket tilbake' '$BODY'"
+rm -f "$T"
+instance_login tone@stavanger.no "$PW" "$T_SECRET" "$T"
+opened_lines() { curl -s -b "$T" "$BP_URL/cgi-bin/skjema?id=$ID&fane=logg" | grep -o '<td>Åpnet</td>' | wc -l; }
+before=$(opened_lines)
+"$BP_BPADM" -c "$BP_CONF" clock --advance 60 >/dev/null
+rm -f "$T"
+instance_login tone@stavanger.no "$PW" "$T_SECRET" "$T"
+hit "$T" GET "/cgi-bin/skjema?id=$ID&fane=feil"
+check "a tab opened by URL in a new session is in the survey's log (Åpnet)" is "$(opened_lines)" "$((before + 1))"
+hit "$T" POST /cgi-bin/reservasjon -d "csrf=$(csrf "$T")&handling=sjekk" --data-urlencode "fnr=$FNR"
+check "a reservasjon check is an audit event with its outcome, never the number" bash -c \
+    "'$BP_BPADM' -c '$BP_CONF' audit --last 20 --kind reservasjon > '$WORK/lookups' && grep -q 'ikke-reservert' '$WORK/lookups' && ! grep -q '$FNR' '$WORK/lookups'"
+WL=$(instance_invite "$K" kartlegger kommune=1103 'instans=Instans 2')
+c=$(curl -s -c "$WORK/weak" -b "$WORK/weak" "$WL" | csrf_of_page)
+curl -s -c "$WORK/weak" -b "$WORK/weak" -o "$WORK/weak.html" -d "csrf=$c&t=${WL##*t=}&steg=konto&vilkar=ja&tjenestetype=nav" \
+    --data-urlencode "navn=Svak Passord" --data-urlencode "epost=svak@stavanger.no" \
+    --data-urlencode "passord=passordpassord" --data-urlencode "passord2=passordpassord" "$BP_URL/cgi-bin/register"
+check "a repetitive password is refused, in Norwegian" bash -c "grep -q 'Passordet' '$WORK/weak.html' && ! grep -q 'class=\"secret\"' '$WORK/weak.html'"
+
 # == privacy and robustness at the end ========================================================
 check "no request answered 5xx" bash -c "[ ! -s '$WORK/500s' ] || { cat '$WORK/500s' >&2; false; }"
 for log in access.log error.log; do
