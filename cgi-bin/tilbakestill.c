@@ -23,7 +23,7 @@
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
 
 /* why a link cannot be used, as the person reads it */
-enum refusal { R_UNKNOWN, R_EXPIRED, R_USED, R_SUSPENDED, R__MAX };
+enum refusal { R_UNKNOWN, R_EXPIRED, R_USED, R_SUSPENDED, R_WITHDRAWN, R__MAX };
 
 static const struct {
 	int status;
@@ -37,6 +37,8 @@ static const struct {
 	    "bare brukes én gang. Be om en ny lenke hvis du trenger det." },
 	[R_SUSPENDED] = { 410, "Kontoen er suspendert, så lenken kan ikke brukes. Kontakt "
 	    "kommunekontakten eller KORUS." },
+	[R_WITHDRAWN] = { 410, "Lenken for å tilbakestille passordet er trukket tilbake. Be "
+	    "kommunekontakten, KORUS eller KORFOR om en ny lenke." },
 };
 
 static int
@@ -182,6 +184,23 @@ struct use {
 	const char *stage_totp;
 };
 
+static int
+maker_may(struct store_txn *txn, struct use *u)
+{
+	struct account maker;
+	struct target t;
+	int rc;
+
+	if ((rc = account_load(txn, u->r.by, &maker)) != 0 && rc != BP_ENOENT)
+		return rc;
+	t = target_account(&u->acct);
+	if (rc == BP_ENOENT || authz(&maker, ACT_RESET, &t) != 0) {
+		u->why = R_WITHDRAWN;
+		return BP_EDENIED;
+	}
+	return 0;
+}
+
 /* the link and its account; refused (with why) when either may no longer be used */
 static int
 check_link(struct store_txn *txn, struct use *u)
@@ -210,6 +229,10 @@ check_link(struct store_txn *txn, struct use *u)
 		u->why = R_SUSPENDED;
 		return BP_EDENIED;
 	}
+	/* the link holds only while its maker could make it now: a maker since suspended,
+	 * moved to another role or out of scope has withdrawn it */
+	if ((rc = maker_may(txn, u)) != 0)
+		return rc;
 	u->refused = 0;
 	return 0;
 }

@@ -200,7 +200,15 @@ instance_login tina@stavanger.no "$PW" "${SECRET[T2]}" T2
 check "after 16 minutes she may look up again" is "$(post T2 /cgi-bin/reservasjon -d handling=sjekk --data-urlencode "fnr=$FNR")" 200
 check "the kommunekontakt is offered a reset link for its kartleggere" bash -c "page KA '/cgi-bin/admin?kommune=1103' | grep -q 'tilbakestill/lag?id=$(id 'Tina To')'"
 
-# == 8. the audit log, each event in the scope of the account it concerns ===============
+# == 8. a reset link holds only while its maker could make it =========================
+post KA /cgi-bin/tilbakestill/lag -d "id=$(id 'Tina To')&bekreft=ja" >/dev/null
+RL=$(grep -o "$BP_URL/cgi-bin/tilbakestill?t=[0-9a-f]*" body.last | head -1)
+check "the kommunekontakt makes a reset link for Tina" usable "$RL"
+check "KORUS suspends the kommunekontakt" is "$(post RA /cgi-bin/admin/suspender -d "id=$(curl -s -b RA "$BP_URL/cgi-bin/admin?kommune=1103" | grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra Kari Stavanger' | grep -o '[0-9a-f]\{32\}')&bekreft=ja")" 303
+check "the reset link she made is withdrawn with her" bash -c \
+    "[ \"\$(curl -s -o body.last -w '%{http_code}' '$RL')\" = 410 ] && grep -q 'trukket tilbake' body.last"
+
+# == 9. the audit log, each event in the scope of the account it concerns ===============
 "$BP_BPADM" -c "$BP_CONF" audit --last 200 > audit.txt
 scoped() { awk -F'\t' -v e="$1" -v k="$2" '$2 == e && $7 == k { n++ } END { exit !n }' audit.txt; }
 check "audit: the suspension, in Stavanger, with the links withdrawn" bash -c \
