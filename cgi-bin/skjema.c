@@ -230,7 +230,9 @@ add_log_line(const char *line, size_t len, void *arg)
 /* -- GET ------------------------------------------------------------------------------------ */
 
 /* Every opening of a survey leaves a trace in its endringslogg: "åpnet" once per session
- * and survey, whichever tab or view is opened first, by link or by URL. */
+ * and survey, whichever tab or view is opened first, by link or by URL. The first tab
+ * shown right after "Kartlegg bruker" is the creation's own ("opprettet" in this session
+ * is its trace); opening the survey from the list writes "åpnet" all the same. */
 static int
 read_form(struct store_txn *txn, void *arg)
 {
@@ -239,7 +241,8 @@ read_form(struct store_txn *txn, void *arg)
 
 	if ((rc = open_own(txn, f)) != 0)
 		return rc;
-	if ((rc = survey_log_opened(txn, f->key, f->a->me.id, f->a->sess.created)) < 0)
+	if ((rc = survey_log_opened(txn, f->key, f->a->me.id, f->a->sess.created,
+	    f->tab != NULL)) < 0)
 		return rc;
 	f->log_open = rc == 0;
 	return 0;
@@ -264,7 +267,8 @@ log_opened(struct store_txn *txn, void *arg)
 	struct form *f = arg;
 	int rc;
 
-	if ((rc = survey_log_opened(txn, f->key, f->a->me.id, f->a->sess.created)) != 0)
+	if ((rc = survey_log_opened(txn, f->key, f->a->me.id, f->a->sess.created,
+	    f->tab != NULL)) != 0)
 		return rc < 0 ? rc : 0;
 	return survey_log(txn, f->key, f->a->now, f->a->me.id, "åpnet");
 }

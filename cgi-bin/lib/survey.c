@@ -845,13 +845,14 @@ survey_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN], long 
 struct opened {
 	const char *account;
 	long long since;
+	int created;		/* "opprettet" counts too */
 	int found;
 };
 
 static int
 opened_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
-	static const char action[] = "åpnet";
+	static const char action[] = "åpnet", made[] = "opprettet";
 	struct opened *o = arg;
 	const char *p = v, *end = p + vlen;
 	size_t alen = strlen(o->account);
@@ -868,7 +869,9 @@ opened_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 	    memcmp(p, o->account, alen) != 0)
 		return 0;
 	p += alen + 1;
-	if ((size_t)(end - p) == sizeof(action) - 1 && memcmp(p, action, sizeof(action) - 1) == 0) {
+	if (((size_t)(end - p) == sizeof(action) - 1 && memcmp(p, action, sizeof(action) - 1) == 0) ||
+	    (o->created && (size_t)(end - p) == sizeof(made) - 1 &&
+	    memcmp(p, made, sizeof(made) - 1) == 0)) {
 		o->found = 1;
 		return 1;
 	}
@@ -877,9 +880,9 @@ opened_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 
 int
 survey_log_opened(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
-    const char *account, long long since)
+    const char *account, long long since, int created)
 {
-	struct opened o = { account, since, 0 };
+	struct opened o = { account, since, created, 0 };
 	unsigned char prefix[LOG_PREFIX_LEN];
 	int rc;
 

@@ -133,11 +133,12 @@ int survey_handover(struct store_txn *txn, const struct account *from,
 int survey_log(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
     long long now, const char *account, const char *action);
 
-/* survey_log_opened: 1 when the endringslogg of key has "åpnet" by account at or after
- * since (the start of the reader's session), else 0; reads back from the newest line and
- * stops at since. A survey is logged as opened once per session (skjema.c). */
+/* survey_log_opened: 1 when the endringslogg of key has "åpnet" (or, with created, also
+ * "opprettet") by account at or after since (the start of the reader's session), else 0;
+ * reads back from the newest line and stops at since. A survey is logged as opened once
+ * per session (skjema.c). */
 int survey_log_opened(struct store_txn *txn, const unsigned char key[SURVEY_KEY_LEN],
-    const char *account, long long since);
+    const char *account, long long since, int created);
 /* survey_log_list: the lines of one survey's endringslogg, oldest first, as
  * "time\taccount\taction". */
 typedef int (*survey_log_fn)(const char *line, size_t len, void *arg);
