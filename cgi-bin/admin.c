@@ -33,11 +33,25 @@ kommune_target(const char *nr, const char *region)
 
 /* -- choosing a kommune (KORUS: its region; KORFOR: the country) ---------------------- */
 
+/* accounts per kommunenummer, indexed by the number itself: every kommune has its place,
+ * however many there are (a list of the first 256 left the rest of the 357 uncounted) */
 struct tally {
-	char nr[256][5];		/* kommunenummer with accounts, and how many */
-	long count[256];
-	int n;
+	long count[10000];
 };
+
+/* the index of a kommunenummer of four digits, or -1 */
+static int
+tally_index(const char *nr)
+{
+	int i, v = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (nr[i] < '0' || nr[i] > '9')
+			return -1;
+		v = 10 * v + (nr[i] - '0');
+	}
+	return nr[4] == '\0' || nr[4] == ':' ? v : -1;
+}
 
 static int
 tally_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
@@ -48,17 +62,8 @@ tally_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 
 	(void)v;
 	(void)vlen;
-	if (klen < 7 || key[6] != ':')	/* "k:NNNN:<id>" */
+	if (klen < 7 || key[6] != ':' || (i = tally_index(key + 2)) < 0)	/* "k:NNNN:<id>" */
 		return 0;
-	for (i = 0; i < t->n && memcmp(t->nr[i], key + 2, 4) != 0; i++)
-		;
-	if (i == t->n) {
-		if (t->n == 256)
-			return 0;
-		memcpy(t->nr[t->n], key + 2, 4);
-		t->nr[t->n][4] = '\0';
-		t->count[t->n++] = 0;
-	}
 	t->count[i]++;
 	return 0;
 }
@@ -94,9 +99,8 @@ choose_page(struct app *a)
 		for (k = k->children; k; k = k->next) {
 			xmlChar *nr = xmlGetProp(k, BAD_CAST "nr");
 
-			for (i = 0; nr && i < t->n; i++)
-				if (strcmp(t->nr[i], (const char *)nr) == 0)
-					page_attr_ll(&a->page, k, "accounts", t->count[i]);
+			if (nr && (i = tally_index((const char *)nr)) >= 0 && t->count[i] > 0)
+				page_attr_ll(&a->page, k, "accounts", t->count[i]);
 			xmlFree(nr);
 		}
 		break;

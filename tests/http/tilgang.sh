@@ -34,6 +34,7 @@ account KB "$(instance_invite RB kommunekontakt kommune=0301)" "Kim Oslo" kim@os
 account T1 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tone En" tone@stavanger.no tjenestetype=nav
 account T2 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tina To" tina@stavanger.no tjenestetype=nav
 account TO "$(instance_invite KB kartlegger kommune=030102 'instans=Grünerløkka team')" "Ola Oslo" ola@oslo.no tjenestetype=nav
+account KT "$(instance_invite F kommunekontakt kommune=5501)" "Tove Tromsø" tove@tromso.no
 
 declare -A NAMEID
 for k in 1103 0301; do
@@ -62,6 +63,10 @@ withdrawn() { [ "$(curl -s -o body.last -w '%{http_code}' "$1")" = 410 ] && grep
 usable() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$1")" = 200 ]; }
 export BP_URL BP_BPADM BP_CONF
 export -f csrf csrf_of_page post get page linkid withdrawn usable
+
+# KORFOR's choice of kommune counts the accounts of every kommune, the 320th (Tromsø) too
+check "KORFOR's Administrer kartleggere lists Tromsø with its account" bash -c \
+    "curl -s -b F '$BP_URL/cgi-bin/admin' | grep -q 'admin?kommune=5501\">Tromsø</a></td><td>1</td>'"
 
 # == 1. links: a kartlegger's fixes its own place; those who administer the scope see them ==
 check "a kartlegger makes no link for another instans" is "$(post T1 /cgi-bin/invite -d 'handling=lag&rolle=kartlegger&kommune=1103&antall=1&tilganger=1&instans=Noe+annet')" 403
