@@ -8,9 +8,9 @@ import { BASE, launch, newPage, checkA11y, bpadm, registerVia, loginAs, inviteLi
 
 const PW = 'et langt passord for tilgangstesten';
 const people = {
-  korfor: { name: 'Kristin KORFOR', email: 'kristin@korfor.no', password: PW },
-  kontakt: { name: 'Kjell Bergen', email: 'kjell@bergen.kommune.no', password: PW },
-  tor: { name: 'Tor Tangen', email: 'tor@bergen.kommune.no', password: PW, bydel: 'Arna',
+  korfor: { name: 'Kristin KORFOR', email: 'kristin.tilgang@korfor.no', password: PW },
+  kontakt: { name: 'Kjell Bergen', email: 'kjell.tilgang@bergen.kommune.no', password: PW },
+  tor: { name: 'Tor Tangen', email: 'tor.tilgang@bergen.kommune.no', password: PW, bydel: 'Arna',
     tjenestetype: 'NAV' },
 };
 
