@@ -168,6 +168,16 @@ look(struct store_txn *txn, void *arg)
 	return 0;
 }
 
+/* the world made, and an operation on it at now */
+static void
+begin(struct fix *f, struct world *w, struct op *o, long long now)
+{
+	world(f, w);
+	memset(o, 0, sizeof(*o));
+	o->w = w;
+	o->now = now;
+}
+
 static void
 test_suspend_restore(void **state)
 {
@@ -175,10 +185,7 @@ test_suspend_restore(void **state)
 	struct world w;
 	struct op o;
 
-	world(f, &w);
-	memset(&o, 0, sizeof(o));
-	o.w = &w;
-	o.now = T0 + 3600;
+	begin(f, &w, &o, T0 + 3600);
 	assert_int_equal(store_write(f->st, do_suspend, &o), 0);
 	assert_int_equal(o.links, 2);
 	assert_int_equal(store_read(f->st, look, &o), 0);
@@ -227,10 +234,7 @@ test_old_links_of_suspended(void **state)
 	struct world w;
 	struct op o;
 
-	world(f, &w);
-	memset(&o, 0, sizeof(o));
-	o.w = &w;
-	o.now = T0 + 60;
+	begin(f, &w, &o, T0 + 60);
 	assert_int_equal(store_write(f->st, suspend_only, &o), 0);
 	assert_int_equal(store_read(f->st, look, &o), 0);
 	assert_int_equal(invite_state(&o.got[0], T0 + 61), INVITE_WITHDRAWN);
@@ -244,10 +248,7 @@ test_role(void **state)
 	struct world w;
 	struct op o;
 
-	world(f, &w);
-	memset(&o, 0, sizeof(o));
-	o.w = &w;
-	o.now = T0 + 60;
+	begin(f, &w, &o, T0 + 60);
 	assert_int_equal(store_read(f->st, look, &o), 0);
 	assert_int_equal(o.n_scope[ROLE_KOMMUNE], 1);
 	assert_int_equal(o.n_scope[ROLE_KARTLEGGER], 1);
