@@ -16,31 +16,19 @@ const char *const tjenestetype_titles[TJ__MAX] = {
 	"Helse- og omsorgstjeneste", "Fastlege", "NAV", "Barnevern"
 };
 
-/* The record's text fields, in one table: reading and writing walk the same list. */
-static const struct {
-	const char *name;
-	size_t off;
-	size_t size;
-} text_fields[] = {
-#define F(n) { #n, offsetof(struct account, n), sizeof(((struct account *)0)->n) }
-	F(name), F(email), F(region), F(kommune), F(kommunenavn), F(bydel), F(bydelnavn),
-	F(instans), F(tjenestetype), F(password), F(totp), F(idhash),
-	{ "invited-by", offsetof(struct account, invited_by),
-	    sizeof(((struct account *)0)->invited_by) },
-#undef F
+/* The record's fields, in one table: reading and writing walk the same list. */
+#define T(m, n) RECORD_TEXT(struct account, m, n)
+#define L(m, n) RECORD_TIME(struct account, m, n)
+static const struct record_field fields[] = {
+	T(name, "name"), T(email, "email"), T(region, "region"), T(kommune, "kommune"),
+	T(kommunenavn, "kommunenavn"), T(bydel, "bydel"), T(bydelnavn, "bydelnavn"),
+	T(instans, "instans"), T(tjenestetype, "tjenestetype"), T(password, "password"),
+	T(totp, "totp"), T(idhash, "idhash"), T(invited_by, "invited-by"),
+	L(totp_step, "totp-step"), L(created, "created"), L(innvilget, "innvilget"),
+	L(tilbakekalt, "tilbakekalt"), L(welcome_seen, "welcome-seen"), L(invited, "invited"),
 };
-
-static const struct {
-	const char *name;
-	size_t off;
-} time_fields[] = {
-	{ "totp-step", offsetof(struct account, totp_step) },
-	{ "created", offsetof(struct account, created) },
-	{ "innvilget", offsetof(struct account, innvilget) },
-	{ "tilbakekalt", offsetof(struct account, tilbakekalt) },
-	{ "welcome-seen", offsetof(struct account, welcome_seen) },
-	{ "invited", offsetof(struct account, invited) },
-};
+#undef T
+#undef L
 
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -121,16 +109,10 @@ static int
 from_xml(xmlDocPtr doc, struct account *a)
 {
 	char role[32];
-	size_t i;
 	int r;
 
-	for (i = 0; i < NITEMS(text_fields); i++)
-		if (record_get(doc, text_fields[i].name, (char *)a + text_fields[i].off,
-		    text_fields[i].size) != 0)
-			return BP_EXML;
-	for (i = 0; i < NITEMS(time_fields); i++)
-		*(long long *)((char *)a + time_fields[i].off) =
-		    record_get_ll(doc, time_fields[i].name, 0);
+	if (record_get_fields(doc, a, fields, NITEMS(fields)) != 0)
+		return BP_EXML;
 	if (record_get(doc, "role", role, sizeof(role)) != 0 || (r = role_from_id(role)) < 0)
 		return BP_EXML;
 	a->role = (enum role)r;
@@ -256,7 +238,6 @@ account_save(struct store_txn *txn, const struct account *a, int is_new)
 {
 	struct buf b = { 0 };
 	xmlDocPtr doc;
-	size_t i;
 	int rc = BP_ENOMEM;
 
 	if (strlen(a->id) != ACCOUNT_ID_LEN || a->role >= ROLE__MAX)
@@ -265,14 +246,8 @@ account_save(struct store_txn *txn, const struct account *a, int is_new)
 		return BP_ENOMEM;
 	if (record_set(doc, "role", role_ids[a->role]) != 0)
 		goto out;
-	for (i = 0; i < NITEMS(text_fields); i++)
-		if (record_set(doc, text_fields[i].name,
-		    (const char *)a + text_fields[i].off) != 0)
-			goto out;
-	for (i = 0; i < NITEMS(time_fields); i++)
-		if (record_set_ll(doc, time_fields[i].name,
-		    *(const long long *)((const char *)a + time_fields[i].off)) != 0)
-			goto out;
+	if (record_set_fields(doc, a, fields, NITEMS(fields)) != 0)
+		goto out;
 	if ((rc = record_serialize(doc, &b)) != 0)
 		goto out;
 	if (is_new && ((rc = store_add(txn, DB_EMAILS, a->email, strlen(a->email), a->id,

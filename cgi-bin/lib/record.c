@@ -207,3 +207,33 @@ record_node_attr(xmlNodePtr n, const char *name)
 	return (a && a->children && a->children->type == XML_TEXT_NODE) ?
 	    (const char *)a->children->content : NULL;
 }
+
+int
+record_get_fields(xmlDocPtr doc, void *base, const struct record_field *f, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (f[i].size == 0)
+			*(long long *)((char *)base + f[i].off) = record_get_ll(doc, f[i].name, 0);
+		else if (record_get(doc, f[i].name, (char *)base + f[i].off, f[i].size) != 0)
+			return BP_EXML;
+	}
+	return 0;
+}
+
+int
+record_set_fields(xmlDocPtr doc, const void *base, const struct record_field *f, size_t n)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++) {
+		rc = f[i].size == 0 ?
+		    record_set_ll(doc, f[i].name, *(const long long *)((const char *)base + f[i].off)) :
+		    record_set(doc, f[i].name, (const char *)base + f[i].off);
+		if (rc != 0)
+			return BP_ENOMEM;
+	}
+	return 0;
+}

@@ -2,6 +2,8 @@
 #ifndef BP_RECORD_H
 #define BP_RECORD_H
 
+#include <stddef.h>
+
 #include <libxml/tree.h>
 
 #include "util.h"
@@ -22,6 +24,22 @@ long long record_get_ll(xmlDocPtr doc, const char *name, long long dflt);
 /* record_set: replace (or add) the root's child element `name` with text val. */
 int record_set(xmlDocPtr doc, const char *name, const char *val);
 int record_set_ll(xmlDocPtr doc, const char *name, long long val);
+
+/* A record's fields as a table over a struct, so reading and writing walk the same list:
+ * text (size > 0: a char array of that size) or a time (size 0: a long long, 0 when
+ * absent). */
+struct record_field {
+	const char *name;
+	size_t off;
+	size_t size;
+};
+#define RECORD_TEXT(type, member, name) \
+	{ name, offsetof(type, member), sizeof(((type *)0)->member) }
+#define RECORD_TIME(type, member, name) { name, offsetof(type, member), 0 }
+/* record_get_fields: the n fields into base; BP_EXML when a text does not fit. */
+int record_get_fields(xmlDocPtr doc, void *base, const struct record_field *f, size_t n);
+/* record_set_fields: the n fields of base into doc; 0 or BP_ENOMEM. */
+int record_set_fields(xmlDocPtr doc, const void *base, const struct record_field *f, size_t n);
 
 /* record_node_text: the first text of element n, without copying ("" when none).
  * record_node_attr: the value of n's attribute name, without copying (NULL when absent). */

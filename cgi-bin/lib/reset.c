@@ -10,18 +10,13 @@
  * "expired" rather than "unknown", then forgotten */
 #define RESET_KEEP (7 * 86400LL)
 
-static const struct {
-	const char *name;
-	size_t off, size;
-} text_fields[] = {
-#define F(n) { #n, offsetof(struct reset, n), sizeof(((struct reset *)0)->n) }
-	F(account), F(by), F(password), F(totp),
-#undef F
-}, time_fields[] = {
-	{ "created", offsetof(struct reset, created), 0 },
-	{ "expires", offsetof(struct reset, expires), 0 },
-	{ "used", offsetof(struct reset, used), 0 },
+#define T(m) RECORD_TEXT(struct reset, m, #m)
+#define L(m) RECORD_TIME(struct reset, m, #m)
+static const struct record_field fields[] = {
+	T(account), T(by), T(password), T(totp), L(created), L(expires), L(used),
 };
+#undef T
+#undef L
 
 enum reset_state
 reset_state(const struct reset *r, long long now)
@@ -36,18 +31,12 @@ reset_save(struct store_txn *txn, const struct reset *r)
 {
 	struct buf b = { 0 };
 	xmlDocPtr doc;
-	size_t i;
 	int rc = BP_ENOMEM;
 
 	if ((doc = record_new("reset")) == NULL)
 		return BP_ENOMEM;
-	for (i = 0; i < NITEMS(text_fields); i++)
-		if (record_set(doc, text_fields[i].name, (const char *)r + text_fields[i].off))
-			goto out;
-	for (i = 0; i < NITEMS(time_fields); i++)
-		if (record_set_ll(doc, time_fields[i].name,
-		    *(const long long *)((const char *)r + time_fields[i].off)))
-			goto out;
+	if (record_set_fields(doc, r, fields, NITEMS(fields)) != 0)
+		goto out;
 	if ((rc = record_serialize(doc, &b)) != 0)
 		goto out;
 	rc = store_put(txn, DB_RESETS, r->key, sizeof(r->key), b.p, b.len);
@@ -63,18 +52,12 @@ static int
 parse(const void *v, size_t vlen, struct reset *out)
 {
 	xmlDocPtr doc;
-	size_t i;
 	int rc = BP_EXML;
 
 	if ((doc = record_parse(v, vlen)) == NULL)
 		return BP_EXML;
-	for (i = 0; i < NITEMS(text_fields); i++)
-		if (record_get(doc, text_fields[i].name, (char *)out + text_fields[i].off,
-		    text_fields[i].size) != 0)
-			goto out;
-	for (i = 0; i < NITEMS(time_fields); i++)
-		*(long long *)((char *)out + time_fields[i].off) =
-		    record_get_ll(doc, time_fields[i].name, 0);
+	if (record_get_fields(doc, out, fields, NITEMS(fields)) != 0)
+		goto out;
 	rc = strlen(out->account) == ACCOUNT_ID_LEN ? 0 : BP_EXML;
 out:
 	xmlFreeDoc(doc);
