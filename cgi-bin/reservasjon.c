@@ -6,6 +6,11 @@
  *
  *   GET  /cgi-bin/reservasjon                            the three forms
  *   POST /cgi-bin/reservasjon handling=sjekk|lag|slett fnr   the answer, on the page
+ *   POST /cgi-bin/reservasjon handling=lag fnr bekreft=ja    the reservasjon itself
+ *
+ * "Reserver" asks first: how many kartlegginger in the kommune it will delete (never whose
+ * or by which instans), then reserves when confirmed (issue 17: a reservasjon deleted
+ * without asking).
  *
  * The number never travels in a URL: the answer to a POST is the page itself (200), not a
  * redirect, and no log line names it. */
@@ -66,6 +71,8 @@ struct job {
 	long removed;			/* H_LAG: surveys deleted */
 	int rc;				/* BP_EEXIST: already reserved; BP_ENOENT: was not */
 	long wait;			/* > 0: too many look-ups, locked this long */
+	int confirmed;			/* H_LAG: bekreft=ja */
+	int doomed;			/* H_LAG, not confirmed: surveys it would delete */
 };
 
 static int
@@ -101,6 +108,26 @@ do_add(struct store_txn *txn, void *arg)
 	return app_audit(j->a, txn, "reservation.add", NULL, detail);
 }
 
+/* "Reserver" before its confirmation: is there anything to do, and what would go */
+static int
+do_preview(struct store_txn *txn, void *arg)
+{
+	struct job *j = arg;
+	char detail[48];
+	int rc;
+
+	if ((rc = reservation_check(txn, j->sec, j->a->me.kommune, j->year, j->fnr)) < 0)
+		return rc;
+	if (rc == 1) {
+		j->rc = BP_EEXIST;
+		return app_audit(j->a, txn, "reservation.check", NULL, "lag: allerede-reservert");
+	}
+	if ((j->doomed = reservation_doomed(txn, j->sec, j->a->me.kommune, j->year, j->fnr)) < 0)
+		return j->doomed;
+	snprintf(detail, sizeof(detail), "lag: til bekreftelse, sletter=%d", j->doomed);
+	return app_audit(j->a, txn, "reservation.check", NULL, detail);
+}
+
 static int
 do_remove(struct store_txn *txn, void *arg)
 {
@@ -133,6 +160,8 @@ do_job(struct store_txn *txn, void *arg)
 		return BP_ESTORE;
 	if (j->wait > 0)
 		return app_audit(j->a, txn, "reservation.check", NULL, "sperret");
+	if (j->h == H_LAG && !j->confirmed)
+		return do_preview(txn, arg);
 	return jobs[j->h](txn, arg);
 }
 
@@ -170,6 +199,22 @@ answer(const struct job *j, char *msg, size_t size, int rc)
 	abort();
 }
 
+/* "Reserver" asks first: the number, what a reservasjon does, and how many surveys of the
+ * kommune it deletes; the confirmation posts the same with bekreft=ja */
+static int
+confirm_page(struct app *a, const struct job *j)
+{
+	xmlNodePtr n;
+	int status;
+
+	if ((status = res_page(a, -1, NULL)) != 0)
+		return status;
+	n = page_add(&a->page, NULL, "confirm", NULL);
+	page_attr(&a->page, n, "fnr", j->fnr);
+	page_attr_ll(&a->page, n, "doomed", j->doomed);
+	return app_render(a, 200);
+}
+
 static int
 res_post(struct app *a)
 {
@@ -201,6 +246,7 @@ res_post(struct app *a)
 	j.h = (enum handling)h;
 	j.fnr = f.digits;
 	j.year = time_year((time_t)a->now);
+	j.confirmed = strcmp(app_form(a, "bekreft"), "ja") == 0;
 	if (app_store(a, &st) != 0 || app_secrets(a, &j.sec) != 0)
 		return 500;
 	rc = store_write(st, do_job, &j);
@@ -218,6 +264,11 @@ res_post(struct app *a)
 		    (j.wait + 59) / 60);
 		app_message(a, "error", field_ids[h], msg);
 		return app_render(a, 429);
+	}
+	if (j.h == H_LAG && !j.confirmed && j.rc == 0) {
+		status = confirm_page(a, &j);
+		crypto_wipe(&f, sizeof(f));
+		return status;
 	}
 	answer(&j, msg, sizeof(msg), j.rc);
 	crypto_wipe(&f, sizeof(f));

@@ -78,6 +78,22 @@ reservation_make(struct store_txn *txn, const struct secrets *sec, const char *k
 }
 
 int
+reservation_doomed(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    int year, const char *fnr)
+{
+	unsigned char key[SURVEY_KEY_LEN];
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	if ((rc = survey_key(sec, kommune, year, fnr, key)) != 0)
+		return rc;
+	if ((rc = store_get(txn, DB_SURVEYS, key, sizeof(key), &v, &vlen)) == BP_ENOENT)
+		return 0;
+	return rc == 0 ? 1 : rc;
+}
+
+int
 reservation_remove(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, const char *fnr)
 {

@@ -21,6 +21,10 @@ int reservation_add(struct store_txn *txn, const struct secrets *sec, const char
  * says how many went. Do it in one write transaction: both happen or neither. */
 int reservation_make(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, const char *fnr, long long now, const char *by, long *removed);
+/* reservation_doomed: how many surveys reservation_make would delete now: the person's
+ * survey of the year in the kommune (0 or 1), found by its key; nothing is opened. */
+int reservation_doomed(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    int year, const char *fnr);
 /* reservation_remove: BP_ENOENT when there was none. */
 int reservation_remove(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, const char *fnr);

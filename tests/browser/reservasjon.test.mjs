@@ -62,7 +62,14 @@ test('reservasjon: check, reserve (deleting a survey), refused survey, delete', 
     assert.ok(!s.url().includes(person), 'the number is not in the URL');
     await checkA11y(s, 'Reservasjoner: checked');
 
+    // "Reserver" asks first, saying how many of the kommune's surveys go (never whose)
     await send(s, 'Lag reservasjon', person, 'Reserver');
+    assert.equal(await s.locator('h2').first().innerText(), 'Bekreft reservasjonen');
+    assert.match(await s.locator('main').innerText(), /1 kartlegging i kommunen blir slettet\. Det kan ikke angres\./);
+    assert.doesNotMatch(await s.locator('main').innerText(), /Ola|legesenter/);
+    await checkA11y(s, 'Reservasjoner: confirm');
+    await s.getByRole('button', { name: 'Reserver og slett 1 kartlegging' }).click();
+    await s.waitForLoadState();
     assert.equal(await s.getByRole('status').innerText(),
       `Fødselsnummeret "${person}" er nå reservert. 1 kartlegging ble slettet.`);
     assert.ok(!s.url().includes(person), 'the number is not in the URL');
@@ -90,6 +97,9 @@ test('reservasjon: check, reserve (deleting a survey), refused survey, delete', 
     await checkA11y(s, 'Reservasjoner: invalid number');
 
     await send(s, 'Lag reservasjon', other, 'Reserver');
+    assert.match(await s.locator('main').innerText(), /Ingen kartlegginger i kommunen blir slettet\./);
+    await s.getByRole('button', { name: 'Reserver', exact: true }).click();
+    await s.waitForLoadState();
     assert.equal(await s.getByRole('status').innerText(),
       `Fødselsnummeret "${other}" er nå reservert. Ingen kartlegginger ble slettet.`);
     await send(s, 'Slett reservasjon', person, 'Slett');

@@ -150,7 +150,7 @@ done
 RES_FNR=$(curl -s -b "$WORK/k1" "$BP_URL/cgi-bin/kartlegging" | tr '\n' ' ' |
     grep -o "skjema?id=$RES_ID\">[0-9]*<" | sed 's/.*">\([0-9]*\)<$/\1/')	# not the id's digits
 check "a second survey without errors to reserve" bash -c "[ -n '$RES_ID' ] && [ ${#RES_FNR} = 11 ]"
-hit "$WORK/k1" POST /cgi-bin/reservasjon -d "csrf=$C1&handling=lag" --data-urlencode "fnr=$RES_FNR"
+hit "$WORK/k1" POST /cgi-bin/reservasjon -d "csrf=$C1&handling=lag&bekreft=ja" --data-urlencode "fnr=$RES_FNR"
 check "a reservasjon after sluttdato deletes the person's survey" body_has "er nå reservert. 1 kartlegging ble slettet."
 hit "$WORK/k1" GET "/cgi-bin/skjema?id=$RES_ID&fane=bruker"
 check "the reserved person's survey is gone (404)" status_is 404

@@ -165,6 +165,13 @@ check "check: not reserved, in the seed's words" body_has "Fødselsnummeret \"$O
 check "check: a status message" body_has 'role="status">Fødselsnummeret'
 check "check: the field is empty again" bash -c "! grep -q 'value=\"$ORD\"' '$BODY'"
 res "$T1" lag "$ORD"
+check "make: asks first, with how many of the kommune's surveys it deletes" body_has '1 kartlegging i kommunen blir slettet. Det kan ikke angres.'
+check "make: ... never whose or by which instans" bash -c "! grep -q 'Tina\|Instans 2' '$BODY'"
+check "make: ... a danger button to confirm, and Avbryt" bash -c "grep -q 'class=\"danger\">Reserver og slett 1 kartlegging</button>' '$BODY' && grep -q '>Avbryt</a>' '$BODY'"
+check "make: nothing deleted before the confirmation" is "$(menu_count "$T2")" 1
+res "$T1" sjekk "$ORD"
+check "make: nothing reserved before the confirmation" body_has "Fødselsnummeret \"$ORD\" er ikke reservert."
+res "$T1" lag "$ORD" -d bekreft=ja
 check "make: 200" is "$STATUS" 200
 check "make: no redirect" no_location
 check "make: reserved, Tina's survey deleted, said" body_has "Fødselsnummeret \"$ORD\" er nå reservert. 1 kartlegging ble slettet."
@@ -189,6 +196,8 @@ check "another kommune: its survey of the person is kept" is "$STATUS" 200
 check "another kommune: its count" is "$(menu_count "$T3")" 1
 
 res "$K" lag "$ORD2"
+check "the kommunekontakt is told none will be deleted" body_has 'Ingen kartlegginger i kommunen blir slettet.'
+res "$K" lag "$ORD2" -d bekreft=ja
 check "the kommunekontakt reserves: none deleted" body_has "Fødselsnummeret \"$ORD2\" er nå reservert. Ingen kartlegginger ble slettet."
 res "$K" slett "$ORD2"
 check "delete: said" body_has "Reservasjonen av fødselsnummeret \"$ORD2\" er slettet."
