@@ -3,7 +3,8 @@
  * and from overføringsdato the transfer, confirmed with a checkbox, then its receipt.
  *
  *   GET  /cgi-bin/overforing
- *   POST /cgi-bin/overforing handling=datoer sluttdato overforingsdato
+ *   POST /cgi-bin/overforing handling=datoer sluttdato overforingsdato [bekreft=ja]
+ *                     a sluttdato set to today asks first: "Kartleggingen låses i dag"
  *   POST /cgi-bin/overforing handling=overfor bekreft=ja
  */
 #include <stdio.h>
@@ -25,6 +26,7 @@ struct year {
 	/* POST handling=datoer */
 	char sluttdato[DATE_LEN + 1], overforingsdato[DATE_LEN + 1];
 	struct period_check check;
+	int lock_today;			/* asking before a sluttdato of today locks the year */
 	/* POST handling=overfor */
 	int transfer_rc;
 	/* what to tell, added to the page once it is made (app_page starts it afresh) */
@@ -111,6 +113,11 @@ year_page(struct app *a, struct year *y, int status)
 		page_attr_ll(pg, n, "transferred", y->p.transferred);
 		page_attr_ll(pg, n, "held-back", y->p.held_back);
 	}
+	if (y->lock_today) {
+		n = page_add(pg, NULL, "lock-today", NULL);
+		page_attr(pg, n, "sluttdato", y->sluttdato);
+		page_attr(pg, n, "overforingsdato", y->overforingsdato);
+	}
 	for (i = 0; i < y->nmsgs; i++)
 		app_message(a, y->msgs[i].kind, y->msgs[i].field, y->msgs[i].text);
 	return app_render(a, status);
@@ -161,6 +168,14 @@ save_dates(struct store_txn *txn, void *arg)
 }
 
 static int
+read_period(struct store_txn *txn, void *arg)
+{
+	struct year *y = arg;
+
+	return period_get(txn, y->a->me.kommune, y->year, &y->p);
+}
+
+static int
 dates(struct app *a, struct year *y)
 {
 	static const struct {
@@ -190,8 +205,19 @@ dates(struct app *a, struct year *y)
 		y->check.error = "";
 		return year_page(a, y, 400);
 	}
-	if (app_store(a, &st) != 0)
+	if (app_store(a, &st) != 0 || store_read(st, read_period, y) != 0)
 		return 500;
+	/* a sluttdato of today locks the kartlegging at once: the kommunekontakt says so
+	 * first (a sluttdato already today is not asked about again), once the dates are
+	 * otherwise right (save_dates checks them again under the writer's lock) */
+	period_check(&y->p, y->sluttdato, y->overforingsdato, y->year, y->today, &y->check);
+	if (!y->check.error && strcmp(y->sluttdato, y->today) == 0 &&
+	    strcmp(y->p.sluttdato, y->today) != 0 && strcmp(app_form(a, "bekreft"), "ja") != 0 &&
+	    !y->p.overfort) {
+		y->lock_today = 1;
+		y->check.error = "";		/* the typed dates stay on the form */
+		return year_page(a, y, 200);
+	}
 	rc = store_write(st, save_dates, y);
 	if (rc == BP_EEXIST) {
 		tell(y, "error", NULL, "Kartleggingen er allerede overført, så datoene "

@@ -2,7 +2,8 @@
 <!-- overforing.xsl: the kommunekontakt's year: sluttdato and overføringsdato, then the
      transfer to KORFOR and its receipt. Model: <period kommune state=open|locked|due|
      transferred sluttdato overforingsdato stored-sluttdato stored-overforingsdato
-     moved-from ready with-errors overfort transferred held-back/>. -->
+     moved-from ready with-errors overfort transferred held-back/>, and <lock-today sluttdato
+     overforingsdato/> when a sluttdato of today waits for its confirmation. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
   <xsl:include href="form.xsl"/>
@@ -33,6 +34,22 @@
   </xsl:template>
 
   <xsl:template match="period" mode="dates">
+    <xsl:if test="/page/lock-today">
+      <section class="card" aria-labelledby="las">
+        <h2 id="las">Kartleggingen låses i dag</h2>
+        <p class="lead">Med sluttdato i dag låses kartleggingen med en gang: ingen nye brukere kan kartlegges, og kartleggingene kan bare rettes etter krav fra bruker.</p>
+        <form method="post" action="{/page/@cgi}/overforing">
+          <xsl:call-template name="csrf"/>
+          <input type="hidden" name="handling" value="datoer"/>
+          <input type="hidden" name="sluttdato" value="{/page/lock-today/@sluttdato}"/>
+          <input type="hidden" name="overforingsdato" value="{/page/lock-today/@overforingsdato}"/>
+          <input type="hidden" name="bekreft" value="ja"/>
+          <button type="submit" class="danger">Lås kartleggingen i dag</button>
+          <xsl:text> </xsl:text>
+          <a href="{/page/@cgi}/overforing">Avbryt</a>
+        </form>
+      </section>
+    </xsl:if>
     <section class="card" aria-labelledby="datoer">
       <h2 id="datoer">Sluttdato og overføringsdato</h2>
       <p>KORFOR anbefaler at det settes av minst to uker mellom kartleggingsslutt og overføring, slik at brukerne får rimelig tid til å utøve sine rettigheter til reservasjon, innsyn, retting og sletting. Det er overføringsdatoen som skal kommuniseres til brukerne som frist i informasjonsskrivet.</p>

@@ -206,6 +206,9 @@ check "dates: ... the field marked" marked overforingsdato
 check "dates: ... both typed values kept" kept "$TODAY" "$YESTERDAY"
 check "dates: nothing refused is in the audit log" bash -c "! '$BP_BPADM' -c '$BP_CONF' audit | grep -q period.dates"
 dates "$TODAY" "$TODAY"
+check "dates: a sluttdato of today asks first: Kartleggingen låses i dag" bash -c "[ $STATUS = 200 ] && grep -q 'Kartleggingen låses i dag' '$BODY' && ! grep -q 'Datoene er lagret.' '$BODY'"
+check "dates: ... nothing saved before the confirmation" bash -c "! '$BP_BPADM' -c '$BP_CONF' audit | grep -q period.dates"
+hit "$K" POST /cgi-bin/overforing -d "csrf=$(csrf "$K")&handling=datoer&sluttdato=$TODAY&overforingsdato=$TODAY&bekreft=ja"
 check "dates: today is allowed for both" bash -c "[ $STATUS = 200 ] && grep -q 'Datoene er lagret.' '$BODY'"
 check "dates: the change is in the audit log, with the dates, in the kommune's scope" \
     bash -c "'$BP_BPADM' -c '$BP_CONF' audit | grep 'period.dates' | grep -q \"sluttdato=$TODAY overforingsdato=$TODAY.*	1103	\""

@@ -1,0 +1,53 @@
+// Screens that prevent expensive mistakes (issue "Skjermene"): a sluttdato of today asks
+// "Kartleggingen låses i dag" first; axe-core on the question, also at 320 px width.
+// (Reserver's confirmation is in reservasjon.test.mjs.)
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { BASE, launch, newPage, checkA11y, bpadm, registerVia, loginAs, inviteLink } from './lib.mjs';
+
+const PW = 'et langt passord for skjermtesten';
+const people = {
+  korfor: { name: 'Sverre KORFOR', email: 'sverre.skjerm@korfor.no', password: PW },
+  kontakt: { name: 'Solveig Klepp', email: 'solveig.skjerm@klepp.kommune.no', password: PW },
+};
+
+test('a sluttdato of today asks first', async () => {
+  const browser = await launch();
+  try {
+    const f = await newPage(browser);
+    const k = await newPage(browser, { viewport: { width: 320, height: 800 } });
+    for (const page of [f, k]) page.setDefaultTimeout(20000);
+    const secretF = await registerVia(f, bpadm('invite', '--role', 'korfor'), people.korfor);
+    await loginAs(f, people.korfor, secretF);
+    const link = await inviteLink(f, { role: 'Kommune', kommune: 'Klepp' });
+    const secretK = await registerVia(k, link, people.kontakt);
+    await loginAs(k, people.kontakt, secretK);
+
+    // the server's day, as the test clock has it (Oslo time)
+    const today = bpadm('clock').match(/\d{4}-\d\d-\d\d/)[0];
+    const year = today.slice(0, 4);
+    await k.goto(`${BASE}/cgi-bin/overforing`);
+    await k.getByLabel('Sluttdato for kommunens kartlegging').fill(today);
+    await k.getByLabel('Overføringsdato', { exact: true }).fill(`${year}-12-31`);
+    await k.getByRole('button', { name: 'Lagre datoene' }).click();
+    await k.waitForLoadState();
+    assert.equal(await k.getByRole('heading', { name: 'Kartleggingen låses i dag' }).count(), 1);
+    assert.equal(await k.getByRole('status').count(), 0, 'nothing saved yet');
+    await checkA11y(k, 'Kartleggingen låses i dag, at 320 px');
+    await k.getByRole('link', { name: 'Avbryt' }).click();
+    await k.waitForLoadState();
+    assert.equal(await k.getByLabel('Sluttdato for kommunens kartlegging').inputValue(), '');
+
+    await k.getByLabel('Sluttdato for kommunens kartlegging').fill(today);
+    await k.getByLabel('Overføringsdato', { exact: true }).fill(`${year}-12-31`);
+    await k.getByRole('button', { name: 'Lagre datoene' }).click();
+    await k.waitForLoadState();
+    await k.getByRole('button', { name: 'Lås kartleggingen i dag' }).click();
+    await k.waitForLoadState();
+    assert.match(await k.getByRole('status').innerText(), /Datoene er lagret/);
+    assert.match(await k.locator('main').innerText(), /Kartleggingen for kommunen er avsluttet/);
+    for (const page of [f, k]) assert.deepEqual(page.consoleErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
