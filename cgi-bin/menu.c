@@ -63,8 +63,8 @@ offered(const struct account *me, size_t i)
 {
 	struct target t = target_account(me);
 
-	if (entries[i].act == ACT_HANDOVER)	/* one's own surveys: always */
-		return 1;
+	if (entries[i].act == ACT_HANDOVER)	/* one's own surveys: those who survey */
+		return authz(me, ACT_SURVEY, NULL) == 0;
 	if (entries[i].act == ACT_SURVEY || entries[i].act == ACT_RESERVE ||
 	    entries[i].act == ACT_SURVEY_LOGS)	/* one's own kommune: no target */
 		return authz(me, entries[i].act, NULL) == 0;

@@ -38,7 +38,7 @@
           <dt>Kommune</dt>
           <dd><xsl:value-of select="account/@kommune"/><xsl:if test="account/@bydel != ''">, bydel <xsl:value-of select="account/@bydel"/></xsl:if></dd>
         </xsl:if>
-        <dt>Instans</dt><dd><xsl:value-of select="account/@instans"/></dd>
+        <xsl:if test="account/@role != 'korfor' and account/@role != 'korus'"><dt>Instans</dt><dd><xsl:value-of select="account/@instans"/></dd></xsl:if>
         <xsl:if test="account/@tjenestetype"><dt>Type tjeneste</dt><dd><xsl:value-of select="account/@tjenestetype"/></dd></xsl:if>
         <dt><xsl:value-of select="account/@role-title"/></dt><dd><xsl:value-of select="account/@name"/></dd>
         <dt>E-post</dt><dd><xsl:value-of select="account/@email"/></dd>
@@ -47,16 +47,18 @@
     </section>
   </xsl:template>
 
-  <xsl:template match="entry[. = 'kartlegging']"><li><a href="{/page/@cgi}/kartlegging">Kartlegge brukere</a></li></xsl:template>
-  <xsl:template match="entry[. = 'invite']"><li><a href="{/page/@cgi}/invite">Invitere kartleggere</a></li></xsl:template>
-  <xsl:template match="entry[. = 'handover']"><li><a href="{/page/@cgi}/handover">Overfør kartleggingene dine</a></li></xsl:template>
-  <xsl:template match="entry[. = 'admin']"><li><a href="{/page/@cgi}/admin">Administrer kartleggere</a></li></xsl:template>
-  <xsl:template match="entry[. = 'authreg']"><li><a href="{/page/@cgi}/autorisasjon">Autorisasjonsregister</a></li></xsl:template>
-  <xsl:template match="entry[. = 'overforing']"><li><a href="{/page/@cgi}/overforing">Sluttdato og overføring til KORFOR</a></li></xsl:template>
-  <xsl:template match="entry[. = 'overforte']"><li><a href="{/page/@cgi}/overforte">Overførte kartlegginger (CSV)</a></li></xsl:template>
-  <xsl:template match="entry[. = 'rapport']"><li><a href="{/page/@cgi}/rapport">Rapporter</a></li></xsl:template>
-  <xsl:template match="entry[. = 'reservasjon']"><li><a href="{/page/@cgi}/reservasjon">Reservasjoner</a></li></xsl:template>
-  <xsl:template match="entry[. = 'endringslogger']"><li><a href="{/page/@cgi}/endringslogger">Endringslogger</a></li></xsl:template>
-  <xsl:template match="entry[. = 'tilgangslogg']"><li><a href="{/page/@cgi}/tilgangslogg">Tilgangslogg</a></li></xsl:template>
-  <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a></li></xsl:template>
+  <!-- each card: the seeds' label, and one line on what it is for, so that handing surveys
+       to a colleague and transferring them to KORFOR cannot be taken for each other -->
+  <xsl:template match="entry[. = 'kartlegging']"><li><a href="{/page/@cgi}/kartlegging">Kartlegge brukere</a><p class="menu-desc">Kartlegg en ny bruker, eller fortsett en kartlegging du har startet.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'invite']"><li><a href="{/page/@cgi}/invite"><xsl:choose><xsl:when test="/page/account/@role = 'korfor' or /page/account/@role = 'korus'">Invitere</xsl:when><xsl:otherwise>Invitere kartleggere</xsl:otherwise></xsl:choose></a><p class="menu-desc">Lag registreringslenker, og se og trekk tilbake lenkene i ditt ansvarsområde.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'handover']"><li><a href="{/page/@cgi}/handover">Overfør kartleggingene dine</a><p class="menu-desc">Gi kartleggingene dine til en kollega i samme instans eller til kommunekontakten. Ikke overføring til KORFOR.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'admin']"><li><a href="{/page/@cgi}/admin">Administrer kartleggere</a><p class="menu-desc">Se kontoene, suspender dem som slutter, og flytt kartleggingene deres.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'authreg']"><li><a href="{/page/@cgi}/autorisasjon">Autorisasjonsregister</a><p class="menu-desc">Hvem som har tilgang, hvem som inviterte dem, og hver endring av tilgangen.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'overforing']"><li><a href="{/page/@cgi}/overforing">Sluttdato og overføring til KORFOR</a><p class="menu-desc">Sett sluttdato og overføringsdato, og overfør kommunens kartlegginger til KORFOR.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'overforte']"><li><a href="{/page/@cgi}/overforte">Overførte kartlegginger (CSV)</a><p class="menu-desc">Last ned de overførte, pseudonymiserte kartleggingene for hver kommune.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'rapport']"><li><a href="{/page/@cgi}/rapport">Rapporter</a><p class="menu-desc">Kommunerapporten, og rapportene for bydel, region og hele landet.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'reservasjon']"><li><a href="{/page/@cgi}/reservasjon">Reservasjoner</a><p class="menu-desc">Sjekk, lag og slett reservasjoner mot kartlegging.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'endringslogger']"><li><a href="{/page/@cgi}/endringslogger">Endringslogger</a><p class="menu-desc">Hva som er gjort i kommunens kartlegginger i år, uten fødselsnummer.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'tilgangslogg']"><li><a href="{/page/@cgi}/tilgangslogg">Tilgangslogg</a><p class="menu-desc">Innlogginger, oppslag, nedlastinger og endringer av tilganger i ditt ansvarsområde.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a><p class="menu-desc">Meldingen alle ser første gang de logger inn etter at den er endret.</p></li></xsl:template>
 </xsl:stylesheet>

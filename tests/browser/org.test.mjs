@@ -33,9 +33,11 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     // KORFOR: the bootstrap link, then a KORUS link
     secrets.korfor = await registerVia(pages.korfor, bpadm('invite', '--role', 'korfor'), people.korfor);
     await loginAs(pages.korfor, people.korfor, secrets.korfor);
-    assert.deepEqual(await menuEntries(pages.korfor), ['Invitere kartleggere',
-      'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Velkomstmelding',
-      'Overførte kartlegginger (CSV)', 'Rapporter', 'Tilgangslogg']);
+    // KORFOR and KORUS own no surveys: no survey items, and "Invitere" (issue 17 §5)
+    assert.deepEqual(await menuEntries(pages.korfor), ['Invitere', 'Administrer kartleggere',
+      'Autorisasjonsregister', 'Velkomstmelding', 'Overførte kartlegginger (CSV)', 'Rapporter',
+      'Tilgangslogg']);
+    assert.doesNotMatch(await pages.korfor.locator('#konto').locator('..').innerText(), /Instans/);
     await checkA11y(pages.korfor, 'KORFOR menu');
     const korusLink = await inviteLink(pages.korfor, { role: 'KORUS', region: 'KoRus Vest Stavanger' }, 'KORFOR');
 
@@ -44,9 +46,8 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     assert.match(await pages.korus.locator('dl.facts').innerText(), /KoRus Vest Stavanger/);
     secrets.korus = await registerVia(pages.korus, korusLink, people.korus);
     await loginAs(pages.korus, people.korus, secrets.korus);
-    assert.deepEqual(await menuEntries(pages.korus), ['Invitere kartleggere',
-      'Overfør kartleggingene dine', 'Administrer kartleggere', 'Autorisasjonsregister', 'Rapporter',
-      'Tilgangslogg']);
+    assert.deepEqual(await menuEntries(pages.korus), ['Invitere', 'Administrer kartleggere',
+      'Autorisasjonsregister', 'Rapporter', 'Tilgangslogg']);
     const kontaktLink = await inviteLink(pages.korus, { role: 'Kommune', kommune: 'Stavanger' }, 'KORUS');
 
     // the kommunekontakt invites two kartleggere in one instans

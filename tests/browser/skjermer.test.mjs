@@ -1,5 +1,7 @@
 // Screens that prevent expensive mistakes (issue "Skjermene"): a sluttdato of today asks
-// "Kartleggingen låses i dag" first; axe-core on the question, also at 320 px width.
+// "Kartleggingen låses i dag" first; the menu's cards say what each is for, so that handing
+// surveys to a colleague and transferring to KORFOR cannot be confused; axe-core on each,
+// at 320 px width.
 // (Reserver's confirmation is in reservasjon.test.mjs.)
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,6 +24,19 @@ test('a sluttdato of today asks first', async () => {
     const link = await inviteLink(f, { role: 'Kommune', kommune: 'Klepp' });
     const secretK = await registerVia(k, link, people.kontakt);
     await loginAs(k, people.kontakt, secretK);
+
+    // the menu: a line under each card; the hand-over is not the transfer
+    await k.goto(`${BASE}/cgi-bin/menu`);
+    const cards = k.getByRole('navigation', { name: 'Hovedmeny' }).locator('li');
+    const n = await cards.count();
+    assert.ok(n >= 6, 'the kommunekontakt has its cards');
+    for (let i = 0; i < n; i++)
+      assert.ok((await cards.nth(i).locator('.menu-desc').innerText()).length > 20, 'a description');
+    assert.match(await cards.filter({ hasText: 'Overfør kartleggingene dine' }).innerText(),
+      /kollega.*Ikke overføring til KORFOR/s);
+    assert.match(await cards.filter({ hasText: 'Sluttdato og overføring til KORFOR' }).innerText(),
+      /overfør kommunens kartlegginger til KORFOR/);
+    await checkA11y(k, 'menu at 320 px');
 
     // the server's day, as the test clock has it (Oslo time)
     const today = bpadm('clock').match(/\d{4}-\d\d-\d\d/)[0];

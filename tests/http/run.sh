@@ -203,7 +203,8 @@ fetch GET "$BP_URL/cgi-bin/menu" -c "$JAR" -b "$JAR"
 check "menu 200" is "$STATUS" 200
 check "menu heading" body_has "<h1>$(date +%Y) Kartlegging</h1>"
 check "menu shows who is logged in" body_has 'Logget inn som: <strong>Kari Nordmann</strong>'
-check "menu shows the role" body_has '<dd>KORFOR</dd>'
+check "menu shows the role" body_has '<dt>KORFOR</dt><dd>Kari Nordmann</dd>'
+check "menu: no Instans for KORFOR (issue 17 §5)" body_lacks '<dt>Instans</dt>'
 check "menu no-store" no_store
 OLD_SID=$(awk '$6 == "bp_sid" {print $7}' "$JAR")
 CSRF=$(csrf_of "$BODY")
