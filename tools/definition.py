@@ -228,7 +228,9 @@ def main():
          "Brukeren injiserer, men «Ingen rusmidler» er valgt under «Rusmiddelbruk»."),
         ("error", "gravid.mann", "gravid", "gravid = 'ja' and @kjonn = 'mann'",
          "Graviditet er registrert for en mann."),
-        ("error", "alene.barn", "bor_sammen_med",
+        # not in the seeds: a check of our own, so an obs to look at, never an error that
+        # could hold a survey back at the transfer
+        ("obs", "alene.barn", "bor_sammen_med",
          "bor_sammen_med = 'alene' and (barn_bor_med_egne > 0 or barn_bor_med_andres > 0 "
          "or barn_bor_med_sosken > 0)",
          "Brukeren bor alene, men det er registrert barn som brukeren bor med."),

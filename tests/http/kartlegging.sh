@@ -376,6 +376,11 @@ check "a tab button saves and goes to that tab" location_is "/cgi-bin/skjema?id=
 form "$T1" "$IDA" barn
 check "a count saved" body_has 'name="barn_bor_med_egne" id="f-barn_bor_med_egne"[^>]*value="2"'
 check "its choice saved" checked bor_sammen_med alene
+# "bor alene, men det er registrert barn" is not in the seeds: an Obs, never a Feil
+hit "$T1" GET "/cgi-bin/skjema?id=$IDA&fane=obs"
+check "alone with children: an Obs" body_has 'Brukeren bor alene, men det er registrert barn som brukeren bor med.'
+hit "$T1" GET "/cgi-bin/skjema?id=$IDA&fane=feil"
+check "... not a Feil" body_lacks 'Brukeren bor alene, men det er registrert barn'
 
 # services: "<id>.hatt" / "<id>.videre", Nei/Nei when not sent (a second later than every
 # creation, so that this survey is the last changed in the list below)
@@ -394,6 +399,11 @@ V=$(version_of "$T1" "$IDA")
 save "$T1" "$IDA" "$V" tjenester_1 -d 'nav_rad_veiledning.hatt=ja&nav_rad_veiledning.videre=ja&nav_midlertidig_bolig.hatt=ja&nav_midlertidig_bolig.videre=ja&handling=lagre'
 form "$T1" "$IDA" logg
 check "Logg: a second save names only the service changed" body_has '<td>Lagret. Endret: Midlertidig bolig</td>'
+# "Antall måneder": a stay in temporary housing longer than a year is an answer
+save "$T1" "$IDA" "$(version_of "$T1" "$IDA")" tjenester_1 -d 'nav_rad_veiledning.hatt=ja&nav_rad_veiledning.videre=ja&nav_midlertidig_bolig.hatt=ja&nav_midlertidig_bolig.videre=ja&midlertidig_bolig_botid_maneder=30&handling=lagre'
+check "30 months of botid: saved" status_in 303
+form "$T1" "$IDA" tjenester_1
+check "30 months of botid: kept" body_has 'name="midlertidig_bolig_botid_maneder"[^>]*value="30"'
 V=$(version_of "$T1" "$IDA")
 save "$T1" "$IDA" "$V" bruker -d 'kategori=rus&fodeland=norge&kognitive_vansker=ja&utdanning=fagbrev&arbeidserfaring=ingen&handling=lukk'
 check "Lagre og lukk: to the list" location_is '/cgi-bin/kartlegging?melding=lagret'

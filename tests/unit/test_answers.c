@@ -323,7 +323,12 @@ test_integer(void **state)
 	    "midlertidig_bolig_botid_maneder=0", &res), 0);
 	assert_int_equal(res.nproblems, 1);
 	assert_string_equal(res.problems[0].raw, "0");
-	assert_non_null(strstr(res.problems[0].text, "fra 1 til 12"));
+	assert_non_null(strstr(res.problems[0].text, "fra 1 til 600"));
+	/* "Antall måneder" (2026 manual): a stay longer than a year is an answer */
+	assert_int_equal(merge(d, "tjenester_1", "nav_midlertidig_bolig.hatt=ja&"
+	    "midlertidig_bolig_botid_maneder=30", &res), 0);
+	assert_int_equal(res.nproblems, 0);
+	assert_string_equal(answer(d, "midlertidig_bolig_botid_maneder"), "30");
 	xmlFreeDoc(d);
 }
 

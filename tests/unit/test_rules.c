@@ -537,8 +537,12 @@ test_invalid(void **state)
 		    "graviditet_maneder", 1 },
 		{ REC(KVINNE, "<gravid>ja</gravid><graviditet_maneder>10</graviditet_maneder>"),
 		    "graviditet_maneder", 1 },
+		/* "Antall måneder" (2026 manual): more than a year is an answer */
 		{ REC(MANN, "<nav_midlertidig_bolig hatt='ja' videre='nei'/>"
 		    "<midlertidig_bolig_botid_maneder>13</midlertidig_bolig_botid_maneder>"),
+		    "midlertidig_bolig_botid_maneder", 0 },
+		{ REC(MANN, "<nav_midlertidig_bolig hatt='ja' videre='nei'/>"
+		    "<midlertidig_bolig_botid_maneder>601</midlertidig_bolig_botid_maneder>"),
 		    "midlertidig_bolig_botid_maneder", 1 },
 		{ REC(MANN, "<utdanning>vet_ikke</utdanning>"), "utdanning", 0 },
 		{ REC(MANN, "<utdanning>tull</utdanning>"), "utdanning", 1 },
