@@ -67,11 +67,14 @@ administers(const struct account *me, const struct invite *inv)
 	return me->role != ROLE_KARTLEGGER && authz(me, ACT_INVITE, &t) == 0;
 }
 
+struct instanser;
+
 struct own {
 	struct app *a;
 	xmlNodePtr list;
 	const struct refdata *rd;
 	struct account maker;		/* the last maker looked up */
+	struct instanser *instanser;
 };
 
 /* "Laget av": oneself, a tool, or the maker's name */
@@ -136,6 +139,72 @@ list_own(struct store_txn *txn, void *arg)
 	return invite_scan(txn, own_one, arg);
 }
 
+/* -- the kommune's instans names, offered for a kartlegger's link ----------------------- */
+
+#define INSTANSER_MAX 500
+
+struct instanser {
+	char (*name)[4 * ACCOUNT_NAME_CHARS + 1];
+	size_t n;
+};
+
+static int
+add_instans(const struct account *acct, void *arg)
+{
+	struct instanser *in = arg;
+	size_t i;
+
+	if (acct->role != ROLE_KARTLEGGER || acct->tilbakekalt || acct->instans[0] == '\0')
+		return 0;
+	for (i = 0; i < in->n; i++)
+		if (strcmp(in->name[i], acct->instans) == 0)
+			return 0;
+	if (in->n == INSTANSER_MAX)
+		return 1;
+	str_copy(in->name[in->n++], sizeof(in->name[0]), acct->instans);
+	return 0;
+}
+
+static int
+by_name(const void *x, const void *y)
+{
+	return strcmp(x, y);
+}
+
+static int
+list_instanser(struct store_txn *txn, void *arg)
+{
+	struct own *o = arg;
+
+	return account_scan(txn, 'k', o->a->me.kommune, add_instans, o->instanser);
+}
+
+/* <instanser><instans>name</instans>...</instanser>: the names the kommune's kartleggere
+ * have, so that a new kartlegger of an existing instans gets its very name (issue 17 §9) */
+static int
+instanser_page(struct app *a, struct store *st)
+{
+	struct instanser in = { NULL, 0 };
+	struct own o;
+	xmlNodePtr list;
+	size_t i;
+	int rc;
+
+	if ((in.name = calloc(INSTANSER_MAX, sizeof(*in.name))) == NULL)
+		return BP_ENOMEM;
+	memset(&o, 0, sizeof(o));
+	o.a = a;
+	o.instanser = &in;
+	if ((rc = store_read(st, list_instanser, &o)) == 0) {
+		qsort(in.name, in.n, sizeof(in.name[0]), by_name);
+		list = page_add(&a->page, NULL, "instanser", NULL);
+		for (i = 0; i < in.n; i++)
+			page_add(&a->page, list, "instans", in.name[i]);
+	}
+	free(in.name);
+	return rc;
+}
+
 /* -- the page ------------------------------------------------------------------------ */
 
 static int
@@ -178,8 +247,10 @@ invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
 		for (i = 0; i < nlinks; i++)
 			page_add(&a->page, created, "url", links[i]);
 	}
-	own = (struct own){ a, page_add(&a->page, NULL, "links", NULL), rd, { .id = "" } };
+	own = (struct own){ a, page_add(&a->page, NULL, "links", NULL), rd, { .id = "" }, NULL };
 	if (store_read(st, list_own, &own) != 0)
+		return 500;
+	if (a->me.role == ROLE_KOMMUNE && instanser_page(a, st) != 0)
 		return 500;
 	return app_render(a, 200);
 }

@@ -2,7 +2,7 @@
 <!-- form.xsl: helpers for pages with forms; kept apart from layout.xsl because every
      request parses its stylesheets and most pages have no form fields. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <!-- One labelled input. The error of the field (a <message field="id">) is tied to it
+  <!-- One labelled input (list: the id of a datalist of suggestions). The error of the field (a <message field="id">) is tied to it
        with aria-describedby and aria-invalid. id (default: the name) tells apart fields of
        the same name in several forms of one page. -->
   <xsl:template name="field">
@@ -15,6 +15,7 @@
     <xsl:param name="hint" select="''"/>
     <xsl:param name="inputmode" select="''"/>
     <xsl:param name="maxlength" select="''"/>
+    <xsl:param name="list" select="''"/>
     <xsl:param name="min" select="''"/>
     <xsl:param name="max" select="''"/>
     <xsl:param name="required" select="true()"/>
@@ -35,6 +36,7 @@
         <xsl:if test="$autocomplete != ''"><xsl:attribute name="autocomplete"><xsl:value-of select="$autocomplete"/></xsl:attribute></xsl:if>
         <xsl:if test="$inputmode != ''"><xsl:attribute name="inputmode"><xsl:value-of select="$inputmode"/></xsl:attribute></xsl:if>
         <xsl:if test="$maxlength != ''"><xsl:attribute name="maxlength"><xsl:value-of select="$maxlength"/></xsl:attribute></xsl:if>
+        <xsl:if test="$list != ''"><xsl:attribute name="list"><xsl:value-of select="$list"/></xsl:attribute></xsl:if>
         <xsl:if test="$err"><xsl:attribute name="aria-invalid">true</xsl:attribute></xsl:if>
         <xsl:if test="$hint != '' or $err">
           <xsl:attribute name="aria-describedby">

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- invite.xsl: "Inviter til Brukerplan". Model: <roles><role id>title</role></roles>,
-     <regions>, <kommuner> (with bydeler), <me role instans bydel>, <values role region kommune
+     <regions>, <kommuner> (with bydeler), <me role instans bydel>, <instanser><instans/>
+     </instanser> (the kommune's instans names, for a kommunekontakt), <values role region kommune
      instans count uses>, <created><url/></created> once after making links, and
      <links><link id by role where instans uses left created expires state active/></links>:
      the links the reader administers (its own; a kommunekontakt its kommune's, KORUS its
@@ -78,10 +79,21 @@
               <xsl:call-template name="field">
                 <xsl:with-param name="name">instans</xsl:with-param>
                 <xsl:with-param name="label">Instans (obligatorisk for tilhørighet Kartlegger)</xsl:with-param>
-                <xsl:with-param name="hint">Navnet på instansen kartleggeren tilhører, avklart med kommunekontakten, for eksempel «NAV Hundvåg og Storhaug» eller «psykisk helseteam ung».</xsl:with-param>
+                <xsl:with-param name="hint">Navnet på instansen kartleggeren tilhører, avklart med kommunekontakten, for eksempel «NAV Hundvåg og Storhaug» eller «psykisk helseteam ung». Velg en instans som finnes fra før, eller skriv et nytt navn (høyst 100 tegn).</xsl:with-param>
                 <xsl:with-param name="value" select="values/@instans"/>
                 <xsl:with-param name="required" select="false()"/>
+                <xsl:with-param name="maxlength">100</xsl:with-param>
+                <xsl:with-param name="list"><xsl:if test="instanser/instans">instanser</xsl:if></xsl:with-param>
               </xsl:call-template>
+              <xsl:if test="instanser/instans">
+                <datalist id="instanser">
+                  <xsl:for-each select="instanser/instans"><option value="{.}"/></xsl:for-each>
+                </datalist>
+                <details class="help">
+                  <summary>Instanser i kommunen</summary>
+                  <ul><xsl:for-each select="instanser/instans"><li><xsl:value-of select="."/></li></xsl:for-each></ul>
+                </details>
+              </xsl:if>
             </xsl:if>
           </xsl:otherwise>
         </xsl:choose>

@@ -45,6 +45,9 @@ test('links by scope, suspension, restore, role, register history and Tilgangslo
     const row = k.locator('table.data tbody tr', { hasText: 'Tor Tangen' });
     assert.match(await row.innerText(), /Tor Tangen\tKartlegger\tBergen, bydel Arna\tArna-teamet/);
     await checkA11y(k, 'links in the kommune, with Laget av');
+    // a kartlegger's instans: the kommune's names to pick from, and the limit (issue 17 §9)
+    assert.equal(await k.locator('datalist#instanser option[value="Arna-teamet"]').count(), 1);
+    assert.equal(await k.getByLabel(/^Instans/).getAttribute('maxlength'), '100');
 
     // suspension withdraws Tor's link at once
     await k.goto(`${BASE}/cgi-bin/admin`);

@@ -82,6 +82,8 @@ check "... whichever bydel is posted" bash -c "curl -s '$LO2' | grep -q 'bydel G
 page KA /cgi-bin/invite > inv.html
 check "the kommunekontakt sees the kartlegger's links, with Laget av" bash -c \
     "grep -q 'Laget av' inv.html && grep -q 'value=\"$(linkid "$L1")\"' inv.html && grep -q 'value=\"$(linkid "$L1b")\"' inv.html && grep -q '<td>Tone En</td>' inv.html"
+check "the kommunekontakt is offered the kommune's instans names, and the limit" bash -c \
+    "grep -q '<datalist id=\"instanser\"><option value=\"Instans 1\">' inv.html && grep -q 'name=\"instans\"[^>]*maxlength=\"100\"[^>]*list=\"instanser\"' inv.html && ! grep -q 'Grünerløkka team' inv.html"
 check "KORUS sees the links of its region" bash -c "page RA /cgi-bin/invite | grep -q 'value=\"$(linkid "$L1")\"'" 
 check "KORFOR sees every link" bash -c "page F /cgi-bin/invite | grep -q 'value=\"$(linkid "$LO")\"'"
 check "another kommune's kommunekontakt does not" bash -c "! page KB /cgi-bin/invite | grep -q 'value=\"$(linkid "$L1")\"'"
