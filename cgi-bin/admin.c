@@ -117,17 +117,41 @@ struct rows {
 	xmlNodePtr list;
 };
 
+/* the account's surveys this year, and how many have errors (no fødselsnummer is read) */
+struct tally_own {
+	long surveys, errors;
+};
+
+static int
+count_own(const struct survey_facts *facts, void *arg)
+{
+	struct tally_own *t = arg;
+
+	t->surveys++;
+	t->errors += facts->errors > 0;
+	return 0;
+}
+
 static int
 add_row(const struct account *acct, void *arg)
 {
 	struct rows *r = arg;
 	struct target t = target_account(acct);
+	struct tally_own own = { 0, 0 };
 	xmlNodePtr n;
+	int rc;
 
 	if (authz(&r->a->me, ACT_ADMIN, &t) != 0)
 		return 0;
 	n = app_account_node(r->a, r->list, acct);
 	app_account_invited(r->a, r->txn, n, acct);
+	/* before sluttdato the kommunekontakt sees whose surveys have errors, so that they are
+	 * fixed before the transfer holds them back (issue 17 §6) */
+	if ((rc = survey_list(r->txn, NULL, acct->id, time_year((time_t)r->a->now), count_own,
+	    &own)) != 0)
+		return rc;
+	page_attr_ll(&r->a->page, n, "surveys", own.surveys);
+	page_attr_ll(&r->a->page, n, "with-errors", own.errors);
 	if (authz(&r->a->me, ACT_SUSPEND, &t) == 0)
 		page_attr(&r->a->page, n, "can-suspend", "1");
 	if (authz(&r->a->me, ACT_RESTORE, &t) == 0)

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin.xsl: "Kartleggere i <kommune>". Model: <kommune nr name>, <accounts><account id
-     name email instans tjenestetype role tilbakekalt invited-by invited can-suspend
-     can-restore can-role/></accounts>. -->
+     name email instans tjenestetype role tilbakekalt invited-by invited surveys with-errors
+     can-suspend can-restore can-role can-reset/></accounts>. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 
@@ -9,13 +9,14 @@
 
   <xsl:template match="page" mode="main">
     <p><a href="{@cgi}/invite">Inviter kartleggere</a></p>
+    <p>«Med feil» er kartlegginger som mangler svar eller har motsigelser. De blir ikke overført til KORFOR, så de bør rettes før sluttdato.<xsl:if test="accounts/account"><xsl:text> </xsl:text>I alt <xsl:value-of select="sum(accounts/account/@surveys)"/> kartlagt i år, <xsl:value-of select="sum(accounts/account/@with-errors)"/> med feil.</xsl:if></p>
     <xsl:choose>
       <xsl:when test="not(accounts/account)"><p>Ingen brukerkontoer i <xsl:value-of select="kommune/@name"/> ennå.</p></xsl:when>
       <xsl:otherwise>
         <table class="data">
           <caption class="visually-hidden">Brukerkontoer i <xsl:value-of select="kommune/@name"/></caption>
           <thead>
-            <tr><th scope="col">Navn</th><th scope="col">E-post</th><th scope="col">Instans</th><th scope="col">Tjenestetype</th><th scope="col">Roller</th><th scope="col">Invitert av</th><th scope="col">Tilgang</th><th scope="col">Kartlegginger</th></tr>
+            <tr><th scope="col">Navn</th><th scope="col">E-post</th><th scope="col">Instans</th><th scope="col">Tjenestetype</th><th scope="col">Roller</th><th scope="col">Invitert av</th><th scope="col">Kartlagt i år</th><th scope="col">Med feil</th><th scope="col">Tilgang</th><th scope="col">Kartlegginger</th></tr>
           </thead>
           <tbody>
             <xsl:for-each select="accounts/account">
@@ -26,6 +27,8 @@
                 <td><xsl:value-of select="@tjenestetype"/></td>
                 <td><xsl:value-of select="@role"/></td>
                 <td><xsl:if test="@invited-by"><xsl:value-of select="@invited-by"/>, <xsl:value-of select="@invited"/></xsl:if></td>
+                <td><xsl:value-of select="@surveys"/></td>
+                <td><xsl:value-of select="@with-errors"/></td>
                 <td>
                   <xsl:apply-templates select="." mode="access-actions"/>
                 </td>

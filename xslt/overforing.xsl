@@ -24,6 +24,7 @@
             <dt>Overføringsdato</dt><dd><xsl:value-of select="$p/@stored-overforingsdato"/></dd>
           </dl>
           <p>Det er ikke mulig å gjenopprette eller fortsette kartleggingen.</p>
+          <p><a href="{@cgi}/rapport?aar={@year}">Se Kommunerapporten for <xsl:value-of select="@year"/></a>: den er klar med en gang.</p>
         </section>
       </xsl:when>
       <xsl:otherwise>

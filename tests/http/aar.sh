@@ -178,6 +178,8 @@ hit "$WORK/kk" POST /cgi-bin/overforing -d "csrf=$C&handling=overfor&bekreft=ja"
 check "the transfer" bash -c "[ $STATUS = 303 ] && grep -q 'melding=overfort' '$HEADERS'"
 hit "$WORK/kk" GET "/cgi-bin/overforing?melding=overfort"
 check "the receipt: transferred, held back, date" bash -c "grep -q 'Kartleggingen er overført' '$BODY' && grep -q '<dt>Overført</dt><dd>$OK1 kartlagte brukere</dd>' '$BODY' && grep -q '<dd>$ERR1</dd>' '$BODY' && grep -q '2026-06-25' '$BODY'"
+check "the receipt links to the Kommunerapport" body_has 'href="/cgi-bin/rapport?aar=2026">Se Kommunerapporten for 2026</a>'
+
 hit "$WORK/kk" POST /cgi-bin/overforing -d "csrf=$C&handling=overfor&bekreft=ja"
 check "a second transfer is refused" bash -c "[ $STATUS = 409 ] && grep -q 'allerede overført' '$BODY'"
 hit "$WORK/k1" GET /cgi-bin/kartlegging

@@ -131,6 +131,8 @@ check "... and Tone is active there" bash -c "grep -Eq '<td>Tone En</td>(<td>[^<
 "$BP_BPADM" -c "$BP_CONF" demo --owner tina@stavanger.no --surveys 2 >/dev/null
 count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
 check "Tina has 2 surveys" is "$(count T2)" 2
+check "Administrer kartleggere: Tina's surveys this year and how many with errors" bash -c \
+    "page KA '/cgi-bin/admin?kommune=1103' | sed 's#</tr>#</tr>\n#g' | grep '<td>Tina To</td>' | grep -Eq 'Kari Stavanger, [0-9-]+</td><td>2</td><td>[0-2]</td>'"
 check "the kommunekontakt cannot change roles" is "$(get KA "/cgi-bin/admin/rolle?id=$(id 'Tina To')")" 403
 check "another region's KORUS cannot" is "$(post RB /cgi-bin/admin/rolle -d "id=$(id 'Tina To')&rolle=kommunekontakt")" 403
 check "KORUS cannot make anyone KORUS" bash -c "[ \"\$(post RA /cgi-bin/admin/rolle -d 'id=$(id 'Tina To')&rolle=korus')\" = 400 ]"
