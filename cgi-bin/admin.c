@@ -20,6 +20,8 @@
 #include "access.h"
 #include "app.h"
 #include "authz.h"
+#include "period.h"
+#include "record.h"
 #include "survey.h"
 
 /* The target that stands for "the accounts of kommune nr". */
@@ -74,12 +76,81 @@ count_accounts(struct store_txn *txn, void *arg)
 	return store_scan(txn, DB_SCOPES, "k:", 2, 0, tally_one, arg);
 }
 
+/* the account's surveys this year, and how many have errors (no fødselsnummer is read) */
+struct tally_own {
+	long surveys, errors;
+};
+
+static int
+count_own(const struct survey_facts *facts, void *arg)
+{
+	struct tally_own *t = arg;
+
+	t->surveys++;
+	t->errors += facts->errors > 0;
+	return 0;
+}
+
+/* The year of each kommune with accounts (KORUS: its region; KORFOR: the country): its
+ * dates, surveys, surveys with errors, and the transfer (2026 manual: "meld fra til KORUS"
+ * made visible; issue 17 §7) */
+struct overview {
+	struct app *a;
+	struct store_txn *txn;
+	xmlNodePtr kommuner;
+	int year;
+	struct tally_own own;
+};
+
+static int
+count_account(const struct account *acct, void *arg)
+{
+	struct overview *o = arg;
+
+	return survey_list(o->txn, NULL, acct->id, o->year, count_own, &o->own);
+}
+
+static int
+overview(struct store_txn *txn, void *arg)
+{
+	struct overview *o = arg;
+	struct page *pg = &o->a->page;
+	struct period p;
+	char when[17];
+	xmlNodePtr k;
+	int rc;
+
+	o->txn = txn;
+	for (k = o->kommuner ? o->kommuner->children : NULL; k; k = k->next) {
+		const char *nr = record_node_attr(k, "nr");
+
+		if (nr == NULL || record_node_attr(k, "accounts") == NULL)
+			continue;
+		if ((rc = period_get(txn, nr, o->year, &p)) != 0)
+			return rc;
+		o->own.surveys = o->own.errors = 0;
+		if ((rc = account_scan(txn, 'k', nr, count_account, o)) != 0)
+			return rc;
+		page_attr(pg, k, "sluttdato", p.sluttdato);
+		page_attr(pg, k, "overforingsdato", p.overforingsdato);
+		page_attr_ll(pg, k, "surveys", o->own.surveys);
+		page_attr_ll(pg, k, "with-errors", o->own.errors);
+		if (p.overfort) {
+			time_date((time_t)p.overfort, when);
+			page_attr(pg, k, "overfort", when);
+			page_attr_ll(pg, k, "transferred", p.transferred);
+		}
+	}
+	return 0;
+}
+
 static int
 choose_page(struct app *a)
 {
 	const struct refdata *rd;
 	struct tally *t;
 	struct store *st;
+	struct overview o;
 	xmlNodePtr k;
 	int i;
 
@@ -106,6 +177,12 @@ choose_page(struct app *a)
 		break;
 	}
 	free(t);
+	o = (struct overview){ a, NULL, NULL, time_year((time_t)a->now), { 0, 0 } };
+	for (k = xmlDocGetRootElement(a->page.doc)->children; k; k = k->next)
+		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "kommuner") == 0)
+			o.kommuner = k;
+	if (store_read(st, overview, &o) != 0)
+		return 500;
 	return app_render(a, 200);
 }
 
@@ -116,21 +193,6 @@ struct rows {
 	struct store_txn *txn;
 	xmlNodePtr list;
 };
-
-/* the account's surveys this year, and how many have errors (no fødselsnummer is read) */
-struct tally_own {
-	long surveys, errors;
-};
-
-static int
-count_own(const struct survey_facts *facts, void *arg)
-{
-	struct tally_own *t = arg;
-
-	t->surveys++;
-	t->errors += facts->errors > 0;
-	return 0;
-}
 
 static int
 add_row(const struct account *acct, void *arg)

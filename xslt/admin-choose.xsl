@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- admin-choose.xsl: KORUS and KORFOR choose the kommune to administer.
-     Model: <regions>, <kommuner><kommune nr name region accounts/></kommuner>. -->
+     Model: <regions>, <kommuner><kommune nr name region accounts sluttdato overforingsdato
+     surveys with-errors overfort transferred/></kommuner>: the year of each kommune with
+     accounts, so KORUS and KORFOR see where the year stands. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
 
@@ -21,11 +23,20 @@
     </form>
     <xsl:if test="kommuner/kommune[@accounts]">
       <h2>Kommuner med brukerkontoer</h2>
+      <p>Året <xsl:value-of select="@year"/> i hver kommune: datoene, hvor mange som er kartlagt, hvor mange av dem som har feil (de blir ikke overført), og overføringen til KORFOR.</p>
       <table class="data">
-        <thead><tr><th scope="col">Kommune</th><th scope="col">Brukerkontoer</th></tr></thead>
+        <thead><tr><th scope="col">Kommune</th><th scope="col">Brukerkontoer</th><th scope="col">Sluttdato</th><th scope="col">Overføringsdato</th><th scope="col">Kartlagt</th><th scope="col">Med feil</th><th scope="col">Overført</th></tr></thead>
         <tbody>
           <xsl:for-each select="kommuner/kommune[@accounts]">
-            <tr><td><a href="{/page/@cgi}/admin?kommune={@nr}"><xsl:value-of select="@name"/></a></td><td><xsl:value-of select="@accounts"/></td></tr>
+            <tr>
+              <td><a href="{/page/@cgi}/admin?kommune={@nr}"><xsl:value-of select="@name"/></a></td>
+              <td><xsl:value-of select="@accounts"/></td>
+              <td><xsl:choose><xsl:when test="@sluttdato != ''"><xsl:value-of select="@sluttdato"/></xsl:when><xsl:otherwise>Ikke satt</xsl:otherwise></xsl:choose></td>
+              <td><xsl:choose><xsl:when test="@overforingsdato != ''"><xsl:value-of select="@overforingsdato"/></xsl:when><xsl:otherwise>Ikke satt</xsl:otherwise></xsl:choose></td>
+              <td><xsl:value-of select="@surveys"/></td>
+              <td><xsl:value-of select="@with-errors"/></td>
+              <td><xsl:choose><xsl:when test="@overfort"><xsl:value-of select="@overfort"/> (<xsl:value-of select="@transferred"/>)</xsl:when><xsl:otherwise>Nei</xsl:otherwise></xsl:choose></td>
+            </tr>
           </xsl:for-each>
         </tbody>
       </table>

@@ -61,6 +61,12 @@ test('a sluttdato of today asks first', async () => {
     await k.waitForLoadState();
     assert.match(await k.getByRole('status').innerText(), /Datoene er lagret/);
     assert.match(await k.locator('main').innerText(), /Kartleggingen for kommunen er avsluttet/);
+
+    // KORFOR's overview of the year in each kommune with accounts (issue 17 §7)
+    await f.goto(`${BASE}/cgi-bin/admin`);
+    const klepp = await f.locator('table.data tbody tr', { hasText: 'Klepp' }).innerText();
+    assert.match(klepp, new RegExp(`Klepp\t1\t${today}\t${year}-12-31\t0\t0\tNei`));
+    await checkA11y(f, 'KORFOR: the year in each kommune');
     for (const page of [f, k]) assert.deepEqual(page.consoleErrors, []);
   } finally {
     await browser.close();

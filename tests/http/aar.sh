@@ -189,6 +189,8 @@ check "a transferred survey's page is gone (404)" status_is 404
 
 # == KORFOR: the registry and its CSV ========================================================
 relogin kai@korfor.no "$KF_SECRET" "$KORFOR"
+hit "$KORFOR" GET /cgi-bin/admin
+check "KORFOR's overview: Stavanger transferred, when and how many" body_has "kommune=1103\">Stavanger</a></td><td>[0-9]*</td><td>2026-06-10</td><td>2026-06-25</td><td>0</td><td>0</td><td>2026-06-25 ($OK1)</td>"
 hit "$KORFOR" GET /cgi-bin/overforte
 check "KORFOR's registry view lists the transfer" bash -c "[ $STATUS = 200 ] && grep -q '1103 Stavanger' '$BODY' && grep -q '<td>$OK1</td>' '$BODY'"
 hit "$WORK/kk" GET /cgi-bin/overforte

@@ -131,6 +131,10 @@ check "... and Tone is active there" bash -c "grep -Eq '<td>Tone En</td>(<td>[^<
 "$BP_BPADM" -c "$BP_CONF" demo --owner tina@stavanger.no --surveys 2 >/dev/null
 count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
 check "Tina has 2 surveys" is "$(count T2)" 2
+check "KORUS's overview: each kommune of its region, its dates, surveys, with errors, transferred" bash -c \
+    "page RA /cgi-bin/admin | grep -Eq 'kommune=1103\">Stavanger</a></td><td>3</td><td>Ikke satt</td><td>Ikke satt</td><td>2</td><td>[0-2]</td><td>Nei</td>'"
+check "... KORFOR the country's; another region's KORUS not Stavanger" bash -c \
+    "page F /cgi-bin/admin | grep -q 'kommune=1103\">Stavanger</a></td><td>3</td>' && ! page RB /cgi-bin/admin | grep -q 'kommune=1103'"
 check "Administrer kartleggere: Tina's surveys this year and how many with errors" bash -c \
     "page KA '/cgi-bin/admin?kommune=1103' | sed 's#</tr>#</tr>\n#g' | grep '<td>Tina To</td>' | grep -Eq 'Kari Stavanger, [0-9-]+</td><td>2</td><td>[0-2]</td>'"
 check "the kommunekontakt cannot change roles" is "$(get KA "/cgi-bin/admin/rolle?id=$(id 'Tina To')")" 403
