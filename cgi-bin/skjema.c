@@ -406,6 +406,9 @@ form_page(struct form *f, xmlDocPtr rec, long long version,
 	page_attr(pg, s, "fane", f->tab);
 	page_attr(pg, s, "visited", answers_visited(rec, f->tab) ? "1" : "0");
 	page_attr(pg, s, "locked", f->locked ? "1" : "0");
+	/* locked: the tab is read only until "Rett etter krav fra bruker" (retting=1) */
+	page_attr(pg, s, "retting", f->locked && (f->retting ||
+	    strcmp(app_query(a, "retting"), "1") == 0) ? "1" : "0");
 	page_attr_ll(pg, s, "errors", ev->errors);
 	page_attr_ll(pg, s, "obs", ev->obs);
 	add_tabs(f, rec, ev);

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- skjema.xsl: the survey form, one tab per page, around the tab's questions.
      Model: <survey id versjon aar fnr kjonn kjonn-id fodselsar alder fane visited errors
-     obs>, <tabs><tab id state=grey|green|red errors>title</tab></tabs>,
+     obs locked retting>, <tabs><tab id state=grey|green|red errors>title</tab></tabs>,
      <findings><finding kind=missing|invalid|error|obs field tab tab-title label>text</finding>,
      for a form tab <body> (the tab's questions as HTML: rendered from the year's definition
      at build time by tools/form.xsl, filled with the survey by cgi-bin/lib/formtab.c, every
@@ -14,6 +14,9 @@
   <xsl:variable name="s" select="/page/survey"/>
   <xsl:variable name="cgi" select="/page/@cgi"/>
   <xsl:variable name="visited" select="$s/@visited = '1'"/>
+  <!-- from sluttdato a tab is read, not edited, until the kartlegger chooses "Rett etter krav
+       fra bruker" (issue 17 §1): then it is a form again, and a save is a logged retting -->
+  <xsl:variable name="readonly" select="$s/@locked = '1' and $s/@retting != '1'"/>
 
   <xsl:template match="page" mode="title">Kartlegging <xsl:value-of select="$s/@aar"/>: <xsl:value-of select="$s/@kjonn"/>, <xsl:value-of select="$s/@fodselsar"/></xsl:template>
 
@@ -87,20 +90,28 @@
   <xsl:template name="save-buttons">
     <xsl:param name="first" select="false()"/>
     <xsl:if test="$first and $s/@locked = '1'">
-      <!-- from sluttdato: read access, and corrections the person asks for (design.md §5) -->
+      <!-- from sluttdato: read access, and corrections the person asks for (2026 manual) -->
       <xsl:variable name="err" select="/page/message[@kind = 'error' and @field = 'retting']"/>
       <div class="notice locked">
-        <p>Kartleggingen er låst fra sluttdato. Du kan lese den, og rette opplysninger dersom brukeren krever retting.</p>
-        <xsl:if test="$err"><p class="field-error" id="f-retting-err"><xsl:value-of select="$err"/></p></xsl:if>
-        <label class="choice"><input type="checkbox" id="f-retting" name="retting" value="ja">
-          <xsl:if test="$err"><xsl:attribute name="aria-invalid">true</xsl:attribute><xsl:attribute name="aria-describedby">f-retting-err</xsl:attribute></xsl:if>
-        </input> Dette er en retting etter krav fra brukeren</label>
+        <xsl:choose>
+          <xsl:when test="$readonly">
+            <p><strong>Kartleggingen er låst fra sluttdato.</strong> Du kan lese den, men ikke endre den. Krever brukeren retting av opplysninger, velg «Rett etter krav fra bruker».</p>
+            <xsl:if test="$err"><p class="field-error" id="f-retting-err"><xsl:value-of select="$err"/></p></xsl:if>
+            <p><a class="button secondary" href="{$cgi}/skjema?id={$s/@id}&amp;fane={$s/@fane}&amp;retting=1">Rett etter krav fra bruker</a></p>
+          </xsl:when>
+          <xsl:otherwise>
+            <p><strong>Du retter kartleggingen etter krav fra brukeren.</strong> Endringene lagres og logges som retting. <a href="{$cgi}/skjema?id={$s/@id}&amp;fane={$s/@fane}">Avbryt rettingen</a></p>
+            <input type="hidden" name="retting" value="ja"/>
+          </xsl:otherwise>
+        </xsl:choose>
       </div>
     </xsl:if>
     <div class="toolbar">
-      <button type="submit" name="handling" value="lagre">Lagre</button>
-      <xsl:text> </xsl:text>
-      <button type="submit" name="handling" value="lukk" class="secondary">Lagre og lukk</button>
+      <xsl:if test="not($readonly)">
+        <button type="submit" name="handling" value="lagre">Lagre</button>
+        <xsl:text> </xsl:text>
+        <button type="submit" name="handling" value="lukk" class="secondary">Lagre og lukk</button>
+      </xsl:if>
       <xsl:if test="not($first)">
         <!-- sletting (also after sluttdato, until the transfer): the list's confirmation
              page asks before anything is deleted -->
@@ -119,7 +130,8 @@
       <input type="hidden" name="versjon" value="{$s/@versjon}"/>
       <input type="hidden" name="fane" value="{$s/@fane}"/>
       <xsl:call-template name="save-buttons"><xsl:with-param name="first" select="true()"/></xsl:call-template>
-      <xsl:call-template name="tabs"><xsl:with-param name="buttons" select="true()"/></xsl:call-template>
+      <!-- a read-only tab has nothing to save: its tabs are links -->
+      <xsl:call-template name="tabs"><xsl:with-param name="buttons" select="not($readonly)"/></xsl:call-template>
       <noscript><p class="hint">Tilleggsspørsmål som avhenger av svarene i denne fanen, vises når du lagrer eller bytter fane.</p></noscript>
       <xsl:if test="$s/@fane = 'bruker'">
         <dl class="facts person">
@@ -129,7 +141,15 @@
         </dl>
       </xsl:if>
       <xsl:call-template name="tab-summary"/>
-      <xsl:value-of select="body" disable-output-escaping="yes"/>
+      <xsl:choose>
+        <xsl:when test="$readonly">
+          <fieldset disabled="disabled" class="readonly">
+            <legend class="visually-hidden">Låst fra sluttdato: bare for lesing</legend>
+            <xsl:value-of select="body" disable-output-escaping="yes"/>
+          </fieldset>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="body" disable-output-escaping="yes"/></xsl:otherwise>
+      </xsl:choose>
       <p class="visually-hidden" id="bp-live" aria-live="polite"></p>
       <xsl:call-template name="save-buttons"/>
     </form>

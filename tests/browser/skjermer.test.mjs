@@ -62,10 +62,27 @@ test('a sluttdato of today asks first', async () => {
     assert.match(await k.getByRole('status').innerText(), /Datoene er lagret/);
     assert.match(await k.locator('main').innerText(), /Kartleggingen for kommunen er avsluttet/);
 
+    // a locked survey reads as locked (issue 17 §1): its inputs disabled, no Lagre, until
+    // "Rett etter krav fra bruker" (a link: it works without JavaScript too)
+    bpadm('demo', '--owner', people.kontakt.email, '--surveys', '1');
+    await k.goto(`${BASE}/cgi-bin/kartlegging`);
+    await k.locator('table.data tbody a[aria-label^="Endre"]').first().click();
+    await k.waitForLoadState();
+    assert.match(await k.locator('.notice.locked').innerText(), /låst fra sluttdato/);
+    assert.ok(await k.locator('input[name="kategori"]').first().isDisabled(), 'inputs disabled');
+    assert.equal(await k.getByRole('button', { name: 'Lagre', exact: true }).count(), 0);
+    await checkA11y(k, 'a locked tab, read only, at 320 px');
+    await k.getByRole('link', { name: 'Rett etter krav fra bruker' }).click();
+    await k.waitForLoadState();
+    assert.ok(await k.locator('input[name="kategori"]').first().isEnabled(), 'open for a retting');
+    assert.match(await k.locator('.notice.locked').innerText(), /retter kartleggingen etter krav fra brukeren/);
+    assert.equal(await k.getByRole('button', { name: 'Lagre', exact: true }).count(), 2);
+    await checkA11y(k, 'a locked tab opened for a retting, at 320 px');
+
     // KORFOR's overview of the year in each kommune with accounts (issue 17 §7)
     await f.goto(`${BASE}/cgi-bin/admin`);
     const klepp = await f.locator('table.data tbody tr', { hasText: 'Klepp' }).innerText();
-    assert.match(klepp, new RegExp(`Klepp\t1\t${today}\t${year}-12-31\t0\t0\tNei`));
+    assert.match(klepp, new RegExp(`Klepp\t1\t${today}\t${year}-12-31\t1\t[01]\tNei`));
     await checkA11y(f, 'KORFOR: the year in each kommune');
     for (const page of [f, k]) assert.deepEqual(page.consoleErrors, []);
   } finally {

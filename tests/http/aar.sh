@@ -111,6 +111,14 @@ check "no new surveys from sluttdato" bash -c "[ $STATUS = 200 ] && grep -q 'Kar
 for r in "${ROWS[@]}"; do [ "${r#* }" = 0 ] && { ID=${r%% *}; break; }; done	# one without errors
 hit "$WORK/k1" GET "/cgi-bin/skjema?id=$ID&fane=bruker"
 check "the survey is still readable" bash -c "[ $STATUS = 200 ] && grep -q 'Kartleggingen er låst fra sluttdato' '$BODY'"
+check "a locked tab is read only: its inputs disabled" body_has '<fieldset disabled[="a-z]* class="readonly">'
+check "... no Lagre" bash -c "! grep -q 'name=\"handling\" value=\"lagre\"' '$BODY'"
+check "... its tabs are links" body_has "skjema?id=$ID&amp;fane=barn"
+check "... with Rett etter krav fra bruker to open it" body_has "skjema?id=$ID&amp;fane=bruker&amp;retting=1\">Rett etter krav fra bruker</a>"
+hit "$WORK/k1" GET "/cgi-bin/skjema?id=$ID&fane=bruker&retting=1"
+check "Rett etter krav fra bruker: the tab is a form again, its save a retting" bash -c \
+    "! grep -q 'fieldset disabled' '$BODY' && grep -q 'name=\"retting\" value=\"ja\"' '$BODY' && grep -q 'name=\"handling\" value=\"lagre\"' '$BODY' && grep -q 'Du retter kartleggingen etter krav fra brukeren' '$BODY'"
+hit "$WORK/k1" GET "/cgi-bin/skjema?id=$ID&fane=bruker"
 KAT=$(grep -o 'name="kategori" value="[a-z]*" id="[^"]*" checked' "$BODY" | cut -d'"' -f4)
 check "a survey without errors has its kategori" bash -c "[ -n '$KAT' ]"
 V=$(grep -o 'name="versjon" value="[0-9]*"' "$BODY" | grep -o '[0-9]*' | head -1)
