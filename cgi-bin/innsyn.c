@@ -1,5 +1,5 @@
 /* innsyn.c: "Last ned PDF: Kartlegging | Endringslogg" (2025 manual, "Innsyn, Retting &
- * Sletting"; 2026 manual, the Logg tab; design.md §5): what a survey holds, and who did
+ * Sletting"; 2026 manual, the Logg tab): what a survey holds, and who did
  * what with it, as PDF files for a person who asks for innsyn.
  *
  *   GET /cgi-bin/innsyn?id=ID&fil=kartlegging|endringslogg

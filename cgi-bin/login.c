@@ -1,4 +1,5 @@
-/* login.c: "Logg inn" with e-post, passord and engangskode (design.md §3, auth = local).
+/* login.c: "Logg inn" with e-post, passord and engangskode (auth = local; README "Login and
+ * sessions").
  *
  *   GET  /cgi-bin/login     the form (a logged-in account goes to the menu)
  *   POST /cgi-bin/login     check the three, start a session, go to the menu

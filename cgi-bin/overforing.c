@@ -1,6 +1,7 @@
-/* overforing.c: the kommunekontakt's year (2026 manual, "Sluttdato og overføringsdato";
- * 2025 manual, "Overfør kommunens kartlegging til KORFOR"; design.md §5): the two dates,
- * and from overføringsdato the transfer, confirmed with a checkbox, then its receipt.
+/* overforing.c: the kommunekontakt's year (2026 manual, "Sluttdato og overføringsdato"; 2025
+ * manual, "Overfør kommunens kartlegging til KORFOR"; README "The year's cycle and the
+ * transfer"): the two dates, and from overføringsdato the transfer, confirmed with a checkbox,
+ * then its receipt.
  *
  *   GET  /cgi-bin/overforing
  *   POST /cgi-bin/overforing handling=datoer sluttdato overforingsdato [bekreft=ja]

@@ -1,6 +1,7 @@
-/* overforte.c: KORFOR's registry of transferred kartlegginger (Vedlegg 2: "CSV-filer:
- * Mulighet for å laste ned overførte kartlegginger per kommune uten fødselsnummer som
- * CSV-fil"; design.md §5): the transfers per year and kommune, and a CSV file of one.
+/* overforte.c: KORFOR's registry of transferred kartlegginger (Vedlegg 2: "CSV-filer: Mulighet
+ * for å laste ned overførte kartlegginger per kommune uten fødselsnummer som CSV-fil"; README
+ * "The year's cycle and the transfer"): the transfers per year and kommune, and a CSV file of
+ * one.
  *
  *   GET /cgi-bin/overforte
  *   GET /cgi-bin/overforte?aar=ÅÅÅÅ&kommune=NNNN      (the CSV file; written to the audit log)

@@ -1,4 +1,5 @@
-/* register.c: "Registrer deg" through an invitation link (design.md §3, auth = local).
+/* register.c: "Registrer deg" through an invitation link (auth = local; README "Roles and
+ * invitations").
  *
  *   GET  /cgi-bin/register?t=TOKEN      the form, or a page saying why the link is unusable
  *   POST /cgi-bin/register steg=konto   name, e-post and password; then the TOTP enrolment

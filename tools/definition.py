@@ -9,7 +9,8 @@ every XPath).
 
   tools/definition.py data/kartlegging/kartleggingsoversikt-2026.yaml > data/kartlegging/2026.xml
 
-What it adds to the transcription, following design.md §4:
+What it adds to the transcription, the decisions the seeds leave open (README, "The questionnaire
+definition"):
   show       the plain-word shown_when as XPath 1.0 over a survey record, including the
              conditions of the items it names (a follow-up shows only while its parent does)
   mandatory  shown single, level, yesno and yesno_unknown items; shown multi items with an
@@ -131,7 +132,7 @@ def main():
 
     def mandatory(it):
         if it["type"] == "checkbox":
-            return False    # a single box: unticked is an answer (design.md §4)
+            return False    # a single box: unticked is an answer (see the docstring)
         if it.get("_extra"):
             return True
         if it["type"] in MANDATORY_TYPES:
@@ -257,7 +258,7 @@ def main():
         w(f'    <{kind} id="{rid}" field="{field}" when={quoteattr(when)}>{escape(msg)}</{kind}>\n')
     w("  </rules>\n")
 
-    # the levekårsindeks (provisional; design.md §4)
+    # the levekårsindeks (provisional: the official cut-offs are not in the seeds)
     areas = [i for i in order if items[i]["type"] == "level"]
     assert len(areas) == 8, areas
     sel = "(" + " | ".join(areas) + ")"

@@ -52,7 +52,8 @@
     <xsl:apply-templates select="item | group"/>
   </xsl:template>
 
-  <!-- The levekårsindeks (design.md §4): the server's value; the script recomputes it. -->
+  <!-- The levekårsindeks (provisional cut-offs: README "The questionnaire definition"): the
+       server's value; the script recomputes it. -->
   <xsl:template name="index">
     <xsl:variable name="ix" select="$def/index"/>
     <div class="index" id="bp-index" data-areas="{$ix/@areas}">

@@ -145,7 +145,7 @@ kommune_action(enum action act)
 }
 
 /* Surveys go to an active account in the same kommune: the same instans, or the
- * kommune's kommunekontakt (design.md §3, "Handing over surveys"). */
+ * kommune's kommunekontakt (README "Roles and invitations"). */
 static int
 handover_receiver_ok(const struct target *from, const struct account *to)
 {

@@ -1,6 +1,7 @@
 /* definition.h: a year's questionnaire (data/kartlegging/YEAR.xml) and the rules it carries,
- * applied to a survey record (design.md §4). One engine serves the form, validation, the
- * error count and export: everything it knows comes from the definition file. */
+ * applied to a survey record (README "The questionnaire definition"). One engine serves the
+ * form, validation, the error count and export: everything it knows comes from the definition
+ * file. */
 #ifndef BP_DEFINITION_H
 #define BP_DEFINITION_H
 

@@ -1,4 +1,4 @@
-/* fnr.c: check and read a fødselsnummer (design.md §4; Skatteetaten's folkeregister
+/* fnr.c: check and read a fødselsnummer (Skatteetaten's folkeregister
  * documentation, including "nytt fnr 2032").
  *
  *   d1 d2   day (+40 for a D-nummer)

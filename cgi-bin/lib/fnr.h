@@ -1,5 +1,5 @@
 /* fnr.h: Norwegian fødselsnummer, D-nummer, synthetic test numbers and the numbers issued
- * from 2032 (design.md §4). */
+ * from 2032 (the rules are in fnr.c). */
 #ifndef BP_FNR_H
 #define BP_FNR_H
 

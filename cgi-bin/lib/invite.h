@@ -1,4 +1,4 @@
-/* invite.h: invitation links ("Inviter til Brukerplan", design.md §3). */
+/* invite.h: invitation links ("Inviter til Brukerplan", README "Roles and invitations"). */
 #ifndef BP_INVITE_H
 #define BP_INVITE_H
 

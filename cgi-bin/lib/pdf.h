@@ -1,5 +1,5 @@
-/* pdf.h: documents for innsyn (design.md §5) as PDF, A4 portrait: the only module that
- * talks to cairo and pango, so only the programs that print link them.
+/* pdf.h: documents for innsyn (the person's rights, 2025 and 2026 manuals) as PDF, A4 portrait:
+ * the only module that talks to cairo and pango, so only the programs that print link them.
  *
  * A document is built as a list of blocks (title, headings, paragraphs, question/answer
  * rows, tables) and rendered at the end, twice: the first pass counts the pages, the

@@ -1,8 +1,8 @@
-/* period.h: a kommune's kartlegging year (2026 manual, "Sluttdato og overføringsdato";
- * design.md §5). The kommunekontakt sets two dates: on sluttdato the kartlegging locks (no
- * new surveys, no ordinary edits; reading, innsyn, retting on request, sletting and
- * reservasjon stay), and from overføringsdato it may be transferred to KORFOR, at the
- * latest after 31 December. After the transfer the period keeps its receipt. */
+/* period.h: a kommune's kartlegging year (2026 manual, "Sluttdato og overføringsdato"; README
+ * "The year's cycle and the transfer"). The kommunekontakt sets two dates: on sluttdato the
+ * kartlegging locks (no new surveys, no ordinary edits; reading, innsyn, retting on request,
+ * sletting and reservasjon stay), and from overføringsdato it may be transferred to KORFOR, at
+ * the latest after 31 December. After the transfer the period keeps its receipt. */
 #ifndef BP_PERIOD_H
 #define BP_PERIOD_H
 

@@ -8,8 +8,8 @@
 #include "reservation.h"
 #include "survey.h"
 
-/* a reservation's key is the survey key it stops (kommune || year || keyed hash of the
- * number): it holds for that year's survey in the kommune (design.md §5) */
+/* a reservation's key is the survey key it stops (kommune || year || keyed hash of the number):
+ * it holds for that year's survey in the kommune (README "Kartlegging", "Reservasjoner") */
 #define RES_KEY_LEN SURVEY_KEY_LEN
 
 static int

@@ -1,5 +1,5 @@
-/* session.h: login sessions (design.md §3): random token in an HttpOnly SameSite=Strict
- * cookie, only its hash stored, 30 minutes idle and 12 hours absolute. */
+/* session.h: login sessions (README "Login and sessions"): random token in an HttpOnly
+ * SameSite=Strict cookie, only its hash stored, 30 minutes idle and 12 hours absolute. */
 #ifndef BP_SESSION_H
 #define BP_SESSION_H
 

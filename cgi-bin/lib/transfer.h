@@ -1,9 +1,10 @@
-/* transfer.h: a kommune's year handed to KORFOR (design.md §5). Each error-free survey is
- * pseudonymised (the fødselsnummer removed, an irreversible pseudonym added: HMAC with the
- * registry key, the same for a person every year) and written to the registry; then every
- * survey of the kommune's year, with its index entries, page ids and endringslogger, is
- * deleted, with the year's reservasjoner, and the period keeps the receipt. All of it in the caller's one write
- * transaction: it happens wholly or not at all, and a second run finds it done. */
+/* transfer.h: a kommune's year handed to KORFOR (README "The year's cycle and the transfer").
+ * Each error-free survey is pseudonymised (the fødselsnummer removed, an irreversible pseudonym
+ * added: HMAC with the registry key, the same for a person every year) and written to the
+ * registry; then every survey of the kommune's year, with its index entries, page ids and
+ * endringslogger, is deleted, with the year's reservasjoner, and the period keeps the receipt.
+ * All of it in the caller's one write transaction: it happens wholly or not at all, and a
+ * second run finds it done. */
 #ifndef BP_TRANSFER_H
 #define BP_TRANSFER_H
 

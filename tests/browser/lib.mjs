@@ -122,8 +122,8 @@ export async function inviteLink(page, { role, region, kommune, instans }, a11y 
   return links[0];
 }
 
-// A valid fødselsnummer born ddmmyy (design.md §4): the first individnummer from `from`
-// whose control digits exist. Synthetic test numbers: add 80 to the month.
+// A valid fødselsnummer born ddmmyy (the rules in cgi-bin/lib/fnr.c): the first individnummer
+// from `from` whose control digits exist. Synthetic test numbers: add 80 to the month.
 export function fnrFor(ddmmyy, from = 100) {
   const w1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
   const w2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];

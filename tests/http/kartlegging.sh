@@ -73,7 +73,7 @@ kjonn_of() { [ $(( ${1:8:1} % 2 )) = 1 ] && echo Mann || echo Kvinne; }
 menu_count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
 
 # fnr_2032 DDMMYY III: a number that passes only the rule for numbers issued from 2032
-# ((Σ d1..d9 · w1 + k1) mod 11 ∈ {1, 2, 3}; k2 as always; design.md §4), or nothing
+# ((Σ d1..d9 · w1 + k1) mod 11 ∈ {1, 2, 3}; k2 as always; cgi-bin/lib/fnr.c), or nothing
 fnr_2032() {
 	local d=$1$2 w1=(3 7 6 1 8 9 4 5 2) w2=(5 4 3 2 7 6 5 4 3 2) s=0 i r k1 k2 n s2
 	for i in 0 1 2 3 4 5 6 7 8; do s=$((s + ${d:i:1} * w1[i])); done

@@ -162,7 +162,7 @@ instance_kartlegger() {
 }
 
 # fnr_make DDMMYY III: the fødselsnummer with those nine digits and their control digits
-# (design.md §4), or nothing when no k1 or k2 exists for them (then try another III).
+# (cgi-bin/lib/fnr.c), or nothing when no k1 or k2 exists for them (then try another III).
 fnr_make() {
 	local d=$1$2 w1=(3 7 6 1 8 9 4 5 2) w2=(5 4 3 2 7 6 5 4 3 2) s=0 i k1 k2
 	for i in 0 1 2 3 4 5 6 7 8; do s=$((s + ${d:i:1} * w1[i])); done

@@ -1,5 +1,6 @@
-/* test_authz.c: authz() over a table of actors and targets: levels, scopes, instans,
- * self, suspension, and the hand-over receiver rules (design.md §3, Vedlegg 2). */
+/* test_authz.c: authz() over a table of actors and targets: levels, scopes, instans, self,
+ * suspension, and the hand-over receiver rules (Vedlegg 2 of the 2026 manual; README "Roles and
+ * invitations"). */
 #include "unit.h"
 
 #include "authz.h"

@@ -1,7 +1,7 @@
-/* test_fnr.c: fnr_parse and fnr_age over numbers whose control digits were computed
- * apart from this code (design.md §4): ordinary numbers in all four century ranges,
- * D-numre, Tenor and NAV test numbers (test mode only), numbers valid only by the 2032
- * rule, and every way a number is refused. */
+/* test_fnr.c: fnr_parse and fnr_age over numbers whose control digits were computed apart from
+ * this code (the rules in cgi-bin/lib/fnr.c): ordinary numbers in all four century ranges,
+ * D-numre, Tenor and NAV test numbers (test mode only), numbers valid only by the 2032 rule,
+ * and every way a number is refused. */
 #include "unit.h"
 
 #include "fnr.h"

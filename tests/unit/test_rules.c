@@ -252,7 +252,7 @@ test_rules_covered(void **state)
 	assert_int_equal(count_def("/definition/rules/*[not(self::error or self::obs)]"), 0);
 	assert_int_equal(count_def("/definition/rules/*[not(@id) or not(@field) or not(@when) or "
 	    "normalize-space(.) = '']"), 0);
-	/* each child row's Obs box has its obs (design.md §4) */
+	/* each child row's Obs box has its obs (README "The questionnaire definition") */
 	assert_int_equal(count_def("//item[@row-of][not(@id = /definition/rules/obs/@field)]"), 0);
 }
 
@@ -308,8 +308,8 @@ test_every_rule(void **state)
 }
 
 /* Every exclusive option ("Ingen rusmidler", "Ingen av delene", "Vet ikke") with any other
- * option of its item is an error about that item; each alone is not (design.md §4). Driven
- * by the definition, so a new exclusive option is tested too. */
+ * option of its item is an error about that item; each alone is not (README "The questionnaire
+ * definition"). Driven by the definition, so a new exclusive option is tested too. */
 static void
 test_exclusive_options(void **state)
 {
@@ -356,8 +356,8 @@ test_exclusive_options(void **state)
 	assert_true(tested > 0);
 }
 
-/* Which items are mandatory, as design.md §4 puts it: every single, level and yes/no item;
- * a multi item exactly when it has a "none"/"vet ikke" option; counts only as extra
+/* Which items are mandatory, as tools/definition.py makes them: every single, level and yes/no
+ * item; a multi item exactly when it has a "none"/"vet ikke" option; counts only as extra
  * questions of a service; never a checkbox or a service. */
 static void
 test_mandatory_policy(void **state)
