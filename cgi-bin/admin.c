@@ -192,6 +192,7 @@ struct rows {
 	struct app *a;
 	struct store_txn *txn;
 	xmlNodePtr list;
+	struct account inviter;		/* the last read (app_account_invited) */
 };
 
 static int
@@ -206,7 +207,7 @@ add_row(const struct account *acct, void *arg)
 	if (authz(&r->a->me, ACT_ADMIN, &t) != 0)
 		return 0;
 	n = app_account_node(r->a, r->list, acct);
-	app_account_invited(r->a, r->txn, n, acct);
+	app_account_invited(r->a, r->txn, n, acct, &r->inviter);
 	/* before sluttdato the kommunekontakt sees whose surveys have errors, so that they are
 	 * fixed before the transfer holds them back (issue 17 §6) */
 	if ((rc = survey_list(r->txn, NULL, acct->id, time_year((time_t)r->a->now), count_own,
@@ -283,7 +284,8 @@ admin_get(struct app *a)
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (strcmp(app_query(a, "melding"), notices[i].id) == 0)
 			app_message(a, "notice", NULL, notices[i].text);
-	l = (struct listing){ { a, NULL, page_add(&a->page, NULL, "accounts", NULL) }, nr };
+	l = (struct listing){ { a, NULL, page_add(&a->page, NULL, "accounts", NULL), { .id = "" } },
+	    nr };
 	if (store_read(st, list_kommune, &l) != 0)
 		return 500;
 	return app_render(a, 200);

@@ -19,6 +19,7 @@ struct rows {
 	struct store_txn *txn;
 	xmlNodePtr list;
 	xmlNodePtr row;			/* the account whose history is added */
+	struct account inviter;		/* the last read (app_account_invited) */
 };
 
 static int
@@ -60,7 +61,7 @@ add_row(const struct account *acct, void *arg)
 	if (authz(&r->a->me, ACT_AUTHREG, &t) != 0)
 		return 0;
 	r->row = app_account_node(r->a, r->list, acct);
-	app_account_invited(r->a, r->txn, r->row, acct);
+	app_account_invited(r->a, r->txn, r->row, acct, &r->inviter);
 	if (authz(&r->a->me, ACT_SUSPEND, &t) == 0)
 		page_attr(&r->a->page, r->row, "can-suspend", "1");
 	if (authz(&r->a->me, ACT_RESTORE, &t) == 0)
@@ -124,7 +125,7 @@ authreg_get(struct app *a)
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (strcmp(app_query(a, "melding"), notices[i].id) == 0)
 			app_message(a, "notice", NULL, notices[i].text);
-	r = (struct rows){ a, NULL, page_add(&a->page, NULL, "accounts", NULL), NULL };
+	r = (struct rows){ a, NULL, page_add(&a->page, NULL, "accounts", NULL), NULL, { .id = "" } };
 	if ((rc = store_read(st, list_scope, &r)) != 0)
 		return rc == BP_EDENIED ? 403 : 500;
 	return app_render(a, 200);

@@ -77,7 +77,7 @@ struct own {
 	struct instanser *instanser;
 };
 
-/* "Laget av": oneself, a tool, or the maker's name */
+/* "Laget av": oneself, a tool, or the maker's name (the maker then in o->maker) */
 static const char *
 maker_name(struct store_txn *txn, struct own *o, const char *by)
 {
@@ -103,7 +103,7 @@ own_one(struct store_txn *txn, const struct invite *invp, void *arg)
 	struct own *o = arg;
 	struct page *pg = &o->a->page;
 	char hex[2 * CRYPTO_HASH_LEN + 1], when[17], where[300];
-	const struct invite inv = *invp;
+	struct invite inv = *invp;
 	xmlNodePtr n;
 	const char *name;
 
@@ -113,6 +113,7 @@ own_one(struct store_txn *txn, const struct invite *invp, void *arg)
 	n = page_add(pg, o->list, "link", NULL);
 	page_attr(pg, n, "id", hex);
 	page_attr(pg, n, "by", maker_name(txn, o, inv.by));
+	invite_maker(&inv, &o->maker);	/* its maker's suspension withdrew it */
 	page_attr(pg, n, "role", role_tilhorighet[inv.role]);
 	if (inv.bydel[0] && inv.bydelnavn[0]) {
 		snprintf(where, sizeof(where), "%s, bydel %s", inv.kommunenavn, inv.bydelnavn);

@@ -293,19 +293,21 @@ app_audit(struct app *a, struct store_txn *txn, const char *event,
 
 void
 app_account_invited(struct app *a, struct store_txn *txn, xmlNodePtr n,
-    const struct account *acct)
+    const struct account *acct, struct account *inviter)
 {
-	struct account inviter;
 	char when[11];
 
 	if (acct->invited_by[0] == '\0')
 		return;
 	if (strcmp(acct->invited_by, "bpadm") == 0)
 		page_attr(&a->page, n, "invited-by", "Systemet (bpadm)");
-	else if (account_load(txn, acct->invited_by, &inviter) == 0)
-		page_attr(&a->page, n, "invited-by", inviter.name);
-	else
+	else if (strcmp(inviter->id, acct->invited_by) == 0 ||
+	    account_load(txn, acct->invited_by, inviter) == 0)
+		page_attr(&a->page, n, "invited-by", inviter->name);
+	else {
+		inviter->id[0] = '\0';
 		page_attr(&a->page, n, "invited-by", "Ukjent konto");
+	}
 	time_date((time_t)(acct->invited ? acct->invited : acct->created), when);
 	page_attr(&a->page, n, "invited", when);
 }

@@ -92,9 +92,10 @@ int app_audit_in(struct app *a, struct store_txn *txn, const char *event, const 
     const char *kommune, const char *subject, const char *detail);
 /* app_account_invited: on n (an account node), who invited acct ("invited-by": a name, or
  * "Systemet (bpadm)") and when ("invited": the link's date, else the registration's), so
- * the chain of access can be followed back to KORFOR. */
+ * the chain of access can be followed back to KORFOR. inviter keeps the last inviter read
+ * (its id "" at first): a list's rows mostly share one. */
 void app_account_invited(struct app *a, struct store_txn *txn, xmlNodePtr n,
-    const struct account *acct);
+    const struct account *acct, struct account *inviter);
 /* app_date_range: the query's "fra" and "til" (YYYY-MM-DD or absent) into *fra and *til;
  * a bad one is said at its field in Norwegian. 1 when one was refused, else 0. */
 int app_date_range(struct app *a, const char **fra, const char **til);

@@ -96,8 +96,14 @@ out:
 	return rc;
 }
 
-/* A link made by an account that has since been suspended reads as withdrawn then (for
- * links of stores from before access_suspend withdrew them in its own transaction). */
+void
+invite_maker(struct invite *inv, const struct account *maker)
+{
+	if (!inv->withdrawn && maker != NULL && strcmp(maker->id, inv->by) == 0 &&
+	    maker->tilbakekalt && maker->tilbakekalt >= inv->created)
+		inv->withdrawn = maker->tilbakekalt;
+}
+
 static int
 maker_suspended(struct store_txn *txn, struct invite *inv)
 {
@@ -108,8 +114,7 @@ maker_suspended(struct store_txn *txn, struct invite *inv)
 		return 0;
 	if ((rc = account_load(txn, inv->by, &maker)) != 0)
 		return rc == BP_ENOENT ? 0 : rc;
-	if (maker.tilbakekalt && maker.tilbakekalt >= inv->created)
-		inv->withdrawn = maker.tilbakekalt;
+	invite_maker(inv, &maker);
 	return 0;
 }
 
@@ -122,9 +127,7 @@ invite_load(struct store_txn *txn, const char *token, struct invite *out)
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (token_key(token, key) != 0)
-		return BP_ENOENT;
-	if ((rc = store_get(txn, DB_INVITES, key, sizeof(key), &v, &vlen)) != 0)
+	if ((rc = token_get(txn, DB_INVITES, token, key, &v, &vlen)) != 0)
 		return rc;
 	if ((rc = invite_parse(v, vlen, out)) != 0)
 		return rc;
@@ -152,13 +155,10 @@ scan_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
 	struct scan *s = arg;
 	struct invite inv;
-	int rc;
 
 	if (klen != CRYPTO_HASH_LEN || invite_parse(v, vlen, &inv) != 0)
 		return 0;
 	memcpy(inv.key, k, klen);
-	if ((rc = maker_suspended(s->txn, &inv)) != 0)
-		return rc;
 	return s->fn(s->txn, &inv, s->arg);
 }
 

@@ -37,8 +37,7 @@ struct invite {
 int invite_create(struct store_txn *txn, struct invite *inv, long long now,
     char token[TOKEN_HEX + 1]);
 /* invite_load: BP_ENOENT for unknown or malformed (forged) tokens. A link whose maker was
- * suspended after making it reads as withdrawn, even in a store from before suspending
- * withdrew links (access_suspend). */
+ * suspended after making it reads as withdrawn (invite_maker). */
 int invite_load(struct store_txn *txn, const char *token, struct invite *out);
 int invite_save(struct store_txn *txn, const struct invite *inv);
 /* invite_parse: a stored record (its key is not in it). */
@@ -49,8 +48,14 @@ enum invite_state invite_state(const struct invite *inv, long long now);
  * withdraw a link is who may make it. */
 struct target invite_target(const struct invite *inv);
 
-/* invite_scan: call fn with every link, in key order (the key is in inv->key). fn returns
- * 0 to go on, 1 to stop, < 0 to fail. */
+/* invite_maker: inv as it stands given its maker (NULL when unknown): a link whose maker
+ * was suspended after making it reads as withdrawn from then, even in a store from before
+ * access_suspend withdrew links in its own transaction. */
+void invite_maker(struct invite *inv, const struct account *maker);
+
+/* invite_scan: call fn with every link as stored, in key order (the key is in inv->key):
+ * a caller that shows a link applies invite_maker to it. fn returns 0 to go on, 1 to stop,
+ * < 0 to fail. */
 typedef int (*invite_fn)(struct store_txn *txn, const struct invite *inv, void *arg);
 int invite_scan(struct store_txn *txn, invite_fn fn, void *arg);
 

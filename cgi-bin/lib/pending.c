@@ -63,9 +63,7 @@ pending_load(struct store_txn *txn, const char *token, long long now, struct pen
 	int rc = BP_EXML;
 
 	memset(p, 0, sizeof(*p));
-	if (token_key(token, p->key) != 0)
-		return BP_ENOENT;
-	if ((rc = store_get(txn, DB_PENDING, p->key, sizeof(p->key), &v, &vlen)) != 0)
+	if ((rc = token_get(txn, DB_PENDING, token, p->key, &v, &vlen)) != 0)
 		return rc;
 	if ((doc = record_parse(v, vlen)) == NULL)
 		return BP_EXML;

@@ -19,8 +19,9 @@ res_key(const struct secrets *sec, const char *kommune, int year, const char *fn
 	return survey_key(sec, kommune, year, fnr, key);
 }
 
-int
-reservation_check(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+/* 1 when db has the person's key (reservasjon or survey: the same key), 0 when not */
+static int
+present(struct store_txn *txn, enum store_db db, const struct secrets *sec, const char *kommune,
     int year, const char *fnr)
 {
 	unsigned char key[RES_KEY_LEN];
@@ -30,10 +31,17 @@ reservation_check(struct store_txn *txn, const struct secrets *sec, const char *
 
 	if ((rc = res_key(sec, kommune, year, fnr, key)) != 0)
 		return rc;
-	rc = store_get(txn, DB_RESERVATIONS, key, sizeof(key), &v, &vlen);
+	rc = store_get(txn, db, key, sizeof(key), &v, &vlen);
 	if (rc == BP_ENOENT)
 		return 0;
 	return rc == 0 ? 1 : rc;
+}
+
+int
+reservation_check(struct store_txn *txn, const struct secrets *sec, const char *kommune,
+    int year, const char *fnr)
+{
+	return present(txn, DB_RESERVATIONS, sec, kommune, year, fnr);
 }
 
 int
@@ -81,16 +89,7 @@ int
 reservation_doomed(struct store_txn *txn, const struct secrets *sec, const char *kommune,
     int year, const char *fnr)
 {
-	unsigned char key[SURVEY_KEY_LEN];
-	const void *v;
-	size_t vlen;
-	int rc;
-
-	if ((rc = survey_key(sec, kommune, year, fnr, key)) != 0)
-		return rc;
-	if ((rc = store_get(txn, DB_SURVEYS, key, sizeof(key), &v, &vlen)) == BP_ENOENT)
-		return 0;
-	return rc == 0 ? 1 : rc;
+	return present(txn, DB_SURVEYS, sec, kommune, year, fnr);
 }
 
 int

@@ -104,9 +104,7 @@ reset_load(struct store_txn *txn, const char *token, struct reset *out)
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (token_key(token, out->key) != 0)
-		return BP_ENOENT;
-	if ((rc = store_get(txn, DB_RESETS, out->key, sizeof(out->key), &v, &vlen)) != 0)
+	if ((rc = token_get(txn, DB_RESETS, token, out->key, &v, &vlen)) != 0)
 		return rc;
 	return parse(v, vlen, out);
 }

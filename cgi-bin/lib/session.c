@@ -141,9 +141,7 @@ session_load(struct store_txn *txn, const char *token, long long now, struct ses
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (token_key(token, out->key) != 0)
-		return BP_ENOENT;
-	if ((rc = store_get(txn, DB_SESSIONS, out->key, sizeof(out->key), &v, &vlen)) != 0)
+	if ((rc = token_get(txn, DB_SESSIONS, token, out->key, &v, &vlen)) != 0)
 		return rc;
 	if ((rc = decode(v, vlen, out)) != 0)
 		return rc;

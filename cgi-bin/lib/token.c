@@ -29,3 +29,12 @@ token_key(const char *hex, unsigned char key[CRYPTO_HASH_LEN])
 	crypto_wipe(raw, sizeof(raw));
 	return rc;
 }
+
+int
+token_get(struct store_txn *txn, enum store_db db, const char *hex,
+    unsigned char key[CRYPTO_HASH_LEN], const void **val, size_t *vlen)
+{
+	if (token_key(hex, key) != 0)
+		return BP_ENOENT;
+	return store_get(txn, db, key, CRYPTO_HASH_LEN, val, vlen);
+}

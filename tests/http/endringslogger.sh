@@ -51,12 +51,8 @@ echo "# endringslogger on $BP_URL (build ${BUILD:-build})"
 # two days of the 2026 survey, 25 minutes apart so no session goes idle in between
 "$BP_BPADM" -c "$BP_CONF" clock --set '2026-03-10 23:40' >/dev/null
 F=$WORK/F R=$WORK/R K=$WORK/K K2=$WORK/K2 T1=$WORK/T1 T2=$WORK/T2 T3=$WORK/T3
-account() {	# account JAR LINK NAME EMAIL [FIELD=VALUE...]
-	local jar=$1 link=$2 name=$3 email=$4 secret
-	shift 4
-	[ -n "$link" ] && secret=$(instance_register "$link" "$name" "$email" "$PW" "$jar" "$@") &&
-	    instance_login "$email" "$PW" "$secret" "$jar" || { echo "setup failed: $email" >&2; exit 1; }
-}
+# account JAR LINK NAME EMAIL [FIELD=VALUE...]
+account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" >/dev/null || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" "$F" >/dev/null || exit 1
 account "$R" "$(instance_invite "$F" korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
 account "$K" "$(instance_invite "$R" kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no

@@ -16,13 +16,8 @@ cd "$BP_DIR" || exit 1
 PW="et langt passord for testene"
 NEWPW="en helt ny setning om sykler"
 
-account() {	# account JAR LINK NAME EMAIL [FIELD=VALUE...]: prints the TOTP secret
-	local jar=$1 link=$2 name=$3 email=$4 secret
-	shift 4
-	secret=$(instance_register "$link" "$name" "$email" "$PW" "$jar" "$@") &&
-	    instance_login "$email" "$PW" "$secret" "$jar" || { echo "setup failed: $email" >&2; exit 1; }
-	echo "$secret"
-}
+# account JAR LINK NAME EMAIL [FIELD=VALUE...]: the TOTP secret
+account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" || exit 1; }
 # a code of secret for the test clock's now plus offset seconds
 code() { oathtool --totp -b --now="$(date -u -d @$(( $(date +%s) + $(instance_clock) + ${2:-0} )) '+%Y-%m-%d %H:%M:%S UTC')" "$1"; }
 # the next TOTP step: each code is accepted once, so the clock moves on between uses

@@ -77,12 +77,8 @@ echo "# reservasjon on $BP_URL (build ${BUILD:-build})"
 [ "$(TZ=Europe/Oslo date +%Y)" = 2026 ] ||
     "$BP_BPADM" -c "$BP_CONF" clock --set '2026-06-15 12:00' >/dev/null
 F=$WORK/F R=$WORK/R K=$WORK/K T1=$WORK/T1 T2=$WORK/T2 T3=$WORK/T3
-account() {	# account JAR LINK NAME EMAIL [FIELD=VALUE...]
-	local jar=$1 link=$2 name=$3 email=$4 secret
-	shift 4
-	[ -n "$link" ] && secret=$(instance_register "$link" "$name" "$email" "$PW" "$jar" "$@") &&
-	    instance_login "$email" "$PW" "$secret" "$jar" || { echo "setup failed: $email" >&2; exit 1; }
-}
+# account JAR LINK NAME EMAIL [FIELD=VALUE...]
+account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" >/dev/null || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" "$F" >/dev/null || exit 1
 account "$R" "$(instance_invite "$F" korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
 account "$K" "$(instance_invite "$R" kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no

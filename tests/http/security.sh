@@ -44,13 +44,8 @@ echo "# security on $BP_URL (build ${BUILD:-build})"
     "$BP_BPADM" -c "$BP_CONF" clock --set '2026-06-15 12:00' >/dev/null
 
 F=$WORK/F K=$WORK/K T=$WORK/T T2=$WORK/T2 ANON=$WORK/anon
-account() {	# account JAR LINK NAME EMAIL [FIELD=VALUE...]
-	local jar=$1 link=$2 name=$3 email=$4 secret
-	shift 4
-	[ -n "$link" ] && secret=$(instance_register "$link" "$name" "$email" "$PW" "$jar" "$@") &&
-	    instance_login "$email" "$PW" "$secret" "$jar" || { echo "setup failed: $email" >&2; exit 1; }
-	echo "$secret"
-}
+# account JAR LINK NAME EMAIL [FIELD=VALUE...]: the TOTP secret
+account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" "$F" >/dev/null || exit 1
 K_SECRET=$(account "$K" "$(instance_invite "$F" kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no)
 T_SECRET=$(account "$T" "$(instance_invite "$K" kartlegger kommune=1103 "instans=$XSS")" "Tone En" tone@stavanger.no tjenestetype=nav)

@@ -19,13 +19,8 @@ cd "$BP_DIR" || exit 1
 PW="et langt passord for testene"
 
 declare -A SECRET
-account() {	# account JAR LINK NAME EMAIL [FIELD=VALUE...]
-	local jar=$1 link=$2 name=$3 email=$4 secret
-	shift 4
-	secret=$(instance_register "$link" "$name" "$email" "$PW" "$jar" "$@") &&
-	    instance_login "$email" "$PW" "$secret" "$jar" || { echo "setup failed: $email" >&2; exit 1; }
-	SECRET[$jar]=$secret
-}
+# account JAR LINK NAME EMAIL [FIELD=VALUE...]
+account() { SECRET[$1]=$(instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}") || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" F >/dev/null || exit 1
 account RA "$(instance_invite F korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
 account RB "$(instance_invite F korus region=oslo)" "Robert KORUS" robert@korus.no

@@ -104,6 +104,18 @@ instance_register() {
 	echo "$secret"
 }
 
+# instance_person JAR LINK NAME EMAIL PASSWORD [FIELD=VALUE...]: register through LINK and log
+# in, as a person would. Prints the TOTP secret; says which e-post failed, and fails, when a
+# step (or the link) is missing.
+instance_person() {
+	local jar=$1 link=$2 name=$3 email=$4 pw=$5 secret
+	shift 5
+	[ -n "$link" ] && secret=$(instance_register "$link" "$name" "$email" "$pw" "$jar" "$@") &&
+	    instance_login "$email" "$pw" "$secret" "$jar" ||
+	    { echo "setup failed: $email" >&2; return 1; }
+	echo "$secret"
+}
+
 # instance_clock: the test clock's offset in seconds (0 when unset, and in drift mode, which
 # has no test clock)
 instance_clock() {
