@@ -42,7 +42,8 @@ struct logs {
 	struct store_txn *txn;
 	/* the filters, validated */
 	const char *kartlegger;		/* "" for all */
-	const char *fra, *til;		/* "" or YYYY-MM-DD */
+	char fra[DATE_LEN + 1];		/* "" or YYYY-MM-DD */
+	char til[DATE_LEN + 1];
 	int bad;			/* a filter was refused: accounts only, no lines */
 	/* accounts */
 	struct who *who;
@@ -327,7 +328,7 @@ logs_get(struct app *a)
 		l.kartlegger = "";
 		bad = 1;
 	}
-	if (app_date_range(a, &l.fra, &l.til))
+	if (app_date_range(a, l.fra, l.til))
 		bad = 1;
 	l.bad = bad;
 	if ((l.rows = malloc(ROWS_MAX * sizeof(*l.rows))) == NULL || app_store(a, &st) != 0)

@@ -71,7 +71,7 @@
           <tbody>
             <xsl:for-each select="line">
               <tr>
-                <td><xsl:value-of select="@time"/></td>
+                <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@time"/></xsl:call-template></td>
                 <td>K-<xsl:value-of select="@ref"/></td>
                 <td><xsl:choose><xsl:when test="@who"><xsl:value-of select="@who"/></xsl:when><xsl:otherwise>Ukjent konto</xsl:otherwise></xsl:choose></td>
                 <td><xsl:value-of select="@instans"/></td>

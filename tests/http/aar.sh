@@ -91,13 +91,13 @@ check "an overføringsdato after 31 December is refused" bash -c "[ $STATUS = 40
 hit "$WORK/kk" POST /cgi-bin/overforing -d "csrf=$C&handling=datoer&sluttdato=31.06.2026&overforingsdato=2026-07-01"
 check "a date that does not exist is refused, kept as typed" bash -c "[ $STATUS = 400 ] && grep -q 'value=\"31.06.2026\"' '$BODY' && grep -q 'aria-invalid' '$BODY'"
 hit "$WORK/kk" POST /cgi-bin/overforing -d "csrf=$C&handling=datoer&sluttdato=10.06.2026&overforingsdato=2026-06-20"
-check "dates under 14 days apart are saved, with the warning" bash -c "[ $STATUS = 200 ] && grep -q 'mindre enn 14 dager' '$BODY' && grep -q 'value=\"2026-06-10\"' '$BODY'"
+check "dates under 14 days apart are saved, with the warning" bash -c "[ $STATUS = 200 ] && grep -q 'mindre enn 14 dager' '$BODY' && grep -q 'value=\"10.06.2026\"' '$BODY'"
 hit "$WORK/kk" POST /cgi-bin/overforing -d "csrf=$C&handling=datoer&sluttdato=2026-06-10&overforingsdato=2026-06-25"
-check "moving the overføringsdato warns that users must be told" body_has "Overføringsdatoen er flyttet fra 2026-06-20 til 2026-06-25"
+check "moving the overføringsdato warns that users must be told" body_has "Overføringsdatoen er flyttet fra 20.06.2026 til 25.06.2026"
 hit "$WORK/k1" GET /cgi-bin/menu
-check "the kartlegger's menu shows both dates" bash -c "grep -q 'Sluttdato: 2026-06-10' '$BODY' && grep -q 'Overføringsdato: 2026-06-25' '$BODY'"
+check "the kartlegger's menu shows both dates" bash -c "grep -q 'Sluttdato: 10.06.2026' '$BODY' && grep -q 'Overføringsdato: 25.06.2026' '$BODY'"
 hit "$WORK/k1" GET /cgi-bin/kartlegging
-check "the survey list shows both dates" bash -c "grep -q '2026-06-10' '$BODY' && grep -q '2026-06-25' '$BODY'"
+check "the survey list shows both dates" bash -c "grep -q '10.06.2026' '$BODY' && grep -q '25.06.2026' '$BODY'"
 hit "$WORK/kk" GET /cgi-bin/menu
 check "the kommunekontakt's menu links the date card" body_has "/cgi-bin/overforing"
 
@@ -107,7 +107,7 @@ relogin "$K1_EMAIL" "$K1_SECRET" "$WORK/k1"
 relogin "$KK_EMAIL" "$KK_SECRET" "$WORK/kk"
 C1=$(csrf "$WORK/k1")
 hit "$WORK/k1" POST /cgi-bin/kartlegging -d "csrf=$C1&handling=ny" --data-urlencode "fnr=$(fnr_any 010290)"
-check "no new surveys from sluttdato" bash -c "[ $STATUS = 200 ] && grep -q 'Kartleggingen for 2026 er avsluttet (sluttdato: 2026-06-10)' '$BODY'"
+check "no new surveys from sluttdato" bash -c "[ $STATUS = 200 ] && grep -q 'Kartleggingen for 2026 er avsluttet (sluttdato: 10.06.2026)' '$BODY'"
 for r in "${ROWS[@]}"; do [ "${r#* }" = 0 ] && { ID=${r%% *}; break; }; done	# one without errors
 hit "$WORK/k1" GET "/cgi-bin/skjema?id=$ID&fane=bruker"
 check "the survey is still readable" bash -c "[ $STATUS = 200 ] && grep -q 'Kartleggingen er låst fra sluttdato' '$BODY'"
@@ -167,7 +167,7 @@ mapfile -t ROWS < <(own_ids "$WORK/k1")
 OK1=0 ERR1=0
 for r in "${ROWS[@]}"; do [ "${r#* }" = 0 ] && OK1=$((OK1 + 1)) || ERR1=$((ERR1 + 1)); done
 hit "$WORK/kk" GET /cgi-bin/overforing
-check "locked, but no transfer yet" bash -c "grep -q 'Kartleggingen for kommunen er avsluttet' '$BODY' && ! grep -q 'Jeg bekrefter' '$BODY' && grep -q 'Overføringen blir mulig på overføringsdatoen, 2026-06-25' '$BODY'"
+check "locked, but no transfer yet" bash -c "grep -q 'Kartleggingen for kommunen er avsluttet' '$BODY' && ! grep -q 'Jeg bekrefter' '$BODY' && grep -q 'Overføringen blir mulig på overføringsdatoen, 25.06.2026' '$BODY'"
 C=$(csrf "$WORK/kk")
 hit "$WORK/kk" POST /cgi-bin/overforing -d "csrf=$C&handling=overfor&bekreft=ja"
 check "a transfer before overføringsdato is refused" bash -c "[ $STATUS = 409 ] && grep -q 'før overføringsdatoen' '$BODY'"
@@ -185,7 +185,7 @@ check "nothing was transferred" bash -c "[ \$(curl -s -b '$WORK/k1' '$BP_URL/cgi
 hit "$WORK/kk" POST /cgi-bin/overforing -d "csrf=$C&handling=overfor&bekreft=ja"
 check "the transfer" bash -c "[ $STATUS = 303 ] && grep -q 'melding=overfort' '$HEADERS'"
 hit "$WORK/kk" GET "/cgi-bin/overforing?melding=overfort"
-check "the receipt: transferred, held back, date" bash -c "grep -q 'Kartleggingen er overført' '$BODY' && grep -q '<dt>Overført</dt><dd>$OK1 kartlagte brukere</dd>' '$BODY' && grep -q '<dd>$ERR1</dd>' '$BODY' && grep -q '2026-06-25' '$BODY'"
+check "the receipt: transferred, held back, date" bash -c "grep -q 'Kartleggingen er overført' '$BODY' && grep -q '<dt>Overført</dt><dd>$OK1 kartlagte brukere</dd>' '$BODY' && grep -q '<dd>$ERR1</dd>' '$BODY' && grep -q '25.06.2026' '$BODY'"
 check "the receipt links to the Kommunerapport" body_has 'href="/cgi-bin/rapport?aar=2026">Se Kommunerapporten for 2026</a>'
 
 hit "$WORK/kk" POST /cgi-bin/overforing -d "csrf=$C&handling=overfor&bekreft=ja"
@@ -198,7 +198,7 @@ check "a transferred survey's page is gone (404)" status_is 404
 # == KORFOR: the registry and its CSV ========================================================
 relogin kai@korfor.no "$KF_SECRET" "$KORFOR"
 hit "$KORFOR" GET /cgi-bin/admin
-check "KORFOR's overview: Stavanger transferred, when and how many" body_has "kommune=1103\">Stavanger</a></td><td>[0-9]*</td><td>2026-06-10</td><td>2026-06-25</td><td>0</td><td>0</td><td>2026-06-25 ($OK1)</td>"
+check "KORFOR's overview: Stavanger transferred, when and how many" body_has "kommune=1103\">Stavanger</a></td><td>[0-9]*</td><td>10.06.2026</td><td>25.06.2026</td><td>0</td><td>0</td><td>25.06.2026 ($OK1)</td>"
 hit "$KORFOR" GET /cgi-bin/overforte
 check "KORFOR's registry view lists the transfer" bash -c "[ $STATUS = 200 ] && grep -q '1103 Stavanger' '$BODY' && grep -q '<td>$OK1</td>' '$BODY'"
 hit "$WORK/kk" GET /cgi-bin/overforte
