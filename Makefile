@@ -124,7 +124,7 @@ all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN) $(XSLT_OUT) $(DATA_OUT)
 # reference data: the tracked CSV files, checked and turned into one XML file
 $(BUILD)/data/refdata.xml: tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv
 	@mkdir -p $(@D)
-	awk -f tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv > $@.tmp
+	LC_ALL=C awk -f tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv > $@.tmp
 	mv $@.tmp $@
 
 # A year's questionnaire, stamped with a hash of its text (tools/stamp.xsl), and its form

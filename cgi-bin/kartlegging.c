@@ -376,11 +376,11 @@ lookups_locked(struct app *a, long wait)
 	snprintf(msg, sizeof(msg), "Du har slått opp svært mange fødselsnumre på kort tid. Av "
 	    "hensyn til personvernet må du vente %ld minutter før du slår opp flere.",
 	    (wait + 59) / 60);
-	app_message(a, "error", "fnr", msg);
+	app_message(a, "refusal", NULL, msg);
 	return app_render(a, 429);
 }
 
-/* the answer to a number that cannot be surveyed: the form again, with the reason */
+/* the answer to a number typed wrong: the form again, with what to correct at its field */
 static int
 refuse(struct app *a, const char *fnr, int ask_kjonn, const char *field, const char *why)
 {
@@ -389,6 +389,20 @@ refuse(struct app *a, const char *fnr, int ask_kjonn, const char *field, const c
 	if ((rc = list_page(a, fnr, ask_kjonn, NULL, 1)) != 0)
 		return rc;
 	app_message(a, "error", field, why);
+	return app_render(a, 200);
+}
+
+/* the answer to a person who cannot be surveyed (reserved, too young, already surveyed,
+ * the year closed): the form again with the reason as a refusal, not as something to
+ * correct (issue 17 §16: "Noe må rettes" only for what the user can correct) */
+static int
+deny(struct app *a, const char *fnr, int ask_kjonn, const char *why)
+{
+	int rc;
+
+	if ((rc = list_page(a, fnr, ask_kjonn, NULL, 1)) != 0)
+		return rc;
+	app_message(a, "refusal", NULL, why);
 	return app_render(a, 200);
 }
 
@@ -448,14 +462,14 @@ start(struct app *a)
 		alder = fnr_age(&f, atoi(today), atoi(today + 5), atoi(today + 8));
 	}
 	if (alder < 16)
-		return refuse(a, f.digits, f.year == 0, "fnr", "Personen har ikke fylt 16 år og "
+		return deny(a, f.digits, f.year == 0, "Personen har ikke fylt 16 år og "
 		    "kan ikke kartlegges.");
 	if ((rc = app_definition(a, year, &def)) != 0) {
 		snprintf(msg, sizeof(msg), "Spørreskjemaet for %d er ikke klart ennå. Kontakt "
 		    "KORFOR.", year);
 		if (rc != BP_ENOENT)
 			return 500;
-		return refuse(a, f.digits, f.year == 0, "fnr", msg);
+		return deny(a, f.digits, f.year == 0, msg);
 	}
 	memset(&s, 0, sizeof(s));
 	s.a = a;
@@ -480,27 +494,29 @@ start(struct app *a)
 	if (rc == 0 && s.outcome)
 		rc = s.outcome;
 	if (s.closed) {
+		char slutt[DATE_LEN + 1];
+
+		date_norwegian(s.period.sluttdato, slutt);
 		snprintf(msg, sizeof(msg), "Kartleggingen for %d er avsluttet (sluttdato: %s). Nye "
-		    "brukere kan ikke kartlegges.", year, s.period.sluttdato[0] ?
-		    s.period.sluttdato : "31. desember");
-		return refuse(a, f.digits, f.year == 0, "fnr", msg);
+		    "brukere kan ikke kartlegges.", year, slutt[0] ? slutt : "31. desember");
+		return deny(a, f.digits, f.year == 0, msg);
 	}
 	if (s.reserved)
-		return refuse(a, f.digits, f.year == 0, "fnr", "Personen har reservert seg mot "
+		return deny(a, f.digits, f.year == 0, "Personen har reservert seg mot "
 		    "kartlegging i kommunen, og kan ikke kartlegges.");
 	if (rc == BP_EEXIST && strcmp(s.existing, a->me.id) == 0) {
 		/* one's own: say so, and offer it */
 		if ((status = list_page(a, f.digits, f.year == 0, NULL, 1)) != 0)
 			return status;
 		page_attr(&a->page, page_add(&a->page, NULL, "own", NULL), "id", s.own_id);
-		app_message(a, "error", "fnr", "Du har allerede kartlagt denne personen i år.");
+		app_message(a, "refusal", NULL, "Du har allerede kartlagt denne personen i år.");
 		return app_render(a, 200);
 	}
 	if (rc == BP_EEXIST) {
 		/* another instans: which one, and nothing more (README "Kartlegging") */
 		snprintf(msg, sizeof(msg), "Personen er allerede kartlagt i kommunen i %d, av "
 		    "instansen «%s».", year, s.owner.instans[0] ? s.owner.instans : "ukjent");
-		return refuse(a, f.digits, f.year == 0, "fnr", msg);
+		return deny(a, f.digits, f.year == 0, msg);
 	}
 	if (rc != 0)
 		return 500;

@@ -1,25 +1,114 @@
 /* menu.c: the main menu (hovedmeny) of a logged-in account, per role (2025 manual,
- * "Hovedmeny"; 2026 manual, "Registrering i brukerplan.no"): the year card with the
- * number of one's surveys, and the entries one's role may use. An entry whose feature
- * is not built yet is left out, not stubbed.
+ * "Hovedmeny"; 2026 manual, "Registrering i brukerplan.no"): the year card, and the entries
+ * one's role may use. An entry whose feature is not built yet is left out, not stubbed.
+ *
+ * The year card counts what the role answers for: a kartlegger its own surveys; the
+ * kommunekontakt the kommune's, and how many of them have no errors (only those are
+ * transferred); KORUS its region's and KORFOR the country's, those still in the kommuner
+ * and those transferred. Counting is cheap: a kartlegger's count is the size of its index
+ * entry, and only the kommunekontakt's reads each survey's facts (a kommune's few hundred).
  *
  *   GET /cgi-bin/menu[?velkommen=1]    (velkommen: show the velkomstmelding, once)
  */
 #include <string.h>
 
+#include "account.h"
 #include "app.h"
 #include "authz.h"
+#include "refdata.h"
 #include "period.h"
 #include "survey.h"
 #include "welcome.h"
 
 struct facts {
 	struct app *a;
-	long surveys;
+	struct store_txn *txn;
+	const struct refdata *rd;
+	int year;
+	long surveys;			/* one's own */
+	/* the scope's, for the kommunekontakt, KORUS and KORFOR */
+	long scope_surveys;		/* still in the kommuner */
+	long scope_errors;		/* of those, with errors (kommunekontakt only) */
+	long transferred;		/* gone to KORFOR this year */
+	int transfers;			/* kommuner that have transferred */
 	struct buf welcome;
 	long long version;
 	struct period period;		/* the kommune's dates, for those who survey */
 };
+
+static int
+count_facts(const struct survey_facts *sf, void *arg)
+{
+	struct facts *f = arg;
+
+	f->scope_surveys++;
+	f->scope_errors += sf->errors > 0;
+	return 0;
+}
+
+/* the kommunekontakt: each survey of the kommune, for its errors */
+static int
+count_kommune(const struct account *acct, void *arg)
+{
+	struct facts *f = arg;
+
+	return survey_list(f->txn, NULL, acct->id, f->year, count_facts, f);
+}
+
+/* KORUS and KORFOR: how many each account of the scope holds, without reading them */
+static int
+count_holder(const struct account *acct, void *arg)
+{
+	struct facts *f = arg;
+	long n;
+	int rc;
+
+	if ((rc = survey_count(f->txn, acct->id, f->year, &n)) != 0)
+		return rc;
+	f->scope_surveys += n;
+	return 0;
+}
+
+/* the transfers of the year in the scope (KORUS: the kommuner of its region) */
+static int
+count_transfer(const char *kommune, int year, const struct period *p, void *arg)
+{
+	struct facts *f = arg;
+	const char *region;
+
+	if (year != f->year || !p->overfort)
+		return 0;
+	if (f->a->me.role == ROLE_KORUS && ((region = refdata_kommune_region(f->rd, kommune)) ==
+	    NULL || strcmp(region, f->a->me.region) != 0))
+		return 0;
+	f->transferred += p->transferred;
+	f->transfers++;
+	return 0;
+}
+
+static int
+read_scope(struct facts *f)
+{
+	const struct account *me = &f->a->me;
+	int rc;
+
+	switch (me->role) {
+	case ROLE_KOMMUNE:
+		return account_scan(f->txn, 'k', me->kommune, count_kommune, f);
+	case ROLE_KORUS:
+		if ((rc = account_scan(f->txn, 'r', me->region, count_holder, f)) != 0)
+			return rc;
+		return period_scan(f->txn, count_transfer, f);
+	case ROLE_KORFOR:
+		/* those who survey: kartleggere and kommunekontakter */
+		if ((rc = account_scan(f->txn, 'o', role_ids[ROLE_KARTLEGGER], count_holder, f)) ||
+		    (rc = account_scan(f->txn, 'o', role_ids[ROLE_KOMMUNE], count_holder, f)))
+			return rc;
+		return period_scan(f->txn, count_transfer, f);
+	default:
+		return 0;
+	}
+}
 
 static int
 read_facts(struct store_txn *txn, void *arg)
@@ -27,10 +116,12 @@ read_facts(struct store_txn *txn, void *arg)
 	struct facts *f = arg;
 	int rc;
 
-	if ((rc = survey_count(txn, f->a->me.id, time_year((time_t)f->a->now), &f->surveys)) != 0)
+	f->txn = txn;
+	if ((rc = survey_count(txn, f->a->me.id, f->year, &f->surveys)) != 0 ||
+	    (rc = read_scope(f)) != 0)
 		return rc;
 	if (strlen(f->a->me.kommune) == 4 &&
-	    (rc = period_get(txn, f->a->me.kommune, time_year((time_t)f->a->now), &f->period)) != 0)
+	    (rc = period_get(txn, f->a->me.kommune, f->year, &f->period)) != 0)
 		return rc;
 	if (strcmp(app_query(f->a, "velkommen"), "1") == 0)
 		return welcome_get(txn, &f->welcome, &f->version);
@@ -88,7 +179,9 @@ menu_get(struct app *a)
 
 	memset(&f, 0, sizeof(f));
 	f.a = a;
-	if (app_store(a, &st) != 0 || store_read(st, read_facts, &f) != 0) {
+	f.year = time_year((time_t)a->now);
+	if (app_store(a, &st) != 0 || app_refdata(a, &f.rd) != 0 ||
+	    store_read(st, read_facts, &f) != 0) {
 		buf_free(&f.welcome);
 		return 500;
 	}
@@ -112,6 +205,20 @@ menu_get(struct app *a)
 	page_attr_ll(&a->page, n, "count", f.surveys);
 	page_attr(&a->page, n, "sluttdato", f.period.sluttdato);
 	page_attr(&a->page, n, "overforingsdato", f.period.overforingsdato);
+	if (a->me.role != ROLE_KARTLEGGER) {
+		xmlNodePtr sc = page_add(&a->page, NULL, "scope", NULL);
+
+		page_attr(&a->page, sc, "of", a->me.role == ROLE_KOMMUNE ? "kommune" :
+		    a->me.role == ROLE_KORUS ? "region" : "land");
+		page_attr_ll(&a->page, sc, "surveys", f.scope_surveys);
+		if (a->me.role == ROLE_KOMMUNE) {
+			page_attr_ll(&a->page, sc, "without-errors", f.scope_surveys - f.scope_errors);
+			f.transferred = f.period.overfort ? f.period.transferred : 0;
+			f.transfers = f.period.overfort != 0;
+		}
+		page_attr_ll(&a->page, sc, "transferred", f.transferred);
+		page_attr_ll(&a->page, sc, "transfers", f.transfers);
+	}
 	menu = page_add(&a->page, NULL, "entries", NULL);
 	for (i = 0; i < sizeof(entries) / sizeof(entries[0]); i++)
 		if (offered(&a->me, i))

@@ -240,9 +240,12 @@ dates(struct app *a, struct year *y)
 		    "overføringsdato. KORFOR anbefaler minst to uker, så brukerne får rimelig "
 		    "tid til å kreve reservasjon, innsyn, retting og sletting.");
 	if (y->check.moved) {
+		char from[DATE_LEN + 1], to[DATE_LEN + 1];
+
+		date_norwegian(y->p.moved_from, from);
+		date_norwegian(y->p.overforingsdato, to);
 		snprintf(text, sizeof(text), "Overføringsdatoen er flyttet fra %s til %s. Alle "
-		    "brukere må som hovedregel informeres om den nye fristen.", y->p.moved_from,
-		    y->p.overforingsdato);
+		    "brukere må som hovedregel informeres om den nye fristen.", from, to);
 		tell(y, "notice", NULL, text);
 	}
 	return year_page(a, y, 200);

@@ -262,7 +262,7 @@ res_post(struct app *a)
 		snprintf(msg, sizeof(msg), "Du har slått opp svært mange fødselsnumre på kort tid. "
 		    "Av hensyn til personvernet må du vente %ld minutter før du slår opp flere.",
 		    (j.wait + 59) / 60);
-		app_message(a, "error", field_ids[h], msg);
+		app_message(a, "refusal", NULL, msg);
 		return app_render(a, 429);
 	}
 	if (j.h == H_LAG && !j.confirmed && j.rc == 0) {

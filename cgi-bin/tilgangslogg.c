@@ -198,6 +198,7 @@ static int
 log_get(struct app *a)
 {
 	const char *person = app_query(a, "person"), *type = app_query(a, "type");
+	char fra[DATE_LEN + 1], til[DATE_LEN + 1];
 	struct target scope = target_account(&a->me);
 	struct logview v;
 	struct store *st;
@@ -230,13 +231,16 @@ log_get(struct app *a)
 		app_message(a, "error", "type", "Velg en type hendelse fra listen.");
 		bad = 1;
 	}
-	if (app_date_range(a, &v.f.fra, &v.f.til))
+	if (app_date_range(a, fra, til))
 		bad = 1;
 	fl = page_add(&a->page, NULL, "filter", NULL);
 	page_attr(&a->page, fl, "person", person);
 	page_attr(&a->page, fl, "type", type);
-	page_attr(&a->page, fl, "fra", v.f.fra);
-	page_attr(&a->page, fl, "til", v.f.til);
+	v.f.fra = fra;
+	v.f.til = til;
+	/* as typed, so a refused one can be corrected */
+	page_attr(&a->page, fl, "fra", app_query(a, "fra"));
+	page_attr(&a->page, fl, "til", app_query(a, "til"));
 	page_attr(&a->page, fl, "scope", a->me.role == ROLE_KORFOR ? "land" :
 	    a->me.role == ROLE_KORUS ? "region" : "kommune");
 	for (k = 0; k < audit_nkinds; k++) {

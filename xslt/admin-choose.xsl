@@ -31,11 +31,11 @@
             <tr>
               <td><a href="{/page/@cgi}/admin?kommune={@nr}"><xsl:value-of select="@name"/></a></td>
               <td><xsl:value-of select="@accounts"/></td>
-              <td><xsl:choose><xsl:when test="@sluttdato != ''"><xsl:value-of select="@sluttdato"/></xsl:when><xsl:otherwise>Ikke satt</xsl:otherwise></xsl:choose></td>
-              <td><xsl:choose><xsl:when test="@overforingsdato != ''"><xsl:value-of select="@overforingsdato"/></xsl:when><xsl:otherwise>Ikke satt</xsl:otherwise></xsl:choose></td>
+              <td><xsl:choose><xsl:when test="@sluttdato != ''"><xsl:call-template name="dato"><xsl:with-param name="d" select="@sluttdato"/></xsl:call-template></xsl:when><xsl:otherwise>Ikke satt</xsl:otherwise></xsl:choose></td>
+              <td><xsl:choose><xsl:when test="@overforingsdato != ''"><xsl:call-template name="dato"><xsl:with-param name="d" select="@overforingsdato"/></xsl:call-template></xsl:when><xsl:otherwise>Ikke satt</xsl:otherwise></xsl:choose></td>
               <td><xsl:value-of select="@surveys"/></td>
               <td><xsl:value-of select="@with-errors"/></td>
-              <td><xsl:choose><xsl:when test="@overfort"><xsl:value-of select="@overfort"/> (<xsl:value-of select="@transferred"/>)</xsl:when><xsl:otherwise>Nei</xsl:otherwise></xsl:choose></td>
+              <td><xsl:choose><xsl:when test="@overfort"><xsl:call-template name="dato"><xsl:with-param name="d" select="@overfort"/></xsl:call-template> (<xsl:value-of select="@transferred"/>)</xsl:when><xsl:otherwise>Nei</xsl:otherwise></xsl:choose></td>
             </tr>
           </xsl:for-each>
         </tbody>

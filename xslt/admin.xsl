@@ -26,7 +26,7 @@
                 <td><xsl:value-of select="@instans"/></td>
                 <td><xsl:value-of select="@tjenestetype"/></td>
                 <td><xsl:value-of select="@role"/></td>
-                <td><xsl:if test="@invited-by"><xsl:value-of select="@invited-by"/>, <xsl:value-of select="@invited"/></xsl:if></td>
+                <td><xsl:if test="@invited-by"><xsl:value-of select="@invited-by"/>, <xsl:call-template name="dato"><xsl:with-param name="d" select="@invited"/></xsl:call-template></xsl:if></td>
                 <td><xsl:value-of select="@surveys"/></td>
                 <td><xsl:value-of select="@with-errors"/></td>
                 <td>
@@ -43,8 +43,8 @@
 
   <!-- the state of an account's access and what the reader may do to it -->
   <xsl:template match="account" mode="access-actions">
-    <xsl:if test="@tilbakekalt"><p>Suspendert <xsl:value-of select="@tilbakekalt"/></p></xsl:if>
-    <xsl:if test="@can-suspend"><a class="button secondary" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
+    <xsl:if test="@tilbakekalt"><p>Suspendert <xsl:call-template name="dato"><xsl:with-param name="d" select="@tilbakekalt"/></xsl:call-template></p></xsl:if>
+    <xsl:if test="@can-suspend"><a class="button danger" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
     <xsl:if test="@can-restore"><a class="button secondary" href="{/page/@cgi}/admin/opphev?id={@id}">Opphev suspensjon<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
     <xsl:if test="@can-role"><a href="{/page/@cgi}/admin/rolle?id={@id}">Endre rolle<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a></xsl:if>
     <xsl:if test="@can-reset"><xsl:text> </xsl:text><a href="{/page/@cgi}/tilbakestill/lag?id={@id}">Ny telefon eller glemt passord<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a></xsl:if>

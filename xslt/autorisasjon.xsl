@@ -21,20 +21,20 @@
                 <td><xsl:value-of select="@name"/></td>
                 <td><xsl:value-of select="@instans"/></td>
                 <td><xsl:value-of select="@role"/></td>
-                <td><xsl:if test="@invited-by"><xsl:value-of select="@invited-by"/>, <xsl:value-of select="@invited"/></xsl:if></td>
-                <td><xsl:choose><xsl:when test="@innvilget"><xsl:value-of select="@innvilget"/></xsl:when><xsl:otherwise>Ikke logget inn ennå</xsl:otherwise></xsl:choose></td>
-                <td><xsl:choose><xsl:when test="@tilbakekalt"><xsl:value-of select="@tilbakekalt"/></xsl:when><xsl:otherwise>Nei</xsl:otherwise></xsl:choose></td>
+                <td><xsl:if test="@invited-by"><xsl:value-of select="@invited-by"/>, <xsl:call-template name="dato"><xsl:with-param name="d" select="@invited"/></xsl:call-template></xsl:if></td>
+                <td><xsl:choose><xsl:when test="@innvilget"><xsl:call-template name="dato"><xsl:with-param name="d" select="@innvilget"/></xsl:call-template></xsl:when><xsl:otherwise>Ikke logget inn ennå</xsl:otherwise></xsl:choose></td>
+                <td><xsl:choose><xsl:when test="@tilbakekalt"><xsl:call-template name="dato"><xsl:with-param name="d" select="@tilbakekalt"/></xsl:call-template></xsl:when><xsl:otherwise>Nei</xsl:otherwise></xsl:choose></td>
                 <td>
                   <xsl:if test="change">
                     <ul>
                       <xsl:for-each select="change">
-                        <li><xsl:value-of select="@kind"/><xsl:text> </xsl:text><xsl:value-of select="@time"/> av <xsl:value-of select="@by"/><xsl:if test=". != ''">: <xsl:value-of select="."/></xsl:if></li>
+                        <li><xsl:value-of select="@kind"/><xsl:text> </xsl:text><xsl:call-template name="dato"><xsl:with-param name="d" select="@time"/></xsl:call-template> av <xsl:value-of select="@by"/><xsl:if test=". != ''">: <xsl:value-of select="."/></xsl:if></li>
                       </xsl:for-each>
                     </ul>
                   </xsl:if>
                 </td>
                 <td>
-                  <xsl:if test="@can-suspend"><a class="button secondary" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
+                  <xsl:if test="@can-suspend"><a class="button danger" href="{/page/@cgi}/admin/suspender?id={@id}">Suspender<span class="visually-hidden"><xsl:text> </xsl:text><xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
                   <xsl:if test="@can-restore"><a class="button secondary" href="{/page/@cgi}/admin/opphev?id={@id}">Opphev suspensjon<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a><xsl:text> </xsl:text></xsl:if>
                   <xsl:if test="@can-role"><a href="{/page/@cgi}/admin/rolle?id={@id}">Endre rolle<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a></xsl:if>
                   <xsl:if test="@can-reset"><xsl:text> </xsl:text><a href="{/page/@cgi}/tilbakestill/lag?id={@id}">Ny telefon eller glemt passord<span class="visually-hidden"> for <xsl:value-of select="@name"/></span></a></xsl:if>

@@ -13,7 +13,7 @@
 
   <xsl:template match="page[step = 'velg']" mode="main">
     <p>På denne siden kan du overføre kartleggingene til en annen kartlegger. Dette er ikke reversibelt.</p>
-    <p>Fra kartlegger: <strong><xsl:value-of select="from/@name"/></strong> (<xsl:value-of select="from/@instans"/>), <xsl:value-of select="from/@surveys"/> kartlegginger.</p>
+    <p>Fra kartlegger: <strong><xsl:value-of select="from/@name"/></strong> (<xsl:value-of select="from/@instans"/>), <xsl:call-template name="antall"><xsl:with-param name="n" select="from/@surveys"/><xsl:with-param name="en">kartlegging</xsl:with-param><xsl:with-param name="flere">kartlegginger</xsl:with-param></xsl:call-template>.</p>
     <xsl:choose>
       <xsl:when test="not(receivers/receiver)">
         <p>Det finnes ingen annen aktiv kartlegger i samme instans, og ingen kommunekontakt, å overføre til.</p>
@@ -56,7 +56,7 @@
   </xsl:template>
 
   <xsl:template match="page[step = 'ferdig']" mode="main">
-    <p class="notice" role="status"><strong>Overføring fullført:</strong> Overføring av kartleggingene fra <xsl:value-of select="done/@from"/> (<xsl:value-of select="done/@from-instans"/>) til <xsl:value-of select="done/@to"/> (<xsl:value-of select="done/@to-instans"/>) var vellykket! <xsl:value-of select="done/@moved"/> kartlegginger er overført.</p>
+    <p class="notice" role="status"><strong>Overføring fullført:</strong> Overføring av kartleggingene fra <xsl:value-of select="done/@from"/> (<xsl:value-of select="done/@from-instans"/>) til <xsl:value-of select="done/@to"/> (<xsl:value-of select="done/@to-instans"/>) var vellykket! <xsl:call-template name="antall"><xsl:with-param name="n" select="done/@moved"/><xsl:with-param name="en">kartlegging</xsl:with-param><xsl:with-param name="flere">kartlegginger</xsl:with-param></xsl:call-template> er overført.</p>
     <p>
       <xsl:choose>
         <xsl:when test="done/@own = '1'"><a href="{@cgi}/menu">Tilbake til hovedmenyen</a></xsl:when>

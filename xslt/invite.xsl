@@ -25,7 +25,7 @@
     </xsl:if>
     <section aria-labelledby="invitasjon">
       <h2 id="invitasjon">Invitasjon</h2>
-      <p>Lag invitasjonslinker som kan distribueres og brukes til å registrere seg i Brukerplan. Linkene er gyldige i 30 dager, eller til de er oppbrukt.</p>
+      <p>Lag registreringslenker som kan sendes ut og brukes til å registrere seg i Brukerplan. Lenkene er gyldige i 30 dager, eller til de er oppbrukt.</p>
       <form method="post" action="{@cgi}/invite" class="narrow">
         <xsl:call-template name="csrf"/>
         <input type="hidden" name="handling" value="lag"/>
@@ -99,8 +99,8 @@
         </xsl:choose>
         <xsl:call-template name="field">
           <xsl:with-param name="name">antall</xsl:with-param>
-          <xsl:with-param name="label">Antall linker</xsl:with-param>
-          <xsl:with-param name="hint">Én unik lenke per person: velg antall personer (høyst 20 om gangen) og 1 tilgang per link.</xsl:with-param>
+          <xsl:with-param name="label">Antall lenker</xsl:with-param>
+          <xsl:with-param name="hint">Én unik lenke per person: velg antall personer (høyst 20 om gangen) og 1 tilgang per lenke.</xsl:with-param>
           <xsl:with-param name="type">number</xsl:with-param>
           <xsl:with-param name="value" select="values/@count"/>
           <xsl:with-param name="min">1</xsl:with-param>
@@ -108,14 +108,14 @@
         </xsl:call-template>
         <xsl:call-template name="field">
           <xsl:with-param name="name">tilganger</xsl:with-param>
-          <xsl:with-param name="label">Maksimalt antall tilganger per link</xsl:with-param>
-          <xsl:with-param name="hint">Én lenke som kan sendes til flere: velg 1 link og så mange tilganger som personer du sender den til.</xsl:with-param>
+          <xsl:with-param name="label">Maksimalt antall tilganger per lenke</xsl:with-param>
+          <xsl:with-param name="hint">Én lenke som kan sendes til flere: velg 1 lenke og så mange tilganger som personer du sender den til.</xsl:with-param>
           <xsl:with-param name="type">number</xsl:with-param>
           <xsl:with-param name="value" select="values/@uses"/>
           <xsl:with-param name="min">1</xsl:with-param>
           <xsl:with-param name="max">1000</xsl:with-param>
         </xsl:call-template>
-        <button type="submit">Lag invitasjonslink(er)</button>
+        <button type="submit">Lag registreringslenker</button>
       </form>
     </section>
     <section aria-labelledby="dine">
@@ -134,7 +134,7 @@
           <table class="data">
             <caption class="visually-hidden">Registreringslenker</caption>
             <thead>
-              <tr><th scope="col">Laget av</th><th scope="col">Tilhørighet</th><th scope="col">Kommune/region</th><th scope="col">Instans</th><th scope="col">Tilganger igjen</th><th scope="col">Laget</th><th scope="col">Gyldig til</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Handling</span></th></tr>
+              <tr><th scope="col">Laget av</th><th scope="col">Tilhørighet</th><th scope="col">Kommune, bydel eller region</th><th scope="col">Instans</th><th scope="col">Tilganger igjen</th><th scope="col">Laget</th><th scope="col">Gyldig til</th><th scope="col">Status</th><th scope="col"><span class="visually-hidden">Handling</span></th></tr>
             </thead>
             <tbody>
               <xsl:for-each select="links/link">
@@ -144,8 +144,8 @@
                   <td><xsl:value-of select="@where"/></td>
                   <td><xsl:value-of select="@instans"/></td>
                   <td><xsl:value-of select="@left"/> av <xsl:value-of select="@uses"/></td>
-                  <td><xsl:value-of select="@created"/></td>
-                  <td><xsl:value-of select="@expires"/></td>
+                  <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@created"/></xsl:call-template></td>
+                  <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@expires"/></xsl:call-template></td>
                   <td><xsl:value-of select="@state"/></td>
                   <td>
                     <xsl:if test="@active = '1'">
@@ -153,7 +153,7 @@
                         <xsl:call-template name="csrf"/>
                         <input type="hidden" name="handling" value="trekk"/>
                         <input type="hidden" name="lenke" value="{@id}"/>
-                        <button type="submit" class="secondary">Trekk tilbake<span class="visually-hidden"> lenken laget <xsl:value-of select="@created"/> av <xsl:value-of select="@by"/> for <xsl:value-of select="@role"/></span></button>
+                        <button type="submit" class="danger">Trekk tilbake<span class="visually-hidden"> lenken laget <xsl:call-template name="dato"><xsl:with-param name="d" select="@created"/></xsl:call-template> av <xsl:value-of select="@by"/> for <xsl:value-of select="@role"/></span></button>
                       </form>
                     </xsl:if>
                   </td>

@@ -30,14 +30,14 @@
   <xsl:template match="page" mode="main">
     <xsl:if test="period/@sluttdato != '' or period/@overforingsdato != ''">
       <p class="card">
-        <xsl:if test="period/@sluttdato != ''">Sluttdato: <strong><xsl:value-of select="period/@sluttdato"/></strong>. Kartleggingen låses denne dagen, og må derfor ferdigstilles før.</xsl:if>
-        <xsl:if test="period/@overforingsdato != ''"><br/>Overføringsdato: <strong><xsl:value-of select="period/@overforingsdato"/></strong>. Frem til denne datoen kan brukere kreve innsyn, retting eller sletting.</xsl:if>
+        <xsl:if test="period/@sluttdato != ''">Sluttdato: <strong><xsl:call-template name="dato"><xsl:with-param name="d" select="period/@sluttdato"/></xsl:call-template></strong>. Kartleggingen låses denne dagen, og må derfor ferdigstilles før.</xsl:if>
+        <xsl:if test="period/@overforingsdato != ''"><br/>Overføringsdato: <strong><xsl:call-template name="dato"><xsl:with-param name="d" select="period/@overforingsdato"/></xsl:call-template></strong>. Frem til denne datoen kan brukere kreve innsyn, retting eller sletting.</xsl:if>
       </p>
     </xsl:if>
     <section class="card" aria-labelledby="ny">
       <h2 id="ny">Legg til ny bruker</h2>
       <xsl:if test="period/@closed = '1'">
-        <p class="notice">Kartleggingen for kommunen er avsluttet<xsl:if test="period/@sluttdato != ''"> (sluttdato: <xsl:value-of select="period/@sluttdato"/>)</xsl:if>. Nye brukere kan ikke kartlegges. Du har fortsatt lesetilgang til dine kartlagte brukere, og kan rette eller slette etter krav fra brukeren frem til overføringen.</p>
+        <p class="notice">Kartleggingen for kommunen er avsluttet<xsl:if test="period/@sluttdato != ''"> (sluttdato: <xsl:call-template name="dato"><xsl:with-param name="d" select="period/@sluttdato"/></xsl:call-template>)</xsl:if>. Nye brukere kan ikke kartlegges. Du har fortsatt lesetilgang til dine kartlagte brukere, og kan rette eller slette etter krav fra brukeren frem til overføringen.</p>
       </xsl:if>
       <xsl:if test="not(period/@closed = '1') or message[@field = 'fnr']">
       <form method="post" action="{@cgi}/kartlegging" class="narrow" novalidate="novalidate">
@@ -108,8 +108,8 @@
         <p role="status">
           <xsl:choose>
             <xsl:when test="@query"><xsl:value-of select="@count"/> treff.</xsl:when>
-            <xsl:when test="@pages &gt; 1"><xsl:value-of select="@count"/> kartlagte brukere, side <xsl:value-of select="@page"/> av <xsl:value-of select="@pages"/>. Sist endret først.</xsl:when>
-            <xsl:otherwise><xsl:value-of select="@count"/> kartlagte brukere. Sist endret først.</xsl:otherwise>
+            <xsl:when test="@pages &gt; 1"><xsl:call-template name="antall"><xsl:with-param name="n" select="@count"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template>, side <xsl:value-of select="@page"/> av <xsl:value-of select="@pages"/>. Sist endret først.</xsl:when>
+            <xsl:otherwise><xsl:call-template name="antall"><xsl:with-param name="n" select="@count"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template>. Sist endret først.</xsl:otherwise>
           </xsl:choose>
         </p>
         <!-- One form around the table, one button per row: the button sends the id of
@@ -139,10 +139,10 @@
                 <tr>
                   <th scope="row"><a href="skjema?id={$id}"><xsl:value-of select="$fnr"/></a></th>
                   <td><xsl:value-of select="@errors"/></td>
-                  <td><xsl:value-of select="@changed"/></td>
+                  <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@changed"/></xsl:call-template></td>
                   <td>Last ned PDF: <a href="innsyn?id={$id}&amp;fil=kartlegging" aria-label="Kartlegging {$fnr}">Kartlegging</a><xsl:text> </xsl:text><a href="innsyn?id={$id}&amp;fil=endringslogg" aria-label="Endringslogg {$fnr}">Endringslogg</a></td>
                   <td><a href="skjema?id={$id}" aria-label="Endre {$fnr}">Endre</a></td>
-                  <td><button type="submit" name="id" value="{$id}" class="secondary" aria-label="Slett {$fnr}">Slett</button></td>
+                  <td><button type="submit" name="id" value="{$id}" class="danger" aria-label="Slett {$fnr}">Slett</button></td>
                 </tr>
               </xsl:for-each>
             </tbody>

@@ -65,8 +65,8 @@
           <xsl:for-each select="sessions/session">
             <tr>
               <td><xsl:value-of select="@browser"/></td>
-              <td><xsl:value-of select="@started"/></td>
-              <td><xsl:value-of select="@seen"/></td>
+              <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@started"/></xsl:call-template></td>
+              <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@seen"/></xsl:call-template></td>
               <td><xsl:if test="@current = '1'">Denne enheten</xsl:if></td>
             </tr>
           </xsl:for-each>

@@ -65,9 +65,46 @@
         </ul>
       </div>
     </xsl:if>
+    <!-- a refusal is not the user's to correct (the person has reserved, the year is
+         closed): its own heading, so "Noe må rettes" never sends anyone looking for a fix -->
+    <xsl:if test="message[@kind = 'refusal']">
+      <div class="error-summary refusal" role="alert">
+        <h2>Kan ikke gjøres</h2>
+        <ul>
+          <xsl:for-each select="message[@kind = 'refusal']"><li><xsl:value-of select="."/></li></xsl:for-each>
+        </ul>
+      </div>
+    </xsl:if>
     <xsl:for-each select="message[@kind = 'notice']">
       <p class="notice" role="status"><xsl:value-of select="."/></p>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- A date as Norwegians write it (dd.mm.åååå), wherever one is shown: the model keeps
+       YYYY-MM-DD or "YYYY-MM-DD HH:MM", which sort and compare; a time is shown as
+       "kl. HH:MM". Anything else (a word such as "Ikke satt") is shown as it is. -->
+  <xsl:template name="dato">
+    <xsl:param name="d" select="."/>
+    <xsl:choose>
+      <xsl:when test="string-length($d) &gt;= 10 and substring($d, 5, 1) = '-' and substring($d, 8, 1) = '-'">
+        <xsl:value-of select="concat(substring($d, 9, 2), '.', substring($d, 6, 2), '.', substring($d, 1, 4))"/>
+        <xsl:if test="string-length($d) &gt;= 16"><xsl:text> kl. </xsl:text><xsl:value-of select="substring($d, 12, 5)"/></xsl:if>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$d"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A count with its noun in the right number: "1 kartlagt bruker", "2 kartlagte brukere" -->
+  <xsl:template name="antall">
+    <xsl:param name="n"/>
+    <xsl:param name="en"/>
+    <xsl:param name="flere"/>
+    <xsl:value-of select="$n"/>
+    <xsl:text> </xsl:text>
+    <xsl:choose>
+      <xsl:when test="$n = 1"><xsl:value-of select="$en"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$flere"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

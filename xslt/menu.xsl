@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- menu.xsl: the main menu. Model: <account name email role role-title kommune bydel
-     instans tjenestetype region>, <surveys count>, <entries><entry>id</entry></entries>,
+     instans tjenestetype region>, <surveys count sluttdato overforingsdato> (one's own),
+     for the kommunekontakt, KORUS and KORFOR <scope of=kommune|region|land surveys
+     without-errors transferred transfers>, <entries><entry>id</entry></entries>,
      and once after a change, <welcome>text</welcome>. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
@@ -8,8 +10,8 @@
   <!-- the kommune's dates (2026 manual: the kartlegger's menu shows both) -->
   <xsl:template name="period-dates">
     <xsl:param name="s"/>
-    <xsl:if test="$s/@sluttdato != ''"><br/>Sluttdato: <xsl:value-of select="$s/@sluttdato"/>. Kartleggingen låses denne dagen.</xsl:if>
-    <xsl:if test="$s/@overforingsdato != ''"><br/>Overføringsdato: <xsl:value-of select="$s/@overforingsdato"/>. Frem til denne datoen kan brukere kreve innsyn, retting eller sletting.</xsl:if>
+    <xsl:if test="$s/@sluttdato != ''"><br/>Sluttdato: <xsl:call-template name="dato"><xsl:with-param name="d" select="$s/@sluttdato"/></xsl:call-template>. Kartleggingen låses denne dagen.</xsl:if>
+    <xsl:if test="$s/@overforingsdato != ''"><br/>Overføringsdato: <xsl:call-template name="dato"><xsl:with-param name="d" select="$s/@overforingsdato"/></xsl:call-template>. Frem til denne datoen kan brukere kreve innsyn, retting eller sletting.</xsl:if>
   </xsl:template>
 
   <xsl:template match="page" mode="title"><xsl:value-of select="@year"/> Kartlegging</xsl:template>
@@ -21,10 +23,27 @@
         <p class="pre"><xsl:value-of select="welcome"/></p>
       </section>
     </xsl:if>
-    <p class="card year-card"><strong><xsl:value-of select="@year"/> Kartlegging</strong> – <xsl:value-of select="surveys/@count"/>
-      <xsl:choose><xsl:when test="surveys/@count = 1"> kartlagt bruker</xsl:when><xsl:otherwise> kartlagte brukere</xsl:otherwise></xsl:choose>
-      <xsl:if test="entries/entry = 'kartlegging'"><br/><a href="{@cgi}/kartlegging">Start eller fortsett kartlegging av brukere</a></xsl:if>
-      <xsl:call-template name="period-dates"><xsl:with-param name="s" select="surveys"/></xsl:call-template></p>
+    <div class="card year-card">
+      <xsl:choose>
+        <xsl:when test="scope/@of = 'kommune'">
+          <p><strong><xsl:value-of select="@year"/> Kartlegging</strong> – <xsl:choose>
+              <xsl:when test="scope/@transfers &gt; 0">Kommunen har overført <xsl:call-template name="antall"><xsl:with-param name="n" select="scope/@transferred"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template> til KORFOR.</xsl:when>
+              <xsl:otherwise>Kommunen: <xsl:call-template name="antall"><xsl:with-param name="n" select="scope/@surveys"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template>, <xsl:value-of select="scope/@without-errors"/> uten feil.</xsl:otherwise>
+            </xsl:choose>
+            <xsl:if test="entries/entry = 'kartlegging'"><br/>Dine egne: <xsl:call-template name="antall"><xsl:with-param name="n" select="surveys/@count"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template>.</xsl:if></p>
+        </xsl:when>
+        <xsl:when test="scope">
+          <p><strong><xsl:value-of select="@year"/> Kartlegging</strong> – <xsl:choose><xsl:when test="scope/@of = 'region'">Regionen</xsl:when><xsl:otherwise>Hele landet</xsl:otherwise></xsl:choose>: <xsl:call-template name="antall"><xsl:with-param name="n" select="scope/@surveys"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template> i kommunene, og <xsl:call-template name="antall"><xsl:with-param name="n" select="scope/@transferred"/><xsl:with-param name="en">overført til KORFOR</xsl:with-param><xsl:with-param name="flere">overført til KORFOR</xsl:with-param></xsl:call-template> fra <xsl:call-template name="antall"><xsl:with-param name="n" select="scope/@transfers"/><xsl:with-param name="en">kommune</xsl:with-param><xsl:with-param name="flere">kommuner</xsl:with-param></xsl:call-template>.</p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p><strong><xsl:value-of select="@year"/> Kartlegging</strong> – <xsl:call-template name="antall"><xsl:with-param name="n" select="surveys/@count"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template>.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:if test="entries/entry = 'kartlegging' or surveys/@sluttdato != '' or surveys/@overforingsdato != ''">
+        <p><xsl:if test="entries/entry = 'kartlegging'"><a href="{@cgi}/kartlegging">Start eller fortsett kartlegging av brukere</a></xsl:if>
+        <xsl:call-template name="period-dates"><xsl:with-param name="s" select="surveys"/></xsl:call-template></p>
+      </xsl:if>
+    </div>
     <nav aria-label="Hovedmeny">
       <ul class="menu-cards">
         <xsl:apply-templates select="entries/entry"/>

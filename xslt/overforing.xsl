@@ -16,12 +16,12 @@
       <xsl:when test="$p/@state = 'transferred'">
         <section class="card" aria-labelledby="kvittering">
           <h2 id="kvittering">Kartleggingen er overført</h2>
-          <p>Kartleggingen for <xsl:value-of select="$p/@kommune"/> ble overført til KORFOR <xsl:value-of select="$p/@overfort"/>.</p>
+          <p>Kartleggingen for <xsl:value-of select="$p/@kommune"/> ble overført til KORFOR <xsl:call-template name="dato"><xsl:with-param name="d" select="$p/@overfort"/></xsl:call-template>.</p>
           <dl class="facts">
-            <dt>Overført</dt><dd><xsl:value-of select="$p/@transferred"/> kartlagte brukere</dd>
+            <dt>Overført</dt><dd><xsl:call-template name="antall"><xsl:with-param name="n" select="$p/@transferred"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template></dd>
             <dt>Holdt tilbake (inneholdt feil, slettet)</dt><dd><xsl:value-of select="$p/@held-back"/></dd>
-            <dt>Sluttdato</dt><dd><xsl:value-of select="$p/@stored-sluttdato"/></dd>
-            <dt>Overføringsdato</dt><dd><xsl:value-of select="$p/@stored-overforingsdato"/></dd>
+            <dt>Sluttdato</dt><dd><xsl:call-template name="dato"><xsl:with-param name="d" select="$p/@stored-sluttdato"/></xsl:call-template></dd>
+            <dt>Overføringsdato</dt><dd><xsl:call-template name="dato"><xsl:with-param name="d" select="$p/@stored-overforingsdato"/></xsl:call-template></dd>
           </dl>
           <p>Det er ikke mulig å gjenopprette eller fortsette kartleggingen.</p>
           <p><a href="{@cgi}/rapport?aar={@year}">Se Kommunerapporten for <xsl:value-of select="@year"/></a>: den er klar med en gang.</p>
@@ -56,7 +56,7 @@
       <p>KORFOR anbefaler at det settes av minst to uker mellom kartleggingsslutt og overføring, slik at brukerne får rimelig tid til å utøve sine rettigheter til reservasjon, innsyn, retting og sletting. Det er overføringsdatoen som skal kommuniseres til brukerne som frist i informasjonsskrivet.</p>
       <p>På sluttdatoen låses kartleggingen, men kartleggere har lesetilgang til egne kartlagte brukere frem til kartleggingen overføres. På overføringsdatoen blir overføringsknappen synlig. Siste mulige overføringsdato er 31. desember.</p>
       <xsl:if test="@state = 'locked' or @state = 'due'">
-        <p class="notice">Kartleggingen for kommunen er avsluttet (sluttdato: <xsl:value-of select="@stored-sluttdato"/>).</p>
+        <p class="notice">Kartleggingen for kommunen er avsluttet (sluttdato: <xsl:call-template name="dato"><xsl:with-param name="d" select="@stored-sluttdato"/></xsl:call-template>).</p>
       </xsl:if>
       <form method="post" action="{/page/@cgi}/overforing" class="narrow" novalidate="novalidate">
         <xsl:call-template name="csrf"/>
@@ -78,7 +78,7 @@
         <button type="submit">Lagre datoene</button>
       </form>
       <xsl:if test="@moved-from != ''">
-        <p class="aside">Overføringsdatoen ble sist flyttet fra <xsl:value-of select="@moved-from"/>.</p>
+        <p class="aside">Overføringsdatoen ble sist flyttet fra <xsl:call-template name="dato"><xsl:with-param name="d" select="@moved-from"/></xsl:call-template>.</p>
       </xsl:if>
     </section>
   </xsl:template>
@@ -111,7 +111,7 @@
           </form>
         </xsl:when>
         <xsl:when test="@stored-overforingsdato != ''">
-          <p>Overføringen blir mulig på overføringsdatoen, <xsl:value-of select="@stored-overforingsdato"/>.</p>
+          <p>Overføringen blir mulig på overføringsdatoen, <xsl:call-template name="dato"><xsl:with-param name="d" select="@stored-overforingsdato"/></xsl:call-template>.</p>
         </xsl:when>
         <xsl:otherwise>
           <p>Overføringen blir mulig når overføringsdatoen er satt og nådd, og senest etter 31. desember.</p>

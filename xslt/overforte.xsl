@@ -23,7 +23,7 @@
               <tr>
                 <td><xsl:value-of select="@aar"/></td>
                 <th scope="row"><xsl:value-of select="@kommune"/><xsl:text> </xsl:text><xsl:value-of select="@navn"/></th>
-                <td><xsl:value-of select="@overfort"/> (<xsl:value-of select="@av"/>)</td>
+                <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@overfort"/></xsl:call-template> (<xsl:value-of select="@av"/>)</td>
                 <td><xsl:value-of select="@transferred"/></td>
                 <td><xsl:value-of select="@held-back"/></td>
                 <td><a href="{/page/@cgi}/overforte?aar={@aar}&amp;kommune={@kommune}">Last ned CSV<span class="visually-hidden"><xsl:text> for </xsl:text><xsl:value-of select="@navn"/><xsl:text> </xsl:text><xsl:value-of select="@aar"/></span></a></td>

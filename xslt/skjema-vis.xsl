@@ -64,7 +64,7 @@
       <tbody>
         <xsl:for-each select="/page/log/entry">
           <tr>
-            <td><xsl:value-of select="@time"/></td>
+            <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@time"/></xsl:call-template></td>
             <td><xsl:value-of select="@who"/></td>
             <td>
               <xsl:choose>

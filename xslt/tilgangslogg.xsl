@@ -52,7 +52,7 @@
         <xsl:with-param name="label">Fra og med dato</xsl:with-param>
         <xsl:with-param name="type">date</xsl:with-param>
         <xsl:with-param name="value" select="filter/@fra"/>
-        <xsl:with-param name="hint">ÅÅÅÅ-MM-DD. Tom: fra begynnelsen.</xsl:with-param>
+        <xsl:with-param name="hint">dd.mm.åååå. Tom: fra begynnelsen.</xsl:with-param>
         <xsl:with-param name="required" select="false()"/>
       </xsl:call-template>
       <xsl:call-template name="field">
@@ -60,7 +60,7 @@
         <xsl:with-param name="label">Til og med dato</xsl:with-param>
         <xsl:with-param name="type">date</xsl:with-param>
         <xsl:with-param name="value" select="filter/@til"/>
-        <xsl:with-param name="hint">ÅÅÅÅ-MM-DD. Tom: til i dag.</xsl:with-param>
+        <xsl:with-param name="hint">dd.mm.åååå. Tom: til i dag.</xsl:with-param>
         <xsl:with-param name="required" select="false()"/>
       </xsl:call-template>
       <button type="submit">Vis</button>
@@ -90,7 +90,7 @@
           <tbody>
             <xsl:for-each select="line">
               <tr>
-                <td><xsl:value-of select="@time"/></td>
+                <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@time"/></xsl:call-template></td>
                 <td><xsl:value-of select="@event"/></td>
                 <td><xsl:value-of select="@who"/></td>
                 <td><xsl:value-of select="@about"/></td>

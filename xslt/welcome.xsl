@@ -8,7 +8,7 @@
 
   <xsl:template match="page" mode="main">
     <p>Meldingen vises for alle brukere én gang, første gang de logger inn etter at den er endret. En tom melding vises ikke.</p>
-    <xsl:if test="welcome/@changed"><p class="aside">Sist endret <xsl:value-of select="welcome/@changed"/>.</p></xsl:if>
+    <xsl:if test="welcome/@changed"><p class="aside">Sist endret <xsl:call-template name="dato"><xsl:with-param name="d" select="welcome/@changed"/></xsl:call-template>.</p></xsl:if>
     <form method="post" action="{@cgi}/welcome">
       <xsl:call-template name="csrf"/>
       <xsl:variable name="err" select="message[@kind = 'error' and @field = 'tekst']"/>

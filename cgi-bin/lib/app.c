@@ -313,21 +313,21 @@ app_account_invited(struct app *a, struct store_txn *txn, xmlNodePtr n,
 }
 
 int
-app_date_range(struct app *a, const char **fra, const char **til)
+app_date_range(struct app *a, char fra[DATE_LEN + 1], char til[DATE_LEN + 1])
 {
+	const char *f = app_query(a, "fra"), *t = app_query(a, "til");
 	int bad = 0;
 
-	*fra = app_query(a, "fra");
-	*til = app_query(a, "til");
-	if (**fra && !date_valid(*fra)) {
-		app_message(a, "error", "fra", "Skriv fra-datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-03-01.");
+	fra[0] = til[0] = '\0';
+	if (*f && date_parse(f, fra) != 0) {
+		app_message(a, "error", "fra", "Skriv fra-datoen som dd.mm.åååå, for eksempel 01.03.2026.");
 		bad = 1;
 	}
-	if (**til && !date_valid(*til)) {
-		app_message(a, "error", "til", "Skriv til-datoen som ÅÅÅÅ-MM-DD, for eksempel 2026-03-31.");
+	if (*t && date_parse(t, til) != 0) {
+		app_message(a, "error", "til", "Skriv til-datoen som dd.mm.åååå, for eksempel 31.03.2026.");
 		bad = 1;
 	}
-	if (!bad && **fra && **til && strcmp(*fra, *til) > 0) {
+	if (!bad && *fra && *til && strcmp(fra, til) > 0) {
 		app_message(a, "error", "til", "Til-datoen kan ikke være før fra-datoen.");
 		bad = 1;
 	}

@@ -96,9 +96,10 @@ int app_audit_in(struct app *a, struct store_txn *txn, const char *event, const 
  * (its id "" at first): a list's rows mostly share one. */
 void app_account_invited(struct app *a, struct store_txn *txn, xmlNodePtr n,
     const struct account *acct, struct account *inviter);
-/* app_date_range: the query's "fra" and "til" (YYYY-MM-DD or absent) into *fra and *til;
- * a bad one is said at its field in Norwegian. 1 when one was refused, else 0. */
-int app_date_range(struct app *a, const char **fra, const char **til);
+/* app_date_range: the query's "fra" and "til" (DD.MM.YYYY, YYYY-MM-DD or absent) into fra
+ * and til as YYYY-MM-DD ("" when absent); a bad one is said at its field in Norwegian.
+ * 1 when one was refused, else 0. */
+int app_date_range(struct app *a, char fra[DATE_LEN + 1], char til[DATE_LEN + 1]);
 /* app_render: transform a->page and send it; returns 0 or a status for app_main */
 int app_render(struct app *a, int status);
 /* app_send: a body of another type (a download: CSV, PDF) with the headers set so far */

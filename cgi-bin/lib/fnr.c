@@ -35,16 +35,6 @@ century(int ind, int yy)
 	return 0;
 }
 
-static int
-days_in_month(int year, int month)
-{
-	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (month == 2 && year != 0)	/* year 0: unknown, so 29 February may be */
-		return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-	return days[month - 1];
-}
-
 int
 fnr_parse(const char *s, int synthetic_ok, struct fnr *out, const char **why)
 {
@@ -113,7 +103,7 @@ fnr_parse(const char *s, int synthetic_ok, struct fnr *out, const char **why)
 		return BP_EINVAL;
 	} else
 		out->year += yy;
-	if (month < 1 || month > 12 || day < 1 || day > days_in_month(out->year, month)) {
+	if (month < 1 || month > 12 || day < 1 || day > date_month_days(out->year, month)) {
 		*why = "Fødselsdatoen i nummeret er ikke en gyldig dato.";
 		return BP_EINVAL;
 	}

@@ -28,78 +28,6 @@ period_key(const char *kommune, int year, char key[PERIOD_KEY_LEN + 1])
 }
 
 static int
-is_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int
-month_days(int y, int m)
-{
-	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	return m == 2 && is_leap(y) ? 29 : days[m - 1];
-}
-
-/* digits: n decimal digits at s, into *out; 0 or BP_EINVAL */
-static int
-digits(const char *s, int n, int *out)
-{
-	int i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return BP_EINVAL;
-		v = 10 * v + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-int
-date_parse(const char *in, char out[DATE_LEN + 1])
-{
-	int y, m, d;
-
-	if (strlen(in) != DATE_LEN)
-		return BP_EINVAL;
-	if (in[4] == '-' && in[7] == '-') {
-		if (digits(in, 4, &y) || digits(in + 5, 2, &m) || digits(in + 8, 2, &d))
-			return BP_EINVAL;
-	} else if (in[2] == '.' && in[5] == '.') {
-		if (digits(in, 2, &d) || digits(in + 3, 2, &m) || digits(in + 6, 4, &y))
-			return BP_EINVAL;
-	} else
-		return BP_EINVAL;
-	if (y < 2000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
-		return BP_EINVAL;
-	/* each part is in range now; % keeps the compiler sure of the widths */
-	snprintf(out, DATE_LEN + 1, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
-	return 0;
-}
-
-/* days since 1 March of year 0 (the proleptic Gregorian calendar), for differences */
-static long
-day_number(const char *date)
-{
-	int y, m, d;
-
-	if (digits(date, 4, &y) || digits(date + 5, 2, &m) || digits(date + 8, 2, &d))
-		return 0;
-	if (m <= 2) {
-		y--;
-		m += 12;
-	}
-	return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d - 1;
-}
-
-long
-date_days(const char *a, const char *b)
-{
-	return day_number(b) - day_number(a);
-}
-
-static int
 field_date(const char *s, size_t len, char out[DATE_LEN + 1])
 {
 	char tmp[DATE_LEN + 1];
@@ -274,7 +202,7 @@ scan_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 	struct period p;
 	int year;
 
-	if (klen != PERIOD_KEY_LEN || digits((const char *)k + 4, 4, &year) != 0 ||
+	if (klen != PERIOD_KEY_LEN || str_digits((const char *)k + 4, 4, &year) != 0 ||
 	    period_decode(v, vlen, &p) != 0)
 		return BP_EXML;
 	memcpy(kommune, k, 4);

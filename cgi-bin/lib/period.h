@@ -7,8 +7,8 @@
 #define BP_PERIOD_H
 
 #include "store.h"
+#include "util.h"
 
-#define DATE_LEN 10			/* YYYY-MM-DD */
 #define PERIOD_BY_MAX 40		/* an account id, or "cron" */
 
 struct period {
@@ -36,12 +36,6 @@ int period_put(struct store_txn *txn, const char *kommune, int year, const struc
 
 /* period_state: what the period allows on date today (YYYY-MM-DD). */
 enum period_state period_state(const struct period *p, int year, const char *today);
-
-/* date_parse: a calendar date typed as YYYY-MM-DD (a date input) or DD.MM.YYYY, into out
- * as YYYY-MM-DD. BP_EINVAL when it is not a real date. */
-int date_parse(const char *in, char out[DATE_LEN + 1]);
-/* date_days: whole days from a to b (both YYYY-MM-DD, valid) */
-long date_days(const char *a, const char *b);
 
 /* What period_check found wrong (the first) or worth a warning (any). */
 struct period_check {

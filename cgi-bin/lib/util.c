@@ -419,25 +419,85 @@ buf_csv_field(struct buf *b, const char *s)
 }
 
 int
+date_month_days(int year, int month)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (month == 2 && (year == 0 || (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))))
+		return 29;
+	return days[month - 1];
+}
+
+int
+str_digits(const char *s, int n, int *out)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return BP_EINVAL;
+		v = 10 * v + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+int
+date_parse(const char *in, char out[DATE_LEN + 1])
+{
+	int y, m, d;
+
+	if (strlen(in) != DATE_LEN)
+		return BP_EINVAL;
+	if (in[4] == '-' && in[7] == '-') {
+		if (str_digits(in, 4, &y) || str_digits(in + 5, 2, &m) || str_digits(in + 8, 2, &d))
+			return BP_EINVAL;
+	} else if (in[2] == '.' && in[5] == '.') {
+		if (str_digits(in, 2, &d) || str_digits(in + 3, 2, &m) || str_digits(in + 6, 4, &y))
+			return BP_EINVAL;
+	} else
+		return BP_EINVAL;
+	if (y < 2000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > date_month_days(y, m))
+		return BP_EINVAL;
+	/* each part is in range now; % keeps the compiler sure of the widths */
+	snprintf(out, DATE_LEN + 1, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return 0;
+}
+
+void
+date_norwegian(const char *iso, char out[DATE_LEN + 1])
+{
+	if (date_valid(iso))
+		snprintf(out, DATE_LEN + 1, "%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+	else
+		str_copy(out, DATE_LEN + 1, iso);
+}
+
+int
 date_valid(const char *s)
 {
-	static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	long long y, m, d;
-	char part[5];
+	char iso[DATE_LEN + 1];
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+	return strlen(s) == DATE_LEN && s[4] == '-' && date_parse(s, iso) == 0;
+}
+
+/* days since 1 March of year 0 (the proleptic Gregorian calendar), for differences */
+static long
+day_number(const char *date)
+{
+	int y, m, d;
+
+	if (str_digits(date, 4, &y) || str_digits(date + 5, 2, &m) || str_digits(date + 8, 2, &d))
 		return 0;
-	memcpy(part, s, 4);
-	part[4] = '\0';
-	if (strspn(part, "0123456789") != 4 || str_to_ll(part, 1000, 9999, &y) != 0)
-		return 0;
-	memcpy(part, s + 5, 2);
-	part[2] = '\0';
-	if (strspn(part, "0123456789") != 2 || str_to_ll(part, 1, 12, &m) != 0)
-		return 0;
-	memcpy(part, s + 8, 2);
-	if (strspn(part, "0123456789") != 2 || str_to_ll(part, 1, days[m - 1], &d) != 0)
-		return 0;
-	/* 29 February only in leap years */
-	return !(m == 2 && d == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+	if (m <= 2) {
+		y--;
+		m += 12;
+	}
+	return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d - 1;
+}
+
+long
+date_days(const char *a, const char *b)
+{
+	return day_number(b) - day_number(a);
 }

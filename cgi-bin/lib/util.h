@@ -68,6 +68,8 @@ int str_copy(char *dst, size_t size, const char *src);
 char *str_trim(char *s);
 /* parse a decimal integer in [min, max] with nothing after it; 0 or BP_EINVAL. */
 int str_to_ll(const char *s, long long min, long long max, long long *out);
+/* str_digits: exactly n decimal digits at s (n <= 9), into *out; 0 or BP_EINVAL */
+int str_digits(const char *s, int n, int *out);
 
 /* url_encode: percent-encode everything but RFC 3986 unreserved characters. */
 void url_encode(struct buf *b, const char *s);
@@ -76,8 +78,22 @@ void url_encode(struct buf *b, const char *s);
 void time_date(time_t t, char out[11]);
 void time_datetime(time_t t, char out[17]);
 int time_year(time_t t);
-/* date_valid: 1 when s is a day of the calendar as YYYY-MM-DD (29 February in leap years) */
+/* Dates of the calendar, kept as YYYY-MM-DD (they sort as text) and typed either so or as
+ * Norwegians write them, DD.MM.YYYY. The one place that knows the months' lengths. */
+#define DATE_LEN 10			/* YYYY-MM-DD */
+/* date_month_days: days of month (1-12) of year; year 0 (unknown) lets February have 29 */
+int date_month_days(int year, int month);
+/* date_parse: a date typed as YYYY-MM-DD or DD.MM.YYYY, from year 2000, into out as
+ * YYYY-MM-DD. BP_EINVAL when it is not a real date. */
+int date_parse(const char *in, char out[DATE_LEN + 1]);
+/* date_valid: 1 when s is a real date written YYYY-MM-DD (from year 2000) */
 int date_valid(const char *s);
+/* date_norwegian: a YYYY-MM-DD date as Norwegians write it, DD.MM.YYYY, for messages
+ * made in C (the stylesheets' "dato" template does the same for pages); anything else is
+ * copied as it is. */
+void date_norwegian(const char *iso, char out[DATE_LEN + 1]);
+/* date_days: whole days from a to b (both YYYY-MM-DD, valid) */
+long date_days(const char *a, const char *b);
 
 /* log_error: one line on stderr (Apache's error log) prefixed with the program name.
  * Callers must never pass personal data. */

@@ -78,8 +78,8 @@ test('årets syklus: the date card, the lock, the transfer and KORFOR\'s CSV', a
     assert.match(await k.getByRole('alert').innerText(), /Noe må rettes/);
     const ov = k.getByLabel('Overføringsdato', { exact: true });
     assert.equal(await ov.getAttribute('aria-invalid'), 'true');
-    assert.equal(await ov.inputValue(), '2026-09-20');
-    assert.equal(await k.getByLabel('Sluttdato for kommunens kartlegging').inputValue(), '2026-10-01');
+    assert.equal(await ov.inputValue(), '20.09.2026');
+    assert.equal(await k.getByLabel('Sluttdato for kommunens kartlegging').inputValue(), '01.10.2026');
     await checkA11y(k, 'date card: refused dates');
 
     // a good pair, under 14 days apart: saved, with the warning

@@ -235,7 +235,7 @@ test('kartlegging: complete, contradictions, under 25, duplicates, stale, list, 
     await a.waitForLoadState();
     assert.match(await a.getByRole('status').first().innerText(), /Kartleggingen er lagret/);
     const row = a.locator('table.data tbody tr', { hasText: adult });
-    assert.match(await row.innerText(), new RegExp(`${adult}\\t0\\t\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d`));
+    assert.match(await row.innerText(), new RegExp(`${adult}\\t0\\t\\d\\d\\.\\d\\d\\.\\d{4} kl\\. \\d\\d:\\d\\d`));
 
     // a duplicate in the kommune: another instans is told which instans, nothing more
     await startSurvey(pages.bjorn, adult);

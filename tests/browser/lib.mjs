@@ -114,7 +114,7 @@ export async function inviteLink(page, { role, region, kommune, instans }, a11y 
   if (region) await page.getByLabel(/^KORUS-region/).selectOption({ label: region });
   if (kommune) await page.getByLabel(/^Kommune\/bydel/).selectOption({ label: kommune });
   if (instans) await page.getByLabel(/^Instans/).fill(instans);
-  await page.getByRole('button', { name: 'Lag invitasjonslink(er)' }).click();
+  await page.getByRole('button', { name: 'Lag registreringslenker' }).click();
   await page.waitForLoadState();
   const links = await page.locator('section.created code').allInnerTexts();
   assert.equal(links.length, 1, 'one new link is shown');

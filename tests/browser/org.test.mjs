@@ -106,7 +106,7 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     await checkA11y(k, 'suspend: confirm');
     await k.getByRole('button', { name: 'Suspender Petter Borge' }).click();
     assert.match(await k.getByRole('status').innerText(), /Kontoen er suspendert/);
-    assert.match(await k.locator('table.data').innerText(), /Suspendert \d{4}-\d\d-\d\d \d\d:\d\d/);
+    assert.match(await k.locator('table.data').innerText(), /Suspendert \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d/);
     await pages.petter.goto(`${BASE}/cgi-bin/menu`);
     assert.equal(await pages.petter.locator('h1').innerText(), 'Logg inn', 'the session ended');
     bpadm('clock', '--advance', '60');
@@ -116,8 +116,8 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     // the autorisasjonsregister shows innvilget and tilbakekalt
     await k.goto(`${BASE}/cgi-bin/autorisasjon`);
     const register = await k.locator('table.data').innerText();
-    assert.match(register, /Petter Borge\tTestinstans\tKartlegger\tCecilie Davidsen, \d{4}-\d\d-\d\d\t\d{4}-\d\d-\d\d \d\d:\d\d\t\d{4}-\d\d-\d\d \d\d:\d\d\t\s*Tilbakekalt \d{4}-\d\d-\d\d \d\d:\d\d av Cecilie Davidsen/);
-    assert.match(register, /Caroline Finstad\tTestinstans\tKartlegger\tCecilie Davidsen, \d{4}-\d\d-\d\d\t\d{4}-\d\d-\d\d \d\d:\d\d\tNei/);
+    assert.match(register, /Petter Borge\tTestinstans\tKartlegger\tCecilie Davidsen, \d\d\.\d\d\.\d{4}\t\d\d\.\d\d\.\d{4} kl\. \d\d:\d\d\t\d\d\.\d\d\.\d{4} kl\. \d\d:\d\d\t\s*Tilbakekalt \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d av Cecilie Davidsen/);
+    assert.match(register, /Caroline Finstad\tTestinstans\tKartlegger\tCecilie Davidsen, \d\d\.\d\d\.\d{4}\t\d\d\.\d\d\.\d{4} kl\. \d\d:\d\d\tNei/);
     await checkA11y(k, 'autorisasjonsregister');
 
     // the velkomstmelding: written by KORFOR, seen once at the next login

@@ -51,7 +51,7 @@ test('links by scope, suspension, restore, role, register history and Tilgangslo
 
     // suspension withdraws Tor's link at once
     await k.goto(`${BASE}/cgi-bin/admin`);
-    assert.match(await k.locator('table.data').innerText(), /Tor Tangen.*Kjell Bergen, \d{4}-\d\d-\d\d/s);
+    assert.match(await k.locator('table.data').innerText(), /Tor Tangen.*Kjell Bergen, \d\d\.\d\d\.\d{4}/s);
     await k.getByRole('link', { name: 'Suspender Tor Tangen' }).click();
     assert.match(await k.locator('main').innerText(), /trekkes tilbake med en gang/);
     await k.getByRole('button', { name: 'Suspender Tor Tangen' }).click();
@@ -86,9 +86,9 @@ test('links by scope, suspension, restore, role, register history and Tilgangslo
     // the kommunekontakt's register: the history of Tor's access
     await k.goto(`${BASE}/cgi-bin/autorisasjon`);
     const history = await k.locator('table.data tbody tr', { hasText: 'Tor Tangen' }).innerText();
-    assert.match(history, /Tilbakekalt \d{4}-\d\d-\d\d \d\d:\d\d av Kjell Bergen/);
-    assert.match(history, /Gjenopprettet \d{4}-\d\d-\d\d \d\d:\d\d av Kristin KORFOR: Suspendert ved en feil/);
-    assert.match(history, /Rolle endret \d{4}-\d\d-\d\d \d\d:\d\d av Kristin KORFOR: Kartlegger til Kommunekontakt/);
+    assert.match(history, /Tilbakekalt \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d av Kjell Bergen/);
+    assert.match(history, /Gjenopprettet \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d av Kristin KORFOR: Suspendert ved en feil/);
+    assert.match(history, /Rolle endret \d\d\.\d\d\.\d{4} kl\. \d\d:\d\d av Kristin KORFOR: Kartlegger til Kommunekontakt/);
     await checkA11y(k, 'autorisasjonsregister with history');
 
     // the Tilgangslogg, from the menu, and its filters

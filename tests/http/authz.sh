@@ -136,7 +136,7 @@ check "a malformed account id is refused" bash -c "s=\$(curl -s -o /dev/null -w 
 csrf=$(curl -s -b KA "$BP_URL/cgi-bin/menu" | csrf_of_page)
 check "suspend Tina" is "$(curl -s -o /dev/null -w '%{http_code}' -b KA -d "csrf=$csrf&id=$(id 'Tina To')&bekreft=ja" "$BP_URL/cgi-bin/admin/suspender")" 303
 check "Tina's session is over" is "$(curl -s -o /dev/null -w '%{http_code}' -b T2 "$BP_URL/cgi-bin/menu")" 303
-check "Tilbakekalt shows when, and the history says it" bash -c "reg_out=\$(cat); [[ \$reg_out =~ Tina\ To.*[0-9]{4}-[0-9]{2}-[0-9]{2}\ [0-9]{2}:[0-9]{2}\</td\>\<td\>\<ul\>\<li\>Tilbakekalt\ [0-9]{4}-[0-9]{2}-[0-9]{2}\ [0-9]{2}:[0-9]{2}\ av\ Kari\ Stavanger ]]" < <(reg KA)
+check "Tilbakekalt shows when, and the history says it" bash -c "reg_out=\$(cat); [[ \$reg_out =~ Tina\ To.*[0-9]{2}\.[0-9]{2}\.[0-9]{4}\ kl\.\ [0-9]{2}:[0-9]{2}\</td\>\<td\>\<ul\>\<li\>Tilbakekalt\ [0-9]{2}\.[0-9]{2}\.[0-9]{4}\ kl\.\ [0-9]{2}:[0-9]{2}\ av\ Kari\ Stavanger ]]" < <(reg KA)
 link=$(instance_invite KA kartlegger kommune=1103 'instans=Instans 2')
 csrf=$(curl -s -c R -b R "$link" | csrf_of_page)
 page=$(curl -s -c R -b R -d "csrf=$csrf&t=${link##*t=}&steg=konto&vilkar=ja&tjenestetype=nav" \

@@ -48,7 +48,7 @@ check "Stavanger's first kartlegger has 68" is "$(count T)" 68
 check "Stavanger's second has 67" is "$(count T2)" 67
 check "Eigersund's first has 68" is "$(count TE)" 68
 MENU=$(curl -s -b "$WORK/T" "$BP_URL/cgi-bin/menu")
-check "the kartlegger sees the kommune's dates" bash -c "[[ '$MENU' == *'Sluttdato: 2026-10-15'* && '$MENU' == *'Overføringsdato: 2026-12-31'* ]]"
+check "the kartlegger sees the kommune's dates" bash -c "[[ '$MENU' == *'Sluttdato: 15.10.2026'* && '$MENU' == *'Overføringsdato: 31.12.2026'* ]]"
 check "Oslo's kartlegger has a bydel" bash -c "curl -s -b '$WORK/TO' '$BP_URL/cgi-bin/menu' | grep -q 'bydel Gamle Oslo'"
 
 # the surveys of a kartlegger: the list's Feil column is what the form finds

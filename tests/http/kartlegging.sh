@@ -162,6 +162,7 @@ instance_kartlegger "Tone En" tone@stavanger.no "$PW" "$T1" 1103 "Instans 1" >/d
     { echo "setup failed" >&2; exit 1; }
 # today on the instance's clock, in Norway: who turned 16 today, who turns 16 tomorrow
 TODAY=$(TZ=Europe/Oslo date -d "@$(( $(date +%s) + $(instance_clock) ))" +%F)
+TODAY_NO=$(TZ=Europe/Oslo date -d "@$(( $(date +%s) + $(instance_clock) ))" +%d.%m.%Y)
 AT16=$(fnr_any "$(date -d "$TODAY -16 years" +%d%m%y)" 500)
 UNDER16=$(fnr_any "$(date -d "$TODAY -16 years +1 day" +%d%m%y)" 500)
 NUMS+=("$AT16" "$UNDER16")
@@ -490,7 +491,7 @@ hit "$T1" GET /cgi-bin/kartlegging
 check "the list: 200" is "$STATUS" 200
 check "the list: own surveys (6)" body_has '6 kartlagte brukere. Sist endret først.'
 check "the list: the number, linked by id (relative to the list: /cgi-bin/skjema)" body_has "<a href=\"skjema?id=$IDA\">$ORD</a>"
-check "the list: Feil and Endret of the survey" bash -c "tr -d '\n' < '$BODY' | grep -q '>$ORD</a></th><td>$FEIL</td><td>$TODAY [0-2][0-9]:[0-5][0-9]</td>'"
+check "the list: Feil and Endret of the survey" bash -c "tr -d '\n' < '$BODY' | grep -q '>$ORD</a></th><td>$FEIL</td><td>$TODAY_NO kl. [0-2][0-9]:[0-5][0-9]</td>'"
 check "the list: columns" body_has '<th scope="col">Feil</th><th scope="col">Endret</th>'
 check "the list: most recently changed first" bash -c "[ \"\$(grep -o 'skjema?id=[0-9a-f]*\">[0-9]*</a>' '$BODY' | head -1)\" = 'skjema?id=$IDA\">$ORD</a>' ]"
 check "the list: not another instans's" body_lacks "$OTHER"
@@ -499,7 +500,7 @@ check "the list: Endre and Slett name the number apart (accessible name)" bash -
 check "the list: not another kommune's survey of the same person" body_lacks "$IDK"
 tr -d '\n' < "$BODY" > "$WORK/list.flat"
 check "the list: one form for Slett, its CSRF field and handling=slett once, around the table" bash -c "[ \$(grep -o 'name=\"handling\" value=\"slett\"' '$WORK/list.flat' | wc -l) = 1 ] && grep -q '<form method=\"post\" action=\"/cgi-bin/kartlegging\"><input type=\"hidden\" name=\"csrf\" value=\"[0-9a-f]*\"><input type=\"hidden\" name=\"handling\" value=\"slett\"><table class=\"data\">' '$WORK/list.flat'"
-check "the list: each Slett button sends its survey's id" body_has "<button type=\"submit\" name=\"id\" value=\"$IDA\" class=\"secondary\" aria-label=\"Slett $ORD\">Slett</button>"
+check "the list: each Slett button sends its survey's id" body_has "<button type=\"submit\" name=\"id\" value=\"$IDA\" class=\"danger\" aria-label=\"Slett $ORD\">Slett</button>"
 check "the menu's year card counts own surveys" is "$(menu_count "$T1")" 6
 check "... Tina's" is "$(menu_count "$T2")" 1
 check "... Trond's" is "$(menu_count "$T3")" 2

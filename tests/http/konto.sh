@@ -87,7 +87,7 @@ check "second login of the same account" login_ok tone@stavanger.no "$PW" "$T1S"
 fetch GET "$BP_URL/cgi-bin/konto" -b T1
 check "two sessions listed" is "$(grep -o '<td>curl</td>' "$BODY" | wc -l)" 2
 check "the current one is marked" is "$(grep -o '<td>Denne enheten</td>' "$BODY" | wc -l)" 1
-check "started and last used shown" body_has '<td>[0-9]\{4\}-[0-9]\{2\}-[0-9]\{2\} [0-9:]\{5\}</td>'
+check "started and last used shown" body_has '<td>[0-9]\{2\}\.[0-9]\{2\}\.[0-9]\{4\} kl\. [0-9:]\{5\}</td>'
 
 post_konto T1 -d handling=logg-ut-andre
 check "log out on all other devices" is "$STATUS" 200

@@ -47,7 +47,7 @@ start() {	# start JAR NUMBER: "Kartlegg bruker"
 created_id() {
 	sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&fane=bruker\r\{0,1\}$#\1#p' "$HEADERS"
 }
-menu_count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
+menu_count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*\|Dine egne: [0-9]*' | tail -1 | grep -o '[0-9]*$'; }
 no_location() { ! grep -qi '^Location:' "$HEADERS" || { echo "     a Location header" >&2; return 1; }; }
 not_in() {	# not_in FILE...: none of NUMS occurs in the files
 	local n f bad=0

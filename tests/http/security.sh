@@ -185,7 +185,9 @@ audit() { "$BP_BPADM" -c "$BP_CONF" audit --last 1000; }
 # -- the date card: no sluttdato or overføringsdato before today; every change audited --------
 TODAY=$(server_day) YESTERDAY=$(server_day -86400)
 dates() { hit "$K" POST /cgi-bin/overforing -d "csrf=$(csrf "$K")&handling=datoer&sluttdato=$1&overforingsdato=$2"; }
-kept() { grep -q "value=\"$1\"" "$BODY" && grep -q "value=\"$2\"" "$BODY" ||
+# a date field shows a typed YYYY-MM-DD as Norwegians write it, DD.MM.YYYY
+no_date() { echo "${1:8:2}.${1:5:2}.${1:0:4}"; }
+kept() { grep -q "value=\"$(no_date "$1")\"" "$BODY" && grep -q "value=\"$(no_date "$2")\"" "$BODY" ||
     { echo "     the typed dates are not both kept" >&2; return 1; }; }
 marked() { grep -q "id=\"f-$1-err\"" "$BODY" && grep -q "name=\"$1\"[^>]*aria-invalid=\"true\"" "$BODY" ||
     { echo "     the field $1 is not marked" >&2; return 1; }; }

@@ -409,6 +409,35 @@ test_time_oslo(void **state)
 	}
 }
 
+/* the dates' one home: month lengths (leap years, the unknown year), validity, and the
+ * Norwegian form messages use */
+static void
+test_dates(void **state)
+{
+	char out[DATE_LEN + 1];
+
+	(void)state;
+	assert_int_equal(date_month_days(2026, 2), 28);
+	assert_int_equal(date_month_days(2024, 2), 29);
+	assert_int_equal(date_month_days(2100, 2), 28);
+	assert_int_equal(date_month_days(2000, 2), 29);
+	assert_int_equal(date_month_days(0, 2), 29);	/* year unknown: it may be */
+	assert_int_equal(date_month_days(2026, 4), 30);
+	assert_int_equal(date_month_days(2026, 12), 31);
+	assert_true(date_valid("2024-02-29"));
+	assert_false(date_valid("2026-02-29"));
+	assert_false(date_valid("29.02.2024"));	/* YYYY-MM-DD only */
+	assert_false(date_valid("2026-13-01"));
+	assert_false(date_valid("2026-1-01"));
+	assert_int_equal(date_parse("01.03.2026", out), 0);
+	assert_string_equal(out, "2026-03-01");
+	assert_int_equal(date_parse("31.06.2026", out), BP_EINVAL);
+	date_norwegian("2026-03-01", out);
+	assert_string_equal(out, "01.03.2026");
+	date_norwegian("", out);
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
@@ -426,6 +455,7 @@ main(void)
 		cmocka_unit_test(test_str_to_ll_whitespace),
 		cmocka_unit_test(test_url_encode),
 		cmocka_unit_test(test_time_oslo),
+		cmocka_unit_test(test_dates),
 	};
 
 	return cmocka_run_group_tests_name("util", tests, NULL, NULL);

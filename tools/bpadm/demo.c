@@ -120,7 +120,6 @@ demo_control(int d[11])
 static int
 demo_person(struct demo *d, struct fnr *f, int *age)
 {
-	static const int mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
 	char digits[12];
 	const char *why;
 	int v[11], i, want, year, month, day, ind, tries, rc;
@@ -130,7 +129,7 @@ demo_person(struct demo *d, struct fnr *f, int *age)
 		    25 + demo_below(&d->rng, 56);
 		year = d->year - want - demo_below(&d->rng, 2);
 		month = 1 + demo_below(&d->rng, 12);
-		day = 1 + demo_below(&d->rng, mdays[month - 1]);
+		day = 1 + demo_below(&d->rng, date_month_days(year, month));
 		/* the individnummer gives the century: 000-499 before 2000, 500-999 after */
 		ind = year < 2000 ? demo_below(&d->rng, 500) : 500 + demo_below(&d->rng, 500);
 		v[0] = day / 10;
@@ -468,7 +467,15 @@ struct demo_kommune {
 	long surveys;			/* a site: to make in it */
 };
 
-/* The kommuner of the reference data in its order (Oslo first), or only one. */
+static int
+by_nr(const void *a, const void *b)
+{
+	return strcmp(((const struct demo_kommune *)a)->nr, ((const struct demo_kommune *)b)->nr);
+}
+
+/* The first max kommuner of the reference data by kommunenummer (Oslo first; the reference
+ * data lists them alphabetically, for the pages), or only one. k has DEMO_KOMMUNER places:
+ * all are read and sorted before the first max are kept. */
 static int
 demo_kommuner(const struct refdata *rd, const char *only, struct demo_kommune *k, int max,
     int *n)
@@ -485,7 +492,7 @@ demo_kommuner(const struct refdata *rd, const char *only, struct demo_kommune *k
 	for (ks = pg.root->children; ks; ks = ks->next) {
 		if (strcmp((const char *)ks->name, "kommuner") != 0)
 			continue;
-		for (kn = ks->children; kn && *n < max; kn = kn->next) {
+		for (kn = ks->children; kn && *n < DEMO_KOMMUNER; kn = kn->next) {
 			if ((nr = record_node_attr(kn, "nr")) == NULL || strlen(nr) != 4)
 				continue;
 			memset(&k[*n], 0, sizeof(k[*n]));
@@ -502,6 +509,9 @@ demo_kommuner(const struct refdata *rd, const char *only, struct demo_kommune *k
 	}
 	rc = pg.err ? pg.err : *n > 0 ? 0 : BP_ENOENT;
 	page_free(&pg);
+	qsort(k, (size_t)*n, sizeof(*k), by_nr);
+	if (*n > max)
+		*n = max;
 	return rc;
 }
 
