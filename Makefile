@@ -264,6 +264,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/rapport.sh
 	@BUILD=$(BUILD) tests/http/konto.sh
 	@BUILD=$(BUILD)/asan tests/http/konto.sh
+	@BUILD=$(BUILD) tests/http/erklaering.sh
+	@BUILD=$(BUILD)/asan tests/http/erklaering.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

@@ -8,8 +8,9 @@
  * kommune is one write transaction (transfer.h), so a run that is killed leaves every
  * kommune either transferred or untouched, and the next run finishes the rest: each
  * survey reaches the registry exactly once. An flock on a file beside the store keeps a
- * second run from starting while one works. Exit 0 when all went well, 1 on any failure
- * (or another run at work), 2 on wrong usage. */
+ * second run from starting while one works. Then, as it runs daily, it deletes the audit
+ * events older than the configured audit_months (24 by default). Exit 0 when all went well,
+ * 1 on any failure (or another run at work), 2 on wrong usage. */
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -20,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "audit.h"
 #include "config.h"
 #include "period.h"
 #include "refdata.h"
@@ -37,7 +39,8 @@ static const char usage_text[] =
     "\n"
     "Overfører kartleggingen til KORFOR for hver kommune der overføringsdatoen er nådd,\n"
     "og for hver kommune som har kartlegginger igjen etter 31. desember. Én linje per\n"
-    "kommune.\n"
+    "kommune. Sletter så hendelsene i tilgangsloggen som er eldre enn audit_months\n"
+    "(konfigurasjonen; 24 måneder om den ikke er satt).\n"
     "\n"
     "  --dry-run          vis hva som ville blitt overført, uten å endre noe\n"
     "  --date DATO        regn som om dagen er DATO (i drift ikke etter i dag)\n"
@@ -197,6 +200,48 @@ keep_counts(struct store *st, const struct config *cfg, int year)
 	return rc;
 }
 
+#define PURGE_BATCH 10000		/* audit events deleted in one write transaction */
+
+struct purge {
+	long long now;
+	int months;
+	long deleted;			/* by this batch */
+	long total;
+};
+
+static int
+purge_batch(struct store_txn *txn, void *arg)
+{
+	struct purge *p = arg;
+	char detail[64];
+	int n;
+
+	if ((n = audit_purge(txn, p->now, p->months, PURGE_BATCH)) < 0)
+		return n;
+	p->deleted = n;
+	p->total += n;
+	if (n == PURGE_BATCH || p->total == 0)
+		return 0;
+	/* the deletion of traces leaves one */
+	snprintf(detail, sizeof(detail), "%ld eldre enn %d måneder", p->total, p->months);
+	return audit_add(txn, p->now, "audit.purged", "bp-transfer", NULL, detail);
+}
+
+/* purge_audit: the audit events past the configured period, in batches */
+static int
+purge_audit(struct store *st, const struct config *cfg, long long now, long *total)
+{
+	struct purge p = { now, cfg->audit_months, 0, 0 };
+	int rc;
+
+	do {
+		if ((rc = store_write(st, purge_batch, &p)) != 0)
+			return rc;
+	} while (p.deleted == PURGE_BATCH);
+	*total = p.total;
+	return 0;
+}
+
 static const char *
 plural(long n, const char *one, const char *many)
 {
@@ -333,6 +378,16 @@ main(int argc, char **argv)
 		if ((rc = keep_counts(st, &cfg, kept_year[i])) != 0)
 			fprintf(stderr, "bp-transfer: rapportene for %d: %s\n", kept_year[i],
 			    bp_strerror(rc));
+	if (!dry) {
+		long purged;
+
+		if ((rc = purge_audit(st, &cfg, now, &purged)) != 0) {
+			fprintf(stderr, "bp-transfer: tilgangsloggen: %s\n", bp_strerror(rc));
+			status = 1;
+		} else if (purged > 0)
+			printf("tilgangsloggen: %ld %s eldre enn %d måneder slettet\n", purged,
+			    plural(purged, "hendelse", "hendelser"), cfg.audit_months);
+	}
 out:
 	store_close(st);
 	free(plan.due);

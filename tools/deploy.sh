@@ -47,6 +47,14 @@ xslt     = xslt
 base_url = ${base_url:-http://127.0.0.1:8080}
 mode     = ${mode:-drift}
 auth     = local
+# The public statements linked from every page (README "Public statements"): the data
+# controller and how to reach it, the accessibility contact and the statement's date.
+# controller         = Helse Stavanger HF
+# controller_contact = personvern@example.no
+# a11y_contact       = uu@example.no
+# a11y_date          = 2026-12-01
+# Audit events older than this many months are deleted by bp-transfer's daily run.
+# audit_months       = 24
 CONF
 	chmod 644 "$conf"
 elif [ -n "$base_url$mode" ]; then

@@ -42,6 +42,7 @@
         </main>
         <footer class="bottom">
           <p>Brukerplan – kartlegging av tjenestemottakere med rusmiddelproblemer og/eller psykiske helseproblemer. KORFOR, Helse Stavanger.</p>
+          <p><a href="{@cgi}/erklaering/tilgjengelighet">Tilgjengelighetserklæring</a> · <a href="{@cgi}/erklaering/personvern">Personvernerklæring</a></p>
         </footer>
       </body>
     </html>

@@ -75,6 +75,45 @@ audit_put(struct store_txn *txn, long long now, const struct audit_event *e)
 	return rc;
 }
 
+/* the events before the cutoff day; a line whose time cannot be read is kept */
+static int
+audit_old(const void *key, size_t klen, const void *val, size_t vlen, void *arg)
+{
+	const char *cutoff = arg;
+	char day[DATE_LEN + 1];
+
+	(void)key;
+	(void)klen;
+	if (vlen <= DATE_LEN)
+		return 0;
+	memcpy(day, val, DATE_LEN);
+	day[DATE_LEN] = '\0';
+	return date_valid(day) && strcmp(day, cutoff) < 0;
+}
+
+int
+audit_purge(struct store_txn *txn, long long now, int months, int max)
+{
+	char today[DATE_LEN + 1], cutoff[24];	/* room for any int, as the compiler sees */
+	int y, m, d;
+
+	if (months < 1 || months > 12 * 100)
+		return BP_EINVAL;
+	time_date((time_t)now, today);
+	if (str_digits(today, 4, &y) || str_digits(today + 5, 2, &m) || str_digits(today + 8, 2, &d))
+		return BP_EINVAL;
+	m -= months % 12;
+	y -= months / 12;
+	if (m < 1) {
+		m += 12;
+		y--;
+	}
+	if (d > date_month_days(y, m))
+		d = date_month_days(y, m);
+	snprintf(cutoff, sizeof(cutoff), "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	return store_purge(txn, DB_AUDIT, audit_old, cutoff, max);
+}
+
 int
 audit_split(char *line, struct audit_line *out)
 {

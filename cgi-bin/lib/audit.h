@@ -29,6 +29,12 @@ int audit_put(struct store_txn *txn, long long now, const struct audit_event *e)
 int audit_add(struct store_txn *txn, long long now, const char *event, const char *account,
     const char *addr, const char *detail);
 
+/* audit_purge: delete up to max events whose time (the request's, as the line shows it) is
+ * before the same day months calendar months before now: the log is kept for a configured
+ * period (README "Public statements", the Personvernerklæring says how long), and
+ * bp-transfer's daily run purges the rest. Returns how many it deleted, or < 0. */
+int audit_purge(struct store_txn *txn, long long now, int months, int max);
+
 /* A stored line split into its fields; each points into the caller's copy of the line. */
 struct audit_line {
 	char *time, *event, *actor, *addr, *detail, *region, *kommune, *subject;

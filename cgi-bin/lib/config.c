@@ -27,12 +27,13 @@ const char *const mode_names[MODE__MAX] = { "test", "drift" };
 const char *const auth_names[AUTH__MAX] = { "local", "oidc" };
 
 enum key { K_STORE, K_SECRETS, K_XSLT, K_BASE_URL, K_MODE, K_AUTH, K_MAP_MB, K_DATA, K_HTTPS,
-    K__MAX };
+    K_CONTROLLER, K_CONTROLLER_CONTACT, K_A11Y_CONTACT, K_A11Y_DATE, K_AUDIT_MONTHS, K__MAX };
 static const char *const key_names[K__MAX] = {
-	"store", "secrets", "xslt", "base_url", "mode", "auth", "map_mb", "data", "https"
+	"store", "secrets", "xslt", "base_url", "mode", "auth", "map_mb", "data", "https",
+	"controller", "controller_contact", "a11y_contact", "a11y_date", "audit_months"
 };
 /* Keys every config must give; the others have defaults. */
-static const int key_required[K__MAX] = { 1, 1, 1, 1, 0, 0, 0, 0, 0 };
+static const int key_required[K__MAX] = { 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 static const char *const yes_no[2] = { "no", "yes" };
 
 static int
@@ -111,6 +112,23 @@ set_value(struct config *cfg, enum key k, const char *dir, const char *val)
 			return BP_EINVAL;
 		cfg->map_size = (size_t)mb * 1024 * 1024;
 		return 0;
+	case K_CONTROLLER:
+		return str_copy(cfg->controller, sizeof(cfg->controller), val) ? BP_EINVAL : 0;
+	case K_CONTROLLER_CONTACT:
+		return str_copy(cfg->controller_contact, sizeof(cfg->controller_contact), val) ?
+		    BP_EINVAL : 0;
+	case K_A11Y_CONTACT:
+		return str_copy(cfg->a11y_contact, sizeof(cfg->a11y_contact), val) ? BP_EINVAL : 0;
+	case K_A11Y_DATE:
+		return date_valid(val) ? str_copy(cfg->a11y_date, sizeof(cfg->a11y_date), val) :
+		    BP_EINVAL;
+	case K_AUDIT_MONTHS:
+		/* from a month to 20 years: the Tilgangslogg must cover at least a year's cycle
+		 * in practice, but the configuration decides */
+		if (str_to_ll(val, 1, 240, &mb) != 0)
+			return BP_EINVAL;
+		cfg->audit_months = (int)mb;
+		return 0;
 	default:
 		abort();
 	}
@@ -129,6 +147,8 @@ config_parse(const char *text, size_t len, const char *dir, struct config *cfg,
 	cfg->mode = MODE_DRIFT;
 	cfg->auth = AUTH_LOCAL;
 	cfg->map_size = 64UL * 1024 * 1024;
+	cfg->audit_months = CONFIG_AUDIT_MONTHS_DEFAULT;
+	str_copy(cfg->controller, sizeof(cfg->controller), CONFIG_CONTROLLER_DEFAULT);
 	if (len > CONFIG_MAX_SIZE) {
 		snprintf(err, errlen, "file is larger than %d bytes", CONFIG_MAX_SIZE);
 		return BP_ECONFIG;

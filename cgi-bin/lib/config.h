@@ -28,7 +28,16 @@ struct config {
 	size_t map_size;		/* initial LMDB map size in bytes */
 	int https;			/* https = yes: always https to the browser (behind a
 					 * TLS-terminating proxy): Secure, HSTS, __Host- cookies */
+	/* the public statements every page links to (README "Public statements") */
+	char controller[200];		/* the data controller (behandlingsansvarlig) */
+	char controller_contact[200];	/* how to reach it about personal data; "" unset */
+	char a11y_contact[200];		/* feedback on accessibility; "" unset */
+	char a11y_date[11];		/* the accessibility statement's date, YYYY-MM-DD */
+	int audit_months;		/* audit events older than this are purged (bp-transfer) */
 };
+
+#define CONFIG_CONTROLLER_DEFAULT "Helse Stavanger HF"
+#define CONFIG_AUDIT_MONTHS_DEFAULT 24
 
 extern const char *const mode_names[MODE__MAX];
 

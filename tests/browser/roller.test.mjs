@@ -25,6 +25,29 @@ function countAfter(text, label) {
   return Number(m[1]);
 }
 
+test('the public statements: open without login, linked from every page, axe-clean at 320 px', async () => {
+  const browser = await launch();
+  try {
+    const p = await newPage(browser, { viewport: { width: 320, height: 800 } });
+    p.setDefaultTimeout(20000);
+    await p.goto(`${BASE}/cgi-bin/login`);
+    await p.getByRole('link', { name: 'Tilgjengelighetserklæring' }).click();
+    await p.waitForLoadState();
+    assert.equal(await p.locator('h1').innerText(), 'Tilgjengelighetserklæring for Brukerplan');
+    for (const h of ['Status', 'Avvik fra kravene', 'Slik har vi testet', 'Tilbakemelding og kontakt', 'Tilsyn og klage'])
+      assert.equal(await p.getByRole('heading', { name: h, level: 2 }).count(), 1, h);
+    await checkA11y(p, 'Tilgjengelighetserklæring at 320 px');
+    await p.getByRole('link', { name: 'Personvernerklæring' }).click();
+    await p.waitForLoadState();
+    assert.equal(await p.locator('h1').innerText(), 'Personvernerklæring for Brukerplan');
+    assert.match(await p.locator('main').innerText(), /Forskrift om Brukerplan/);
+    await checkA11y(p, 'Personvernerklæring at 320 px');
+    assert.deepEqual(p.consoleErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('the year card, lists, dates, refusals and buttons per role', async () => {
   const browser = await launch();
   try {
