@@ -17,8 +17,6 @@
 #include "authz.h"
 #include "invite.h"
 
-#define USES_MAX 1000
-
 struct form {
 	int role;			/* -1 when not chosen */
 	char region[32];
@@ -239,6 +237,8 @@ invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
 	page_attr(&a->page, n, "instans", f->instans);
 	page_attr_ll(&a->page, n, "count", f->count);
 	page_attr_ll(&a->page, n, "uses", f->uses);
+	page_attr_ll(&a->page, n, "count-max", INVITE_BATCH_MAX);
+	page_attr_ll(&a->page, n, "uses-max", INVITE_USES_MAX);
 	for (i = 0; i < f->nerr; i++)
 		app_message(a, "error", f->field[i], f->text[i]);
 	if (strcmp(app_query(a, "melding"), "trukket") == 0)
@@ -316,12 +316,13 @@ read_form(struct app *a, struct form *f, const struct refdata *rd)
 	str_trim(f->instans);
 	if (str_to_ll(app_form(a, "antall"), 1, INVITE_BATCH_MAX, &f->count) != 0) {
 		f->count = 1;
-		form_error(f, "antall", "Antall linker må være et tall fra 1 til 20.");
+		form_error(f, "antall", "Antall lenker må være et tall fra 1 til "
+		    BP_STR(INVITE_BATCH_MAX) ".");
 	}
-	if (str_to_ll(app_form(a, "tilganger"), 1, USES_MAX, &f->uses) != 0) {
+	if (str_to_ll(app_form(a, "tilganger"), 1, INVITE_USES_MAX, &f->uses) != 0) {
 		f->uses = 1;
-		form_error(f, "tilganger", "Maksimalt antall tilganger per link må være et tall "
-		    "fra 1 til 1000.");
+		form_error(f, "tilganger", "Maksimalt antall tilganger per lenke må være et tall "
+		    "fra 1 til " BP_STR(INVITE_USES_MAX) ".");
 	}
 	/* a kartlegger's link is for its own instans and kommune (authz refuses others) and
 	 * always its own bydel, whichever was posted: the form sends the kommune alone */

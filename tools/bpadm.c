@@ -210,8 +210,9 @@ cmd_invite(struct config *cfg, int argc, char **argv)
 			role = optarg;
 			break;
 		case 'u':
-			if (str_to_ll(optarg, 1, 10000, &v) != 0) {
-				fail("invite", "--uses må være et tall fra 1 til 10000");
+			if (str_to_ll(optarg, 1, INVITE_USES_MAX, &v) != 0) {
+				fail("invite", "--uses må være et tall fra 1 til "
+				    BP_STR(INVITE_USES_MAX));
 				return EXIT_USAGE;
 			}
 			b.inv.uses = v;

@@ -100,11 +100,11 @@
         <xsl:call-template name="field">
           <xsl:with-param name="name">antall</xsl:with-param>
           <xsl:with-param name="label">Antall lenker</xsl:with-param>
-          <xsl:with-param name="hint">Én unik lenke per person: velg antall personer (høyst 20 om gangen) og 1 tilgang per lenke.</xsl:with-param>
+          <xsl:with-param name="hint">Én unik lenke per person: velg antall personer (høyst <xsl:value-of select="values/@count-max"/> om gangen) og 1 tilgang per lenke.</xsl:with-param>
           <xsl:with-param name="type">number</xsl:with-param>
           <xsl:with-param name="value" select="values/@count"/>
           <xsl:with-param name="min">1</xsl:with-param>
-          <xsl:with-param name="max">20</xsl:with-param>
+          <xsl:with-param name="max" select="values/@count-max"/>
         </xsl:call-template>
         <xsl:call-template name="field">
           <xsl:with-param name="name">tilganger</xsl:with-param>
@@ -113,7 +113,7 @@
           <xsl:with-param name="type">number</xsl:with-param>
           <xsl:with-param name="value" select="values/@uses"/>
           <xsl:with-param name="min">1</xsl:with-param>
-          <xsl:with-param name="max">1000</xsl:with-param>
+          <xsl:with-param name="max" select="values/@uses-max"/>
         </xsl:call-template>
         <button type="submit">Lag registreringslenker</button>
       </form>

@@ -43,6 +43,7 @@ static const struct {
 	{ 405, "Ikke tillatt", "Denne handlingen er ikke tillatt på denne siden." },
 	{ 409, "Endret av andre", "Noen andre har endret dette i mellomtiden. "
 	  "Last inn siden på nytt." },
+	{ 410, "Ikke lenger gyldig", "Lenken eller siden gjelder ikke lenger. Be om en ny." },
 	{ 411, "Ugyldig forespørsel", "Forespørselen manglet lengde. Prøv igjen." },
 	{ 413, "For stor forespørsel",
 	  "Det du sendte er for stort (grensen er 1 MiB). Ingenting er lagret." },

@@ -7,7 +7,9 @@
 #include "token.h"
 
 #define INVITE_DAYS 30
-#define INVITE_BATCH_MAX 20
+#define INVITE_BATCH_MAX 20		/* links made at once, on the page */
+#define INVITE_USES_MAX 1000		/* registrations one link allows, on the page and in
+					 * bpadm alike */
 
 enum invite_state { INVITE_OK, INVITE_EXPIRED, INVITE_USED, INVITE_WITHDRAWN };
 

@@ -62,6 +62,11 @@ size_t utf8_chars(const char *s, size_t len);
 /* str_index: the index of s in list[0..n), or -1 (tables of names: roles, modes, ...). */
 int str_index(const char *const *list, int n, const char *s);
 
+/* BP_STR(X): a numeric macro's value as a string literal, so a limit defined once can be
+ * named in a message */
+#define BP_XSTR(x) #x
+#define BP_STR(x) BP_XSTR(x)
+
 /* strlcpy-like: copies at most size-1 bytes; returns BP_ETOOBIG when it had to cut. */
 int str_copy(char *dst, size_t size, const char *src);
 /* trim ASCII whitespace at both ends, in place; returns s. */

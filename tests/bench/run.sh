@@ -48,7 +48,7 @@ JAR=$BP_DIR/jar
 KSECRET=$(instance_account "Bench Bruker" bench@korfor.no "et langt benkepassord" "$JAR") ||
 	{ echo "bench: could not log in" >&2; exit 1; }
 SID=$(awk '$6 == "bp_sid" {print $7}' "$JAR")
-LINK=$("$BP_BPADM" -c "$BP_CONF" invite --role korfor --uses 10000)
+LINK=$("$BP_BPADM" -c "$BP_CONF" invite --role korfor --uses 1000)
 
 KJAR=$BP_DIR/kartlegger.jar
 instance_kartlegger "Bench Kartlegger" kartlegger@bench.no "et langt kartleggerpassord" "$KJAR" \

@@ -75,6 +75,11 @@ check "a kartlegger's link fixes its own bydel" bash -c "grep -q 'bydel Grünerl
 LO2=$(instance_invite TO kartlegger kommune=030105)
 check "... whichever bydel is posted" bash -c "curl -s '$LO2' | grep -q 'bydel Grünerløkka'"
 page KA /cgi-bin/invite > inv.html
+# one limit of a link's uses, on the page and in bpadm (issue 20 §7)
+check "the page offers at most 1000 uses a link and 20 links at a time" bash -c \
+    "grep -q 'name=\"tilganger\"[^>]*max=\"1000\"' inv.html && grep -q 'name=\"antall\"[^>]*max=\"20\"' inv.html"
+check "1001 uses are refused at the field (the form again), the limit named" bash -c "[ \"\$(post KA /cgi-bin/invite -d 'handling=lag&rolle=kartlegger&kommune=1103&antall=1&tilganger=1001&instans=Instans+1')\" = 200 ] && grep -q 'id=\"f-tilganger-err\">Maksimalt antall tilganger per lenke må være et tall fra 1 til 1000.' body.last"
+check "... and so does bpadm" bash -c "! '$BP_BPADM' -c '$BP_CONF' invite --role korfor --uses 1001 2>/dev/null && '$BP_BPADM' -c '$BP_CONF' invite --role korfor --uses 1000 >/dev/null"
 check "the kommunekontakt sees the kartlegger's links, with Laget av" bash -c \
     "grep -q 'Laget av' inv.html && grep -q 'value=\"$(linkid "$L1")\"' inv.html && grep -q 'value=\"$(linkid "$L1b")\"' inv.html && grep -q '<td>Tone En</td>' inv.html"
 check "the kommunekontakt is offered the kommune's instans names, and the limit" bash -c \

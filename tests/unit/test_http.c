@@ -640,8 +640,9 @@ test_reason(void **state)
 		{ 200, "OK" }, { 303, "See Other" }, { 400, "Bad Request" },
 		{ 403, "Forbidden" }, { 404, "Not Found" }, { 405, "Method Not Allowed" },
 		{ 411, "Length Required" }, { 413, "Content Too Large" },
-		{ 415, "Unsupported Media Type" }, { 429, "Too Many Requests" },
 		{ 500, "Internal Server Error" }, { 503, "Service Unavailable" },
+		{ 409, "Conflict" }, { 410, "Gone" }, { 507, "Insufficient Storage" },
+		{ 415, "Unsupported Media Type" }, { 429, "Too Many Requests" },
 	};
 	static const int unknown[] = { 0, -1, 299, 418, 999 };
 	size_t i;
