@@ -123,25 +123,12 @@ attempt_succeeded(struct store_txn *txn, void *arg)
 static int
 check_code(struct app *a, struct attempt *t, const char *code)
 {
-	unsigned char sealed[256];
 	const struct secrets *sec;
-	struct buf secret = { 0 };
-	size_t n = strlen(t->acct.totp) / 2;
 	int rc;
 
-	if (n > sizeof(sealed) || hex_decode(t->acct.totp, 2 * n, sealed, n) != 0)
-		return BP_EXML;
 	if ((rc = app_secrets(a, &sec)) != 0)
 		return rc;
-	if ((rc = crypto_open(sec->data, t->acct.id, ACCOUNT_ID_LEN, sealed, n, &secret)) != 0) {
-		buf_free(&secret);
-		return rc;
-	}
-	rc = otp_verify((unsigned char *)secret.p, secret.len, a->now, code, t->acct.totp_step,
-	    &t->step);
-	crypto_wipe(secret.p, secret.len);
-	buf_free(&secret);
-	return rc;
+	return account_totp_verify(sec, &t->acct, a->now, code, &t->step);
 }
 
 /* password_cut: password, or its first PASSWORD_MAX bytes copied into cut */

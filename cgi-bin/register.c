@@ -323,14 +323,12 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	char ptoken[TOKEN_HEX + 1];
 	const char *pw = app_form(a, "passord"), *pw2 = app_form(a, "passord2");
 	const char *bydel = app_form(a, "bydel"), *tj = app_form(a, "tjenestetype");
-	unsigned char secret[OTP_SECRET_LEN];
 	const struct refdata *rd;
 	const struct secrets *sec;
 	struct email_check ec = { a, email, 0, 0 };
 	struct values v;
 	struct account tmp;
 	struct pending p;
-	struct buf sealed = { 0 };
 	struct store *st;
 	struct form f = { { 0 }, { 0 }, 0 };
 	const char *weak;
@@ -393,17 +391,11 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	str_copy(p.tjenestetype, sizeof(p.tjenestetype), tj);
 	p.expires = a->now + PENDING_TTL;
 	if (account_new_id(&tmp) != 0 || crypto_password_hash(pw, p.password) != 0 ||
-	    crypto_random(secret, sizeof(secret)) != 0 || app_secrets(a, &sec) != 0)
+	    app_secrets(a, &sec) != 0)
 		return 500;
 	str_copy(p.id, sizeof(p.id), tmp.id);
-	rc = crypto_seal(sec->data, p.id, ACCOUNT_ID_LEN, secret, sizeof(secret), &sealed);
-	crypto_wipe(secret, sizeof(secret));
-	if (rc != 0 || 2 * sealed.len >= sizeof(p.totp)) {
-		buf_free(&sealed);
+	if (account_totp_new(sec, p.id, p.totp) != 0)
 		return 500;
-	}
-	hex_encode(sealed.p, sealed.len, p.totp);
-	buf_free(&sealed);
 	if (token_new(ptoken, p.key) != 0 || app_store(a, &st) != 0 ||
 	    store_write(st, save_pending, &p) != 0)
 		return 500;
@@ -605,12 +597,9 @@ finish_oidc(struct app *a, const struct invite *inv, const char *token,
 static int
 step_code(struct app *a, const struct invite *inv, const char *token)
 {
-	unsigned char sealed[128];
 	const struct secrets *sec;
-	struct buf secret = { 0 };
 	struct finish fin;
 	struct store *st;
-	size_t n;
 	int rc;
 
 	memset(&fin, 0, sizeof(fin));
@@ -624,17 +613,12 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 		    { "Registreringen tok for lang tid og må startes på nytt." }, 1 });
 	if (rc != 0)
 		return 500;
-	n = strlen(fin.p.totp) / 2;
-	if (n > sizeof(sealed) || hex_decode(fin.p.totp, 2 * n, sealed, n) != 0 ||
-	    app_secrets(a, &sec) != 0 ||
-	    crypto_open(sec->data, fin.p.id, ACCOUNT_ID_LEN, sealed, n, &secret) != 0) {
-		buf_free(&secret);
+	if (app_secrets(a, &sec) != 0)
 		return 500;
-	}
-	rc = otp_verify((unsigned char *)secret.p, secret.len, a->now, app_form(a, "kode"), 0,
+	rc = account_totp_check(sec, fin.p.id, fin.p.totp, 0, a->now, app_form(a, "kode"),
 	    &fin.step);
-	crypto_wipe(secret.p, secret.len);
-	buf_free(&secret);
+	if (rc != 0 && rc != BP_EDENIED)
+		return 500;
 	if (rc != 0)
 		return enrol_page(a, inv, token, app_form(a, "p"), &fin.p, "Koden stemmer ikke. "
 		    "Skriv inn den sekssifrede koden appen viser nå.");

@@ -372,19 +372,25 @@ account_totp_open(const struct secrets *sec, const char *id, const char *sealed_
 }
 
 int
-account_totp_verify(const struct secrets *sec, const struct account *a, long long now,
-    const char *code, long long *step)
+account_totp_check(const struct secrets *sec, const char *id, const char *sealed_hex,
+    long long last, long long now, const char *code, long long *step)
 {
 	struct buf secret = { 0 };
 	int rc;
 
-	if ((rc = account_totp_open(sec, a->id, a->totp, &secret)) == 0)
-		rc = otp_verify((unsigned char *)secret.p, secret.len, now, code, a->totp_step,
-		    step);
+	if ((rc = account_totp_open(sec, id, sealed_hex, &secret)) == 0)
+		rc = otp_verify((unsigned char *)secret.p, secret.len, now, code, last, step);
 	if (secret.p)
 		crypto_wipe(secret.p, secret.len);
 	buf_free(&secret);
 	return rc;
+}
+
+int
+account_totp_verify(const struct secrets *sec, const struct account *a, long long now,
+    const char *code, long long *step)
+{
+	return account_totp_check(sec, a->id, a->totp, a->totp_step, now, code, step);
 }
 
 int

@@ -83,6 +83,11 @@ int account_save_role(struct store_txn *txn, struct account *a, enum role to);
  * to *step. BP_EDENIED for a wrong, malformed or replayed code. */
 int account_totp_verify(const struct secrets *sec, const struct account *a, long long now,
     const char *code, long long *step);
+/* account_totp_check: the same for a secret sealed_hex of account id whose last accepted
+ * step is last (0: none yet), before an account record exists (registration). The one
+ * place that opens a secret to check a code. */
+int account_totp_check(const struct secrets *sec, const char *id, const char *sealed_hex,
+    long long last, long long now, const char *code, long long *step);
 /* account_totp_new: a fresh TOTP secret for account id, sealed as account.totp stores it
  * (hex, AAD = id) into sealed_hex (160 bytes). */
 int account_totp_new(const struct secrets *sec, const char *id, char sealed_hex[160]);
