@@ -132,7 +132,7 @@ test('a suspended identity can neither log in nor register again this year', asy
   await ida.goto(`${BASE}/cgi-bin/invite`);
   await ida.getByLabel(/^Tilhørighet/).selectOption({ label: 'Kommune' });
   await ida.getByLabel(/^Kommune\/bydel/).selectOption({ label: 'Lom' });
-  await ida.getByRole('button', { name: 'Lag invitasjonslink(er)' }).click();
+  await ida.getByRole('button', { name: 'Lag registreringslenker' }).click();
   const link = await ida.locator('section.created code').innerText();
   const later = await newPage(browser);
   await registerWithIdporten(later, link, LATER, { name: 'Lars Lom', email: 'lars@lom.kommune.no' });
@@ -153,7 +153,7 @@ test('a suspended identity can neither log in nor register again this year', asy
   await ida.goto(`${BASE}/cgi-bin/invite`);
   await ida.getByLabel(/^Tilhørighet/).selectOption({ label: 'Kommune' });
   await ida.getByLabel(/^Kommune\/bydel/).selectOption({ label: 'Lom' });
-  await ida.getByRole('button', { name: 'Lag invitasjonslink(er)' }).click();
+  await ida.getByRole('button', { name: 'Lag registreringslenker' }).click();
   const second = await ida.locator('section.created code').innerText();
   await again.goto(second);
   await again.getByRole('link', { name: 'Logg inn med ID-porten' }).click();
