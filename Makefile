@@ -266,6 +266,8 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/konto.sh
 	@BUILD=$(BUILD) tests/http/erklaering.sh
 	@BUILD=$(BUILD)/asan tests/http/erklaering.sh
+	@BUILD=$(BUILD) tests/http/aarsskifte.sh
+	@BUILD=$(BUILD)/asan tests/http/aarsskifte.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

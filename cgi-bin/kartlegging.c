@@ -2,13 +2,18 @@
  * "Kartlegge ny bruker" and "Innsyn, Retting & Sletting"): start a survey from a
  * fødselsnummer, and one's own surveys ("Kartlagte brukere") with search, Endre, Slett.
  *
- *   GET  /cgi-bin/kartlegging[?side=N][&melding=lagret|slettet]
+ *   GET  /cgi-bin/kartlegging[?side=N][&aar=YYYY][&melding=lagret|slettet]
  *   POST /cgi-bin/kartlegging handling=ny fnr [kjonn fodselsar]   303 to the form
  *   POST /cgi-bin/kartlegging handling=sok sok                    the list, searched
  *   POST /cgi-bin/kartlegging handling=slett id [bekreft=ja]      confirm, then delete
  *
  * A number never travels in a URL: starting and searching are POSTs, rows link by the
- * survey's opaque id. */
+ * survey's opaque id.
+ *
+ * At the turn of the year a kommune's surveys stay here until they are transferred
+ * (bp-transfer does it after 31 December): the list of the new year says how many of
+ * last year's one still holds, and ?aar= shows them, locked, instead of a list that
+ * silently starts empty. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,6 +143,8 @@ struct listing {
 	struct app *a;
 	const struct secrets *sec;
 	struct rows rows;
+	int year;			/* of the surveys listed */
+	long older;			/* listing this year: one's surveys of last year */
 	long page;			/* 1-based */
 	size_t from, to;		/* rows shown */
 	struct period period;		/* the kommune's dates */
@@ -147,13 +154,16 @@ static int
 read_list(struct store_txn *txn, void *arg)
 {
 	struct listing *l = arg;
-	int year = time_year((time_t)l->a->now), rc;
+	int year = l->year, rc;
 	long count;
 	size_t i;
 
 	l->rows.n = 0;
 	l->rows.count = 0;
 	if ((rc = period_get(txn, l->a->me.kommune, year, &l->period)) != 0)
+		return rc;
+	if (year == time_year((time_t)l->a->now) &&
+	    (rc = survey_count(txn, l->a->me.id, year - 1, &l->older)) != 0)
 		return rc;
 	/* the rows up to the end of the page asked for (which holds page 1, shown instead
 	 * when the page is past the end) */
@@ -183,7 +193,7 @@ read_list(struct store_txn *txn, void *arg)
 }
 
 static int
-add_list(struct app *a, const char *query, long page)
+add_list(struct app *a, const char *query, long page, int year)
 {
 	struct listing l;
 	xmlNodePtr list, n;
@@ -196,6 +206,7 @@ add_list(struct app *a, const char *query, long page)
 	l.a = a;
 	l.rows.query = query;
 	l.page = page;
+	l.year = year;
 	if (app_store(a, &st) != 0 || app_secrets(a, &l.sec) != 0)
 		return 500;
 	if ((rc = store_read(st, read_list, &l)) != 0) {
@@ -207,9 +218,11 @@ add_list(struct app *a, const char *query, long page)
 	page_attr(&a->page, n, "sluttdato", l.period.sluttdato);
 	page_attr(&a->page, n, "overforingsdato", l.period.overforingsdato);
 	time_date((time_t)a->now, when);
-	page_attr(&a->page, n, "closed", period_state(&l.period, time_year((time_t)a->now),
-	    when) == PERIOD_OPEN ? "0" : "1");
+	page_attr(&a->page, n, "closed", period_state(&l.period, year, when) == PERIOD_OPEN ?
+	    "0" : "1");
 	list = page_add(&a->page, NULL, "surveys", NULL);
+	page_attr_ll(&a->page, list, "year", year);
+	page_attr_ll(&a->page, list, "older", l.older);
 	page_attr_ll(&a->page, list, "count", (long long)l.rows.count);
 	page_attr_ll(&a->page, list, "page", l.from / PAGE_ROWS + 1);
 	page_attr_ll(&a->page, list, "pages",
@@ -230,9 +243,11 @@ add_list(struct app *a, const char *query, long page)
 	return 0;
 }
 
-/* The page: the start form (with what was typed, when it must be corrected) and the list. */
+/* The page: the start form (with what was typed, when it must be corrected) and the list
+ * of year's surveys (this year's, or last year's not yet transferred). */
 static int
-list_page(struct app *a, const char *fnr, int ask_kjonn, const char *query, long page)
+list_year(struct app *a, const char *fnr, int ask_kjonn, const char *query, long page,
+    int year)
 {
 	xmlNodePtr n;
 	int rc;
@@ -246,21 +261,30 @@ list_page(struct app *a, const char *fnr, int ask_kjonn, const char *query, long
 	page_attr(&a->page, n, "ask-kjonn", ask_kjonn ? "1" : "0");
 	page_attr(&a->page, n, "kjonn", app_form(a, "kjonn"));
 	page_attr(&a->page, n, "fodselsar", app_form(a, "fodselsar"));
-	if ((rc = add_list(a, query, page)) != 0)
+	if ((rc = add_list(a, query, page, year)) != 0)
 		return rc;
 	return 0;
+}
+
+static int
+list_page(struct app *a, const char *fnr, int ask_kjonn, const char *query, long page)
+{
+	return list_year(a, fnr, ask_kjonn, query, page, time_year((time_t)a->now));
 }
 
 static int
 kartlegging_get(struct app *a)
 {
 	const char *m = app_query(a, "melding");
-	long long page = 1;
+	long long page = 1, year = time_year((time_t)a->now);
 	int rc;
 
 	if (*app_query(a, "side") && str_to_ll(app_query(a, "side"), 1, 100000, &page) != 0)
 		return 400;
-	if ((rc = list_page(a, "", 0, NULL, (long)page)) != 0)
+	/* this year, or last year's surveys not yet transferred */
+	if (*app_query(a, "aar") && str_to_ll(app_query(a, "aar"), year - 1, year, &year) != 0)
+		return 400;
+	if ((rc = list_year(a, "", 0, NULL, (long)page, (int)year)) != 0)
 		return rc;
 	if (strcmp(m, "lagret") == 0)
 		app_message(a, "notice", NULL, "Kartleggingen er lagret.");

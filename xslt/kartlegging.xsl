@@ -1,7 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- kartlegging.xsl: "Kartlegging <år>": start a survey, and one's own surveys.
      Model: <start fnr ask-kjonn kjonn fodselsar/>, <own id/> (one's own survey of the
-     number typed), <surveys count page pages query><survey id fnr errors changed/>,
+     number typed), <surveys year older count page pages query><survey id fnr errors
+     changed/> (year: of the surveys listed; older: listing this year, how many of last
+     year's one still holds, not yet transferred),
      or <confirm id fnr errors/> to confirm a deletion. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
@@ -27,7 +29,25 @@
     </form>
   </xsl:template>
 
+  <xsl:template match="page[surveys/@year != @year]" mode="main">
+    <!-- last year's surveys, not yet transferred: locked, and why -->
+    <div class="notice locked" role="status">
+      <p><strong>Kartleggingene fra <xsl:value-of select="surveys/@year"/></strong> er ikke overført til KORFOR ennå. Kartleggingen for <xsl:value-of select="surveys/@year"/> er avsluttet, så de er låst: du kan lese dem, laste ned innsyn, og rette eller slette dem etter krav fra brukeren frem til overføringen. De overføres av seg selv etter 31. desember; spør kommunekontakten om det drøyer.</p>
+      <p><a href="{@cgi}/kartlegging">Tilbake til kartleggingen for <xsl:value-of select="@year"/></a></p>
+    </div>
+    <section aria-labelledby="kartlagte">
+      <h2 id="kartlagte">Kartlagte brukere i <xsl:value-of select="surveys/@year"/></h2>
+      <xsl:apply-templates select="surveys"/>
+    </section>
+  </xsl:template>
+
   <xsl:template match="page" mode="main">
+    <xsl:if test="surveys/@older &gt; 0">
+      <div class="notice" role="status">
+        <p>Du har <xsl:call-template name="antall"><xsl:with-param name="n" select="surveys/@older"/><xsl:with-param name="en">kartlegging</xsl:with-param><xsl:with-param name="flere">kartlegginger</xsl:with-param></xsl:call-template> fra <xsl:value-of select="@year - 1"/> som ikke er overført til KORFOR ennå. Årets liste begynner tom; kartleggingene fra i fjor er låst, men du kan lese dem og rette eller slette etter krav fra brukeren frem til overføringen.</p>
+        <p><a href="{@cgi}/kartlegging?aar={@year - 1}">Se kartleggingene fra <xsl:value-of select="@year - 1"/></a></p>
+      </div>
+    </xsl:if>
     <xsl:if test="period/@sluttdato != '' or period/@overforingsdato != ''">
       <p class="card">
         <xsl:if test="period/@sluttdato != ''">Sluttdato: <strong><xsl:call-template name="dato"><xsl:with-param name="d" select="period/@sluttdato"/></xsl:call-template></strong>. Kartleggingen låses denne dagen, og må derfor ferdigstilles før.</xsl:if>
@@ -128,7 +148,7 @@
           <xsl:call-template name="csrf"/>
           <input type="hidden" name="handling" value="slett"/>
           <table class="data">
-            <caption class="visually-hidden">Dine kartlagte brukere i <xsl:value-of select="/page/@year"/></caption>
+            <caption class="visually-hidden">Dine kartlagte brukere i <xsl:value-of select="@year"/></caption>
             <thead>
               <tr><th scope="col">Fødselsnummer</th><th scope="col">Feil</th><th scope="col">Endret</th><th scope="col">Innsyn</th><th scope="col">Endre</th><th scope="col">Slett</th></tr>
             </thead>
@@ -150,8 +170,9 @@
         </form>
         <xsl:if test="@pages &gt; 1">
           <nav aria-label="Sider" class="pages">
-            <xsl:if test="@page &gt; 1"><a href="{/page/@cgi}/kartlegging?side={@page - 1}">Forrige side</a><xsl:text> </xsl:text></xsl:if>
-            <xsl:if test="@page &lt; @pages"><a href="{/page/@cgi}/kartlegging?side={@page + 1}">Neste side</a></xsl:if>
+            <xsl:variable name="aar"><xsl:if test="@year != /page/@year">&amp;aar=<xsl:value-of select="@year"/></xsl:if></xsl:variable>
+            <xsl:if test="@page &gt; 1"><a href="{/page/@cgi}/kartlegging?side={@page - 1}{$aar}">Forrige side</a><xsl:text> </xsl:text></xsl:if>
+            <xsl:if test="@page &lt; @pages"><a href="{/page/@cgi}/kartlegging?side={@page + 1}{$aar}">Neste side</a></xsl:if>
           </nav>
         </xsl:if>
       </xsl:otherwise>

@@ -39,7 +39,7 @@
   </xsl:template>
 
   <xsl:template match="page" mode="main">
-    <p>Her kan fødselsnummer reserveres mot kartlegging. Reservasjonen gjelder for alle kartleggere i din kommune.</p>
+    <p>Her kan fødselsnummer reserveres mot kartlegging. Reservasjonen gjelder for alle kartleggere i din kommune, for årets kartlegging (<xsl:value-of select="@year"/>). En reservasjon fra i fjor gjelder ikke i år: en bruker som fortsatt ikke vil kartlegges, må reserveres på nytt.</p>
     <p>En ny reservasjon sletter automatisk en eksisterende kartlegging av personen i kommunen i <xsl:value-of select="@year"/>.</p>
     <xsl:call-template name="res-form">
       <xsl:with-param name="handling">sjekk</xsl:with-param>

@@ -1,0 +1,75 @@
+#!/bin/bash
+# The turn of the year over HTTP, on the test clock (issue 18 §2): a kommune that did not
+# transfer by 31 December still holds its surveys on 1 January. The kartlegger's new list
+# starts empty but says how many of last year's are still here, and shows them (locked,
+# with why) under ?aar=; a year further back is refused; last year's reservasjon does not
+# hold in the new year and the page says so; once bp-transfer has run, the notice is gone.
+set -u
+cd "$(dirname "$0")/../.."
+. tests/lib/assert.sh
+. tests/lib/instance.sh
+
+WORK=$(mktemp -d /tmp/brukerplan-aarsskifte.XXXXXX)
+trap 'instance_stop; [ -n "${KEEPWORK:-}" ] || rm -rf "$WORK"' EXIT
+PW="et langt passord for testene"
+
+instance_start || { echo "could not start Apache" >&2; exit 1; }
+echo "# the turn of the year on $BP_URL (build ${BUILD:-build})"
+BP_TRANSFER=$BP_SITE/bin/bp-transfer
+[ -x "$BP_TRANSFER" ] || BP_TRANSFER=${BUILD:-build}/tools/bp-transfer
+clock() { "$BP_BPADM" -c "$BP_CONF" clock --set "$1" >/dev/null; }
+page() { curl -s -b "$1" "$BP_URL$2"; }
+status() { curl -s -o "$WORK/body" -w '%{http_code}' -b "$1" "$BP_URL$2"; }
+relogin() { rm -f "$3"; instance_login "$1" "$PW" "$2" "$3"; }
+
+clock '2026-12-30 10:00'
+K_EMAIL=ola@time.kommune.no
+K_SECRET=$(instance_kartlegger "Ola Kartlegger" "$K_EMAIL" "$PW" "$WORK/k" 1121 "Time psykisk helse") ||
+    { echo "setup: kartlegger" >&2; exit 1; }
+"$BP_BPADM" -c "$BP_CONF" demo --owner "$K_EMAIL" --surveys 3 >/dev/null || { echo "setup: demo" >&2; exit 1; }
+PERSON=$(fnr_any 120384)
+res() {	# res HANDLING [bekreft=ja]: the Reservasjoner page's answer into $WORK/res.html
+	local c
+	c=$(page "$WORK/k" /cgi-bin/reservasjon | csrf_of_page)
+	curl -s -o "$WORK/res.html" -b "$WORK/k" -d "csrf=$c&handling=$1&${2:-x=}" \
+	    --data-urlencode "fnr=$PERSON" "$BP_URL/cgi-bin/reservasjon"
+}
+res lag bekreft=ja
+check "30 December: a person reserved for 2026" grep -q "Fødselsnummeret \"$PERSON\" er nå reservert" "$WORK/res.html"
+page "$WORK/k" /cgi-bin/kartlegging > "$WORK/list.html"
+check "30 December: three surveys in the list" grep -q '3 kartlagte brukere. Sist endret først.' "$WORK/list.html"
+check "... and no notice of an older year" bash -c "! grep -q 'som ikke er overført til KORFOR ennå' '$WORK/list.html'"
+
+# == 1 January, before bp-transfer has run ================================================
+clock '2027-01-01 07:00'
+relogin "$K_EMAIL" "$K_SECRET" "$WORK/k" || { echo "relogin" >&2; exit 1; }
+page "$WORK/k" /cgi-bin/kartlegging > "$WORK/list.html"
+check "1 January: this year's list is empty" grep -q 'Ingen kartlagte brukere.' "$WORK/list.html"
+check "... and says that three of 2026 are still here" grep -q 'Du har 3 kartlegginger fra 2026 som ikke er overført til KORFOR ennå.' "$WORK/list.html"
+check "... with a link to them" grep -q 'href="/cgi-bin/kartlegging?aar=2026">Se kartleggingene fra 2026</a>' "$WORK/list.html"
+check "last year's list: 200" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=2026')" 200
+cp "$WORK/body" "$WORK/old.html"
+check "... the three, under 2026" bash -c "grep -q 'Kartlagte brukere i 2026' '$WORK/old.html' && grep -q '3 kartlagte brukere. Sist endret først.' '$WORK/old.html'"
+check "... locked, and why" grep -q 'Kartleggingen for 2026 er avsluttet, så de er låst' "$WORK/old.html"
+check "... no start form for last year" bash -c "! grep -q 'name=\"handling\" value=\"ny\"' '$WORK/old.html'"
+ID=$(grep -o 'skjema?id=[0-9a-f]*' "$WORK/old.html" | head -1 | cut -d= -f2)
+check "... a survey of 2026 opens, read only" bash -c "[ \"\$(curl -s -o '$WORK/s.html' -w '%{http_code}' -b '$WORK/k' '$BP_URL/cgi-bin/skjema?id=$ID&fane=bruker')\" = 200 ] && grep -q 'låst' '$WORK/s.html'"
+res sjekk
+check "1 January: last year's reservasjon does not hold in the new year" grep -q "Fødselsnummeret \"$PERSON\" er ikke reservert" "$WORK/res.html"
+check "... and the page says so" grep -q 'En reservasjon fra i fjor gjelder ikke i år' "$WORK/res.html"
+check "two years back: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=2025')" 400
+check "next year: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=2028')" 400
+check "not a year: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=x')" 400
+
+# == bp-transfer's run on 1 January transfers Time's 2026 ===================================
+out=$("$BP_TRANSFER" -c "$BP_CONF")
+check "bp-transfer transfers Time's 2026" bash -c "grep -q '^1121 2026: overført' <<< '$out'"
+page "$WORK/k" /cgi-bin/kartlegging > "$WORK/list.html"
+check "after the transfer: no notice of 2026" bash -c "! grep -q 'som ikke er overført til KORFOR ennå' '$WORK/list.html'"
+page "$WORK/k" '/cgi-bin/kartlegging?aar=2026' > "$WORK/old.html"
+check "... and last year's list is empty" grep -q 'Ingen kartlagte brukere.' "$WORK/old.html"
+clock '2026-12-06 12:00'
+"$BP_BPADM" -c "$BP_CONF" clock --reset >/dev/null
+check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+
+done_checks
