@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "access.h"
 #include "app.h"
 #include "audit.h"
 #include "authz.h"
@@ -300,6 +301,17 @@ check_email(struct store_txn *txn, void *arg)
 	c->taken = rc == 0;
 	if (rc != 0 && rc != BP_ENOENT)
 		return rc;
+	/* held by an account suspended in an earlier year: free for a new one (access.h) */
+	if (c->taken && vlen == ACCOUNT_ID_LEN) {
+		char id[ACCOUNT_ID_LEN + 1];
+		struct account old;
+
+		memcpy(id, v, ACCOUNT_ID_LEN);	/* account_load clears what it fills */
+		id[ACCOUNT_ID_LEN] = '\0';
+		if ((rc = account_load(txn, id, &old)) != 0)
+			return rc;
+		c->taken = !access_lapsed(&old, time_year((time_t)c->a->now));
+	}
 	/* a suspended account's identity may not register again this year */
 	snprintf(identity, sizeof(identity), "e:%s", c->email);
 	if (app_secrets(c->a, &sec) != 0 ||
@@ -479,6 +491,9 @@ refuse_known_email(struct store_txn *txn, struct finish *fin, struct invite *inv
 	size_t vlen;
 	int rc, blocked;
 
+	/* an e-post whose account was suspended in an earlier year registers anew */
+	if ((rc = access_release(txn, fin->p.email, "", fin->p.id, fin->a->now, NULL)) != 0)
+		return rc;
 	rc = store_get(txn, DB_EMAILS, fin->p.email, strlen(fin->p.email), &v, &vlen);
 	if (rc != 0 && rc != BP_ENOENT)
 		return rc;
@@ -529,6 +544,10 @@ create_account(struct store_txn *txn, void *arg)
 		return BP_EDENIED;
 	if (fin->p.idhash[0] == '\0' && (rc = refuse_known_email(txn, fin, &inv)) != 0)
 		return rc == 1 ? 0 : rc;
+	/* ID-porten: the identity and e-post of an account suspended in an earlier year */
+	if (fin->p.idhash[0] && (rc = access_release(txn, fin->p.email, fin->p.idhash,
+	    fin->p.id, fin->a->now, NULL)) != 0)
+		return rc;
 	memset(acct, 0, sizeof(*acct));
 	str_copy(acct->id, sizeof(acct->id), fin->p.id);
 	str_copy(acct->name, sizeof(acct->name), fin->p.name);

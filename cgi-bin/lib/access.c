@@ -9,9 +9,11 @@
 #include "invite.h"
 #include "session.h"
 
-const char *const access_kind_ids[ACCESS__MAX] = { "tilbakekalt", "gjenopprettet", "rolle" };
+const char *const access_kind_ids[ACCESS__MAX] = {
+	"tilbakekalt", "gjenopprettet", "rolle", "etterfulgt"
+};
 const char *const access_kind_titles[ACCESS__MAX] = {
-	"Tilbakekalt", "Gjenopprettet", "Rolle endret"
+	"Tilbakekalt", "Gjenopprettet", "Rolle endret", "Registrert på nytt"
 };
 
 #define HIST_KEY_LEN (ACCOUNT_ID_LEN + 8 + 4)
@@ -83,6 +85,66 @@ access_restore(struct store_txn *txn, const struct secrets *sec, struct account 
 	if ((rc = account_save(txn, a, 0)) != 0)
 		return rc;
 	return history_add(txn, a->id, now, ACCESS_RESTORED, by, reason);
+}
+
+int
+access_lapsed(const struct account *a, int year)
+{
+	return a->tilbakekalt != 0 && time_year((time_t)a->tilbakekalt) < year;
+}
+
+/* release_one: the index entry key of db, when a lapsed account holds it; its id into
+ * holder */
+static int
+release_one(struct store_txn *txn, enum store_db db, const char *key, int year,
+    char holder[ACCOUNT_ID_LEN + 1])
+{
+	char id[ACCOUNT_ID_LEN + 1];
+	struct account old;
+	const void *v;
+	size_t vlen;
+	int rc;
+
+	if (key[0] == '\0')
+		return 0;
+	if ((rc = store_get(txn, db, key, strlen(key), &v, &vlen)) == BP_ENOENT)
+		return 0;
+	if (rc != 0)
+		return rc;
+	if (vlen != ACCOUNT_ID_LEN)
+		return BP_EXML;
+	memcpy(id, v, ACCOUNT_ID_LEN);	/* account_load clears what it fills */
+	id[ACCOUNT_ID_LEN] = '\0';
+	if ((rc = account_load(txn, id, &old)) != 0)
+		return rc;
+	if (!access_lapsed(&old, year))
+		return 0;
+	if ((rc = store_del(txn, db, key, strlen(key))) != 0)
+		return rc;
+	str_copy(holder, ACCOUNT_ID_LEN + 1, old.id);
+	return 0;
+}
+
+int
+access_release(struct store_txn *txn, const char *email, const char *idhash,
+    const char *by, long long now, char released[ACCOUNT_ID_LEN + 1])
+{
+	int year = time_year((time_t)now), rc;
+	char a[ACCOUNT_ID_LEN + 1] = "", b[ACCOUNT_ID_LEN + 1] = "";
+
+	if (released)
+		released[0] = '\0';
+	if ((rc = release_one(txn, DB_EMAILS, email, year, a)) != 0 ||
+	    (rc = release_one(txn, DB_IDENTITIES, idhash, year, b)) != 0)
+		return rc;
+	if (a[0] && (rc = history_add(txn, a, now, ACCESS_SUCCEEDED, by, "")) != 0)
+		return rc;
+	if (b[0] && strcmp(a, b) != 0 &&
+	    (rc = history_add(txn, b, now, ACCESS_SUCCEEDED, by, "")) != 0)
+		return rc;
+	if (released)
+		str_copy(released, ACCOUNT_ID_LEN + 1, a[0] ? a : b);
+	return 0;
 }
 
 /* the links an account keeps after a change of role: those its new role could make */

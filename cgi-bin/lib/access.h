@@ -14,7 +14,8 @@
 #include "account.h"
 #include "secrets.h"
 
-enum access_kind { ACCESS_SUSPENDED, ACCESS_RESTORED, ACCESS_ROLE, ACCESS__MAX };
+enum access_kind { ACCESS_SUSPENDED, ACCESS_RESTORED, ACCESS_ROLE, ACCESS_SUCCEEDED,
+    ACCESS__MAX };
 extern const char *const access_kind_ids[ACCESS__MAX];	/* in records */
 extern const char *const access_kind_titles[ACCESS__MAX];	/* "Tilbakekalt", ... */
 
@@ -41,6 +42,18 @@ int access_restore(struct store_txn *txn, const struct secrets *sec, struct acco
 int access_set_role(struct store_txn *txn, struct account *a, enum role to,
     const char *instans, const char *tjenestetype, const char *by, long long now,
     long *links);
+
+/* access_lapsed: 1 when a was suspended in a year before year: the block of its identity
+ * was for that year's kartlegging only (2026 manual, "Ansatte som slutter": "blokkeres
+ * for årets kartlegging"). */
+int access_lapsed(const struct account *a, int year);
+/* access_release: before a registration in now's year, the e-post (and the identity hash,
+ * when not "") that a lapsed account holds are freed for the new account `by` (its id):
+ * the old account stays suspended, with its surveys and history ("Registrert på nytt" by
+ * the new one), and no longer logs in by them. released (may be NULL) gets the old
+ * account's id, or "" when nothing was freed. */
+int access_release(struct store_txn *txn, const char *email, const char *idhash,
+    const char *by, long long now, char released[ACCOUNT_ID_LEN + 1]);
 
 /* access_history: call fn with each change of a's access, oldest first; fn returns 0 to
  * go on, 1 to stop, < 0 to fail. */

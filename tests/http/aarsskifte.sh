@@ -4,6 +4,8 @@
 # starts empty but says how many of last year's are still here, and shows them (locked,
 # with why) under ?aar=; a year further back is refused; last year's reservasjon does not
 # hold in the new year and the page says so; once bp-transfer has run, the notice is gone.
+# A kartlegger suspended in December cannot register again that year, but can with a new
+# link in January: the block was for that year's kartlegging.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
@@ -34,6 +36,23 @@ res() {	# res HANDLING [bekreft=ja]: the Reservasjoner page's answer into $WORK/
 	curl -s -o "$WORK/res.html" -b "$WORK/k" -d "csrf=$c&handling=$1&${2:-x=}" \
 	    --data-urlencode "fnr=$PERSON" "$BP_URL/cgi-bin/reservasjon"
 }
+# a second kartlegger, suspended by KORFOR on 30 December
+S_EMAIL=siri@time.kommune.no
+instance_kartlegger "Siri Slutter" "$S_EMAIL" "$PW" "$WORK/s" 1121 "Time psykisk helse" >/dev/null ||
+    { echo "setup: kartlegger 2" >&2; exit 1; }
+KORFOR=$WORK/kf
+KF_SECRET=$(instance_account "Kai KORFOR" kai@korfor.no "$PW" "$KORFOR") || { echo "setup: korfor" >&2; exit 1; }
+R_SECRET=$(instance_person "$WORK/r" "$(instance_invite "$KORFOR" korus region=vest-stavanger)" \
+    "Rita KORUS" rita@korus.no "$PW") || { echo "setup: korus" >&2; exit 1; }
+SID=$(page "$KORFOR" '/cgi-bin/admin?kommune=1121' | grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra Siri Slutter' | grep -o '[0-9a-f]\{32\}')
+c=$(page "$KORFOR" /cgi-bin/menu | csrf_of_page)
+check "30 December: KORFOR suspends Siri" is "$(curl -s -o /dev/null -w '%{http_code}' -b "$KORFOR" -d "csrf=$c&id=$SID&bekreft=ja" "$BP_URL/cgi-bin/admin/suspender")" 303
+link=$(instance_invite "$KORFOR" kartlegger kommune=1121 "instans=Time psykisk helse")
+instance_register "$link" "Siri Slutter" "$S_EMAIL" "$PW" "$WORK/s2" tjenestetype=nav >/dev/null 2>&1
+rm -f "$WORK/s2"
+check "... she cannot come back the same year" bash -c "! instance_login '$S_EMAIL' '$PW' x '$WORK/s2' 2>/dev/null"
+check "... the attempt is in the audit log" bash -c "'$BP_BPADM' -c '$BP_CONF' audit | head -3 | grep -q 'register.refused.*blocked kartlegger'"
+
 res lag bekreft=ja
 check "30 December: a person reserved for 2026" grep -q "Fødselsnummeret \"$PERSON\" er nå reservert" "$WORK/res.html"
 page "$WORK/k" /cgi-bin/kartlegging > "$WORK/list.html"
@@ -57,6 +76,17 @@ check "... a survey of 2026 opens, read only" bash -c "[ \"\$(curl -s -o '$WORK/
 res sjekk
 check "1 January: last year's reservasjon does not hold in the new year" grep -q "Fødselsnummeret \"$PERSON\" er ikke reservert" "$WORK/res.html"
 check "... and the page says so" grep -q 'En reservasjon fra i fjor gjelder ikke i år' "$WORK/res.html"
+# Siri, in January: a new link lets her register again, as a new account
+relogin kai@korfor.no "$KF_SECRET" "$KORFOR" || { echo "relogin korfor" >&2; exit 1; }
+link=$(instance_invite "$KORFOR" kartlegger kommune=1121 "instans=Time psykisk helse")
+rm -f "$WORK/s2"
+S2_SECRET=$(instance_register "$link" "Siri Slutter" "$S_EMAIL" "$PW" "$WORK/s2" tjenestetype=nav)
+check "1 January: Siri registers again (the block was for 2026)" bash -c "[ -n '$S2_SECRET' ] && '$BP_BPADM' -c '$BP_CONF' audit | head -5 | grep -q 'register.ok'"
+check "... and logs in" instance_login "$S_EMAIL" "$PW" "$S2_SECRET" "$WORK/s2"
+relogin rita@korus.no "$R_SECRET" "$WORK/r" || { echo "relogin korus" >&2; exit 1; }
+page "$WORK/r" /cgi-bin/autorisasjon > "$WORK/reg.html"
+check "... the register keeps the suspended account, with what followed" bash -c \
+    "grep -Eq 'Tilbakekalt [0-9.]+ kl\. [0-9:]+ av Kai KORFOR</li><li>Registrert på nytt [0-9.]+ kl\. [0-9:]+ av Siri Slutter' '$WORK/reg.html'"
 check "two years back: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=2025')" 400
 check "next year: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=2028')" 400
 check "not a year: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=x')" 400
