@@ -1,7 +1,9 @@
 /* overforing.c: the kommunekontakt's year (2026 manual, "Sluttdato og overføringsdato"; 2025
  * manual, "Overfør kommunens kartlegging til KORFOR"; README "The year's cycle and the
  * transfer"): the two dates, and from overføringsdato the transfer, confirmed with a checkbox,
- * then its receipt.
+ * then its receipt. In a new year the page also shows last year's: its receipt once
+ * transferred (by the button or by bp-transfer after 31 December), or how many surveys
+ * still wait for it.
  *
  *   GET  /cgi-bin/overforing
  *   POST /cgi-bin/overforing handling=datoer sluttdato overforingsdato [bekreft=ja]
@@ -24,6 +26,8 @@ struct year {
 	char today[DATE_LEN + 1];
 	struct period p;		/* as stored */
 	struct period counts;		/* due: what a transfer would take (a dry run) */
+	struct period last;		/* last year's, as stored */
+	struct period last_counts;	/* last year's, not transferred: what waits */
 	/* POST handling=datoer */
 	char sluttdato[DATE_LEN + 1], overforingsdato[DATE_LEN + 1];
 	struct period_check check;
@@ -55,9 +59,15 @@ read_year(struct store_txn *txn, void *arg)
 	struct year *y = arg;
 	int rc;
 
-	if ((rc = period_get(txn, y->a->me.kommune, y->year, &y->p)) != 0)
+	if ((rc = period_get(txn, y->a->me.kommune, y->year, &y->p)) != 0 ||
+	    (rc = period_get(txn, y->a->me.kommune, y->year - 1, &y->last)) != 0)
 		return rc;
 	memset(&y->counts, 0, sizeof(y->counts));
+	memset(&y->last_counts, 0, sizeof(y->last_counts));
+	/* last year's surveys, if any still wait for the transfer (a dry run counts them) */
+	if (!y->last.overfort && (rc = transfer_kommune(txn, y->sec, y->a->me.kommune,
+	    y->year - 1, y->a->now, y->a->me.id, 1, &y->last_counts)) != 0 && rc != BP_EEXIST)
+		return rc;
 	if (period_state(&y->p, y->year, y->today) != PERIOD_DUE)
 		return 0;
 	rc = transfer_kommune(txn, y->sec, y->a->me.kommune, y->year, y->a->now,
@@ -113,6 +123,19 @@ year_page(struct app *a, struct year *y, int status)
 		page_attr(pg, n, "overfort", when);
 		page_attr_ll(pg, n, "transferred", y->p.transferred);
 		page_attr_ll(pg, n, "held-back", y->p.held_back);
+	}
+	if (y->last.overfort || y->last_counts.transferred + y->last_counts.held_back > 0) {
+		n = page_add(pg, NULL, "last", NULL);
+		page_attr_ll(pg, n, "year", y->year - 1);
+		if (y->last.overfort) {
+			time_datetime((time_t)y->last.overfort, when);
+			page_attr(pg, n, "overfort", when);
+			page_attr_ll(pg, n, "transferred", y->last.transferred);
+			page_attr_ll(pg, n, "held-back", y->last.held_back);
+		} else {
+			page_attr_ll(pg, n, "ready", y->last_counts.transferred);
+			page_attr_ll(pg, n, "with-errors", y->last_counts.held_back);
+		}
 	}
 	if (y->lock_today) {
 		n = page_add(pg, NULL, "lock-today", NULL);

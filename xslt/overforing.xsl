@@ -3,14 +3,32 @@
      transfer to KORFOR and its receipt. Model: <period kommune state=open|locked|due|
      transferred sluttdato overforingsdato stored-sluttdato stored-overforingsdato
      moved-from ready with-errors overfort transferred held-back/>, and <lock-today sluttdato
-     overforingsdato/> when a sluttdato of today waits for its confirmation. -->
+     overforingsdato/> when a sluttdato of today waits for its confirmation; <last year
+     overfort transferred held-back | ready with-errors/>: last year's receipt, or what of
+     it still waits for the transfer. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:include href="layout.xsl"/>
   <xsl:include href="form.xsl"/>
 
   <xsl:template match="page" mode="title"><xsl:value-of select="@year"/> Kartlegging: sluttdato og overføring</xsl:template>
 
+  <xsl:template match="last">
+    <section class="card" aria-labelledby="ifjor">
+      <h2 id="ifjor">Kartleggingen for <xsl:value-of select="@year"/></h2>
+      <xsl:choose>
+        <xsl:when test="@overfort">
+          <p>Overført til KORFOR <xsl:call-template name="dato"><xsl:with-param name="d" select="@overfort"/></xsl:call-template>: <xsl:call-template name="antall"><xsl:with-param name="n" select="@transferred"/><xsl:with-param name="en">kartlagt bruker</xsl:with-param><xsl:with-param name="flere">kartlagte brukere</xsl:with-param></xsl:call-template>, <xsl:value-of select="@held-back"/> holdt tilbake fordi de inneholdt feil.</p>
+          <p><a href="{/page/@cgi}/rapport?aar={@year}">Se Kommunerapporten for <xsl:value-of select="@year"/></a></p>
+        </xsl:when>
+        <xsl:otherwise>
+          <p class="notice">Kartleggingen for <xsl:value-of select="@year"/> er ikke overført ennå: <xsl:call-template name="antall"><xsl:with-param name="n" select="@ready"/><xsl:with-param name="en">kartlagt bruker er klar</xsl:with-param><xsl:with-param name="flere">kartlagte brukere er klare</xsl:with-param></xsl:call-template>, og <xsl:value-of select="@with-errors"/> med feil blir holdt tilbake. Den overføres av seg selv natten etter 31. desember. Si fra til KORUS om den ikke er overført i løpet av januar.</p>
+        </xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
   <xsl:template match="page" mode="main">
+    <xsl:apply-templates select="last"/>
     <xsl:variable name="p" select="period"/>
     <xsl:choose>
       <xsl:when test="$p/@state = 'transferred'">

@@ -6,6 +6,8 @@
 # hold in the new year and the page says so; once bp-transfer has run, the notice is gone.
 # A kartlegger suspended in December cannot register again that year, but can with a new
 # link in January: the block was for that year's kartlegging.
+# The kommunekontakt's page in January says what of last year still waits, then shows its
+# receipt.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
@@ -42,6 +44,8 @@ instance_kartlegger "Siri Slutter" "$S_EMAIL" "$PW" "$WORK/s" 1121 "Time psykisk
     { echo "setup: kartlegger 2" >&2; exit 1; }
 KORFOR=$WORK/kf
 KF_SECRET=$(instance_account "Kai KORFOR" kai@korfor.no "$PW" "$KORFOR") || { echo "setup: korfor" >&2; exit 1; }
+KK_SECRET=$(instance_person "$WORK/kk" "$(instance_invite "$KORFOR" kommunekontakt kommune=1121 "instans=Time kommune")" \
+    "Kari Kontakt" kari@time.kommune.no "$PW") || { echo "setup: kommunekontakt" >&2; exit 1; }
 R_SECRET=$(instance_person "$WORK/r" "$(instance_invite "$KORFOR" korus region=vest-stavanger)" \
     "Rita KORUS" rita@korus.no "$PW") || { echo "setup: korus" >&2; exit 1; }
 SID=$(page "$KORFOR" '/cgi-bin/admin?kommune=1121' | grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra Siri Slutter' | grep -o '[0-9a-f]\{32\}')
@@ -91,11 +95,20 @@ check "two years back: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=202
 check "next year: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=2028')" 400
 check "not a year: 400" is "$(status "$WORK/k" '/cgi-bin/kartlegging?aar=x')" 400
 
+relogin kari@time.kommune.no "$KK_SECRET" "$WORK/kk" || { echo "relogin kommunekontakt" >&2; exit 1; }
+page "$WORK/kk" /cgi-bin/overforing > "$WORK/ov.html"
+check "the kommunekontakt's 2027 page says 2026 still waits, and how many" bash -c \
+    "grep -q 'Kartleggingen for 2026 er ikke overført ennå: ' '$WORK/ov.html' && grep -Eq '([0-9]+ kartlagte? brukere? er klare?), og [0-9]+ med feil' '$WORK/ov.html'"
+
 # == bp-transfer's run on 1 January transfers Time's 2026 ===================================
 out=$("$BP_TRANSFER" -c "$BP_CONF")
 check "bp-transfer transfers Time's 2026" bash -c "grep -q '^1121 2026: overført' <<< '$out'"
 page "$WORK/k" /cgi-bin/kartlegging > "$WORK/list.html"
 check "after the transfer: no notice of 2026" bash -c "! grep -q 'som ikke er overført til KORFOR ennå' '$WORK/list.html'"
+page "$WORK/kk" /cgi-bin/overforing > "$WORK/ov.html"
+check "the receipt reaches the kommunekontakt's page" bash -c \
+    "grep -Eq 'Overført til KORFOR 01.01.2027 kl. 07:[0-9]{2}: [0-9]+ kartlagte? brukere?, [0-9]+ holdt tilbake' '$WORK/ov.html' && grep -q 'href=\"/cgi-bin/rapport?aar=2026\">Se Kommunerapporten for 2026</a>' '$WORK/ov.html'"
+check "... and this year's dates can be set" grep -q 'name="sluttdato"' "$WORK/ov.html"
 page "$WORK/k" '/cgi-bin/kartlegging?aar=2026' > "$WORK/old.html"
 check "... and last year's list is empty" grep -q 'Ingen kartlagte brukere.' "$WORK/old.html"
 clock '2026-12-06 12:00'
