@@ -5,7 +5,8 @@
      for the services. Included by rapport.xsl (inline in the page) and rapport-pdf.xsl
      (the same shapes drawn by cairo), so the PDF has the same charts. Only rect, line and
      text, with presentation attributes: cgi-bin/rapport.c draws exactly these into the PDF.
-     A hidden cell has no bar, only its mark ("<5"), as in the table. -->
+     A hidden cell has no bar, only its mark (":"), as in the table; a column with nobody
+     (nodata) is not drawn. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:variable name="chart-w" select="660"/>
@@ -56,7 +57,7 @@
   <!-- bars: a group per row (not the sums), a bar per column -->
   <xsl:template name="bar-chart">
     <xsl:param name="sec"/>
-    <xsl:variable name="cols" select="/page/report/columns/column"/>
+    <xsl:variable name="cols" select="/page/report/columns/column[not(@nodata)]"/>
     <xsl:variable name="nc" select="count($cols)"/>
     <xsl:variable name="rows" select="$sec/row[not(@sum)]"/>
     <xsl:variable name="gh" select="$nc * 13 + 12"/>
@@ -75,7 +76,7 @@
           <xsl:variable name="y" select="$y0 + 4 + (position() - 1) * 13"/>
           <xsl:variable name="w" select="round(number(concat('0', $v/@pct)) * $bar-w div 100)"/>
           <xsl:if test="$v/@pct">
-            <rect x="{$label-w}" y="{$y}" width="{$w}" height="11">
+            <rect x="{$label-w}" y="{$y}" width="{$w}" height="11" class="bar">
               <xsl:attribute name="fill"><xsl:call-template name="col-colour"><xsl:with-param name="col" select="$col"/></xsl:call-template></xsl:attribute>
             </rect>
           </xsl:if>
@@ -89,7 +90,7 @@
        colour; what the hidden cells hold is grey -->
   <xsl:template name="stacked-chart">
     <xsl:param name="sec"/>
-    <xsl:variable name="cols" select="/page/report/columns/column"/>
+    <xsl:variable name="cols" select="/page/report/columns/column[not(@nodata)]"/>
     <xsl:variable name="nc" select="count($cols)"/>
     <xsl:variable name="groups" select="$sec/row[not(@group = preceding-sibling::row/@group)]"/>
     <xsl:variable name="gh" select="$nc * 13 + 12"/>
@@ -104,7 +105,7 @@
         <text x="{$x + 14}" y="23" font-size="11" text-anchor="start" fill="#222222"><xsl:value-of select="@label"/></text>
       </xsl:for-each>
       <rect x="{$label-w + 210}" y="14" width="10" height="10" fill="#cccccc"/>
-      <text x="{$label-w + 224}" y="23" font-size="11" text-anchor="start" fill="#222222">Skjult (&lt;5)</text>
+      <text x="{$label-w + 224}" y="23" font-size="11" text-anchor="start" fill="#222222">Vises ikke (:)</text>
       <xsl:for-each select="$groups">
         <xsl:variable name="g" select="@group"/>
         <xsl:variable name="y0" select="44 + (position() - 1) * $gh"/>

@@ -10,9 +10,10 @@
     <pdf>
       <header>Brukerplan – rapport <xsl:value-of select="target/@aar"/>: <xsl:value-of select="target/@navn"/></header>
       <h1>Rapport <xsl:value-of select="target/@aar"/>: <xsl:value-of select="target/@navn"/></h1>
-      <p>Tallene er hentet fra de pseudonymiserte kartleggingene i registeret. Andelene er av de kartlagte brukerne i hver kolonne. Tall under 5 vises som «&lt;5», og det samme gjelder et tall som ellers kunne regnes ut fra de andre. Forventet behov for en tjeneste neste år er de som skal fortsette med tjenesten pluss de som anbefales den som ny tjeneste.</p>
+      <p>Tallene er hentet fra de pseudonymiserte kartleggingene i registeret. Andelene er av de kartlagte brukerne i hver kolonne. For å verne enkeltpersoner vises ikke tall under 5, og heller ikke et tall som ellers kunne regnes ut fra de andre: slike celler er merket med kolon «:», uansett hvor stort tallet er. «Ingen data» betyr at ingen er kartlagt i kolonnen. Forventet behov for en tjeneste neste år er de som skal fortsette med tjenesten pluss de som anbefales den som ny tjeneste.</p>
+      <p>Tegnforklaring: «:» Vises ikke av personvernhensyn.</p>
       <xsl:for-each select="report/columns/column">
-        <p><xsl:value-of select="@name"/>: <xsl:value-of select="@n"/> kartlagte brukere</p>
+        <p><xsl:value-of select="@name"/>: <xsl:choose><xsl:when test="@nodata">Ingen data</xsl:when><xsl:otherwise><xsl:value-of select="@n"/> kartlagte brukere</xsl:otherwise></xsl:choose></p>
       </xsl:for-each>
       <xsl:apply-templates select="report/section"/>
     </pdf>
@@ -21,7 +22,14 @@
   <xsl:template match="section">
     <h><xsl:value-of select="@title"/></h>
     <xsl:if test="@text"><p><xsl:value-of select="@text"/></p></xsl:if>
-    <xsl:if test="base">
+    <xsl:choose>
+      <xsl:when test="@nodata or (@chart = 'services' and not(row/v[@col = 's']))"><p>Ingen data</p></xsl:when>
+      <xsl:otherwise><xsl:apply-templates select="." mode="body"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="section" mode="body">
+    <xsl:if test="base/v">
       <p><xsl:value-of select="base/@label"/>: <xsl:for-each select="base/v"><xsl:variable name="c" select="@col"/><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="/page/report/columns/column[@id = $c]/@name"/>: <xsl:value-of select="@n"/></xsl:for-each>.</p>
     </xsl:if>
     <xsl:choose>
@@ -36,10 +44,11 @@
       </xsl:when>
     </xsl:choose>
     <xsl:apply-templates select="." mode="table"/>
+    <xsl:if test=".//v[@n = ':']"><p>«:» Vises ikke av personvernhensyn</p></xsl:if>
   </xsl:template>
 
   <xsl:template match="section" mode="table">
-    <xsl:variable name="cols" select="/page/report/columns/column"/>
+    <xsl:variable name="cols" select="/page/report/columns/column[not(@nodata)]"/>
     <table>
       <xsl:attribute name="widths">0.36<xsl:for-each select="$cols"><xsl:text> </xsl:text><xsl:value-of select="0.64 div count($cols)"/></xsl:for-each></xsl:attribute>
       <head><c/><xsl:for-each select="$cols"><c><xsl:value-of select="@name"/></c></xsl:for-each></head>

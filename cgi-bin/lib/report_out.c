@@ -1,7 +1,11 @@
 /* report_out.c: what may leave a report. The counts become tables once, with every small
  * cell hidden by report_suppress (the one place the <5 rule lives); the XML of the page
  * and the PDF and the CSV are both written from these tables, so a cell hidden in one is
- * hidden in the other. */
+ * hidden in the other. A hidden cell, small or hidden to protect a small one, shows one
+ * neutral mark, ":" ("Vises ikke av personvernhensyn", Statistics Norway's symbol), so a
+ * reader can neither tell the small ones among them nor take a cell of 5 or more for
+ * fewer; a column without a single person ("Ingen data": last year before any transfer)
+ * has no cells at all rather than a column of marks. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -96,6 +100,13 @@ has_col(const struct report *r, enum report_col c)
 	}
 }
 
+/* a column of the report with at least one person: one without has no cells */
+static int
+has_data(const struct report *r, enum report_col c)
+{
+	return has_col(r, c) && r->n[c] > 0;
+}
+
 /* one section, one column: the rows' cells hidden by report_suppress */
 static int
 section_col(const struct report *r, const struct sectiondef *s, struct table *t,
@@ -186,7 +197,7 @@ section_table(const struct report *r, const struct sectiondef *s, struct table *
 		for (m = 0; m < M__MAX; m++)
 			t->m[m] = report_measure_ids[m];
 	for (c = 0; c < COL__MAX; c++) {
-		if (!has_col(r, c))
+		if (!has_data(r, c))
 			continue;
 		if (s->chart == CH_SERVICES)
 			services_col(r, s, t, c);
@@ -249,6 +260,9 @@ follow_table(const struct report *r, struct table *t)
 	t->m[g] = "total";
 	if ((rc = table_init(t, g, g + 1)) != 0)
 		return rc;
+	/* nobody last year (or this year): nothing to follow, rather than a table of marks */
+	if (!has_data(r, COL_SCOPE) || !has_data(r, COL_PREV))
+		return 0;
 	report_suppress(&r->followed, 1, r->followed, 0, &th);
 	put(t, 0, COL_SCOPE, 0, r->followed, th, 0);
 	for (i = 0; i < g; i++) {
@@ -314,9 +328,10 @@ tables_make(const struct report *r, struct table **out, int *n)
 
 /* ---- a cell as text: the XML and the CSV say the same ---- */
 
-/* a cell hidden so it cannot be worked out shows "<5" too, as the small ones: a mark of
- * its own would tell a reader which hidden cells are the small ones */
-static const char *const hidden_marks[] = { NULL, "<5", "<5" };
+/* A cell hidden so it cannot be worked out shows the same mark as the small ones: a mark
+ * of its own would tell a reader which hidden cells are the small ones, and "<5" would
+ * say something false of a cell of 5 or more. */
+static const char *const hidden_marks[] = { NULL, REPORT_HIDDEN, REPORT_HIDDEN };
 
 /* the count or its mark into s (at least 24 bytes) */
 static const char *
@@ -338,7 +353,8 @@ cell_pct(const struct cell *x, char *s, size_t size)
 	return s;
 }
 
-/* a column's persons, or its mark when the column is too small to show */
+/* a column's persons, or its mark when the column is too small to show (a column without
+ * any has no count: has_data) */
 static const char *
 col_n(const struct report *r, enum report_col c, char *s, size_t size)
 {
@@ -400,6 +416,18 @@ line_xml(const struct table *t, int line, xmlNodePtr node)
 	return 0;
 }
 
+/* does the table have a single cell? */
+static int
+table_has_cells(const struct table *t)
+{
+	size_t i, n = ((size_t)t->nrows + 1) * COL__MAX * (size_t)t->nm;
+
+	for (i = 0; i < n; i++)
+		if (t->cells[i].set)
+			return 1;
+	return 0;
+}
+
 static int
 table_xml(const struct table *t, xmlNodePtr root)
 {
@@ -407,7 +435,8 @@ table_xml(const struct table *t, xmlNodePtr root)
 	int i, rc;
 
 	if ((rc = set(sec, "id", t->id)) || (rc = set(sec, "title", t->title)) ||
-	    (rc = set(sec, "chart", t->chart)) || (t->text && (rc = set(sec, "text", t->text))))
+	    (rc = set(sec, "chart", t->chart)) || (t->text && (rc = set(sec, "text", t->text))) ||
+	    (!table_has_cells(t) && (rc = set(sec, "nodata", "ja"))))
 		return rc;
 	if (t->base_id) {
 		n = child(sec, "base");
@@ -455,7 +484,8 @@ report_xml(const struct report *r, xmlNodePtr parent)
 			continue;
 		n = child(cols, "column");
 		if ((rc = set(n, "id", report_col_ids[c])) != 0 ||
-		    (rc = set(n, "n", col_n(r, c, s, sizeof(s)))) != 0 ||
+		    (has_data(r, c) && (rc = set(n, "n", col_n(r, c, s, sizeof(s)))) != 0) ||
+		    (!has_data(r, c) && (rc = set(n, "nodata", "ja")) != 0) ||
 		    (r->colnames[c] && (rc = set(n, "name", r->colnames[c])) != 0))
 			return rc;
 	}
@@ -469,14 +499,17 @@ report_xml(const struct report *r, xmlNodePtr parent)
 
 /* ---- the CSV ---- */
 
-/* one line: a table's line, measure m, a count and a share per column of the report */
+/* One line: a table's line, measure m, and per column of the report a count, a share and
+ * a flag: REPORT_HIDDEN where the cell is hidden (its count left empty, so that no
+ * program reads the mark as a number), REPORT_NODATA where the column (or the whole
+ * table) has nobody. */
 static void
 csv_line(struct buf *b, const struct report *r, const struct table *t, int line, int m,
     const char *group, const char *label)
 {
 	char n[24], pct[24];
 	const char *p;
-	int c;
+	int c, empty = !table_has_cells(t);
 
 	buf_csv_field(b, t->title);
 	buf_puts(b, ",");
@@ -491,9 +524,12 @@ csv_line(struct buf *b, const struct report *r, const struct table *t, int line,
 		if (!has_col(r, c))
 			continue;
 		buf_puts(b, ",");
-		buf_csv_field(b, x->set ? cell_n(x, n, sizeof(n)) : "");
+		buf_csv_field(b, x->set && !x->hide ? cell_n(x, n, sizeof(n)) : "");
 		buf_puts(b, ",");
 		buf_csv_field(b, x->set && (p = cell_pct(x, pct, sizeof(pct))) ? p : "");
+		buf_puts(b, ",");
+		buf_csv_field(b, x->set ? (x->hide ? REPORT_HIDDEN : "") :
+		    empty || !has_data(r, c) ? REPORT_NODATA : "");
 	}
 	buf_puts(b, "\r\n");
 }
@@ -531,10 +567,14 @@ report_csv(const struct report *r, struct buf *b)
 		snprintf(h, sizeof(h), "%s andel (%%)", name);
 		buf_puts(b, ",");
 		buf_csv_field(b, h);
+		snprintf(h, sizeof(h), "%s merknad (%s = %s)", name, REPORT_HIDDEN,
+		    REPORT_HIDDEN_LEGEND);
+		buf_puts(b, ",");
+		buf_csv_field(b, h);
 	}
 	buf_puts(b, "\r\n");
 	for (k = 0; k < nt; k++) {
-		if (t[k].base_id)
+		if (t[k].base_id || !table_has_cells(&t[k]))	/* a table of nobody: one line */
 			csv_line(b, r, &t[k], 0, 0, NULL, t[k].base_label);
 		for (i = 0; i < t[k].nrows; i++)
 			for (m = 0; m < t[k].nm; m++)

@@ -1,7 +1,8 @@
 // Reports through the browser: a kommunekontakt opens the Kommunerapport from the menu,
 // sees every section with a chart (inline SVG, a title for screen readers) and a table
 // beside it, changes the year with the form, prints it (print stylesheet: the form
-// hidden); KORFOR opens the national report. axe-core on each. The page has no script:
+// hidden); KORFOR opens the national report. axe-core on each, also at 320 px. Hidden
+// cells show ":" with its legend, never "<5". The page has no script:
 // it works the same without JavaScript.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -58,8 +59,17 @@ test('rapport: the kommunekontakt reads the Kommunerapport, KORFOR the national 
     const cells = await k.locator('table.report td').allInnerTexts();
     assert.ok(cells.length > 500);
     assert.deepEqual(cells.filter((c) => /^[0-4]$/.test(c.trim())), []);
-    assert.ok(cells.includes('<5'));
+    // every hidden cell shows ":" (never "<5"), with its legend on the page
+    assert.ok(cells.includes(':'));
+    assert.deepEqual(cells.filter((c) => c.includes('<')), []);
+    assert.equal(await k.locator('#h-om ~ p.legend').innerText(), ': Vises ikke av personvernhensyn');
+    assert.ok(await k.locator('.report-section p.legend').count() > 0, 'a legend under the tables with hidden cells');
     await checkA11y(k, 'Kommunerapport');
+    // at 320 px: still axe-clean, the legend shown
+    await k.setViewportSize({ width: 320, height: 800 });
+    assert.equal(await k.locator('#h-om ~ p.legend').isVisible(), true);
+    await checkA11y(k, 'Kommunerapport at 320 px');
+    await k.setViewportSize({ width: 1280, height: 720 });
     // print: the chooser is not printed, the charts are
     await k.emulateMedia({ media: 'print' });
     assert.equal(await k.locator('form[aria-label="Velg rapport"]').isVisible(), false);
