@@ -37,9 +37,10 @@
       <xsl:when test="@chart = 'stacked'"><xsl:call-template name="stacked-chart"><xsl:with-param name="sec" select="."/></xsl:call-template></xsl:when>
       <xsl:when test="@chart = 'services'">
         <xsl:variable name="sec" select="."/>
+        <xsl:variable name="max"><xsl:call-template name="services-max"><xsl:with-param name="sec" select="."/></xsl:call-template></xsl:variable>
         <xsl:for-each select="row[not(@group = preceding-sibling::row/@group)]">
           <p><xsl:value-of select="@grouplabel"/></p>
-          <xsl:call-template name="services-chart"><xsl:with-param name="sec" select="$sec"/><xsl:with-param name="rows" select="$sec/row[@group = current()/@group]"/></xsl:call-template>
+          <xsl:call-template name="services-chart"><xsl:with-param name="sec" select="$sec"/><xsl:with-param name="rows" select="$sec/row[@group = current()/@group]"/><xsl:with-param name="max" select="$max"/></xsl:call-template>
         </xsl:for-each>
       </xsl:when>
     </xsl:choose>

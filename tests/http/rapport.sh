@@ -117,8 +117,8 @@ tds() {		# tds SECTION 0|1: the share (0) or count (1) cells, row by row, column
 }
 table_cells() { tds "$1" 0; }
 table_counts() { tds "$1" 1; }
-svg_values() {	# svg_values N: the value texts (font-size 10) of chart N
-	grep -o '<text[^>]*font-size="10"[^>]*>[^<]*</text>' "$WORK/chart$1.svg" | sed 's/<[^>]*>//g'
+svg_values() {	# svg_values N: the value texts (class value) of chart N
+	grep -o '<text[^>]*class="value"[^>]*>[^<]*</text>' "$WORK/chart$1.svg" | sed 's/<[^>]*>//g'
 }
 for pair in "1 kategori" "2 kjonn" "3 alder" "5 indeks"; do
 	set -- $pair
