@@ -48,7 +48,7 @@
     <section aria-labelledby="h-om" class="card">
       <h2 id="h-om">Om rapporten</h2>
       <p><xsl:call-template name="intro"/></p>
-      <dl class="facts">
+      <dl class="facts report-facts">
         <xsl:for-each select="columns/column">
           <dt><xsl:value-of select="@name"/></dt>
           <dd><xsl:choose><xsl:when test="@nodata">Ingen data</xsl:when><xsl:otherwise><xsl:value-of select="@n"/> kartlagte brukere</xsl:otherwise></xsl:choose></dd>
@@ -99,7 +99,7 @@
             </xsl:for-each>
           </xsl:when>
         </xsl:choose>
-        <xsl:apply-templates select="." mode="table"/>
+        <div class="table-scroll" role="region" tabindex="0" aria-label="Tabell: {@title}"><xsl:apply-templates select="." mode="table"/></div>
       </div>
       <xsl:if test=".//v[@n = ':']"><xsl:call-template name="legend-text"/></xsl:if>
   </xsl:template>

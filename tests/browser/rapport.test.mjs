@@ -68,6 +68,10 @@ test('rapport: the kommunekontakt reads the Kommunerapport, KORFOR the national 
     // at 320 px: still axe-clean, the legend shown
     await k.setViewportSize({ width: 320, height: 800 });
     assert.equal(await k.locator('#h-om ~ p.legend').isVisible(), true);
+    // nothing makes the page scroll sideways: a wide table scrolls in its own box, which
+    // takes the keyboard's focus
+    assert.ok(await k.evaluate(() => document.documentElement.scrollWidth) <= 320, 'no sideways scrolling at 320 px');
+    assert.equal(await k.locator('div.table-scroll[tabindex="0"][role="region"] > table.report').count(), sections.length);
     await checkA11y(k, 'Kommunerapport at 320 px');
     // the charts at 320 px (issue 17 §15): each fits its container, its text is read at
     // 9.5 px or more, every text box lies inside the chart, and no text box overlaps
