@@ -14,15 +14,21 @@
      then per row its label, wrapped onto as many lines as it takes (split at spaces to
      $label-chars characters, a width measured as $char-em of the font size a character,
      generous for DejaVu Sans), then its bars one under another, each with its value after
-     its end. The chart's height is computed from the wrapped labels. -->
+     its end. The chart's height is computed from the wrapped labels.
+
+     The PDF (rapport-pdf.xsl imports this and sets $chart-w and $label-w) has the width
+     of a page: there the labels stand in a column of their own, $label-w wide, beside
+     their bars, and a row is as tall as the taller of the two. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
   <xsl:variable name="chart-w" select="320"/>
-  <xsl:variable name="bar-w" select="256"/>	<!-- the rest: the value after the bar -->
+  <xsl:variable name="label-w" select="0"/>	<!-- 0: labels above their bars -->
+  <xsl:variable name="bar-x" select="2 + $label-w"/>
+  <xsl:variable name="bar-w" select="$chart-w - $bar-x - 62"/>	<!-- the rest: the value -->
   <xsl:variable name="char-em" select="0.62"/>
   <xsl:variable name="label-fs" select="13"/>
   <xsl:variable name="label-lh" select="16"/>
-  <xsl:variable name="label-chars" select="floor(($chart-w - 4) div ($char-em * $label-fs))"/>
+  <xsl:variable name="label-chars" select="floor((($label-w = 0) * $chart-w + $label-w - 6) div ($char-em * $label-fs))"/>
   <xsl:variable name="small-fs" select="12"/>	<!-- legends, values, column names -->
   <xsl:variable name="small-chars" select="floor(($chart-w - 20) div ($char-em * $small-fs))"/>
   <xsl:variable name="pitch" select="17"/>	<!-- a bar (12) and its gap; a legend line -->
@@ -122,10 +128,14 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- how many lines the labels of nodes take, wrapped (the row's label, or for the
-       stacked chart's areas their grouplabel) -->
-  <xsl:template name="label-lines">
+  <!-- A row's height (the expression $h in the templates below): its label's lines above
+       its bars (narrow), or the taller of the two side by side (wide), and a gap. -->
+
+  <!-- the height of the rows of nodes, each with bars-h of bars and its label wrapped (the
+       row's label, or for the stacked chart's areas their grouplabel) -->
+  <xsl:template name="rows-height">
     <xsl:param name="nodes"/>
+    <xsl:param name="bars-h"/>
     <xsl:param name="group" select="false()"/>
     <xsl:choose>
       <xsl:when test="not($nodes)">0</xsl:when>
@@ -137,12 +147,15 @@
           </xsl:call-template>
         </xsl:variable>
         <xsl:variable name="rest">
-          <xsl:call-template name="label-lines">
+          <xsl:call-template name="rows-height">
             <xsl:with-param name="nodes" select="$nodes[position() &gt; 1]"/>
+            <xsl:with-param name="bars-h" select="$bars-h"/>
             <xsl:with-param name="group" select="$group"/>
           </xsl:call-template>
         </xsl:variable>
-        <xsl:value-of select="string-length($s) - string-length(translate($s, $nl, '')) + 1 + $rest"/>
+        <xsl:variable name="lines" select="string-length($s) - string-length(translate($s, $nl, '')) + 1"/>
+        <xsl:variable name="h" select="$row-gap + ($label-w = 0) * ($lines * $label-lh + $bars-h) + ($label-w != 0) * (($lines * $label-lh &gt; $bars-h) * $lines * $label-lh + ($lines * $label-lh &lt;= $bars-h) * $bars-h)"/>
+        <xsl:value-of select="$h + $rest"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -177,9 +190,9 @@
     <xsl:param name="fill"/>
     <xsl:param name="value"/>
     <xsl:if test="$shown">
-      <rect x="2" y="{$y}" width="{$w}" height="12" fill="{$fill}" class="bar"/>
+      <rect x="{$bar-x}" y="{$y}" width="{$w}" height="12" fill="{$fill}" class="bar"/>
     </xsl:if>
-    <text x="{2 + $w + 4}" y="{$y + 10}" font-size="{$small-fs}" text-anchor="start" fill="#222222" class="value"><xsl:value-of select="$value"/></text>
+    <text x="{$bar-x + $w + 4}" y="{$y + 10}" font-size="{$small-fs}" text-anchor="start" fill="#222222" class="value"><xsl:value-of select="$value"/></text>
   </xsl:template>
 
   <!-- the rows of a bar chart from y down, one at a time (each as tall as its label) -->
@@ -191,6 +204,7 @@
       <xsl:variable name="row" select="$rows[1]"/>
       <xsl:variable name="s"><xsl:call-template name="wrap"><xsl:with-param name="text" select="$row/@label"/><xsl:with-param name="max" select="$label-chars"/></xsl:call-template></xsl:variable>
       <xsl:variable name="lines" select="string-length($s) - string-length(translate($s, $nl, '')) + 1"/>
+      <xsl:variable name="h" select="$row-gap + ($label-w = 0) * ($lines * $label-lh + count($cols) * $pitch) + ($label-w != 0) * (($lines * $label-lh &gt; count($cols) * $pitch) * $lines * $label-lh + ($lines * $label-lh &lt;= count($cols) * $pitch) * count($cols) * $pitch)"/>
       <xsl:call-template name="text-lines">
         <xsl:with-param name="s" select="$s"/>
         <xsl:with-param name="x" select="2"/>
@@ -199,7 +213,7 @@
       <xsl:for-each select="$cols">
         <xsl:variable name="v" select="$row/v[@col = current()/@id]"/>
         <xsl:call-template name="bar">
-          <xsl:with-param name="y" select="$y + $lines * $label-lh + 2 + (position() - 1) * $pitch"/>
+          <xsl:with-param name="y" select="$y + ($label-w = 0) * $lines * $label-lh + 2 + (position() - 1) * $pitch"/>
           <xsl:with-param name="w" select="round(number(concat('0', $v/@pct)) * $bar-w div 100)"/>
           <xsl:with-param name="shown" select="boolean($v/@pct)"/>
           <xsl:with-param name="fill"><xsl:call-template name="col-colour"><xsl:with-param name="col" select="@id"/></xsl:call-template></xsl:with-param>
@@ -209,7 +223,7 @@
       <xsl:call-template name="bar-rows">
         <xsl:with-param name="rows" select="$rows[position() &gt; 1]"/>
         <xsl:with-param name="cols" select="$cols"/>
-        <xsl:with-param name="y" select="$y + $lines * $label-lh + count($cols) * $pitch + $row-gap"/>
+        <xsl:with-param name="y" select="$y + $h"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -219,9 +233,9 @@
     <xsl:param name="sec"/>
     <xsl:variable name="cols" select="/page/report/columns/column[not(@nodata)]"/>
     <xsl:variable name="rows" select="$sec/row[not(@sum)]"/>
-    <xsl:variable name="lines"><xsl:call-template name="label-lines"><xsl:with-param name="nodes" select="$rows"/></xsl:call-template></xsl:variable>
     <xsl:variable name="top" select="count($cols) * $pitch + $row-gap"/>
-    <xsl:variable name="h" select="$top + $lines * $label-lh + count($rows) * (count($cols) * $pitch + $row-gap)"/>
+    <xsl:variable name="rows-h"><xsl:call-template name="rows-height"><xsl:with-param name="nodes" select="$rows"/><xsl:with-param name="bars-h" select="count($cols) * $pitch"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="h" select="$top + $rows-h"/>
     <svg width="{$chart-w}" height="{$h}" viewBox="0 0 {$chart-w} {$h}" role="img" aria-labelledby="t-{$sec/@id}" class="chart">
       <title id="t-{$sec/@id}">Søylediagram: <xsl:value-of select="$sec/@title"/>, andel av de kartlagte. Tallene står i tabellen under.</title>
       <xsl:call-template name="legend"><xsl:with-param name="cols" select="$cols"/></xsl:call-template>
@@ -244,27 +258,28 @@
       <xsl:variable name="g" select="$groups[1]/@group"/>
       <xsl:variable name="s"><xsl:call-template name="wrap"><xsl:with-param name="text" select="$groups[1]/@grouplabel"/><xsl:with-param name="max" select="$label-chars"/></xsl:call-template></xsl:variable>
       <xsl:variable name="lines" select="string-length($s) - string-length(translate($s, $nl, '')) + 1"/>
+      <xsl:variable name="h" select="$row-gap + ($label-w = 0) * ($lines * $label-lh + count($cols) * 2 * $pitch) + ($label-w != 0) * (($lines * $label-lh &gt; count($cols) * 2 * $pitch) * $lines * $label-lh + ($lines * $label-lh &lt;= count($cols) * 2 * $pitch) * count($cols) * 2 * $pitch)"/>
       <xsl:call-template name="text-lines">
         <xsl:with-param name="s" select="$s"/>
         <xsl:with-param name="x" select="2"/>
         <xsl:with-param name="y" select="$y + 13"/>
       </xsl:call-template>
       <xsl:for-each select="$cols">
-        <xsl:variable name="yc" select="$y + $lines * $label-lh + (position() - 1) * 2 * $pitch"/>
-        <text x="2" y="{$yc + 12}" font-size="{$small-fs}" text-anchor="start" fill="#222222" class="name"><xsl:value-of select="substring(@name, 1, $small-chars)"/></text>
-        <rect x="2" y="{$yc + $pitch}" width="{$bar-w}" height="12" fill="#cccccc"/>
+        <xsl:variable name="yc" select="$y + ($label-w = 0) * $lines * $label-lh + (position() - 1) * 2 * $pitch"/>
+        <text x="{$bar-x}" y="{$yc + 12}" font-size="{$small-fs}" text-anchor="start" fill="#222222" class="name"><xsl:value-of select="substring(@name, 1, $small-chars)"/></text>
+        <rect x="{$bar-x}" y="{$yc + $pitch}" width="{$bar-w}" height="12" fill="#cccccc"/>
         <xsl:call-template name="segments">
           <xsl:with-param name="parts" select="$sec/row[@group = $g]"/>
           <xsl:with-param name="col" select="@id"/>
           <xsl:with-param name="y" select="$yc + $pitch"/>
-          <xsl:with-param name="x" select="2"/>
+          <xsl:with-param name="x" select="$bar-x"/>
         </xsl:call-template>
       </xsl:for-each>
       <xsl:call-template name="stacked-rows">
         <xsl:with-param name="sec" select="$sec"/>
         <xsl:with-param name="groups" select="$groups[position() &gt; 1]"/>
         <xsl:with-param name="cols" select="$cols"/>
-        <xsl:with-param name="y" select="$y + $lines * $label-lh + count($cols) * 2 * $pitch + $row-gap"/>
+        <xsl:with-param name="y" select="$y + $h"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -275,9 +290,9 @@
     <xsl:variable name="cols" select="/page/report/columns/column[not(@nodata)]"/>
     <xsl:variable name="groups" select="$sec/row[not(@group = preceding-sibling::row/@group)]"/>
     <xsl:variable name="levels" select="$sec/row[@group = $groups[1]/@group]"/>
-    <xsl:variable name="lines"><xsl:call-template name="label-lines"><xsl:with-param name="nodes" select="$groups"/><xsl:with-param name="group" select="true()"/></xsl:call-template></xsl:variable>
     <xsl:variable name="top" select="(count($levels) + 1) * $pitch + $row-gap"/>
-    <xsl:variable name="h" select="$top + $lines * $label-lh + count($groups) * (count($cols) * 2 * $pitch + $row-gap)"/>
+    <xsl:variable name="rows-h"><xsl:call-template name="rows-height"><xsl:with-param name="nodes" select="$groups"/><xsl:with-param name="bars-h" select="count($cols) * 2 * $pitch"/><xsl:with-param name="group" select="true()"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="h" select="$top + $rows-h"/>
     <svg width="{$chart-w}" height="{$h}" viewBox="0 0 {$chart-w} {$h}" role="img" aria-labelledby="t-{$sec/@id}" class="chart">
       <title id="t-{$sec/@id}">Stablet søylediagram: <xsl:value-of select="$sec/@title"/>, andel grønn, gul og rød per område. Tallene står i tabellen under.</title>
       <xsl:for-each select="$levels">
@@ -333,6 +348,7 @@
       <xsl:variable name="row" select="$rows[1]"/>
       <xsl:variable name="s"><xsl:call-template name="wrap"><xsl:with-param name="text" select="$row/@label"/><xsl:with-param name="max" select="$label-chars"/></xsl:call-template></xsl:variable>
       <xsl:variable name="lines" select="string-length($s) - string-length(translate($s, $nl, '')) + 1"/>
+      <xsl:variable name="h" select="$row-gap + ($label-w = 0) * ($lines * $label-lh + 2 * $pitch) + ($label-w != 0) * (($lines * $label-lh &gt; 2 * $pitch) * $lines * $label-lh + ($lines * $label-lh &lt;= 2 * $pitch) * 2 * $pitch)"/>
       <xsl:call-template name="text-lines">
         <xsl:with-param name="s" select="$s"/>
         <xsl:with-param name="x" select="2"/>
@@ -341,7 +357,7 @@
       <xsl:for-each select="$row/v[@col = 's' and (@m = 'hatt' or @m = 'behov')]">
         <xsl:variable name="shown" select="number(@n) = number(@n)"/>
         <xsl:call-template name="bar">
-          <xsl:with-param name="y" select="$y + $lines * $label-lh + 2 + (position() - 1) * $pitch"/>
+          <xsl:with-param name="y" select="$y + ($label-w = 0) * $lines * $label-lh + 2 + (position() - 1) * $pitch"/>
           <xsl:with-param name="w"><xsl:choose><xsl:when test="$shown"><xsl:value-of select="round(@n * $scale)"/></xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose></xsl:with-param>
           <xsl:with-param name="shown" select="$shown"/>
           <xsl:with-param name="fill"><xsl:choose><xsl:when test="@m = 'hatt'">#8a8a8a</xsl:when><xsl:otherwise>#1f5f99</xsl:otherwise></xsl:choose></xsl:with-param>
@@ -351,7 +367,7 @@
       <xsl:call-template name="service-rows">
         <xsl:with-param name="rows" select="$rows[position() &gt; 1]"/>
         <xsl:with-param name="scale" select="$scale"/>
-        <xsl:with-param name="y" select="$y + $lines * $label-lh + 2 * $pitch + $row-gap"/>
+        <xsl:with-param name="y" select="$y + $h"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
@@ -373,9 +389,9 @@
     <xsl:param name="rows" select="$sec/row"/>
     <xsl:param name="max"/>
     <xsl:variable name="scale" select="$bar-w div (number(concat('0', $max)) + 1)"/>
-    <xsl:variable name="lines"><xsl:call-template name="label-lines"><xsl:with-param name="nodes" select="$rows"/></xsl:call-template></xsl:variable>
     <xsl:variable name="top" select="2 * $pitch + $row-gap"/>
-    <xsl:variable name="h" select="$top + $lines * $label-lh + count($rows) * (2 * $pitch + $row-gap)"/>
+    <xsl:variable name="rows-h"><xsl:call-template name="rows-height"><xsl:with-param name="nodes" select="$rows"/><xsl:with-param name="bars-h" select="2 * $pitch"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="h" select="$top + $rows-h"/>
     <svg width="{$chart-w}" height="{$h}" viewBox="0 0 {$chart-w} {$h}" role="img" aria-labelledby="t-{$sec/@id}-{$rows[1]/@group}" class="chart">
       <title id="t-{$sec/@id}-{$rows[1]/@group}">Søylediagram: <xsl:value-of select="$rows[1]/@grouplabel"/>, antall personer som hadde tjenesten siste år og forventet behov neste år. Tallene står i tabellen under.</title>
       <xsl:call-template name="legend-entry">

@@ -3,8 +3,12 @@
      pdf.h): <pdf><h1/> <p/> <h/> <svg/> (the very charts of the page, rapport-charts.xsl)
      <table widths><head><c/></head><r><c/></r></table></pdf>. Same model as rapport.xsl. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:include href="rapport-charts.xsl"/>
+  <!-- imported, not included: the page's width is the PDF's, so its charts set their own
+       geometry, labels in a column beside the bars (rapport-charts.xsl) -->
+  <xsl:import href="rapport-charts.xsl"/>
   <xsl:output method="xml" encoding="UTF-8"/>
+  <xsl:variable name="chart-w" select="480"/>
+  <xsl:variable name="label-w" select="180"/>
 
   <xsl:template match="/page">
     <pdf>

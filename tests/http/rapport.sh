@@ -238,6 +238,17 @@ done
 check "PDF: the charts' legend (Vises ikke (:))" grep -q 'Vises ikke (:)' "$WORK/r.txt"
 check "PDF: the legend of ':'" grep -q '«:» Vises ikke av personvernhensyn' "$WORK/r.txt"
 check "PDF: no <5" bash -c "! grep -q '<5' '$WORK/r.txt'"
+# the charts' legends, labels and values never overlap (issue 17 §15): no two words of a
+# page, as pdftotext places them, overlap by more than 1 pt each way
+pdftotext -bbox "$WORK/r.pdf" "$WORK/r.bbox" 2>/dev/null
+perl -ne '
+	sub check { for my $i (0 .. $#w) { for my $j ($i + 1 .. $#w) { my ($a, $b) = ($w[$i], $w[$j]);
+		next if $a->[2] <= $b->[0] + 1 || $b->[2] <= $a->[0] + 1 || $a->[3] <= $b->[1] + 1 || $b->[3] <= $a->[1] + 1;
+		print "page $page: $a->[4] / $b->[4]\n" } } $n += @w; @w = () }
+	if (/<page /) { check(); $page++ }
+	push @w, [$1, $2, $3, $4, $5] if /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/;
+	END { check(); print STDERR "words $n\n" }' "$WORK/r.bbox" > "$WORK/overlaps" 2> "$WORK/words"
+check "PDF: no two words overlap ($(cat "$WORK/words"), pdftotext -bbox)" bash -c "[ ! -s '$WORK/overlaps' ] && [ \$(grep -o '[0-9]*' '$WORK/words') -gt 3000 ] || { head -5 '$WORK/overlaps' >&2; false; }"
 FIRST=$(table_cells kategori | grep % | head -1 | sed 's/ %//')
 check "PDF: a kategori share of the page ($FIRST %)" grep -q "$FIRST" "$WORK/r.txt"
 
