@@ -1,5 +1,5 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- rapport-pdf.xsl: the report as the blocks of a PDF (cgi-bin/rapport.c hands them to
+<!-- rapport-pdf.xsl: the report as the blocks of a PDF (report_pdf.c draws them through
      pdf.h): <pdf><h1/> <p/> <h/> <svg/> (the very charts of the page, rapport-charts.xsl)
      <table widths><head><c/></head><r><c/></r></table></pdf>. Same model as rapport.xsl. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
