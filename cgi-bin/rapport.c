@@ -7,20 +7,18 @@
  *
  * Without omrade one's own: the kommune, the region, the country. The page is report.h's
  * aggregate through xslt/rapport.xsl (charts as inline SVG and a table beside each); the
- * PDF is the same aggregate through xslt/rapport-pdf.xsl, whose SVG shapes (the same
- * templates as the page's) are drawn by cairo; the CSV has every table. Only aggregates
- * with the <5 rule applied reach this file; each opening is written to the audit log. */
+ * PDF is the same aggregate drawn by report_pdf.h; the CSV (report_csv) has every table.
+ * Only aggregates with the <5 rule applied reach this file; each opening is written to
+ * the audit log. */
 #include <stdlib.h>
 #include <string.h>
-
-#include <libxml/parser.h>
 
 #include "app.h"
 #include "audit.h"
 #include "authz.h"
 #include "pdf.h"
-#include "record.h"
 #include "report.h"
+#include "report_pdf.h"
 
 enum format { F_HTML, F_CSV, F_PDF, F__MAX };
 static const char *const format_ids[F__MAX] = { "", "csv", "pdf" };
@@ -33,6 +31,7 @@ struct req {
 	char omrade[48];
 	char name[192];			/* of the scope, for the title */
 	char region_name[128];
+	char prev_name[224];		/* the scope last year */
 	int year;
 	enum format fmt;
 	const struct report_def *def;
@@ -141,134 +140,43 @@ log_open(struct store_txn *txn, void *arg)
 	    detail);
 }
 
-/* the names of the report's columns, which report.c leaves to its caller */
-static void
-name_columns(struct req *q, xmlNodePtr report)
+/* the report's page model: the target and (for the page) the areas one may choose */
+static int
+report_page(struct req *q)
 {
-	struct page *pg = &q->a->page;
-	xmlNodePtr cols, c;
-	char prev[224];
+	struct app *a = q->a;
+	xmlNodePtr tn;
 
-	for (cols = report->children; cols; cols = cols->next)
-		if (cols->type == XML_ELEMENT_NODE && strcmp((const char *)cols->name, "columns") == 0)
-			break;
-	if (cols == NULL)
-		return;
-	snprintf(prev, sizeof(prev), "%s %d", q->name, q->year - 1);
-	for (c = cols->children; c; c = c->next) {
-		const char *id = record_node_attr(c, "id");
-
-		if (id == NULL)
-			continue;
-		page_attr(pg, c, "name", strcmp(id, "s") == 0 ? q->name : strcmp(id, "r") == 0 ?
-		    q->region_name : strcmp(id, "l") == 0 ? "Hele landet" : prev);
-	}
-}
-
-/* -- CSV: every table, one line per row (and measure), a count and a share per column -- */
-
-static const char *
-attr_or(xmlNodePtr n, const char *name, const char *dflt)
-{
-	const char *v = record_node_attr(n, name);
-
-	return v ? v : dflt;
+	if (app_page(a, "rapport") != 0)
+		return 500;
+	tn = page_add(&a->page, NULL, "target", NULL);
+	page_attr(&a->page, tn, "omrade", q->omrade);
+	page_attr(&a->page, tn, "navn", q->name);
+	page_attr(&a->page, tn, "role", role_ids[a->me.role]);
+	page_attr_ll(&a->page, tn, "aar", q->year);
+	if (q->fmt == F_HTML)
+		refdata_page(&a->page, q->rd, a->me.role == ROLE_KORFOR ? NULL : a->me.region,
+		    a->me.role == ROLE_KOMMUNE ? a->me.kommune : NULL);
+	return report_xml(q->rep, a->page.root) != 0 || a->page.err ? 500 : 0;
 }
 
 static int
-is(xmlNodePtr n, const char *name)
+send_page(struct req *q)
 {
-	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+	int rc;
+
+	return (rc = report_page(q)) != 0 ? rc : app_render(q->a, 200);
 }
 
-/* one line: the row's cells of measure m (NULL: those without one) in the column order */
-static void
-csv_line(struct buf *b, const char *sec, xmlNodePtr row, const char *m, xmlNodePtr cols)
-{
-	xmlNodePtr c, v;
-
-	buf_csv_field(b, sec);
-	buf_puts(b, ",");
-	buf_csv_field(b, attr_or(row, "grouplabel", ""));
-	buf_puts(b, ",");
-	buf_csv_field(b, attr_or(row, "label", ""));
-	buf_puts(b, ",");
-	buf_csv_field(b, m ? m : "");
-	for (c = cols->children; c; c = c->next) {
-		const char *n = "", *pct = "", *col = record_node_attr(c, "id");
-
-		if (!is(c, "column") || col == NULL)
-			continue;
-		for (v = row->children; v; v = v->next) {
-			const char *vm = record_node_attr(v, "m");
-
-			if (is(v, "v") && strcmp(attr_or(v, "col", ""), col) == 0 &&
-			    (m ? vm && strcmp(vm, m) == 0 : vm == NULL)) {
-				n = attr_or(v, "n", "");
-				pct = attr_or(v, "pct", "");
-				break;
-			}
-		}
-		buf_puts(b, ",");
-		buf_csv_field(b, n);
-		buf_puts(b, ",");
-		buf_csv_field(b, pct);
-	}
-	buf_puts(b, "\r\n");
-}
-
+/* every table, one line per row (and measure), a count and a share per column */
 static int
-send_csv(struct req *q, xmlNodePtr report)
+send_csv(struct req *q)
 {
 	struct buf b = { 0 };
-	xmlNodePtr cols = NULL, s, r, v;
-	int status;
+	int rc, status;
 
-	for (s = report->children; s; s = s->next)
-		if (is(s, "columns"))
-			cols = s;
-	if (cols == NULL)
-		return 500;
-	buf_puts(&b, "\xef\xbb\xbf" "seksjon,gruppe,rad,maal");
-	for (s = cols->children; s; s = s->next)
-		if (is(s, "column")) {
-			char h[256];
-
-			snprintf(h, sizeof(h), "%s antall", attr_or(s, "name", ""));
-			buf_puts(&b, ",");
-			buf_csv_field(&b, h);
-			snprintf(h, sizeof(h), "%s andel (%%)", attr_or(s, "name", ""));
-			buf_puts(&b, ",");
-			buf_csv_field(&b, h);
-		}
-	buf_puts(&b, "\r\n");
-	for (s = report->children; s; s = s->next) {
-		const char *title;
-
-		if (!is(s, "section"))
-			continue;
-		title = attr_or(s, "title", "");
-		for (r = s->children; r; r = r->next) {
-			const char *done[8];
-			int nd = 0, i, seen;
-
-			if (!is(r, "row") && !is(r, "base"))
-				continue;
-			/* a line per measure of the row, in the order they come */
-			for (v = r->children; v; v = v->next) {
-				const char *m = record_node_attr(v, "m");
-
-				for (seen = 0, i = 0; i < nd; i++)
-					seen |= (m == NULL && done[i] == NULL) ||
-					    (m && done[i] && strcmp(m, done[i]) == 0);
-				if (!is(v, "v") || seen || nd == 8)
-					continue;
-				done[nd++] = m;
-				csv_line(&b, title, r, m, cols);
-			}
-		}
-	}
-	if (b.err) {
+	if ((rc = report_csv(q->rep, &b)) != 0) {
+		log_error("rapport: csv: %s", bp_strerror(rc));
 		buf_free(&b);
 		return 500;
 	}
@@ -279,125 +187,27 @@ send_csv(struct req *q, xmlNodePtr report)
 	return status;
 }
 
-/* -- PDF: the blocks rapport-pdf.xsl makes, the SVG charts shape by shape -- */
-
-static double
-num(xmlNodePtr n, const char *name)
-{
-	const char *v = record_node_attr(n, name);
-
-	return v ? strtod(v, NULL) : 0;
-}
-
-static int
-pdf_svg(struct pdf *p, xmlNodePtr svg)
-{
-	xmlNodePtr n;
-	int rc;
-
-	if ((rc = pdf_chart(p, num(svg, "width"), num(svg, "height"))) != 0)
-		return rc;
-	for (n = svg->children; n; n = n->next) {
-		if (is(n, "rect"))
-			rc = pdf_chart_rect(p, num(n, "x"), num(n, "y"), num(n, "width"),
-			    num(n, "height"), attr_or(n, "fill", "#000000"));
-		else if (is(n, "line"))
-			rc = pdf_chart_line(p, num(n, "x1"), num(n, "y1"), num(n, "x2"), num(n, "y2"),
-			    attr_or(n, "stroke", "#000000"));
-		else if (is(n, "text")) {
-			const char *anchor = attr_or(n, "text-anchor", "start");
-
-			rc = pdf_chart_text(p, num(n, "x"), num(n, "y"), num(n, "font-size"),
-			    anchor[0] == 'm' ? 'm' : anchor[0] == 'e' ? 'e' : 's',
-			    attr_or(n, "fill", "#000000"), record_node_text(n));
-		} else if (is(n, "title") || n->type != XML_ELEMENT_NODE)
-			continue;
-		else
-			rc = BP_EINVAL;	/* a shape the stylesheet should not draw */
-		if (rc != 0)
-			return rc;
-	}
-	return 0;
-}
-
-static int
-pdf_table_of(struct pdf *p, xmlNodePtr t)
-{
-	const char *cells[PDF_COLS_MAX];
-	double widths[PDF_COLS_MAX];
-	const char *w = attr_or(t, "widths", "");
-	char *end;
-	xmlNodePtr r, c;
-	int n = 0, k, rc;
-
-	while (*w && n < PDF_COLS_MAX) {
-		widths[n++] = strtod(w, &end);
-		if (end == w)
-			return BP_EINVAL;
-		w = end;
-	}
-	for (r = t->children; r; r = r->next) {
-		if (!is(r, "head") && !is(r, "r"))
-			continue;
-		k = 0;
-		for (c = r->children; c && k < PDF_COLS_MAX; c = c->next)
-			if (is(c, "c"))
-				cells[k++] = record_node_text(c);
-		if (k != n)
-			return BP_EINVAL;
-		rc = is(r, "head") ? pdf_table(p, n, cells, widths) : pdf_table_row(p, cells);
-		if (rc != 0)
-			return rc;
-	}
-	return 0;
-}
-
 static int
 send_pdf(struct req *q)
 {
-	struct buf html = { 0 }, out = { 0 };
-	struct pdf *p = NULL;
-	xmlDocPtr d = NULL;
-	xmlNodePtr n;
-	int rc, status = 500;
+	struct buf out = { 0 };
+	int rc, status;
 
-	str_copy(q->a->page.name, sizeof(q->a->page.name), "rapport-pdf");
-	if ((rc = render_page(q->a->cfg.xslt, &q->a->page, &html)) != 0 ||
-	    (d = xmlReadMemory(html.p, (int)html.len, NULL, "UTF-8", XML_PARSE_NONET)) == NULL ||
-	    (rc = pdf_new(q->name, &p)) != 0) {
-		log_error("rapport: pdf blocks: %s", bp_strerror(rc ? rc : BP_EXML));
-		goto out;
-	}
-	for (n = xmlDocGetRootElement(d)->children; n && rc == 0; n = n->next) {
-		const char *text = n->type == XML_ELEMENT_NODE ? record_node_text(n) : "";
-
-		if (is(n, "header"))
-			rc = pdf_header_line(p, text);
-		else if (is(n, "h1"))
-			rc = pdf_title(p, text);
-		else if (is(n, "h"))
-			rc = pdf_heading(p, text);
-		else if (is(n, "p"))
-			rc = pdf_paragraph(p, text);
-		else if (is(n, "svg"))
-			rc = pdf_svg(p, n);
-		else if (is(n, "table"))
-			rc = pdf_table_of(p, n);
-	}
-	if (rc != 0 || (rc = pdf_render(p, &out)) != 0) {
+	if ((rc = report_page(q)) != 0)
+		return rc;
+	if ((rc = report_pdf(q->a->cfg.xslt, &q->a->page, q->name, &out)) != 0) {
 		log_error("rapport: pdf: %s", bp_strerror(rc));
-		goto out;
+		buf_free(&out);
+		return 500;
 	}
 	app_header(q->a, "Content-Disposition: attachment; filename=\"brukerplan-rapport-%04d-%s.pdf\"",
 	    q->year, q->omrade);
 	status = app_send(q->a, 200, "application/pdf", out.p, out.len);
-out:
-	xmlFreeDoc(d);
-	pdf_free(p);
-	buf_free(&html);
 	buf_free(&out);
 	return status;
 }
+
+static int (*const senders[F__MAX])(struct req *) = { send_page, send_csv, send_pdf };
 
 static int
 rapport_get(struct app *a)
@@ -406,7 +216,6 @@ rapport_get(struct app *a)
 	struct report_def *def = NULL;
 	struct req q;
 	struct store *st;
-	xmlNodePtr tn, report;
 	long long year;
 	int rc, f, status = 500;
 
@@ -439,37 +248,11 @@ rapport_get(struct app *a)
 		log_error("rapport: %s", bp_strerror(rc));
 		goto out;
 	}
-	if (app_page(a, "rapport") != 0)
-		goto out;
-	tn = page_add(&a->page, NULL, "target", NULL);
-	page_attr(&a->page, tn, "omrade", q.omrade);
-	page_attr(&a->page, tn, "navn", q.name);
-	page_attr(&a->page, tn, "role", role_ids[a->me.role]);
-	page_attr_ll(&a->page, tn, "aar", q.year);
-	if (q.fmt == F_HTML)
-		refdata_page(&a->page, q.rd, a->me.role == ROLE_KORFOR ? NULL : a->me.region,
-		    a->me.role == ROLE_KOMMUNE ? a->me.kommune : NULL);
-	if ((rc = report_xml(q.rep, a->page.root)) != 0 || a->page.err)
-		goto out;
-	report = xmlGetLastChild(a->page.root);
-	while (report && !is(report, "report"))
-		report = report->prev;
-	if (report == NULL)
-		goto out;
-	name_columns(&q, report);
-	switch (q.fmt) {
-	case F_HTML:
-		status = app_render(a, 200);
-		break;
-	case F_CSV:
-		status = send_csv(&q, report);
-		break;
-	case F_PDF:
-		status = send_pdf(&q);
-		break;
-	default:
-		abort();
-	}
+	/* the columns' names, which report.c leaves to its caller */
+	snprintf(q.prev_name, sizeof(q.prev_name), "%s %d", q.name, q.year - 1);
+	report_names(q.rep, (const char *const[COL__MAX]){ [COL_SCOPE] = q.name,
+	    [COL_REGION] = q.region_name, [COL_LAND] = "Hele landet", [COL_PREV] = q.prev_name });
+	status = senders[q.fmt](&q);
 out:
 	report_free(q.rep);
 	report_def_free(def);

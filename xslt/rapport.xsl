@@ -48,26 +48,43 @@
     <section aria-labelledby="h-om" class="card">
       <h2 id="h-om">Om rapporten</h2>
       <p><xsl:call-template name="intro"/></p>
-      <dl class="facts">
+      <dl class="facts report-facts">
         <xsl:for-each select="columns/column">
           <dt><xsl:value-of select="@name"/></dt>
-          <dd><xsl:value-of select="@n"/> kartlagte brukere</dd>
+          <dd><xsl:choose><xsl:when test="@nodata">Ingen data</xsl:when><xsl:otherwise><xsl:value-of select="@n"/> kartlagte brukere</xsl:otherwise></xsl:choose></dd>
         </xsl:for-each>
       </dl>
-      <xsl:if test="columns/column[@id = 's']/@n = '&lt;5'">
+      <xsl:if test="columns/column[@id = 's']/@n = ':'">
         <p role="status"><strong>Færre enn 5 kartlagte brukere: ingen tall vises for <xsl:value-of select="/page/target/@navn"/>.</strong></p>
       </xsl:if>
+      <xsl:if test="columns/column[@id = 's']/@nodata">
+        <p role="status"><strong>Ingen data: ingen kartlagte brukere i registeret for <xsl:value-of select="/page/target/@navn"/> i <xsl:value-of select="@aar"/>.</strong></p>
+      </xsl:if>
+      <xsl:call-template name="legend-text"/>
     </section>
     <xsl:apply-templates select="section"/>
   </xsl:template>
 
-  <xsl:template name="intro">Tallene er hentet fra de pseudonymiserte kartleggingene i registeret. Andelene er av de kartlagte brukerne i hver kolonne. For å verne enkeltpersoner vises tall under 5 som «&lt;5», og det samme gjelder et tall som ellers kunne regnes ut fra de andre. Forventet behov for en tjeneste neste år er de som skal fortsette med tjenesten pluss de som anbefales den som ny tjeneste. Kolonnen for i fjor er samme område året før; personer kartlagt begge år følges med pseudonym.</xsl:template>
+  <!-- the legend of the marks, under "Om rapporten" and under each table that has one -->
+  <xsl:template name="legend-text">
+    <p class="legend"><span class="mark">:</span> Vises ikke av personvernhensyn</p>
+  </xsl:template>
+
+  <xsl:template name="intro">Tallene er hentet fra de pseudonymiserte kartleggingene i registeret. Andelene er av de kartlagte brukerne i hver kolonne. For å verne enkeltpersoner vises ikke tall under 5, og heller ikke et tall som ellers kunne regnes ut fra de andre: slike celler er merket med kolon «:», uansett hvor stort tallet er. «Ingen data» betyr at ingen er kartlagt i kolonnen. Forventet behov for en tjeneste neste år er de som skal fortsette med tjenesten pluss de som anbefales den som ny tjeneste. Kolonnen for i fjor er samme område året før; personer kartlagt begge år følges med pseudonym.</xsl:template>
 
   <xsl:template match="section">
     <section aria-labelledby="h-{@id}" class="report-section">
       <h2 id="h-{@id}"><xsl:value-of select="@title"/></h2>
       <xsl:if test="@text"><p><xsl:value-of select="@text"/></p></xsl:if>
-      <xsl:if test="base">
+      <xsl:choose>
+        <xsl:when test="@nodata or (@chart = 'services' and not(row/v[@col = 's']))"><p class="nodata">Ingen data</p></xsl:when>
+        <xsl:otherwise><xsl:apply-templates select="." mode="body"/></xsl:otherwise>
+      </xsl:choose>
+    </section>
+  </xsl:template>
+
+  <xsl:template match="section" mode="body">
+      <xsl:if test="base/v">
         <p><xsl:value-of select="base/@label"/>: <xsl:for-each select="base/v"><xsl:variable name="c" select="@col"/><xsl:if test="position() &gt; 1">; </xsl:if><xsl:value-of select="/page/report/columns/column[@id = $c]/@name"/>: <xsl:value-of select="@n"/></xsl:for-each>.</p>
       </xsl:if>
       <div class="chart-table">
@@ -76,19 +93,20 @@
           <xsl:when test="@chart = 'stacked'"><figure><xsl:call-template name="stacked-chart"><xsl:with-param name="sec" select="."/></xsl:call-template></figure></xsl:when>
           <xsl:when test="@chart = 'services'">
             <xsl:variable name="sec" select="."/>
+            <xsl:variable name="max"><xsl:call-template name="services-max"><xsl:with-param name="sec" select="."/></xsl:call-template></xsl:variable>
             <xsl:for-each select="row[not(@group = preceding-sibling::row/@group)]">
-              <figure><xsl:call-template name="services-chart"><xsl:with-param name="sec" select="$sec"/><xsl:with-param name="rows" select="$sec/row[@group = current()/@group]"/></xsl:call-template></figure>
+              <figure><xsl:call-template name="services-chart"><xsl:with-param name="sec" select="$sec"/><xsl:with-param name="rows" select="$sec/row[@group = current()/@group]"/><xsl:with-param name="max" select="$max"/></xsl:call-template></figure>
             </xsl:for-each>
           </xsl:when>
         </xsl:choose>
-        <xsl:apply-templates select="." mode="table"/>
+        <div class="table-scroll" role="region" tabindex="0" aria-label="Tabell: {@title}"><xsl:apply-templates select="." mode="table"/></div>
       </div>
-    </section>
+      <xsl:if test=".//v[@n = ':']"><xsl:call-template name="legend-text"/></xsl:if>
   </xsl:template>
 
   <!-- bar and stacked sections: a row per figure, count and share per column -->
   <xsl:template match="section" mode="table">
-    <xsl:variable name="cols" select="/page/report/columns/column"/>
+    <xsl:variable name="cols" select="/page/report/columns/column[not(@nodata)]"/>
     <table class="data report" id="tab-{@id}">
       <caption class="visually-hidden">Tabell: <xsl:value-of select="@title"/></caption>
       <thead>

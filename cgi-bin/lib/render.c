@@ -506,16 +506,23 @@ render_exiting(void)
 	render_keep = 1;
 }
 
-int
-render_page(const char *xslt_dir, struct page *pg, struct buf *out)
+/* One transform of a page: what render_page and render_tree free (or leave to the
+ * kernel). */
+struct run {
+	xsltStylesheetPtr style;
+	xsltTransformContextPtr ctx;
+	xsltSecurityPrefsPtr prefs;
+	xmlDocPtr res;
+};
+
+/* pg through <xslt_dir>/<pg->name>.xsl into run->res, reading and writing no file and no
+ * network: 0, or a bp_err with what was made left in run for run_free */
+static int
+run_transform(const char *xslt_dir, struct page *pg, struct run *run)
 {
 	char path[PATH_MAX];
-	xsltStylesheetPtr style = NULL;
-	xsltTransformContextPtr ctx = NULL;
-	xsltSecurityPrefsPtr prefs = NULL;
-	xmlDocPtr sdoc = NULL, res = NULL;
-	xmlChar *html = NULL;
-	int len = 0, n, rc = BP_EIO;
+	xmlDocPtr sdoc = NULL;
+	int n;
 
 	if (pg->err)
 		return pg->err;
@@ -529,31 +536,52 @@ render_page(const char *xslt_dir, struct page *pg, struct buf *out)
 	xsltDebugSetDefaultTrace(XSLT_TRACE_NONE);
 	if ((sdoc = xmlReadFile(path, NULL, XML_PARSE_NONET)) == NULL) {
 		log_error("render: cannot read %s", path);
-		goto out;
+		return BP_EIO;
 	}
-	if ((style = xsltParseStylesheetDoc(sdoc)) == NULL) {
+	if ((run->style = xsltParseStylesheetDoc(sdoc)) == NULL) {
 		xmlFreeDoc(sdoc);
 		log_error("render: %s is not a usable stylesheet", path);
-		goto out;
+		return BP_EIO;
 	}
-	if ((ctx = xsltNewTransformContext(style, pg->doc)) == NULL ||
-	    (prefs = xsltNewSecurityPrefs()) == NULL)
-		goto out;
-	if (xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
-	    xsltSetCtxtSecurityPrefs(prefs, ctx))
-		goto out;
-	res = xsltApplyStylesheetUser(style, pg->doc, NULL, NULL, NULL, ctx);
-	if (res == NULL || ctx->state != XSLT_STATE_OK) {
+	if ((run->ctx = xsltNewTransformContext(run->style, pg->doc)) == NULL ||
+	    (run->prefs = xsltNewSecurityPrefs()) == NULL)
+		return BP_EIO;
+	if (xsltSetSecurityPrefs(run->prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(run->prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(run->prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(run->prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(run->prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
+	    xsltSetCtxtSecurityPrefs(run->prefs, run->ctx))
+		return BP_EIO;
+	run->res = xsltApplyStylesheetUser(run->style, pg->doc, NULL, NULL, NULL, run->ctx);
+	if (run->res == NULL || run->ctx->state != XSLT_STATE_OK) {
 		log_error("render: transform of page '%s' failed", pg->name);
-		goto out;
+		return BP_EIO;
 	}
-	if ((rc = html_save(style, res, out)) != BP_EINVAL)
+	return 0;
+}
+
+static void
+run_free(struct run *run)
+{
+	xmlFreeDoc(run->res);
+	xsltFreeTransformContext(run->ctx);
+	xsltFreeSecurityPrefs(run->prefs);
+	xsltFreeStylesheet(run->style);
+}
+
+int
+render_page(const char *xslt_dir, struct page *pg, struct buf *out)
+{
+	struct run run = { NULL, NULL, NULL, NULL };
+	xmlChar *html = NULL;
+	int len = 0, rc;
+
+	if ((rc = run_transform(xslt_dir, pg, &run)) != 0)
 		goto out;
-	if (xsltSaveResultToString(&html, &len, res, style) != 0 || html == NULL) {
+	if ((rc = html_save(run.style, run.res, out)) != BP_EINVAL)
+		goto out;
+	if (xsltSaveResultToString(&html, &len, run.res, run.style) != 0 || html == NULL) {
 		rc = BP_ENOMEM;
 		goto out;
 	}
@@ -563,9 +591,21 @@ out:
 	xmlFree(html);
 	if (render_keep && rc == 0)
 		return rc;
-	xmlFreeDoc(res);
-	xsltFreeTransformContext(ctx);
-	xsltFreeSecurityPrefs(prefs);
-	xsltFreeStylesheet(style);
+	run_free(&run);
+	return rc;
+}
+
+int
+render_tree(const char *xslt_dir, struct page *pg, xmlDocPtr *out)
+{
+	struct run run = { NULL, NULL, NULL, NULL };
+	int rc;
+
+	*out = NULL;
+	if ((rc = run_transform(xslt_dir, pg, &run)) == 0) {
+		*out = run.res;
+		run.res = NULL;
+	}
+	run_free(&run);
 	return rc;
 }

@@ -29,6 +29,9 @@ void page_free(struct page *pg);	/* accepts a freed page */
 /* render_page: transform with <xslt_dir>/<pg->name>.xsl and append the HTML to out.
  * The transform may not read or write files or touch the network. */
 int render_page(const char *xslt_dir, struct page *pg, struct buf *out);
+/* render_tree: the same transform, its result tree in *out (the caller's: xmlFreeDoc), for
+ * a stylesheet whose output a program reads rather than sends (the report's PDF blocks). */
+int render_tree(const char *xslt_dir, struct page *pg, xmlDocPtr *out);
 /* render_html: an HTML result tree as libxml2 saves it for our <xsl:output method="html"
  * encoding="UTF-8" indent="no"/> (htmlSetMetaEncoding, then htmlDocContentDumpFormatOutput
  * unformatted), byte for byte, appended to out. BP_EINVAL, out as it was, for what it

@@ -9,8 +9,10 @@
  * scope surveyed both years (the same pseudonym) from last year's levekårsindeks group to
  * this year's.
  *
- * Only aggregates leave this module, and only through report_xml, which hides every
- * small cell by report_suppress (the one place the <5 rule lives). */
+ * The files: report_def.c the definition, report_row.c the rows into counts,
+ * report_kept.c the kept counts, report_out.c the <5 rule and what leaves, report_pdf.c
+ * the PDF. Only aggregates leave, and only through report_xml and report_csv, which hide
+ * every small cell by report_suppress (the one place the <5 rule lives). */
 #ifndef BP_REPORT_H
 #define BP_REPORT_H
 
@@ -21,6 +23,11 @@
 
 #define REPORT_DIR "rapport"		/* below the configuration's data directory */
 #define REPORT_MIN 5			/* the smallest number of persons a cell may show */
+/* The mark of every hidden cell and its legend (Statistics Norway's ":"), and what a
+ * column or table without a single person says. */
+#define REPORT_HIDDEN ":"
+#define REPORT_HIDDEN_LEGEND "vises ikke av personvernhensyn"
+#define REPORT_NODATA "Ingen data"
 
 struct report_def;
 struct report;
@@ -72,21 +79,37 @@ int report_keep(struct store_txn *txn, const struct report *r);
 /* report_persons: how many persons the report's own scope has this year. */
 long report_persons(const struct report *r);
 
+/* report_names: the names of the columns (the scope's, its region's, "Hele landet", the
+ * scope's last year), which only the caller knows; report_xml and report_csv write them.
+ * The strings must live as long as the report; NULL names none. */
+void report_names(struct report *r, const char *const names[COL__MAX]);
+
 /* report_xml: the aggregate as <report> under parent (in parent's document):
  *   <report aar forrige scope>
- *     <columns><column id n/>…</columns>          n "<5" when the column is too small
- *     <section id title chart text>               chart: bar stacked services follow
+ *     <columns><column id n [name]/>…</columns>   n ":" when the column is too small;
+ *                                                  nodata="ja" and no n when it has
+ *                                                  nobody (nor any <v>)
+ *     <section id title chart text [nodata="ja"]>  chart: bar stacked services follow;
+ *                                                  nodata: not a single cell
  *       <base id label><v col n/>…</base>          the persons the shares are of
  *       <row id label [group grouplabel colour] [sum="ja"]>
- *         <v col n pct/>…                          n is a count or "<5" (small, or hidden
- *                                                  so it cannot be worked out); pct
- *                                                  shown only with a count
+ *         <v col n pct/>…                          n is a count or ":" (REPORT_HIDDEN:
+ *                                                  small, or hidden so it cannot be
+ *                                                  worked out); pct only with a count
  *         <v col m n/>                             services: m = hatt fortsette ny behov;
  *                                                  follow: m = this year's group
- * Names of kommuner and regions are the caller's to add. */
+ * 0, BP_ENOMEM or BP_ETOOBIG. */
 int report_xml(const struct report *r, xmlNodePtr parent);
 
-/* report_suppress: the <5 rule over n[0..count) (design: issue 6, "Privacy"). Sets
+/* report_csv: the same tables as report_xml, appended to out as CSV (RFC 4180, UTF-8 with
+ * a byte order mark for spreadsheets): "seksjon,gruppe,rad,maal", then a count, a share
+ * and a flag ("merknad") per column; one line per <base>, per row, per measure of a row
+ * that has measures, and one for a table without a single cell. A hidden cell has an
+ * empty count and share and the flag REPORT_HIDDEN; a column (or table) with nobody the
+ * flag REPORT_NODATA. 0, BP_ENOMEM or BP_ETOOBIG. */
+int report_csv(const struct report *r, struct buf *out);
+
+/* report_suppress: the <5 rule over n[0..count) (README, "Reports": privacy). Sets
  * hide[i] to 1 for a cell under REPORT_MIN persons, to 2 for a cell hidden because one
  * could otherwise work a small cell out, 0 for one shown. When total < REPORT_MIN every
  * cell is hidden. partition: the cells split total, which is shown, so the hidden cells'

@@ -5,6 +5,9 @@
 # national, a kartlegger none), the page (every section, a chart and a table each, the SVG
 # well-formed and its numbers those of the table, no count under 5), the CSV of every
 # table, the PDF read back with pdftotext, the audit log, and no crash or sanitizer report.
+# Hidden cells (issue 17 §2): every one shows ":" with its legend, also one of 5 or more
+# hidden to protect a small one (checked against the registry's own rows, KORFOR's CSV);
+# never "<5"; a column with nobody says "Ingen data".
 set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
@@ -114,8 +117,8 @@ tds() {		# tds SECTION 0|1: the share (0) or count (1) cells, row by row, column
 }
 table_cells() { tds "$1" 0; }
 table_counts() { tds "$1" 1; }
-svg_values() {	# svg_values N: the value texts (font-size 10) of chart N
-	grep -o '<text[^>]*font-size="10"[^>]*>[^<]*</text>' "$WORK/chart$1.svg" | sed 's/<[^>]*>//g'
+svg_values() {	# svg_values N: the value texts (class value) of chart N
+	grep -o '<text[^>]*class="value"[^>]*>[^<]*</text>' "$WORK/chart$1.svg" | sed 's/<[^>]*>//g'
 }
 for pair in "1 kategori" "2 kjonn" "3 alder" "5 indeks"; do
 	set -- $pair
@@ -130,7 +133,12 @@ xmllint --html --xpath "//table[contains(@class,'report')]//td" "$WORK/page.html
     sed 's#</td>#\n#g; s#<td[^>]*>##g' > "$WORK/cells"
 check "the tables have cells" bash -c "[ \$(wc -l < '$WORK/cells') -gt 500 ]"
 check "no count under 5 on the page" bash -c "! grep -Exq '[0-4]' '$WORK/cells'"
-check "small cells are shown as <5" grep -q '&lt;5' "$WORK/cells"
+check "hidden cells are shown as ':'" grep -qx ':' "$WORK/cells"
+check "no cell on the page says <5" bash -c "! grep -q '&lt;5' '$WORK/page.html'"
+check "the legend of ':' on the page" grep -q '<span class="mark">:</span> Vises ikke av personvernhensyn' "$WORK/page.html"
+# charts leak nothing a table hides: a bar only for a shown share (kategori)
+check "chart 1: a bar for each shown share, none for a hidden cell" is \
+    "$(grep -o 'class="bar"' "$WORK/chart1.svg" | wc -l)" "$(table_cells kategori | grep -c %)"
 
 # the country's and the regions' counts are kept after a full pass and used by the next
 # kommune report; a transfer (here: rows added in Sola) makes them count afresh
@@ -151,21 +159,69 @@ hit "$KO" '/cgi-bin/rapport?omrade=b-030101&aar=2026'
 check "the bydel's report names it" grep -q 'Oslo, bydel Gamle Oslo' "$BODY"
 check "the bydel's report has the region (KoRus Oslo)" grep -q '<dt>KoRus Oslo</dt>' "$BODY"
 
+# Oslo has nobody last year: that column says "Ingen data" (page, CSV, PDF), is in no
+# table or chart, and the followed persons' section has no table of marks
+hit "$KF" '/cgi-bin/rapport?omrade=k-0301&aar=2026'
+cp "$BODY" "$WORK/oslo.html"
+check "no data last year: 'Ingen data' beside Oslo 2025" grep -q '<dt>Oslo 2025</dt><dd>Ingen data</dd>' "$WORK/oslo.html"
+check "no data last year: no column of it in the tables" bash -c "grep -q '>Oslo antall<' '$WORK/oslo.html' && ! grep -q '>Oslo 2025 antall<' '$WORK/oslo.html'"
+check "no data last year: not in a chart's legend" bash -c "! grep -q '>Oslo 2025</text>' '$WORK/oslo.html'"
+check "no data last year: the followed persons say 'Ingen data', no table" bash -c "! grep -q 'id=\"tab-fulgt\"' '$WORK/oslo.html' && perl -0ne 'exit !/id=\"h-fulgt\".*?<p class=\"nodata\">Ingen data<\/p>/s' '$WORK/oslo.html'"
+hit "$KF" '/cgi-bin/rapport?omrade=k-0301&aar=2026&format=csv'
+check "no data last year: the CSV flags it 'Ingen data', count empty" bash -c "grep '^Kategori,,Rusmiddelproblemer,' '$WORK/body.last' | tr -d '\r' | grep -q ',,,Ingen data\$'"
+hit "$KF" '/cgi-bin/rapport?omrade=k-0301&aar=2026&format=pdf'
+pdftotext -layout "$BODY" "$WORK/oslo.txt" 2>/dev/null
+check "no data last year: the PDF says 'Oslo 2025: Ingen data'" grep -q 'Oslo 2025: Ingen data' "$WORK/oslo.txt"
+
 # == CSV =====================================================================================
 hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
 check "CSV: 200 text/csv" bash -c "[ $STATUS = 200 ] && grep -qi '^Content-Type: text/csv' '$HEADERS'"
 check "CSV: a download with a name" grep -qi 'Content-Disposition: attachment; filename="brukerplan-rapport-2026-k-1103.csv"' "$HEADERS"
 cp "$BODY" "$WORK/r.csv"
-check "CSV: the header" bash -c "head -1 '$WORK/r.csv' | grep -q 'seksjon,gruppe,rad,maal,Stavanger antall,Stavanger andel (%),KoRus Vest Stavanger antall'"
+check "CSV: the header, a flag column per column" bash -c "head -1 '$WORK/r.csv' | grep -q 'seksjon,gruppe,rad,maal,Stavanger antall,Stavanger andel (%),Stavanger merknad (: = vises ikke av personvernhensyn),KoRus Vest Stavanger antall'"
 check "CSV: every table (kategori to tjenester and fulgt)" bash -c "grep -q '^Kategori,' '$WORK/r.csv' && grep -q '^Levekårsområder,Bosituasjon,Grønn' '$WORK/r.csv' && grep -q '^Tjenester,NAV-tjenester,Råd/veiledning,behov,' '$WORK/r.csv' && grep -q '^Samme personer i fjor og i år' '$WORK/r.csv'"
 LINES=$(wc -l < "$WORK/r.csv")
 # the header, the two bases (bostedsløse, followed), a line per table row, three more per
 # service (hatt fortsette ny behov) and four more per row of the followed (a group each, sum)
 check "CSV: a line per row of every table, per measure of a service ($LINES lines)" is "$LINES" \
     "$(( $(grep -o '<tr><th scope="row">' "$WORK/page.html" | wc -l) + 1 + 2 + 65 * 3 + 4 * 4 ))"
-check "CSV: no count under 5" bash -c "! tail -n +2 '$WORK/r.csv' | tr -d '\r' | awk -F, '{ for (i = 5; i <= NF; i += 2) if (\$i ~ /^[0-4]\$/) bad = 1 } END { exit !bad }'"
+check "CSV: no count under 5" bash -c "! tail -n +2 '$WORK/r.csv' | tr -d '\r' | awk -F, '{ for (i = 5; i <= NF; i += 3) if (\$i ~ /^[0-4]\$/) bad = 1 } END { exit !bad }'"
+check "CSV: no <5 anywhere" bash -c "! grep -q '<5' '$WORK/r.csv'"
+# a hidden cell: count and share empty, the flag ":" (here in Stavanger's column)
+check "CSV: hidden cells have an empty count and the flag ':'" bash -c "tr -d '\r' < '$WORK/r.csv' | awk -F, '\$7 == \":\" { n++; if (\$5 != \"\" || \$6 != \"\") bad = 1 } END { exit bad || !n }'"
 check "CSV: no pseudonym" bash -c "! grep -Eq '[0-9a-f]{64}' '$WORK/r.csv'"
-check "CSV: Kategori's count is the page's" is "$(grep '^Kategori,,Rusmiddelproblemer,' "$WORK/r.csv" | cut -d, -f5 | sed 's/</\&lt;/')" "$(table_counts kategori | head -1)"
+check "CSV: Kategori's count is the page's" is "$(grep '^Kategori,,Rusmiddelproblemer,' "$WORK/r.csv" | tr -d '\r' | awk -F, '{ print $5 != "" ? $5 : $7 }')" "$(table_counts kategori | head -1)"
+
+# A cell of 5 or more hidden to protect a small one shows ":", as the small ones do: the
+# registry's own rows of Stavanger (KORFOR's CSV of the transferred surveys) counted per
+# row of kategori, kjønn, aldersgrupper and levekårsindeks, against the report's CSV
+hit "$KF" '/cgi-bin/overforte?aar=2026&kommune=1103'
+cp "$BODY" "$WORK/registry.csv"
+perl -Mutf8 -MText::ParseWords -CSD -ne '
+	s/\r?\n$//; s/^\x{feff}//;
+	my @f = parse_line(",", 0, $_);
+	if (!%col) { @col{@f} = 0 .. $#f; next }
+	my ($k, $s, $a, $i) = map { $f[$col{$_}] // "" } qw(kategori kjonn alder levekarsindeks);
+	$n{"Kategori|" . { rus => "Rusmiddelproblemer", psyk => "Psykiske helseproblemer",
+	    begge => "Både rusmiddelproblemer og psykiske helseproblemer" }->{$k}}++;
+	$n{"Kjønn|" . ($s eq "mann" ? "Menn" : "Kvinner")}++;
+	$n{"Aldersgrupper|" . ($a < 18 ? "16–17 år" : $a < 25 ? "18–24 år" : $a < 40 ? "25–39 år" :
+	    $a < 60 ? "40–59 år" : "60 år og eldre")}++;
+	$n{"Levekårsindeks|" . { gront => "Grønt", gult => "Gult", rodt => "Rødt", blalys => "Blålys" }->{$i}}++;
+	END { print "$_|$n{$_}\n" for sort keys %n }' "$WORK/registry.csv" > "$WORK/exact"
+check "the registry's rows counted ($(wc -l < "$WORK/exact") rows of 4 sections)" bash -c "[ \$(wc -l < '$WORK/exact') -ge 10 ]"
+perl -Mutf8 -MText::ParseWords -CSD -ne '
+	s/\r?\n$//; s/^\x{feff}//; next if $. == 1;
+	my @f = parse_line(",", 0, $_);
+	print "$f[0]|$f[2]|$f[4]|$f[6]\n" if $f[0] =~ /^(Kategori|Kjønn|Aldersgrupper|Levekårsindeks)$/;
+	' "$WORK/r.csv" > "$WORK/shown"
+# SECTION|ROW|SHOWN|FLAG|EXACT for each row of the four sections in Stavanger's column
+awk -F'|' 'NR == FNR { exact[$1 "|" $2] = $3; next } { print $0 "|" (($1 "|" $2) in exact ? exact[$1 "|" $2] : 0) }' \
+    "$WORK/exact" "$WORK/shown" > "$WORK/cmp"
+check "every shown count of the four sections is the registry's" bash -c "awk -F'|' '\$3 != \"\" && \$3 != \$5 { bad = 1; print > \"/dev/stderr\" } END { exit bad }' '$WORK/cmp'"
+check "a cell of 5 or more hidden to protect a small one shows ':' ($(awk -F'|' '$4 == ":" && $5 >= 5' "$WORK/cmp" | head -1))" \
+    bash -c "awk -F'|' '\$4 == \":\" && \$5 >= 5 { n++ } END { exit !n }' '$WORK/cmp'"
+check "every hidden cell of the four sections is ':', small or not" bash -c "awk -F'|' '\$3 == \"\" && \$4 != \":\" { bad = 1 } END { exit bad }' '$WORK/cmp'"
 
 # == PDF =====================================================================================
 hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=pdf'
@@ -179,13 +235,27 @@ for t in "Rapport 2026: Stavanger" "Kategori" "Levekårsområder" "Levekårsinde
 	check "PDF has \"$t\"" grep -q "$t" "$WORK/r.txt"
 done
 # the charts are drawn in it: their legends and shares are text in the PDF
-check "PDF: the charts' legend (Skjult (<5))" grep -q 'Skjult (<5)' "$WORK/r.txt"
+check "PDF: the charts' legend (Vises ikke (:))" grep -q 'Vises ikke (:)' "$WORK/r.txt"
+check "PDF: the legend of ':'" grep -q '«:» Vises ikke av personvernhensyn' "$WORK/r.txt"
+check "PDF: no <5" bash -c "! grep -q '<5' '$WORK/r.txt'"
+# the charts' legends, labels and values never overlap (issue 17 §15): no two words of a
+# page, as pdftotext places them, overlap by more than 1 pt each way
+pdftotext -bbox "$WORK/r.pdf" "$WORK/r.bbox" 2>/dev/null
+perl -ne '
+	sub check { for my $i (0 .. $#w) { for my $j ($i + 1 .. $#w) { my ($a, $b) = ($w[$i], $w[$j]);
+		next if $a->[2] <= $b->[0] + 1 || $b->[2] <= $a->[0] + 1 || $a->[3] <= $b->[1] + 1 || $b->[3] <= $a->[1] + 1;
+		print "page $page: $a->[4] / $b->[4]\n" } } $n += @w; @w = () }
+	if (/<page /) { check(); $page++ }
+	push @w, [$1, $2, $3, $4, $5] if /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)<\/word>/;
+	END { check(); print STDERR "words $n\n" }' "$WORK/r.bbox" > "$WORK/overlaps" 2> "$WORK/words"
+check "PDF: no two words overlap ($(cat "$WORK/words"), pdftotext -bbox)" bash -c "[ ! -s '$WORK/overlaps' ] && [ \$(grep -o '[0-9]*' '$WORK/words') -gt 3000 ] || { head -5 '$WORK/overlaps' >&2; false; }"
 FIRST=$(table_cells kategori | grep % | head -1 | sed 's/ %//')
 check "PDF: a kategori share of the page ($FIRST %)" grep -q "$FIRST" "$WORK/r.txt"
 
 # == audit and privacy =======================================================================
 "$BP_BPADM" -c "$BP_CONF" audit --last 50 > "$WORK/audit"
 check "audit: the views, the CSV and the PDF" bash -c "grep -q report.view '$WORK/audit' && grep -q report.csv '$WORK/audit' && grep -q report.pdf '$WORK/audit'"
-check "no pseudonym on the page" bash -c "! grep -Eo '[0-9a-f]{64}' '$WORK/page.html' | grep -vq \"\$(csrf_of_page < '$WORK/page.html')\""
+CSRF=$(csrf_of_page < "$WORK/page.html")
+check "no pseudonym on the page (only the CSRF token is 64 hex digits)" bash -c "[ -n '$CSRF' ] && ! grep -Eo '[0-9a-f]{64}' '$WORK/page.html' | grep -vqx '$CSRF'"
 no_crash "reports"
 done_checks

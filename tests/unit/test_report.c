@@ -255,8 +255,43 @@ column(xmlDocPtr doc, const char *col)
 	return out;
 }
 
-#define HID "<5"
-#define SEC "<5"		/* hidden so it cannot be worked out: marked as the small */
+/* every hidden cell shows the one neutral mark, small or hidden to protect a small one
+ * (never "<5": a cell of 5 or more would claim fewer) */
+#define HID ":"
+#define SEC ":"		/* hidden so it cannot be worked out: marked as the small */
+
+/* a column with nobody: nodata="ja", no count */
+static int
+nodata(xmlDocPtr doc, const char *col)
+{
+	char xp[128];
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr o;
+	int yes;
+
+	snprintf(xp, sizeof(xp), "count(//columns/column[@id='%s' and @nodata='ja' and not(@n)])", col);
+	o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
+	assert_non_null(o);
+	yes = o->floatval == 1;
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	return yes;
+}
+
+/* how many nodes the XPath expression selects */
+static int
+count_of(xmlDocPtr doc, const char *xp)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
+	int n;
+
+	assert_non_null(o);
+	n = o->nodesetval ? o->nodesetval->nodeNr : 0;
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	return n;
+}
 
 static const struct expect {
 	const char *sec, *row, *col, *m, *n, *pct;
@@ -394,6 +429,10 @@ test_kommune(void **state)
 		xmlXPathFreeObject(o);
 		xmlXPathFreeContext(ctx);
 	}
+	/* no cell claims "<5": the secondary cells above hold 5 or more (kategori rus in the
+	 * country: 6; bosituasjon gul last year: 7) and show the same mark as the small */
+	assert_int_equal(count_of(doc, "//@n[contains(., '<')]"), 0);
+	assert_true(count_of(doc, "//v[@n = ':']") > 20);
 	xmlFreeDoc(doc);
 }
 
@@ -410,7 +449,12 @@ test_region_land(void **state)
 	assert_string_equal(column(doc, "s"), "12");
 	assert_string_equal(column(doc, "l"), "18");
 	assert_string_equal(column(doc, "r"), "");
-	assert_string_equal(column(doc, "f"), HID);	/* no last year: 0 */
+	/* no last year: "Ingen data", no column of marks, and nothing followed */
+	assert_true(nodata(doc, "f"));
+	assert_string_equal(column(doc, "f"), "");
+	assert_int_equal(count_of(doc, "//v[@col='f']"), 0);
+	assert_int_equal(count_of(doc, "//section[@id='fulgt' and @nodata='ja']"), 1);
+	assert_int_equal(count_of(doc, "//section[@id='kategori' and @nodata]"), 0);
 	assert_string_equal(cell(doc, "kategori", "rus", "s", NULL), "6");
 	xmlFreeDoc(doc);
 	doc = build(&l, 0);
@@ -438,11 +482,11 @@ test_bydel(void **state)
 	assert_string_equal(cell(doc, "kjonn", "kvinne", "s", NULL), SEC);
 	assert_string_equal(cell(doc, "kjonn", "mann", "s", NULL), HID);
 	xmlFreeDoc(doc);
-	/* an empty bydel: every cell hidden, the column too */
+	/* an empty bydel: no cell of its own at all ("Ingen data"), its region beside it */
 	doc = build(&small, 0);
-	assert_string_equal(column(doc, "s"), HID);
-	assert_string_equal(cell(doc, "kategori", "rus", "s", NULL), HID);
-	assert_string_equal(cell(doc, "indeks", "gront", "s", NULL), HID);
+	assert_true(nodata(doc, "s"));
+	assert_int_equal(count_of(doc, "//v[@col='s']"), 0);
+	assert_string_equal(cell(doc, "kategori", "rus", "r", NULL), "6");
 	xmlFreeDoc(doc);
 }
 
@@ -539,6 +583,89 @@ static int
 fix_setup_store(void **state)
 {
 	return fix_setup(state, NULL, 64 << 20);
+}
+
+/* the CSV of Oslo's report (last year's column without anyone in the region's report):
+ * the same cells as the XML, a hidden one with an empty count and the flag ":", a column
+ * with nobody flagged "Ingen data", never "<5" */
+static char *
+csv_of(const struct report_target *t, int with_prev)
+{
+	static const char *const names[COL__MAX] = { "Oslo", "Region", "Hele landet", "Oslo 2025" };
+	struct report_def *def = NULL;
+	struct report *r = NULL;
+	struct buf b = { 0 };
+	char *out;
+
+	assert_int_equal(report_def_load(data_dir(), 2026, &def), 0);
+	assert_int_equal(report_new(def, t, 2026, &r), 0);
+	if (with_prev)
+		fill_prev(r);
+	fill_oslo(r);
+	fill_stavanger(r);
+	report_names(r, names);
+	assert_int_equal(report_csv(r, &b), 0);
+	out = strndup(b.p, b.len);
+	buf_free(&b);
+	report_free(r);
+	report_def_free(def);
+	return out;
+}
+
+/* the line of the CSV that starts with prefix */
+static const char *
+csv_find(const char *csv, const char *prefix)
+{
+	const char *p = csv;
+
+	for (; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		if (strncmp(p, prefix, strlen(prefix)) == 0)
+			return p;
+	fail_msg("no line %s", prefix);
+	return NULL;
+}
+
+/* the line at p is want, ended by CRLF */
+static void
+line_is(const char *p, const char *want)
+{
+	size_t n = strlen(want);
+
+	if (strncmp(p, want, n) != 0 || strncmp(p + n, "\r\n", 2) != 0)
+		fail_msg("line %.*s, want %s", (int)(strchr(p, '\r') ? strchr(p, '\r') - p : 80), p,
+		    want);
+}
+
+static void
+test_csv(void **state)
+{
+	struct report_target t = { SCOPE_KOMMUNE, "ost", "0301", "" };
+	struct report_target reg = { SCOPE_REGION, "ost", "", "" };
+	char *csv;
+
+	(void)state;
+	csv = csv_of(&t, 1);
+	assert_true(strncmp(csv, "\xef\xbb\xbfseksjon,gruppe,rad,maal,Oslo antall,Oslo andel (%),"
+	    "Oslo merknad (: = vises ikke av personvernhensyn),Region antall,", 102) == 0);
+	assert_null(strstr(csv, "<5"));
+	/* kategori: Oslo rus 6 shown; psyk hidden (4); in the country rus 6 is hidden to
+	 * protect psyk: count and share empty, flag ":" */
+	line_is(csv_find(csv, "Kategori,,Rusmiddelproblemer,"),
+	    "Kategori,,Rusmiddelproblemer,,6,50.0,,6,50.0,,,,:,,,:");
+	line_is(csv_find(csv, "Kategori,,Psykiske helseproblemer,"),
+	    "Kategori,,Psykiske helseproblemer,,,,:,,,:,,,:,,,:");
+	/* services: fastlege continue (12) hidden because new (0) is */
+	assert_non_null(strstr(csv, ",fortsette,,,:,"));
+	free(csv);
+	/* the region's report: no last year, "Ingen data" in that column, and the followed
+	 * persons' table a single line of it */
+	csv = csv_of(&reg, 0);
+	line_is(csv_find(csv, "Kategori,,Rusmiddelproblemer,"),
+	    "Kategori,,Rusmiddelproblemer,,6,50.0,,,,:,,,Ingen data");
+	line_is(csv_find(csv, "Samme personer i fjor og i år: levekårsindeks,"),
+	    "Samme personer i fjor og i år: levekårsindeks,,Kartlagt begge år,,,,Ingen data,"
+	    ",,Ingen data,,,Ingen data");
+	free(csv);
 }
 
 /* rows that are not registry rows are refused, and count for nothing */
@@ -696,6 +823,7 @@ main(void)
 		cmocka_unit_test(test_kommune),
 		cmocka_unit_test(test_region_land),
 		cmocka_unit_test(test_bydel),
+		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_definition_ids),
 		cmocka_unit_test(test_bad_rows),
 		cmocka_unit_test_setup_teardown(test_kept, fix_setup_store, fix_teardown),
