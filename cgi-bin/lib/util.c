@@ -445,6 +445,7 @@ str_digits(const char *s, int n, int *out)
 int
 date_parse(const char *in, char out[DATE_LEN + 1])
 {
+	char tmp[40];
 	int y, m, d;
 
 	if (strlen(in) != DATE_LEN)
@@ -459,8 +460,9 @@ date_parse(const char *in, char out[DATE_LEN + 1])
 		return BP_EINVAL;
 	if (y < 2000 || y > 9999 || m < 1 || m > 12 || d < 1 || d > date_month_days(y, m))
 		return BP_EINVAL;
-	/* each part is in range now; % keeps the compiler sure of the widths */
-	snprintf(out, DATE_LEN + 1, "%04d-%02d-%02d", y % 10000, m % 100, d % 100);
+	/* each part is in range now; the wider buffer keeps every optimiser sure of it */
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, DATE_LEN + 1);
 	return 0;
 }
 
