@@ -73,6 +73,7 @@
                 <xsl:when test="@action = 'slettet'">Slettet</xsl:when>
                 <xsl:when test="@action = 'lagret' and @changed != ''">Lagret. Endret: <xsl:value-of select="@changed"/></xsl:when>
                 <xsl:when test="@action = 'lagret'">Lagret</xsl:when>
+                <xsl:when test="@action = 'rettet etter krav fra bruker' and @changed != ''">Rettet etter krav fra bruker. Endret: <xsl:value-of select="@changed"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="translate(substring(@action, 1, 1), 'abcdefghijklmnopqrstuvwxyzæøå', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ')"/><xsl:value-of select="substring(@action, 2)"/></xsl:otherwise>
               </xsl:choose>
             </td>
