@@ -336,7 +336,25 @@ add_findings(struct form *f, const struct evaluation *ev)
 		if ((tab = formtab_tab(f->ft, fi->tab)) != NULL)
 			page_attr(pg, n, "tab-title", tab->title);
 		page_attr(pg, n, "label", fi->label);
+		page_attr(pg, n, "where", fi->where);
 	}
+}
+
+/* What holds a survey back, in two parts (2026 manual: a feilmelding "kan bety at et
+ * spørsmål er ubesvart, eller at du har valgt to eller flere svar som motsier
+ * hverandre"): the mandatory questions left to answer, which a new survey has many of and
+ * is no fault yet, and the answers that are wrong or contradict each other. */
+static void
+add_counts(struct page *pg, xmlNodePtr s, const struct evaluation *ev)
+{
+	int i, wrong = 0;
+
+	for (i = 0; i < ev->nfindings; i++)
+		wrong += ev->findings[i].kind == FINDING_INVALID ||
+		    ev->findings[i].kind == FINDING_ERROR;
+	page_attr_ll(pg, s, "errors", ev->errors);
+	page_attr_ll(pg, s, "wrong", wrong);
+	page_attr_ll(pg, s, "unanswered", ev->errors - wrong);
 }
 
 /* The evaluation of a stored record: the one it keeps, else made again. */
@@ -409,7 +427,7 @@ form_page(struct form *f, xmlDocPtr rec, long long version,
 	/* locked: the tab is read only until "Rett etter krav fra bruker" (retting=1) */
 	page_attr(pg, s, "retting", f->locked && (f->retting ||
 	    strcmp(app_query(a, "retting"), "1") == 0) ? "1" : "0");
-	page_attr_ll(pg, s, "errors", ev->errors);
+	add_counts(pg, s, ev);
 	page_attr_ll(pg, s, "obs", ev->obs);
 	add_tabs(f, rec, ev);
 	add_findings(f, ev);

@@ -115,6 +115,12 @@
     <xsl:attribute name="bp"><xsl:value-of select="$before"/>describedby <xsl:value-of select="@id"/><xsl:text> </xsl:text><xsl:value-of select="count(help[1])"/><xsl:text> </xsl:text><xsl:value-of select="$invalid"/></xsl:attribute>
   </xsl:template>
 
+  <!-- What marks a mandatory question (2025 and 2026 manuals: the tab is red while one is
+       unanswered), in its label, so that it is read with it. -->
+  <xsl:template name="mandatory">
+    <xsl:if test="@mandatory"><span class="required"> (obligatorisk)</span></xsl:if>
+  </xsl:template>
+
   <!-- A help text behind ⓘ: a disclosure that works without script and with a screen reader. -->
   <xsl:template match="help">
     <xsl:param name="for"/>
@@ -137,11 +143,19 @@
     <fieldset id="f-{$id}" tabindex="-1">
       <xsl:attribute name="class">choices<xsl:if test="@type = 'yesno' or @type = 'yesno_unknown' or @type = 'level'"> inline</xsl:if><xsl:if test="@type = 'level'"> levels</xsl:if></xsl:attribute>
       <xsl:call-template name="described-by"><xsl:with-param name="invalid" select="0"/></xsl:call-template>
-      <legend><xsl:value-of select="label"/></legend>
+      <legend id="lg-{$id}"><xsl:value-of select="label"/><xsl:call-template name="mandatory"/></legend>
       <xsl:apply-templates select="help"><xsl:with-param name="for" select="label"/><xsl:with-param name="id">h-<xsl:value-of select="$id"/></xsl:with-param></xsl:apply-templates>
       <xsl:call-template name="item-messages"/>
       <xsl:if test="@type = 'multi' and option[@exclusive]"><p class="hint">Kryss av for alt som passer.</p></xsl:if>
       <div class="options">
+        <!-- a mandatory choice of one: its options are a required radiogroup (aria-required
+             is allowed neither on a fieldset's group nor on a group of boxes: a mandatory
+             multi says it in its legend) -->
+        <xsl:if test="@mandatory and @type != 'multi'">
+          <xsl:attribute name="role">radiogroup</xsl:attribute>
+          <xsl:attribute name="aria-required">true</xsl:attribute>
+          <xsl:attribute name="aria-labelledby">lg-<xsl:value-of select="$id"/></xsl:attribute>
+        </xsl:if>
         <xsl:for-each select="option">
           <span class="option">
             <input type="{$kind}" name="{$id}" value="{@id}" id="f-{$id}-{@id}" bp="checked {$id} {@id}">
@@ -229,12 +243,13 @@
   <xsl:template match="item[@type = 'integer']" mode="input">
     <xsl:variable name="id" select="@id"/>
     <div class="field">
-      <label for="f-{$id}"><xsl:value-of select="label"/><xsl:if test="input-label and input-label != label"> (<xsl:value-of select="input-label"/>)</xsl:if></label>
+      <label for="f-{$id}"><xsl:value-of select="label"/><xsl:if test="input-label and input-label != label"> (<xsl:value-of select="input-label"/>)</xsl:if><xsl:call-template name="mandatory"/></label>
       <xsl:apply-templates select="help"><xsl:with-param name="for" select="label"/><xsl:with-param name="id">h-<xsl:value-of select="$id"/></xsl:with-param></xsl:apply-templates>
       <xsl:call-template name="item-messages"/>
       <xsl:choose>
         <xsl:when test="@min &gt;= 1 and @max &lt;= 24">
           <select id="f-{$id}" name="{$id}" class="short">
+            <xsl:if test="@mandatory"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
             <xsl:call-template name="described-by"/>
             <option value="">Vennligst velg …</option>
             <xsl:call-template name="months">
@@ -247,6 +262,7 @@
         </xsl:when>
         <xsl:otherwise>
           <input type="text" inputmode="numeric" class="count" id="f-{$id}" name="{$id}" maxlength="6">
+            <xsl:if test="@mandatory"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
             <xsl:call-template name="described-by"><xsl:with-param name="before">value <xsl:value-of select="$id"/><xsl:text> </xsl:text><xsl:value-of select="@default"/>;</xsl:with-param></xsl:call-template>
           </input>
         </xsl:otherwise>
