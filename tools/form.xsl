@@ -44,12 +44,54 @@
 
   <xsl:template match="tab">
     <h2><xsl:value-of select="@title"/></h2>
+    <xsl:apply-templates select="$def/guidance"/>
     <xsl:if test="section and section != @title"><h3><xsl:value-of select="section"/></h3></xsl:if>
     <xsl:if test="intro"><p><xsl:value-of select="intro"/></p></xsl:if>
+    <xsl:if test=".//item[@type = 'service']"><xsl:apply-templates select="$def/service-combinations"/></xsl:if>
     <xsl:if test="scale"><p><xsl:value-of select="scale"/></p></xsl:if>
     <xsl:if test="note"><p class="note"><xsl:value-of select="note"/></p></xsl:if>
     <xsl:if test="item[@type = 'level']"><xsl:call-template name="index"/></xsl:if>
     <xsl:apply-templates select="item | group"/>
+  </xsl:template>
+
+  <!-- The definition's guidance on filling in the form, on every tab, closed: a disclosure
+       that opens without script. -->
+  <xsl:template match="guidance">
+    <details class="guidance">
+      <summary><xsl:value-of select="@title"/></summary>
+      <xsl:for-each select="p"><p><xsl:value-of select="."/></p></xsl:for-each>
+    </details>
+  </xsl:template>
+
+  <!-- The four answers of a service and what each means, where services are asked. -->
+  <xsl:template match="service-combinations">
+    <details class="guidance">
+      <summary>Slik svarer du for hver tjeneste</summary>
+      <table class="data combinations">
+        <caption>Fire mulige svarkombinasjoner for hver tjeneste</caption>
+        <thead>
+          <tr>
+            <th scope="col"><xsl:value-of select="$def/service-questions/question[@id = 'hatt']"/></th>
+            <th scope="col"><xsl:value-of select="$def/service-questions/question[@id = 'videre']"/></th>
+            <th scope="col">Betyr</th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="combination">
+            <tr>
+              <td><xsl:call-template name="ja-nei"><xsl:with-param name="v" select="@hatt"/></xsl:call-template></td>
+              <td><xsl:call-template name="ja-nei"><xsl:with-param name="v" select="@videre"/></xsl:call-template></td>
+              <td><xsl:value-of select="."/></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </details>
+  </xsl:template>
+
+  <xsl:template name="ja-nei">
+    <xsl:param name="v"/>
+    <xsl:choose><xsl:when test="$v = 'ja'">Ja</xsl:when><xsl:otherwise>Nei</xsl:otherwise></xsl:choose>
   </xsl:template>
 
   <!-- The levekårsindeks (provisional cut-offs: README "The questionnaire definition"): the
@@ -74,6 +116,7 @@
       <xsl:attribute name="bp">hidden<xsl:for-each select="item"><xsl:text> </xsl:text><xsl:value-of select="@id"/></xsl:for-each></xsl:attribute>
       <xsl:if test="@show"><xsl:attribute name="data-show"><xsl:value-of select="@show"/></xsl:attribute></xsl:if>
       <h3 id="g-{@id}"><xsl:value-of select="heading"/></h3>
+      <xsl:apply-templates select="help"><xsl:with-param name="for" select="heading"/></xsl:apply-templates>
       <xsl:if test="item[@type = 'service']">
         <div class="service-head" aria-hidden="true">
           <span>Tjeneste</span>

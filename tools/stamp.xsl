@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- stamp.xsl: the copy of a year's definition the programs load: with stamp="…" on its
      root (the Makefile passes a hash of the file), and without the texts that only the
-     form shows (help, intro, scale, note, input-label, section, heading: the form has
+     form shows (help, intro, scale, note, input-label, section, heading, the guidance and
+     the service combinations: the form has
      them from tools/form.xsl) or no one reads (comments). Labels and the options' texts
      stay: findings and the endringslogg name questions by them, and the innsyn PDF shows
      each answer as its option's text. A survey keeps its evaluation under the
@@ -18,7 +19,7 @@
     <xsl:copy><xsl:apply-templates select="@*|node()"/></xsl:copy>
   </xsl:template>
 
-  <xsl:template match="help | intro | scale | note | input-label | section | heading | comment()"/>
+  <xsl:template match="help | intro | scale | note | input-label | section | heading | guidance | service-combinations | comment()"/>
 
   <!-- Where an item stands in its tab, for the findings that name it (the Feil view): its
        group's heading and its own section, where the form shows them. Two questions with

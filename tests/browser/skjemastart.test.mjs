@@ -4,6 +4,8 @@
 // or when it is saved (without); Feil names each question's tab and section, so the two
 // "Utskrevet?" of TSB and psykisk helsevern differ. axe-core at 320 px, with and without
 // JavaScript (axe runs where scripts do: the no-script page is checked as the same HTML).
+// And the help the kartlegger opens without JavaScript (issue 17 §12): "Slik kartlegger du"
+// and a service's four answer combinations.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, launch, newPage, checkA11y, bpadm, registerVia, loginAs, inviteLink, fnrFor } from './lib.mjs';
@@ -121,13 +123,25 @@ test('a new survey: grey tabs, what is left to answer, mandatory marked, live co
     assert.equal(after[0].state, 'red', 'saved with answers missing: red');
     assert.deepEqual(after.slice(1, 6).map((x) => x.state), Array(5).fill('grey'));
     assert.match(await p.locator('#fanefeil').innerText(), /mangler svar/);
+    // help opens without JavaScript (issue 17 §12): the guidance, and a service's answers
+    const guide = p.locator('details.guidance', { hasText: 'Slik kartlegger du' });
+    assert.equal(await guide.getByText(/vet ikke\/ukjent kun når/).isVisible(), false, 'closed at first');
+    await guide.locator('summary').click();
+    assert.equal(await guide.getByText(/vet ikke\/ukjent kun når du ikke har noen informasjon/).isVisible(), true);
+    assert.equal(await guide.getByText(/de siste 1–2 kontaktene/).isVisible(), true);
+    await p.locator('nav.tabs').getByRole('button', { name: /^Tjenester 1/ }).click();
+    await p.waitForLoadState();
+    const combos = p.locator('details.guidance', { hasText: 'Slik svarer du for hver tjeneste' });
+    await combos.locator('summary').click();
+    assert.equal(await combos.getByRole('table', { name: 'Fire mulige svarkombinasjoner for hver tjeneste' })
+      .getByRole('row').count(), 5, 'a header and four combinations');
     // axe needs scripts: the page the script-less browser got, checked in one that runs them
     const html = await p.content();
     const check = await newPage(browser, { viewport: { width: 320, height: 900 } });
     await check.route('**/js/skjema.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: '' }));
     await check.goto(`${BASE}/css/bp.css`);
     await check.setContent(html, { waitUntil: 'load' });
-    await checkA11y(check, 'a tab saved without JavaScript, at 320 px');
+    await checkA11y(check, 'Tjenester 1 without JavaScript, its help open, at 320 px');
   } finally {
     bpadm('clock', '--reset');
     await browser.close();

@@ -704,6 +704,23 @@ check "... and psykisk helsevern's" body_has 'Tjenester 2 – Tjenester i psykis
 form "$T1" "$IDF" tjenester_2
 check "the tab's own summary names the section too" body_has 'Tjenester i TSB – Tilleggsspørsmål om døgnbehandling: «Utskrevet?» mangler svar.'
 
+# -- help the kartlegger can open (issue 17 §12), from the definition, without JavaScript ---------------
+form "$T1" "$IDF" bruker
+tr -d '\n' < "$BODY" > "$WORK/flat"
+check "Slik kartlegger du: a closed disclosure on the tab" grep -q '<details class="guidance"><summary>Slik kartlegger du</summary>' "$WORK/flat"
+check "... vet ikke/ukjent only without any information" grep -q 'Bruk svaralternativet vet ikke/ukjent kun når du ikke har noen informasjon' "$WORK/flat"
+check "... an øyeblikksbilde from the last 1–2 contacts" grep -q 'status ved de siste 1–2 kontaktene du har hatt med brukeren' "$WORK/flat"
+check "... save as you go" grep -q 'Det er lurt å lagre kartleggingen underveis' "$WORK/flat"
+check "... the kategori is not an øyeblikksbilde" grep -q 'Denne vurderingen er ikke et øyeblikksbilde' "$WORK/flat"
+check "no service combinations where no service is asked" bash -c "! grep -q 'Slik svarer du for hver tjeneste' '$WORK/flat'"
+form "$T1" "$IDF" tjenester_1
+tr -d '\n' < "$BODY" > "$WORK/flat"
+check "the four answers of a service" bash -c "grep -q '<summary>Slik svarer du for hver tjeneste</summary>' '$WORK/flat' && [ \$(grep -o '<tr><td>\(Ja\|Nei\)</td><td>\(Ja\|Nei\)</td><td>[^<]*</td></tr>' '$WORK/flat' | wc -l) = 4 ]"
+check "... Nei, Ja: a new service recommended" grep -q '<tr><td>Nei</td><td>Ja</td><td>Har ikke hatt tjenesten siste året, men anbefaler at den startes som ny tjeneste</td></tr>' "$WORK/flat"
+form "$T1" "$IDF" tjenester_2
+tr -d '\n' < "$BODY" > "$WORK/flat"
+check "ACT/FACT: the help under Andre typer samhandlingsteam" grep -q '<h3 id="g-samhandlingsteam">Andre typer samhandlingsteam</h3><details class="help"><summary><span class="info" aria-hidden="true">i</span><span class="visually-hidden">Hjelp til «Andre typer samhandlingsteam»</span></summary><div class="help-text pre">ACT er en modell for å gi oppsøkende, samtidige og helhetlige tjenester' "$WORK/flat"
+
 # -- privacy --------------------------------------------------------------------------------------------
 check "no request answered 500" bash -c "[ ! -s '$WORK/500s' ] || { cat '$WORK/500s' >&2; false; }"
 grep -i '^Location:' "$WORK/headers.all" > "$WORK/locations"
