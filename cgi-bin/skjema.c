@@ -195,7 +195,22 @@ struct log_arg {
 	struct form *f;
 };
 
-/* "time\taccount\taction"; "lagret a b c" names the items that changed */
+/* 1 when another item of def has the label of it ("Akutt" in TSB, psykisk helsevern and
+ * somatikk) */
+static int
+label_shared(const struct definition *def, const struct def_item *it)
+{
+	const struct def_item *items;
+	int i, n = definition_items(def, &items);
+
+	for (i = 0; i < n; i++)
+		if (&items[i] != it && strcmp(items[i].label, it->label) == 0)
+			return 1;
+	return 0;
+}
+
+/* "time\taccount\taction"; "lagret a b c" names the items that changed, by label, and
+ * where a label is shared by where the item stands, so that the line says which */
 static int
 add_log_line(const char *line, size_t len, void *arg)
 {
@@ -219,6 +234,8 @@ add_log_line(const char *line, size_t len, void *arg)
 		for (id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
 			it = definition_item(l->f->def, id);
 			buf_printf(&labels, "%s%s", labels.len ? ", " : "", it ? it->label : id);
+			if (it && *it->where && label_shared(l->f->def, it))
+				buf_printf(&labels, " (%s)", it->where);
 		}
 		page_attr(pg, n, "changed", labels.p ? labels.p : "");
 	}

@@ -701,6 +701,8 @@ save "$T1" "$IDF" "$V" tjenester_2 -d 'tsb_dognbehandling.hatt=ja&tsb_dognbehand
 form "$T1" "$IDF" feil
 check "Feil names tab and section: TSB's «Utskrevet?»" body_has 'Tjenester 2 – Tjenester i TSB – Tilleggsspørsmål om døgnbehandling: «Utskrevet?» mangler svar.'
 check "... and psykisk helsevern's" body_has 'Tjenester 2 – Tjenester i psykisk helsevern – Tilleggsspørsmål om døgnbehandling: «Utskrevet?» mangler svar.'
+form "$T1" "$IDF" logg
+check "Logg: a label two questions share says where each stands" body_has 'Endret: Døgnbehandling (Tjenester i TSB), Døgnbehandling (Tjenester i psykisk helsevern)</td>'
 form "$T1" "$IDF" tjenester_2
 check "the tab's own summary names the section too" body_has 'Tjenester i TSB – Tilleggsspørsmål om døgnbehandling: «Utskrevet?» mangler svar.'
 
