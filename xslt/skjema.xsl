@@ -51,32 +51,15 @@
           </xsl:call-template>
         </xsl:if>
         <!-- Feil says what is left to answer apart from what is wrong (issue 17 §11): a new
-             survey's unanswered questions are work to do, not red faults -->
+             survey's unanswered questions are work to do, not red faults. "Feil (N)",
+             "Feil (M ubesvart)" or "Feil (N + M ubesvart)", red only with N: written as
+             expressions, not branches, because every request parses this stylesheet -->
         <xsl:if test="$s/@errors &gt; 0 or $s/@fane = 'feil'">
           <xsl:call-template name="tab">
             <xsl:with-param name="id">feil</xsl:with-param>
-            <xsl:with-param name="title">
-              <xsl:text>Feil (</xsl:text>
-              <xsl:choose>
-                <xsl:when test="$s/@wrong &gt; 0 and $s/@unanswered &gt; 0"><xsl:value-of select="$s/@wrong"/> + <xsl:value-of select="$s/@unanswered"/> ubesvart</xsl:when>
-                <xsl:when test="$s/@unanswered &gt; 0"><xsl:value-of select="$s/@unanswered"/> ubesvart</xsl:when>
-                <xsl:otherwise><xsl:value-of select="$s/@wrong"/></xsl:otherwise>
-              </xsl:choose>
-              <xsl:text>)</xsl:text>
-            </xsl:with-param>
-            <xsl:with-param name="class">
-              <xsl:choose>
-                <xsl:when test="$s/@wrong &gt; 0">tab-feil</xsl:when>
-                <xsl:otherwise>tab-ubesvart</xsl:otherwise>
-              </xsl:choose>
-            </xsl:with-param>
-            <xsl:with-param name="state">
-              <xsl:choose>
-                <xsl:when test="$s/@wrong &gt; 0 and $s/@unanswered &gt; 0"><xsl:value-of select="$s/@wrong"/> feil og <xsl:value-of select="$s/@unanswered"/> obligatoriske spørsmål uten svar</xsl:when>
-                <xsl:when test="$s/@unanswered &gt; 0"><xsl:value-of select="$s/@unanswered"/> obligatoriske spørsmål uten svar</xsl:when>
-                <xsl:when test="$s/@wrong &gt; 0"><xsl:value-of select="$s/@wrong"/> svar som er feil eller motsier hverandre</xsl:when>
-              </xsl:choose>
-            </xsl:with-param>
+            <xsl:with-param name="title" select="concat('Feil (', substring(concat($s/@wrong, substring(' + ', 1, 3 * ($s/@unanswered &gt; 0))), 1, 99 * ($s/@wrong &gt; 0 or $s/@unanswered = 0)), substring(concat($s/@unanswered, ' ubesvart'), 1, 99 * ($s/@unanswered &gt; 0)), ')')"/>
+            <xsl:with-param name="class" select="concat('tab-', substring('feil', 1, 4 * ($s/@wrong &gt; 0)), substring('ubesvart', 1, 8 * ($s/@wrong = 0)))"/>
+            <xsl:with-param name="state" select="concat($s/@wrong, ' feil, ', $s/@unanswered, ' obligatoriske spørsmål uten svar')"/>
             <xsl:with-param name="buttons" select="$buttons"/>
           </xsl:call-template>
         </xsl:if>

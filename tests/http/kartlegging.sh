@@ -678,7 +678,7 @@ IDF=$(created_id)
 check "a fresh survey is made" bash -c "[ -n '$IDF' ]"
 form "$T1" "$IDF" bruker
 check "fresh: every tab is grey (not visited)" bash -c "[ \$(grep -o 'class=\"tab tab-grey\"' '$BODY' | wc -l) = 6 ] && ! grep -q -e 'tab-red' -e 'tab-green' '$BODY'"
-check "fresh: Feil says what is left to answer, not red" bash -c "grep -Eq 'class=\"tab tab-ubesvart\" data-tab=\"feil\">Feil \([0-9]+ ubesvart\)<span class=\"visually-hidden tab-state\">, [0-9]+ obligatoriske spørsmål uten svar</span>' '$BODY' && ! grep -q 'tab-feil' '$BODY'"
+check "fresh: Feil says what is left to answer, not red" bash -c "grep -Eq 'class=\"tab tab-ubesvart\" data-tab=\"feil\">Feil \([0-9]+ ubesvart\)<span class=\"visually-hidden tab-state\">, 0 feil, [0-9]+ obligatoriske spørsmål uten svar</span>' '$BODY' && ! grep -q 'tab-feil' '$BODY'"
 check "fresh: no error summary on a tab not yet saved" body_lacks 'Denne fanen mangler svar'
 check "mandatory: its options a required radiogroup" body_has '<div class="options" role="radiogroup" aria-required="true" aria-labelledby="lg-kategori">'
 check "mandatory: the legend says so" bash -c "tr -d '\n' < '$BODY' | grep -q '<legend id=\"lg-kategori\">Kategori<span class=\"required\"> (obligatorisk)</span></legend>'"
