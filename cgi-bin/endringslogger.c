@@ -33,7 +33,7 @@ struct row {
 	unsigned long seq;	/* scan order: the last tie-break, for a stable order */
 	char ref[REF_HEX + 1];
 	size_t who;		/* index in the accounts, or SIZE_MAX when unknown */
-	long changed;		/* "lagret": how many questions changed */
+	long changed;		/* "lagret", "rettet": how many questions changed */
 	char action[ACTION_MAX];
 };
 
@@ -302,7 +302,8 @@ add_rows(struct app *a, const struct logs *l)
 			page_attr(&a->page, n, "instans", l->who[l->rows[i].who].instans);
 		}
 		page_attr(&a->page, n, "action", l->rows[i].action);
-		if (strcmp(l->rows[i].action, "lagret") == 0)
+		/* a save's or a retting's questions, by number */
+		if (l->rows[i].changed > 0)
 			page_attr_ll(&a->page, n, "changed", l->rows[i].changed);
 	}
 }

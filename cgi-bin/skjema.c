@@ -195,7 +195,22 @@ struct log_arg {
 	struct form *f;
 };
 
-/* "time\taccount\taction"; "lagret a b c" names the items that changed */
+/* 1 when another item of def has the label of it ("Akutt" in TSB, psykisk helsevern and
+ * somatikk) */
+static int
+label_shared(const struct definition *def, const struct def_item *it)
+{
+	const struct def_item *items;
+	int i, n = definition_items(def, &items);
+
+	for (i = 0; i < n; i++)
+		if (&items[i] != it && strcmp(items[i].label, it->label) == 0)
+			return 1;
+	return 0;
+}
+
+/* "time\taccount\taction"; "lagret a b c" names the items that changed, by label, and
+ * where a label is shared by where the item stands, so that the line says which */
 static int
 add_log_line(const char *line, size_t len, void *arg)
 {
@@ -219,6 +234,8 @@ add_log_line(const char *line, size_t len, void *arg)
 		for (id = strtok_r(ids, " ", &save); id; id = strtok_r(NULL, " ", &save)) {
 			it = definition_item(l->f->def, id);
 			buf_printf(&labels, "%s%s", labels.len ? ", " : "", it ? it->label : id);
+			if (it && *it->where && label_shared(l->f->def, it))
+				buf_printf(&labels, " (%s)", it->where);
 		}
 		page_attr(pg, n, "changed", labels.p ? labels.p : "");
 	}
@@ -336,7 +353,25 @@ add_findings(struct form *f, const struct evaluation *ev)
 		if ((tab = formtab_tab(f->ft, fi->tab)) != NULL)
 			page_attr(pg, n, "tab-title", tab->title);
 		page_attr(pg, n, "label", fi->label);
+		page_attr(pg, n, "where", fi->where);
 	}
+}
+
+/* What holds a survey back, in two parts (2026 manual: a feilmelding "kan bety at et
+ * spørsmål er ubesvart, eller at du har valgt to eller flere svar som motsier
+ * hverandre"): the mandatory questions left to answer, which a new survey has many of and
+ * is no fault yet, and the answers that are wrong or contradict each other. */
+static void
+add_counts(struct page *pg, xmlNodePtr s, const struct evaluation *ev)
+{
+	int i, wrong = 0;
+
+	for (i = 0; i < ev->nfindings; i++)
+		wrong += ev->findings[i].kind == FINDING_INVALID ||
+		    ev->findings[i].kind == FINDING_ERROR;
+	page_attr_ll(pg, s, "errors", ev->errors);
+	page_attr_ll(pg, s, "wrong", wrong);
+	page_attr_ll(pg, s, "unanswered", ev->errors - wrong);
 }
 
 /* The evaluation of a stored record: the one it keeps, else made again. */
@@ -409,7 +444,7 @@ form_page(struct form *f, xmlDocPtr rec, long long version,
 	/* locked: the tab is read only until "Rett etter krav fra bruker" (retting=1) */
 	page_attr(pg, s, "retting", f->locked && (f->retting ||
 	    strcmp(app_query(a, "retting"), "1") == 0) ? "1" : "0");
-	page_attr_ll(pg, s, "errors", ev->errors);
+	add_counts(pg, s, ev);
 	page_attr_ll(pg, s, "obs", ev->obs);
 	add_tabs(f, rec, ev);
 	add_findings(f, ev);

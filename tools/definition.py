@@ -148,6 +148,19 @@ def main():
     for q in src["service_questions"]:
         w(f'    <question id="{q["id"]}" default="{q["default"]}">{escape(q["label"])}</question>\n')
     w("  </service-questions>\n")
+    # what the form shows to help, and the programs do not read (tools/stamp.xsl drops it)
+    combos = src.get("service_combinations") or []
+    if combos:
+        w("  <service-combinations>\n")
+        for c in combos:
+            w(f'    <combination hatt="{c["hatt"]}" videre="{c["videre"]}">{escape(c["text"])}</combination>\n')
+        w("  </service-combinations>\n")
+    guide = src.get("guidance")
+    if guide:
+        w(f'  <guidance title={quoteattr(guide["title"])}>\n')
+        for para in guide["paragraphs"]:
+            w(f"    <p>{escape(para.strip())}</p>\n")
+        w("  </guidance>\n")
 
     def text(tag, value, indent):
         if value:
@@ -208,6 +221,7 @@ def main():
                 ga += f" show={quoteattr(condition(g['shown_when'], items))}"
             w(f"    <group {ga}>\n")
             text("heading", g["heading"], "      ")
+            text("help", g.get("help"), "      ")
             for it in g.get("items", []):
                 item(items[it["id"]], "      ")
             for it in g.get("extras", []):

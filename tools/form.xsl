@@ -44,12 +44,54 @@
 
   <xsl:template match="tab">
     <h2><xsl:value-of select="@title"/></h2>
+    <xsl:apply-templates select="$def/guidance"/>
     <xsl:if test="section and section != @title"><h3><xsl:value-of select="section"/></h3></xsl:if>
     <xsl:if test="intro"><p><xsl:value-of select="intro"/></p></xsl:if>
+    <xsl:if test=".//item[@type = 'service']"><xsl:apply-templates select="$def/service-combinations"/></xsl:if>
     <xsl:if test="scale"><p><xsl:value-of select="scale"/></p></xsl:if>
     <xsl:if test="note"><p class="note"><xsl:value-of select="note"/></p></xsl:if>
     <xsl:if test="item[@type = 'level']"><xsl:call-template name="index"/></xsl:if>
     <xsl:apply-templates select="item | group"/>
+  </xsl:template>
+
+  <!-- The definition's guidance on filling in the form, on every tab, closed: a disclosure
+       that opens without script. -->
+  <xsl:template match="guidance">
+    <details class="guidance">
+      <summary><xsl:value-of select="@title"/></summary>
+      <xsl:for-each select="p"><p><xsl:value-of select="."/></p></xsl:for-each>
+    </details>
+  </xsl:template>
+
+  <!-- The four answers of a service and what each means, where services are asked. -->
+  <xsl:template match="service-combinations">
+    <details class="guidance">
+      <summary>Slik svarer du for hver tjeneste</summary>
+      <table class="data combinations">
+        <caption>Fire mulige svarkombinasjoner for hver tjeneste</caption>
+        <thead>
+          <tr>
+            <th scope="col"><xsl:value-of select="$def/service-questions/question[@id = 'hatt']"/></th>
+            <th scope="col"><xsl:value-of select="$def/service-questions/question[@id = 'videre']"/></th>
+            <th scope="col">Betyr</th>
+          </tr>
+        </thead>
+        <tbody>
+          <xsl:for-each select="combination">
+            <tr>
+              <td><xsl:call-template name="ja-nei"><xsl:with-param name="v" select="@hatt"/></xsl:call-template></td>
+              <td><xsl:call-template name="ja-nei"><xsl:with-param name="v" select="@videre"/></xsl:call-template></td>
+              <td><xsl:value-of select="."/></td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </details>
+  </xsl:template>
+
+  <xsl:template name="ja-nei">
+    <xsl:param name="v"/>
+    <xsl:choose><xsl:when test="$v = 'ja'">Ja</xsl:when><xsl:otherwise>Nei</xsl:otherwise></xsl:choose>
   </xsl:template>
 
   <!-- The levekårsindeks (provisional cut-offs: README "The questionnaire definition"): the
@@ -74,6 +116,7 @@
       <xsl:attribute name="bp">hidden<xsl:for-each select="item"><xsl:text> </xsl:text><xsl:value-of select="@id"/></xsl:for-each></xsl:attribute>
       <xsl:if test="@show"><xsl:attribute name="data-show"><xsl:value-of select="@show"/></xsl:attribute></xsl:if>
       <h3 id="g-{@id}"><xsl:value-of select="heading"/></h3>
+      <xsl:apply-templates select="help"><xsl:with-param name="for" select="heading"/></xsl:apply-templates>
       <xsl:if test="item[@type = 'service']">
         <div class="service-head" aria-hidden="true">
           <span>Tjeneste</span>
@@ -115,6 +158,12 @@
     <xsl:attribute name="bp"><xsl:value-of select="$before"/>describedby <xsl:value-of select="@id"/><xsl:text> </xsl:text><xsl:value-of select="count(help[1])"/><xsl:text> </xsl:text><xsl:value-of select="$invalid"/></xsl:attribute>
   </xsl:template>
 
+  <!-- What marks a mandatory question (2025 and 2026 manuals: the tab is red while one is
+       unanswered), in its label, so that it is read with it. -->
+  <xsl:template name="mandatory">
+    <xsl:if test="@mandatory"><span class="required"> (obligatorisk)</span></xsl:if>
+  </xsl:template>
+
   <!-- A help text behind ⓘ: a disclosure that works without script and with a screen reader. -->
   <xsl:template match="help">
     <xsl:param name="for"/>
@@ -137,11 +186,19 @@
     <fieldset id="f-{$id}" tabindex="-1">
       <xsl:attribute name="class">choices<xsl:if test="@type = 'yesno' or @type = 'yesno_unknown' or @type = 'level'"> inline</xsl:if><xsl:if test="@type = 'level'"> levels</xsl:if></xsl:attribute>
       <xsl:call-template name="described-by"><xsl:with-param name="invalid" select="0"/></xsl:call-template>
-      <legend><xsl:value-of select="label"/></legend>
+      <legend id="lg-{$id}"><xsl:value-of select="label"/><xsl:call-template name="mandatory"/></legend>
       <xsl:apply-templates select="help"><xsl:with-param name="for" select="label"/><xsl:with-param name="id">h-<xsl:value-of select="$id"/></xsl:with-param></xsl:apply-templates>
       <xsl:call-template name="item-messages"/>
       <xsl:if test="@type = 'multi' and option[@exclusive]"><p class="hint">Kryss av for alt som passer.</p></xsl:if>
       <div class="options">
+        <!-- a mandatory choice of one: its options are a required radiogroup (aria-required
+             is allowed neither on a fieldset's group nor on a group of boxes: a mandatory
+             multi says it in its legend) -->
+        <xsl:if test="@mandatory and @type != 'multi'">
+          <xsl:attribute name="role">radiogroup</xsl:attribute>
+          <xsl:attribute name="aria-required">true</xsl:attribute>
+          <xsl:attribute name="aria-labelledby">lg-<xsl:value-of select="$id"/></xsl:attribute>
+        </xsl:if>
         <xsl:for-each select="option">
           <span class="option">
             <input type="{$kind}" name="{$id}" value="{@id}" id="f-{$id}-{@id}" bp="checked {$id} {@id}">
@@ -229,12 +286,13 @@
   <xsl:template match="item[@type = 'integer']" mode="input">
     <xsl:variable name="id" select="@id"/>
     <div class="field">
-      <label for="f-{$id}"><xsl:value-of select="label"/><xsl:if test="input-label and input-label != label"> (<xsl:value-of select="input-label"/>)</xsl:if></label>
+      <label for="f-{$id}"><xsl:value-of select="label"/><xsl:if test="input-label and input-label != label"> (<xsl:value-of select="input-label"/>)</xsl:if><xsl:call-template name="mandatory"/></label>
       <xsl:apply-templates select="help"><xsl:with-param name="for" select="label"/><xsl:with-param name="id">h-<xsl:value-of select="$id"/></xsl:with-param></xsl:apply-templates>
       <xsl:call-template name="item-messages"/>
       <xsl:choose>
         <xsl:when test="@min &gt;= 1 and @max &lt;= 24">
           <select id="f-{$id}" name="{$id}" class="short">
+            <xsl:if test="@mandatory"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
             <xsl:call-template name="described-by"/>
             <option value="">Vennligst velg …</option>
             <xsl:call-template name="months">
@@ -247,6 +305,7 @@
         </xsl:when>
         <xsl:otherwise>
           <input type="text" inputmode="numeric" class="count" id="f-{$id}" name="{$id}" maxlength="6">
+            <xsl:if test="@mandatory"><xsl:attribute name="aria-required">true</xsl:attribute></xsl:if>
             <xsl:call-template name="described-by"><xsl:with-param name="before">value <xsl:value-of select="$id"/><xsl:text> </xsl:text><xsl:value-of select="@default"/>;</xsl:with-param></xsl:call-template>
           </input>
         </xsl:otherwise>

@@ -83,6 +83,8 @@
                     <xsl:when test="@action = 'lagret' and @changed = 1">Lagret, 1 spørsmål endret</xsl:when>
                     <xsl:when test="@action = 'lagret' and @changed &gt; 1">Lagret, <xsl:value-of select="@changed"/> spørsmål endret</xsl:when>
                     <xsl:when test="@action = 'lagret'">Lagret</xsl:when>
+                    <xsl:when test="@action = 'rettet etter krav fra bruker' and @changed = 1">Rettet etter krav fra bruker, 1 spørsmål endret</xsl:when>
+                    <xsl:when test="@action = 'rettet etter krav fra bruker' and @changed &gt; 1">Rettet etter krav fra bruker, <xsl:value-of select="@changed"/> spørsmål endret</xsl:when>
                     <xsl:otherwise><xsl:value-of select="translate(substring(@action, 1, 1), 'aåo', 'AÅO')"/><xsl:value-of select="substring(@action, 2)"/></xsl:otherwise>
                   </xsl:choose>
                 </td>

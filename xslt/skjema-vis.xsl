@@ -17,8 +17,16 @@
     <xsl:choose>
       <xsl:when test="@errors = 0"><p>Ingen feil: alle obligatoriske spørsmål er besvart, og ingen svar motsier hverandre.</p></xsl:when>
       <xsl:otherwise>
-        <p>Kartlegginger med feil overføres ikke. Disse må rettes:</p>
-        <xsl:call-template name="finding-list"><xsl:with-param name="list" select="/page/findings/finding[@kind != 'obs']"/></xsl:call-template>
+        <p>Kartlegginger med feil overføres ikke. Svar på de obligatoriske spørsmålene og rett svarene som er feil før sluttdato.</p>
+        <!-- what is wrong first: what is left to answer is the work of a survey not done -->
+        <xsl:if test="@wrong &gt; 0">
+          <h3>Svar som er feil eller motsier hverandre (<xsl:value-of select="@wrong"/>)</h3>
+          <xsl:call-template name="finding-list"><xsl:with-param name="list" select="/page/findings/finding[@kind = 'invalid' or @kind = 'error']"/></xsl:call-template>
+        </xsl:if>
+        <xsl:if test="@unanswered &gt; 0">
+          <h3>Obligatoriske spørsmål uten svar (<xsl:value-of select="@unanswered"/>)</h3>
+          <xsl:call-template name="finding-list"><xsl:with-param name="list" select="/page/findings/finding[@kind = 'missing']"/></xsl:call-template>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -40,7 +48,7 @@
       <xsl:for-each select="$list">
         <li>
           <a href="{$cgi}/skjema?id={$s/@id}&amp;fane={@tab}#f-{@field}">
-            <xsl:value-of select="@tab-title"/>: <xsl:choose>
+            <xsl:value-of select="@tab-title"/><xsl:if test="@where != ''"> – <xsl:value-of select="@where"/></xsl:if>: <xsl:choose>
               <xsl:when test="@kind = 'missing'">«<xsl:value-of select="@label"/>» mangler svar.</xsl:when>
               <xsl:when test="@kind = 'invalid'">«<xsl:value-of select="@label"/>»: <xsl:value-of select="."/></xsl:when>
               <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
@@ -73,6 +81,7 @@
                 <xsl:when test="@action = 'slettet'">Slettet</xsl:when>
                 <xsl:when test="@action = 'lagret' and @changed != ''">Lagret. Endret: <xsl:value-of select="@changed"/></xsl:when>
                 <xsl:when test="@action = 'lagret'">Lagret</xsl:when>
+                <xsl:when test="@action = 'rettet etter krav fra bruker' and @changed != ''">Rettet etter krav fra bruker. Endret: <xsl:value-of select="@changed"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="translate(substring(@action, 1, 1), 'abcdefghijklmnopqrstuvwxyzæøå', 'ABCDEFGHIJKLMNOPQRSTUVWXYZÆØÅ')"/><xsl:value-of select="substring(@action, 2)"/></xsl:otherwise>
               </xsl:choose>
             </td>

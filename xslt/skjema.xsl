@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- skjema.xsl: the survey form, one tab per page, around the tab's questions.
      Model: <survey id versjon aar fnr kjonn kjonn-id fodselsar alder fane visited errors
-     obs locked retting>, <tabs><tab id state=grey|green|red errors>title</tab></tabs>,
-     <findings><finding kind=missing|invalid|error|obs field tab tab-title label>text</finding>,
+     wrong unanswered obs locked retting> (errors = wrong + unanswered: what holds the survey
+     back), <tabs><tab id state=grey|green|red errors>title</tab></tabs>,
+     <findings><finding kind=missing|invalid|error|obs field tab tab-title label
+     where>text</finding>,
      for a form tab <body> (the tab's questions as HTML: rendered from the year's definition
      at build time by tools/form.xsl, filled with the survey by cgi-bin/lib/formtab.c, every
      value escaped there) and <context> (the record, for the script). The views Obs, Feil
@@ -48,11 +50,16 @@
             <xsl:with-param name="buttons" select="$buttons"/>
           </xsl:call-template>
         </xsl:if>
+        <!-- Feil says what is left to answer apart from what is wrong (issue 17 §11): a new
+             survey's unanswered questions are work to do, not red faults. "Feil (N)",
+             "Feil (M ubesvart)" or "Feil (N + M ubesvart)", red only with N: written as
+             expressions, not branches, because every request parses this stylesheet -->
         <xsl:if test="$s/@errors &gt; 0 or $s/@fane = 'feil'">
           <xsl:call-template name="tab">
             <xsl:with-param name="id">feil</xsl:with-param>
-            <xsl:with-param name="title">Feil (<xsl:value-of select="$s/@errors"/>)</xsl:with-param>
-            <xsl:with-param name="class">tab-feil</xsl:with-param>
+            <xsl:with-param name="title" select="concat('Feil (', substring(concat($s/@wrong, substring(' + ', 1, 3 * ($s/@unanswered &gt; 0))), 1, 99 * ($s/@wrong &gt; 0 or $s/@unanswered = 0)), substring(concat($s/@unanswered, ' ubesvart'), 1, 99 * ($s/@unanswered &gt; 0)), ')')"/>
+            <xsl:with-param name="class" select="concat('tab-', substring('feil', 1, 4 * ($s/@wrong &gt; 0)), substring('ubesvart', 1, 8 * ($s/@wrong = 0)))"/>
+            <xsl:with-param name="state" select="concat($s/@wrong, ' feil, ', $s/@unanswered, ' obligatoriske spørsmål uten svar')"/>
             <xsl:with-param name="buttons" select="$buttons"/>
           </xsl:call-template>
         </xsl:if>
@@ -165,6 +172,7 @@
         <ul>
           <xsl:for-each select="$here">
             <li><a href="#f-{@field}">
+              <xsl:if test="@where != ''"><xsl:value-of select="@where"/>: </xsl:if>
               <xsl:choose>
                 <xsl:when test="@kind = 'missing'">«<xsl:value-of select="@label"/>» mangler svar.</xsl:when>
                 <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>

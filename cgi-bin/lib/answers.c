@@ -289,7 +289,7 @@ answers_changed(const struct definition *def, xmlDocPtr old, xmlDocPtr new, stru
 
 /* Bump when definition_evaluate comes to other findings for the same definition: kept
  * evaluations then no longer count. */
-#define EVALUATION_VERSION "1"
+#define EVALUATION_VERSION "2"	/* 2: findings say where their item stands */
 
 static const char *const kept_attrs[] = { "regler", "feil", "obs", "indeks", "indekstekst",
     "skjult" };
@@ -404,7 +404,8 @@ answers_store_evaluation(xmlDocPtr record, const char *stamp, const struct evalu
 		    !xmlSetProp(n, BAD_CAST "art", BAD_CAST kinds[f->kind]) ||
 		    !xmlSetProp(n, BAD_CAST "felt", BAD_CAST f->field) ||
 		    !xmlSetProp(n, BAD_CAST "fane", BAD_CAST f->tab) ||
-		    !xmlSetProp(n, BAD_CAST "etikett", BAD_CAST f->label))
+		    !xmlSetProp(n, BAD_CAST "etikett", BAD_CAST f->label) ||
+		    !xmlSetProp(n, BAD_CAST "sted", BAD_CAST f->where))
 			return BP_ENOMEM;
 	}
 	return 0;
@@ -461,8 +462,9 @@ answers_stored_evaluation(xmlDocPtr record, const char *stamp, struct evaluation
 		f->field = record_node_attr(n, "felt");
 		f->tab = record_node_attr(n, "fane");
 		f->label = record_node_attr(n, "etikett");
+		f->where = record_node_attr(n, "sted");
 		f->text = record_node_text(n);
-		if (!f->field || !f->tab || !f->label)
+		if (!f->field || !f->tab || !f->label || !f->where)
 			return BP_EXML;
 		ev->nfindings++;
 	}

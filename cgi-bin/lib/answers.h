@@ -56,7 +56,7 @@ int answers_context(xmlDocPtr record, struct buf *out);
 /* The evaluation (definition.h) is kept in the record when it is saved, so that showing a
  * survey needs neither the definition nor its rules: root attributes regler (the stamp of
  * the definition and of this code), feil, obs, indeks, indekstekst and skjult, and one
- * <bp-funn art felt fane etikett>text</bp-funn> per finding. Names with "-" are not item
+ * <bp-funn art felt fane etikett sted>text</bp-funn> per finding. Names with "-" are not item
  * ids, so no answer can take their place.
  *
  * answers_store_evaluation: put ev into record, replacing what was kept before.

@@ -15,7 +15,7 @@
 
 #include "deftables.h"
 
-#define IMAGE_MAGIC "bp-definition-1"	/* 15 characters and a NUL; bump on a new layout */
+#define IMAGE_MAGIC "bp-definition-2"	/* 15 characters and a NUL; bump on a new layout */
 #define IMAGE_MAX (4 << 20)
 #define XML_HEAD 4096			/* where the stamp of the XML is looked for */
 
@@ -77,6 +77,7 @@ image_write(const struct definition *d, struct buf *out)
 		put_str(&w, it->type);
 		put_str(&w, it->tab);
 		put_str(&w, it->label);
+		put_str(&w, it->where);
 		put_str(&w, it->show);
 		put(&w, it->mandatory);
 		put(&w, it->min);
@@ -254,6 +255,7 @@ definition_image_read(const char *text, size_t len, const char *stamp, struct de
 		it->type = get_str(&r, s);
 		it->tab = get_str(&r, s);
 		it->label = get_str(&r, s);
+		it->where = get_str(&r, s);
 		it->show = get_str(&r, s);
 		it->mandatory = (int)get_in(&r, 0, 1);
 		it->min = (long)get_in(&r, LONG_MIN, LONG_MAX);
@@ -261,7 +263,8 @@ definition_image_read(const char *text, size_t len, const char *stamp, struct de
 		off = get_in(&r, 0, OPTIONS_MAX);
 		it->noptions = (int)get_in(&r, 0, OPTIONS_MAX - off);
 		it->options = (const struct def_option *)(uintptr_t)off;	/* fixed below */
-		if (it->id == NULL || it->type == NULL || it->tab == NULL || it->label == NULL)
+		if (it->id == NULL || it->type == NULL || it->tab == NULL || it->label == NULL ||
+		    it->where == NULL)
 			r.err = BP_EXML;
 	}
 	d->noptions = (int)get_in(&r, 0, OPTIONS_MAX);

@@ -100,6 +100,8 @@ add_item(struct load *l, int nattrs, const xmlChar **attrs)
 	it->type = attr(l, nattrs, attrs, "type");
 	it->tab = l->tab;
 	it->label = "";
+	if ((it->where = attr(l, nattrs, attrs, "where")) == NULL)
+		it->where = "";		/* the source, which the build stamps with it */
 	it->show = attr(l, nattrs, attrs, "show");
 	it->mandatory = (v = attr(l, nattrs, attrs, "mandatory")) != NULL && strcmp(v, "yes") == 0;
 	it->options = d->options + d->noptions;
@@ -595,7 +597,7 @@ add(struct evaluation *ev, enum finding_kind kind, const struct def_item *it, co
 		ev->errors++;
 	if (ev->nfindings < FINDINGS_MAX)
 		ev->findings[ev->nfindings++] = (struct finding){ kind, field,
-		    it ? it->tab : "", text, it ? it->label : "" };
+		    it ? it->tab : "", text, it ? it->label : "", it ? it->where : "" };
 }
 
 int

@@ -35,6 +35,8 @@ struct def_item {
 					 * level service */
 	const char *tab;		/* its tab's id */
 	const char *label;
+	const char *where;		/* its group and section in the tab ("" when none):
+					 * findings name it so that equal labels differ */
 	const char *show;		/* XPath, or NULL when always shown */
 	xmlXPathCompExprPtr show_c;	/* compiled on first use */
 	int mandatory;
@@ -51,6 +53,7 @@ struct finding {
 	const char *tab;		/* its tab's id */
 	const char *text;		/* Norwegian message, or the item's label for MISSING */
 	const char *label;		/* the item's label ("" for a rule on no item) */
+	const char *where;		/* the item's group and section ("" when none) */
 };
 
 struct evaluation {

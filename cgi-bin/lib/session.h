@@ -49,7 +49,8 @@ int session_list(struct store_txn *txn, const char *account, long long now, sess
  * link use it. */
 int session_end_all(struct store_txn *txn, const char *account,
     const unsigned char *except);
-/* session_index_fill: the account index of a store from before it existed (store.c) */
+/* session_index_fill: the account index of a store from before it existed (upgrade.c
+ * passes it to store_open) */
 int session_index_fill(struct store_txn *txn);
 
 #endif

@@ -10,8 +10,6 @@
 #include <lmdb.h>
 
 #include "store.h"
-#include "session.h"
-#include "survey.h"
 
 const char *const store_db_names[DB__MAX] = {
 	"meta", "accounts", "emails", "sessions", "invites", "pending", "throttle", "audit",
@@ -22,13 +20,6 @@ const char *const store_db_names[DB__MAX] = {
 
 static const unsigned db_flags[DB__MAX] = {
 	[DB_CHANGED] = MDB_DUPSORT,
-};
-
-/* Indexes added after stores were made: filled from what they index when store_open
- * finds them missing. */
-static int (*const db_fill[DB__MAX])(struct store_txn *) = {
-	[DB_CHANGED] = survey_changed_fill,
-	[DB_ACCOUNT_SESSIONS] = session_index_fill,
 };
 
 #define STORE_MAX_GROW 24	/* doublings per write; 64 MiB * 2^24 is far beyond any disk */
@@ -137,13 +128,19 @@ grow(struct store *st)
  * transaction that makes the missing ones and fills the new indexes. MDB_MAP_FULL when a
  * fill did not fit (the caller grows the map and tries again). */
 static int
-open_dbs(struct store *st, int create, int upgrade)
+open_dbs(struct store *st, int create, int upgrade, const struct store_upgrade *upgrades,
+    size_t nupgrades)
 {
+	int (*db_fill[DB__MAX])(struct store_txn *) = { 0 };
 	struct store_txn t = { st, NULL, 1, 0 };
 	int fill[DB__MAX] = { 0 };
 	MDB_txn *txn = NULL;
+	size_t u;
 	int rc, i;
 
+	for (u = 0; u < nupgrades; u++)
+		if ((int)upgrades[u].db >= 0 && upgrades[u].db < DB__MAX)
+			db_fill[upgrades[u].db] = upgrades[u].fill;
 	if ((rc = txn_begin(st, create ? 0 : MDB_RDONLY, &txn)) != 0)
 		return rc;
 	for (i = 0; i < DB__MAX; i++) {
@@ -151,7 +148,7 @@ open_dbs(struct store *st, int create, int upgrade)
 		if (rc == MDB_NOTFOUND && !create) {
 			/* a store from before this database existed: add the missing ones once */
 			mdb_txn_abort(txn);
-			return open_dbs(st, 1, 1);
+			return open_dbs(st, 1, 1, upgrades, nupgrades);
 		}
 		if (rc == MDB_NOTFOUND) {
 			fill[i] = db_fill[i] != NULL;
@@ -181,7 +178,8 @@ fail:
 }
 
 int
-store_open(const char *dir, size_t map_size, int create, struct store **out)
+store_open_upgrading(const char *dir, size_t map_size, int create,
+    const struct store_upgrade *upgrades, size_t nupgrades, struct store **out)
 {
 	struct store *st;
 	int rc, tries;
@@ -208,8 +206,8 @@ store_open(const char *dir, size_t map_size, int create, struct store **out)
 	/* NORDAHEAD: records are read at random; read-ahead only fills the page cache. */
 	if ((rc = mdb_env_open(st->env, dir, MDB_NORDAHEAD, 0600)) != 0)
 		goto fail;
-	for (tries = 0; (rc = open_dbs(st, create, 0)) == MDB_MAP_FULL && tries < STORE_MAX_GROW;
-	    tries++)
+	for (tries = 0; (rc = open_dbs(st, create, 0, upgrades, nupgrades)) == MDB_MAP_FULL &&
+	    tries < STORE_MAX_GROW; tries++)
 		if ((rc = grow(st)) != 0)
 			break;
 	if (rc != 0)

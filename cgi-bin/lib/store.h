@@ -44,10 +44,22 @@ struct store_txn;
  * grew), so it must not have effects outside the transaction. */
 typedef int (*store_fn)(struct store_txn *txn, void *arg);
 
-/* store_open: open (create && make) the environment in dir. map_size is the initial map;
- * an existing larger store keeps its size. A store from before a database existed gets it
- * in one write transaction, and an index (DB_CHANGED) is filled from what it indexes in
- * that same transaction. */
+/* An index added after stores were made, and what fills it from the records it indexes.
+ * The store knows databases, not what is in them: the modules that own an index pass it
+ * in (upgrade.c lists them). */
+struct store_upgrade {
+	enum store_db db;
+	int (*fill)(struct store_txn *txn);	/* 0, or an error that aborts the open */
+};
+
+/* store_open_upgrading: open (create && make) the environment in dir. map_size is the
+ * initial map; an existing larger store keeps its size. A store from before a database
+ * existed gets it in one write transaction, and each of the n upgrades whose database
+ * was missing is filled in that same transaction. */
+int store_open_upgrading(const char *dir, size_t map_size, int create,
+    const struct store_upgrade *upgrades, size_t n, struct store **out);
+/* store_open: store_open_upgrading with every upgrade this release knows (upgrade.c: the
+ * by-change index of surveys, DB_CHANGED, and the sessions by account). */
 int store_open(const char *dir, size_t map_size, int create, struct store **out);
 void store_close(struct store *st);	/* accepts NULL */
 

@@ -121,7 +121,7 @@ int survey_order(struct store_txn *txn, const char *owner, int year, survey_orde
 int survey_count(struct store_txn *txn, const char *owner, int year, long *count);
 
 /* survey_changed_fill: the by-change index (DB_CHANGED) of every survey in the owner
- * index, for a store made before it existed (store_open calls it). */
+ * index, for a store made before it existed (upgrade.c passes it to store_open). */
 int survey_changed_fill(struct store_txn *txn);
 
 /* survey_handover: move every survey of from to to, in the caller's transaction, writing

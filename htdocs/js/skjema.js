@@ -141,6 +141,9 @@
     }
   }
 
+  var dirty = false;		/* answers changed since the page came */
+  var submitting = false;
+
   /* This tab's colour and its contradictions, as the server will see them. */
   var announced = {};
   function check(state, quiet) {
@@ -183,9 +186,11 @@
         }
       }
     }
+    /* a tab not yet saved stays grey until something in it is answered: then it shows
+     * what a save would make of it */
     var tab = form.querySelector('.tabs [aria-current]');
-    if (tab && tab.className.indexOf('tab-grey') < 0) {
-      tab.className = tab.className.replace(/tab-(green|red)/, bad ? 'tab-red' : 'tab-green');
+    if (tab && (tab.className.indexOf('tab-grey') < 0 || dirty)) {
+      tab.className = tab.className.replace(/tab-(grey|green|red)/, bad ? 'tab-red' : 'tab-green');
       var st = tab.querySelector('.tab-state');
       if (st) {
         st.textContent = bad ? ', mangler svar eller har feil' : ', ferdig';
@@ -204,8 +209,6 @@
   }
 
   /* unsaved changes: ask before leaving by any way but this form's buttons */
-  var dirty = false;
-  var submitting = false;
   form.addEventListener('change', function () {
     dirty = true;
     update();

@@ -194,7 +194,8 @@ test('kartlegging: complete, contradictions, under 25, duplicates, stale, list, 
     await gotoTab(a, 'Feil');
     assert.match(await a.locator('main').innerText(), /Brukeren injiserer, men «Ingen rusmidler» er valgt/);
     await checkA11y(a, 'Feil');
-    await a.getByRole('link', { name: /Levekår: «Ingen rusmidler» kan ikke kombineres/ }).click();
+    // the entry names its tab and section (issue 17 §11)
+    await a.getByRole('link', { name: /Levekår – Tilleggsspørsmål rusmiddelproblemer: «Ingen rusmidler» kan ikke kombineres/ }).click();
     await a.waitForLoadState();
     assert.match(a.url(), /fane=levekar#f-rusmiddelbruk$/);
     await a.getByRole('group', { name: 'Rusmiddelbruk' }).getByLabel('Ingen rusmidler').uncheck();

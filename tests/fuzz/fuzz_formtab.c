@@ -34,8 +34,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ev.index_group = "rodt";
 		ev.index_title = "<zq>Rødt";
 		strcpy(ev.hidden, " a b ");
-		ev.findings[0] = (struct finding){ FINDING_ERROR, "a", "t", "<zq>", "A" };
-		ev.findings[1] = (struct finding){ FINDING_OBS, "b", "t", "&<zq>", "B" };
+		ev.findings[0] = (struct finding){ FINDING_ERROR, "a", "t", "<zq>", "A", "" };
+		ev.findings[1] = (struct finding){ FINDING_OBS, "b", "t", "&<zq>", "B", "" };
 		ev.nfindings = 2;
 	}
 	v = (struct formtab_values){ rec, &ev, size & 1, typed, 1 };

@@ -135,6 +135,13 @@ hit "$WORK/k1" POST /cgi-bin/skjema -d "csrf=$C1&id=$ID&versjon=$V&fane=bruker&k
 check "a retting etter krav fra bruker is saved" status_is 303
 hit "$WORK/k1" GET "/cgi-bin/skjema?id=$ID&fane=logg"
 check "the endringslogg says it was a retting" body_has "ettet etter krav fra bruker"
+# issue 17 §14: a retting names its questions (the kategori, and what the other kategori
+# hides), never their answers
+check "... and names the question it changed" body_has "<td>Rettet etter krav fra bruker. Endret: Kategori"
+grep -o '<td>Rettet etter krav fra bruker[^<]*</td>' "$BODY" > "$WORK/retting.line"
+check "... not the answer it was changed to" bash -c "[ -s '$WORK/retting.line' ] && ! grep -q -e 'men ikke' -e 'Samtidige' -e '($OTHER' '$WORK/retting.line'"
+hit "$WORK/kk" GET "/cgi-bin/endringslogger"
+check "the kommune's Endringslogger counts the retting's questions" bash -c "grep -Eq '<td>Rettet etter krav fra bruker, [0-9]+ spørsmål endret</td>' '$BODY'"
 hit "$WORK/k1" POST /cgi-bin/skjema -d "csrf=$C1&id=$ID&versjon=$((V + 1))&fane=bruker&kategori=$KAT&handling=lagre&retting=ja"
 check "and corrected back" status_is 303
 

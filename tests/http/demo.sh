@@ -58,7 +58,7 @@ curl -s -b "$WORK/T" "$BP_URL/cgi-bin/kartlegging" | tr -d '\n' |
 check "the list shows 50 rows" is "$(wc -l < "$WORK/rows")" 50
 same=0 some_errors=0
 while read -r id feil; do
-	form=$(curl -s -b "$WORK/T" "$BP_URL/cgi-bin/skjema?id=$id&fane=feil" | grep -o 'Feil ([0-9]*)' | head -1 | grep -o '[0-9]*')
+	form=$(curl -s -b "$WORK/T" "$BP_URL/cgi-bin/skjema?id=$id&fane=feil" | grep -o 'Feil ([0-9]*\( + [0-9]*\)\?\( ubesvart\)\?)' | head -1 | grep -o '[0-9]*' | awk '{ n += $1 } END { if (NR) print n }')
 	[ "$form" = "$feil" ] && same=$((same + 1))
 	[ "$feil" -gt 0 ] && some_errors=$((some_errors + 1))
 done < <(head -20 "$WORK/rows")

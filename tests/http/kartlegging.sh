@@ -486,7 +486,10 @@ check "two ids: no 500" status_in 200 400 404
 
 # -- the list ------------------------------------------------------------------------------------------
 form "$T1" "$IDA" feil
-FEIL=$(grep -o 'Feil ([0-9]*)' "$BODY" | head -1 | grep -o '[0-9]*')
+# the Feil tab says "Feil (N)", "Feil (M ubesvart)" or "Feil (N + M ubesvart)": the list
+# counts both
+FEIL=$(grep -o 'Feil ([0-9]*\( + [0-9]*\)\?\( ubesvart\)\?)' "$BODY" | head -1 | grep -o '[0-9]*' | awk '{ n += $1 } END { print n + 0 }')
+check "the Feil tab's count" bash -c "[[ '$FEIL' =~ ^[0-9]+$ ]]"
 hit "$T1" GET /cgi-bin/kartlegging
 check "the list: 200" is "$STATUS" 200
 check "the list: own surveys (6)" body_has '6 kartlagte brukere. Sist endret først.'
@@ -667,6 +670,59 @@ hit "$T1" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$T1")&handling=ny&fnr=$ORD&
 check "two numbers: no 500" status_in 200 303 400
 hit "$T1" GET "/cgi-bin/skjema?id=$IDA&fane=$(head -c 5000 /dev/zero | tr '\0' a)"
 check "a 5,000-character query: 400" is "$STATUS" 400
+
+# -- a new survey's greeting (issue 17 §11): grey tabs, no red Feil, mandatory questions marked ----------
+FRESH=$(fnr_any 220469)
+NUMS+=("$FRESH")
+start "$T1" "$FRESH"
+IDF=$(created_id)
+check "a fresh survey is made" bash -c "[ -n '$IDF' ]"
+form "$T1" "$IDF" bruker
+check "fresh: every tab is grey (not visited)" bash -c "[ \$(grep -o 'class=\"tab tab-grey\"' '$BODY' | wc -l) = 6 ] && ! grep -q -e 'tab-red' -e 'tab-green' '$BODY'"
+check "fresh: Feil says what is left to answer, not red" bash -c "grep -Eq 'class=\"tab tab-ubesvart\" data-tab=\"feil\">Feil \([0-9]+ ubesvart\)<span class=\"visually-hidden tab-state\">, 0 feil, [0-9]+ obligatoriske spørsmål uten svar</span>' '$BODY' && ! grep -q 'tab-feil' '$BODY'"
+check "fresh: no error summary on a tab not yet saved" body_lacks 'Denne fanen mangler svar'
+check "mandatory: its options a required radiogroup" body_has '<div class="options" role="radiogroup" aria-required="true" aria-labelledby="lg-kategori">'
+check "mandatory: the legend says so" bash -c "tr -d '\n' < '$BODY' | grep -q '<legend id=\"lg-kategori\">Kategori<span class=\"required\"> (obligatorisk)</span></legend>'"
+form "$T1" "$IDF" planer_samarbeid
+check "not mandatory: no mark" bash -c "tr -d '\n' < '$BODY' | grep -q '<legend id=\"lg-planer\">Planer/samarbeid</legend>' && ! grep -q 'aria-required' '$BODY'"
+# no JavaScript: a tab turns green or red when it is saved, the others stay grey
+V=$(version_of "$T1" "$IDF")
+save "$T1" "$IDF" "$V" bruker -d 'kategori=rus&handling=lagre'
+form "$T1" "$IDF" bruker
+check "saved with answers missing: this tab red, the others grey" bash -c "grep -q 'class=\"tab tab-red\" aria-current=\"page\" data-tab=\"bruker\"' '$BODY' && [ \$(grep -o 'class=\"tab tab-grey\"' '$BODY' | wc -l) = 5 ]"
+# a contradiction is told apart from what is left to answer
+V=$(version_of "$T1" "$IDF")
+save "$T1" "$IDF" "$V" levekar -d 'rusmiddelbruk=ingen_rusmidler&rusmiddelbruk=alkohol&handling=lagre'
+form "$T1" "$IDF" feil
+check "a contradiction: Feil (1 + n ubesvart), red" bash -c "grep -Eq 'class=\"tab tab-feil\" aria-current=\"page\" data-tab=\"feil\">Feil \(1 \+ [0-9]+ ubesvart\)' '$BODY'"
+check "the Feil view: what is wrong apart from what is unanswered" bash -c "grep -q '<h3>Svar som er feil eller motsier hverandre (1)</h3>' '$BODY' && grep -Eq '<h3>Obligatoriske spørsmål uten svar \([0-9]+\)</h3>' '$BODY'"
+# two questions with the same label, in TSB and in psykisk helsevern
+V=$(version_of "$T1" "$IDF")
+save "$T1" "$IDF" "$V" tjenester_2 -d 'tsb_dognbehandling.hatt=ja&tsb_dognbehandling.videre=nei&phv_dognbehandling.hatt=ja&phv_dognbehandling.videre=nei&handling=lagre'
+form "$T1" "$IDF" feil
+check "Feil names tab and section: TSB's «Utskrevet?»" body_has 'Tjenester 2 – Tjenester i TSB – Tilleggsspørsmål om døgnbehandling: «Utskrevet?» mangler svar.'
+check "... and psykisk helsevern's" body_has 'Tjenester 2 – Tjenester i psykisk helsevern – Tilleggsspørsmål om døgnbehandling: «Utskrevet?» mangler svar.'
+form "$T1" "$IDF" logg
+check "Logg: a label two questions share says where each stands" body_has 'Endret: Døgnbehandling (Tjenester i TSB), Døgnbehandling (Tjenester i psykisk helsevern)</td>'
+form "$T1" "$IDF" tjenester_2
+check "the tab's own summary names the section too" body_has 'Tjenester i TSB – Tilleggsspørsmål om døgnbehandling: «Utskrevet?» mangler svar.'
+
+# -- help the kartlegger can open (issue 17 §12), from the definition, without JavaScript ---------------
+form "$T1" "$IDF" bruker
+tr -d '\n' < "$BODY" > "$WORK/flat"
+check "Slik kartlegger du: a closed disclosure on the tab" grep -q '<details class="guidance"><summary>Slik kartlegger du</summary>' "$WORK/flat"
+check "... vet ikke/ukjent only without any information" grep -q 'Bruk svaralternativet vet ikke/ukjent kun når du ikke har noen informasjon' "$WORK/flat"
+check "... an øyeblikksbilde from the last 1–2 contacts" grep -q 'status ved de siste 1–2 kontaktene du har hatt med brukeren' "$WORK/flat"
+check "... save as you go" grep -q 'Det er lurt å lagre kartleggingen underveis' "$WORK/flat"
+check "... the kategori is not an øyeblikksbilde" grep -q 'Denne vurderingen er ikke et øyeblikksbilde' "$WORK/flat"
+check "no service combinations where no service is asked" bash -c "! grep -q 'Slik svarer du for hver tjeneste' '$WORK/flat'"
+form "$T1" "$IDF" tjenester_1
+tr -d '\n' < "$BODY" > "$WORK/flat"
+check "the four answers of a service" bash -c "grep -q '<summary>Slik svarer du for hver tjeneste</summary>' '$WORK/flat' && [ \$(grep -o '<tr><td>\(Ja\|Nei\)</td><td>\(Ja\|Nei\)</td><td>[^<]*</td></tr>' '$WORK/flat' | wc -l) = 4 ]"
+check "... Nei, Ja: a new service recommended" grep -q '<tr><td>Nei</td><td>Ja</td><td>Har ikke hatt tjenesten siste året, men anbefaler at den startes som ny tjeneste</td></tr>' "$WORK/flat"
+form "$T1" "$IDF" tjenester_2
+tr -d '\n' < "$BODY" > "$WORK/flat"
+check "ACT/FACT: the help under Andre typer samhandlingsteam" grep -q '<h3 id="g-samhandlingsteam">Andre typer samhandlingsteam</h3><details class="help"><summary><span class="info" aria-hidden="true">i</span><span class="visually-hidden">Hjelp til «Andre typer samhandlingsteam»</span></summary><div class="help-text pre">ACT er en modell for å gi oppsøkende, samtidige og helhetlige tjenester' "$WORK/flat"
 
 # -- privacy --------------------------------------------------------------------------------------------
 check "no request answered 500" bash -c "[ ! -s '$WORK/500s' ] || { cat '$WORK/500s' >&2; false; }"

@@ -710,6 +710,7 @@ assert_same_evaluation(const struct evaluation *a, const struct evaluation *b)
 		assert_string_equal(a->findings[i].tab, b->findings[i].tab);
 		assert_string_equal(a->findings[i].text, b->findings[i].text);
 		assert_string_equal(a->findings[i].label, b->findings[i].label);
+		assert_string_equal(a->findings[i].where, b->findings[i].where);
 	}
 	assert_string_equal(a->index_group, b->index_group);
 	assert_string_equal(a->index_title, b->index_title);
@@ -776,10 +777,12 @@ static void
 test_kept_evaluation_bad(void **state)
 {
 	static const char *const bad[] = {
-		"<kartlegging regler='s/1' feil='x' obs='0'/>",
-		"<kartlegging regler='s/1' obs='0'/>",
-		"<kartlegging regler='s/1' feil='1' obs='0'><bp-funn art='ukjent' felt='a' fane='b' etikett='c'>t</bp-funn></kartlegging>",
-		"<kartlegging regler='s/1' feil='1' obs='0'><bp-funn art='missing' fane='b' etikett='c'>t</bp-funn></kartlegging>",
+		"<kartlegging regler='s/2' feil='x' obs='0'/>",
+		"<kartlegging regler='s/2' obs='0'/>",
+		"<kartlegging regler='s/2' feil='1' obs='0'><bp-funn art='ukjent' felt='a' fane='b' etikett='c' sted=''>t</bp-funn></kartlegging>",
+		"<kartlegging regler='s/2' feil='1' obs='0'><bp-funn art='missing' fane='b' etikett='c' sted=''>t</bp-funn></kartlegging>",
+		/* version 2 says where each finding's item stands */
+		"<kartlegging regler='s/2' feil='1' obs='0'><bp-funn art='missing' felt='a' fane='b' etikett='c'>t</bp-funn></kartlegging>",
 	};
 	struct evaluation *ev;
 	xmlDocPtr d;
@@ -792,6 +795,12 @@ test_kept_evaluation_bad(void **state)
 		assert_int_equal(answers_stored_evaluation(d, "s", ev), BP_EXML);
 		xmlFreeDoc(d);
 	}
+	/* one kept by the code before (version 1, without where): made again, not refused */
+	d = xmlReadMemory(bad[4], (int)strlen(bad[4]), NULL, NULL, 0);
+	assert_non_null(d);
+	xmlSetProp(xmlDocGetRootElement(d), BAD_CAST "regler", BAD_CAST "s/1");
+	assert_int_equal(answers_stored_evaluation(d, "s", ev), BP_ENOENT);
+	xmlFreeDoc(d);
 	free(ev);
 }
 

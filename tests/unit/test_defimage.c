@@ -53,6 +53,7 @@ same_definition(const struct definition *a, const struct definition *b)
 		same_str(x->type, y->type);
 		same_str(x->tab, y->tab);
 		same_str(x->label, y->label);
+		same_str(x->where, y->where);
 		same_str(x->show, y->show);
 		assert_int_equal(x->mandatory, y->mandatory);
 		assert_int_equal(x->min, y->min);
@@ -80,6 +81,44 @@ same_definition(const struct definition *a, const struct definition *b)
 		same_str(a->groups[i].title, b->groups[i].title);
 		same_str(a->groups[i].when, b->groups[i].when);
 	}
+}
+
+/* The build's copy says where each item stands (tools/stamp.xsl), and a finding carries it:
+ * two mandatory "Utskrevet?" (TSB and psykisk helsevern) are told apart in the Feil view. */
+static void
+test_where(void **state)
+{
+	struct definition *d;
+	const struct def_item *tsb, *phv, *kat;
+	struct evaluation *ev;
+	xmlDocPtr rec;
+	int i, found = 0;
+	static const char r[] = "<kartlegging aar='2026' alder='40' kjonn='mann'>"
+	    "<tsb_dognbehandling hatt='ja' videre='nei'/></kartlegging>";
+
+	(void)state;
+	assert_int_equal(definition_load(dir, 2026, &d), 0);
+	assert_non_null(tsb = definition_item(d, "tsb_dogn_utskrevet"));
+	assert_non_null(phv = definition_item(d, "phv_dogn_utskrevet"));
+	assert_non_null(kat = definition_item(d, "kategori"));
+	assert_string_equal(tsb->label, phv->label);
+	assert_string_equal(tsb->where, "Tjenester i TSB – Tilleggsspørsmål om døgnbehandling");
+	assert_string_equal(phv->where,
+	    "Tjenester i psykisk helsevern – Tilleggsspørsmål om døgnbehandling");
+	assert_string_equal(kat->where, "");		/* on its tab, under no heading */
+	assert_non_null(ev = malloc(sizeof(*ev)));
+	assert_non_null(rec = xmlReadMemory(r, (int)strlen(r), NULL, "UTF-8", 0));
+	assert_int_equal(definition_evaluate(d, rec, ev), 0);
+	for (i = 0; i < ev->nfindings; i++)
+		if (strcmp(ev->findings[i].field, "tsb_dogn_utskrevet") == 0) {
+			assert_int_equal(ev->findings[i].kind, FINDING_MISSING);
+			assert_string_equal(ev->findings[i].where, tsb->where);
+			found++;
+		}
+	assert_int_equal(found, 1);
+	xmlFreeDoc(rec);
+	free(ev);
+	definition_free(d);
 }
 
 /* the build's image is what the XML gives, and definition_load takes it */
@@ -202,6 +241,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_image_is_the_xml),
+		cmocka_unit_test(test_where),
 		cmocka_unit_test(test_image_damaged),
 		cmocka_unit_test(test_image_stale),
 	};

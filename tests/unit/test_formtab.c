@@ -129,10 +129,10 @@ test_fill(void **state)
 	strcpy(ev.hidden, " a ");
 	ev.index_group = "rodt";
 	ev.index_title = "Rødt <3";
-	ev.findings[0] = (struct finding){ FINDING_MISSING, "a", "en", "A-spørsmålet", "A" };
-	ev.findings[1] = (struct finding){ FINDING_ERROR, "a", "en", "Motsier <b>", "A" };
-	ev.findings[2] = (struct finding){ FINDING_OBS, "a", "en", "Sjekk", "A" };
-	ev.findings[3] = (struct finding){ FINDING_OBS, "a", "en", "Igjen", "A" };
+	ev.findings[0] = (struct finding){ FINDING_MISSING, "a", "en", "A-spørsmålet", "A", "" };
+	ev.findings[1] = (struct finding){ FINDING_ERROR, "a", "en", "Motsier <b>", "A", "" };
+	ev.findings[2] = (struct finding){ FINDING_OBS, "a", "en", "Sjekk", "A", "" };
+	ev.findings[3] = (struct finding){ FINDING_OBS, "a", "en", "Igjen", "A", "" };
 	ev.nfindings = 4;
 	v.problems = &typed;
 	v.nproblems = 1;
