@@ -6,8 +6,8 @@
  * run of question/answer pairs), Table > TR > TH | TD, Figure (a chart, with /Alt). What
  * is drawn outside a leaf element (the running header, "Side n av m", rules, shading, a
  * table head repeated on the next page) is in no element, so it is not read as part of
- * the text. cairo 1.16 cannot set the document's language, the title display or a
- * figure's alternative text: pdfamend.c adds them. */
+ * the text. cairo 1.16 cannot set the document's language, the title display, a
+ * figure's alternative text or a header cell's scope: pdfamend.c adds them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -11,7 +11,6 @@
 #include "pdfamend.h"
 
 #define XREF_ENTRY 20			/* "oooooooooo ggggg n \n" (PDF 32000-1, 7.5.4) */
-#define FIGURE_HEAD "<< /Type /StructElem\n   /S /Figure\n"
 
 struct pdffile {
 	const char *p;			/* the file: pdf->p + base (not owned) */
@@ -147,55 +146,78 @@ by_num(const void *a, const void *b)
 	return (x->num > y->num) - (x->num < y->num);
 }
 
+/* is object n (at offset at) a structure element of type s? */
+static int
+element_is(const struct pdffile *f, long n, long at, const char *s)
+{
+	char head[64];
+	int hl = snprintf(head, sizeof(head), "%ld 0 obj\n<< /Type /StructElem\n   /S /%s\n", n, s);
+
+	return (size_t)at + (size_t)hl < f->len && memcmp(f->p + at, head, (size_t)hl) == 0;
+}
+
+/* object n again, its dictionary with one entry more: key alt (a text string) or, when
+ * alt is NULL, key as written */
+static int
+amend_object(const struct pdffile *f, long n, const char *key, const char *alt,
+    struct buf *add, struct amended *o)
+{
+	const char *body;
+	size_t blen;
+	int rc;
+
+	if ((rc = object_dict(f, n, &body, &blen)) != 0)
+		return rc;
+	o->num = n;
+	o->at = f->len + add->len;
+	buf_printf(add, "%ld 0 obj\n<<%.*s   %s", n, (int)blen, body, key);
+	if (alt)
+		text_string(add, alt);
+	buf_puts(add, "\n>>\nendobj\n");
+	return 0;
+}
+
 int
 pdfamend(struct buf *pdf, size_t base, const char *lang, const char *const *alts, int nalts)
 {
-	struct amended objs[PDFAMEND_FIGURES_MAX + 1];
-	const char *body;
+	struct amended *objs = NULL;	/* owned */
 	struct pdffile f;
-	struct buf add = { 0 };
-	size_t blen, len = pdf->len - base;
+	struct buf add = { 0 }, catalog = { 0 };
 	long n, at;
-	int nfig = 0, i, rc;
+	int nobjs = 0, nfig = 0, i, rc;
 
 	if (nalts < 0 || nalts > PDFAMEND_FIGURES_MAX || *lang == '\0' || strlen(lang) > 35 ||
 	    lang[strspn(lang, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")])
 		return BP_EINVAL;
-	if ((rc = file_parse(pdf->p + base, len, &f)) != 0)
+	if ((rc = file_parse(pdf->p + base, pdf->len - base, &f)) != 0)
 		return rc;
-	/* the figures, in object order */
-	for (n = 1; n < f.nobj; n++) {
+	if ((objs = calloc((size_t)f.nobj + 1, sizeof(*objs))) == NULL)
+		return BP_ENOMEM;
+	/* the figures (in object order, which is the document's) get their words; a table's
+	 * header cells say that they head a column (PDF 32000-1, 14.8.5.7), which cairo's
+	 * TH cannot */
+	for (n = 1; rc == 0 && n < f.nobj; n++) {
 		if ((at = object_at(&f, n)) < 0)
 			continue;
-		if ((size_t)at + 64 < len && strncmp(f.p + at + snprintf(NULL, 0, "%ld 0 obj\n", n),
-		    FIGURE_HEAD, strlen(FIGURE_HEAD)) == 0) {
-			if (nfig == nalts)
-				return BP_EINVAL;
-			objs[nfig++].num = n;
-		}
+		if (element_is(&f, n, at, "Figure"))
+			rc = nfig == nalts ? BP_EINVAL :
+			    amend_object(&f, n, "/Alt ", alts[nfig++], &add, &objs[nobjs++]);
+		else if (element_is(&f, n, at, "TH"))
+			rc = amend_object(&f, n, "/A << /O /Table /Scope /Column >>", NULL, &add,
+			    &objs[nobjs++]);
 	}
-	if (nfig != nalts)
-		return BP_EINVAL;
-	for (i = 0; i < nfig; i++) {
-		if ((rc = object_dict(&f, objs[i].num, &body, &blen)) != 0)
-			goto out;
-		objs[i].at = len + add.len;
-		buf_printf(&add, "%ld 0 obj\n<<%.*s   /Alt ", objs[i].num, (int)blen, body);
-		text_string(&add, alts[i]);
-		buf_puts(&add, "\n>>\nendobj\n");
-	}
-	if ((rc = object_dict(&f, f.root, &body, &blen)) != 0)
-		goto out;
-	objs[nfig].num = f.root;
-	objs[nfig].at = len + add.len;
+	if (rc == 0 && nfig != nalts)
+		rc = BP_EINVAL;
 	/* a language tag is ASCII letters, digits and hyphens: a literal string as is */
-	buf_printf(&add, "%ld 0 obj\n<<%.*s   /Lang (%s)\n"
-	    "   /ViewerPreferences << /DisplayDocTitle true >>\n>>\nendobj\n",
-	    f.root, (int)blen, body, lang);
-	qsort(objs, (size_t)nfig + 1, sizeof(objs[0]), by_num);
-	at = (long)(len + add.len);
+	buf_printf(&catalog, "/Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle true >>", lang);
+	if (rc == 0 && (rc = catalog.err) == 0)
+		rc = amend_object(&f, f.root, catalog.p, NULL, &add, &objs[nobjs++]);
+	if (rc != 0)
+		goto out;
+	qsort(objs, (size_t)nobjs, sizeof(objs[0]), by_num);
+	at = (long)(f.len + add.len);
 	buf_puts(&add, "xref\n");
-	for (i = 0; i <= nfig; i++)
+	for (i = 0; i < nobjs; i++)
 		buf_printf(&add, "%ld 1\n%010zu 00000 n \n", objs[i].num, objs[i].at);
 	buf_printf(&add, "trailer\n<< /Size %ld\n   /Root %ld 0 R\n   /Info %ld 0 R\n"
 	    "   /Prev %ld\n>>\nstartxref\n%ld\n%%%%EOF\n", f.nobj, f.root, f.info, f.xref_at, at);
@@ -204,6 +226,8 @@ pdfamend(struct buf *pdf, size_t base, const char *lang, const char *const *alts
 		rc = pdf->err;
 	}
 out:
+	free(objs);
 	buf_free(&add);
+	buf_free(&catalog);
 	return rc;
 }

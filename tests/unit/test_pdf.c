@@ -162,8 +162,10 @@ test_document(void **state)
 	assert_non_null(strstr(tree.p, "\n  H2 (block)\n    \"Bruker\"\n  L (block)\n"
 	    "    LI (block)\n      Lbl (block)\n        \"Spørsmål nummer 001 om blåbær og ærfugl\"\n"
 	    "      LBody (block)\n        \"Svar 001: Økonomisk sosialhjelp\"\n"));
+	/* each header cell heads its column (/Scope, added: cairo cannot) */
 	assert_non_null(strstr(tree.p, "\n  H2 (block)\n    \"Endringslogg\"\n  Table (block)\n"
-	    "    TR\n      TH\n        \"Tidspunkt\"\n"));
+	    "    TR\n      TH:\n         /Scope /Column\n        \"Tidspunkt\"\n"));
+	assert_int_equal(count(tree.p, "      TH:\n         /Scope /Column\n"), 3);
 	assert_non_null(strstr(tree.p, "      TD\n        \"Rad 090: lagret\"\n"));
 	/* the head repeated on later pages, the running header and the footer are not text */
 	assert_int_equal(count(tree.p, "\"Tidspunkt\""), 1);
