@@ -7,6 +7,7 @@
 #include "unit.h"
 
 #include "pdf.h"
+#include "pdfamend.h"
 
 #define ROWS 90
 #define LONG_LINES 140
@@ -270,6 +271,48 @@ test_chart(void **state)
 	buf_free(&info);
 }
 
+/* pdfamend refuses what cairo did not write, and then leaves the file as it was */
+static void
+test_amend_refused(void **state)
+{
+	static const char *const alts[] = { "Diagram" };
+	struct buf pdf = { 0 }, copy = { 0 };
+	struct pdf *p;
+
+	(void)state;
+	buf_puts(&pdf, "%PDF-1.5\nnot a file cairo wrote, though long enough to be "
+	    "looked at\n%%EOF\n");
+	assert_int_equal(pdfamend(&pdf, 0, "nb-NO", NULL, 0), BP_EINVAL);
+	assert_string_equal(pdf.p, "%PDF-1.5\nnot a file cairo wrote, though long enough to be "
+	    "looked at\n%%EOF\n");
+	buf_reset(&pdf);
+	buf_puts(&pdf, "prefix");		/* a document appended to what the buffer held */
+	assert_int_equal(pdf_new("Tittel", &p), 0);
+	assert_int_equal(pdf_paragraph(p, "Tekst"), 0);
+	assert_int_equal(pdf_render(p, &pdf), 0);
+	pdf_free(p);
+	assert_memory_equal(pdf.p, "prefix%PDF-", 11);
+	/* once amended, the file is not as cairo wrote it: refused, left alone */
+	buf_add(&copy, pdf.p, pdf.len);
+	assert_int_equal(pdfamend(&pdf, 6, "nn-NO", NULL, 0), BP_EINVAL);
+	assert_int_equal(pdf.len, copy.len);
+	assert_memory_equal(pdf.p, copy.p, copy.len);
+	/* cairo's file (up to its %%EOF) amended again gives the very same bytes; figures
+	 * it does not have, or a language tag that is none, are refused */
+	pdf.len = (size_t)((const char *)memmem(pdf.p, pdf.len, "%%EOF\n", 6) - pdf.p) + 6;
+	pdf.p[pdf.len] = '\0';
+	assert_true(pdf.len < copy.len);
+	assert_int_equal(pdfamend(&pdf, 6, "nb-NO", alts, 1), BP_EINVAL);
+	assert_int_equal(pdfamend(&pdf, 6, "nb NO", NULL, 0), BP_EINVAL);
+	assert_int_equal(pdfamend(&pdf, 6, "", NULL, 0), BP_EINVAL);
+	assert_true(pdf.len < copy.len);
+	assert_int_equal(pdfamend(&pdf, 6, "nb-NO", NULL, 0), 0);
+	assert_int_equal(pdf.len, copy.len);
+	assert_memory_equal(pdf.p, copy.p, copy.len);
+	buf_free(&pdf);
+	buf_free(&copy);
+}
+
 static int
 setup(void **state)
 {
@@ -283,6 +326,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_document, setup, fix_teardown),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test_setup_teardown(test_chart, setup, fix_teardown),
+		cmocka_unit_test(test_amend_refused),
 	};
 	int rc;
 
