@@ -11,10 +11,10 @@ import { BASE, launch, newPage, checkA11y, bpadm, registerVia, loginAs, inviteLi
 
 const PW = 'et langt passord for informasjonsskrivet';
 const people = {
-  korfor: { name: 'Ingrid KORFOR', email: 'ingrid@korfor.no', password: PW },
-  kontakt: { name: 'Kjell Karmøy', email: 'kjell@karmoy.kommune.no', password: PW },
-  kari: { name: 'Kari Karmøy', email: 'kari@karmoy.kommune.no', password: PW, tjenestetype: 'NAV' },
-  nils: { name: 'Nils Karmøy', email: 'nils@karmoy.kommune.no', password: PW, tjenestetype: 'NAV' },
+  korfor: { name: 'Ingrid KORFOR', email: 'ingrid.skriv@korfor.no', password: PW },
+  kontakt: { name: 'Kjell Karmøy', email: 'kjell.skriv@karmoy.kommune.no', password: PW },
+  kari: { name: 'Kari Karmøy', email: 'kari.skriv@karmoy.kommune.no', password: PW, tjenestetype: 'NAV' },
+  nils: { name: 'Nils Karmøy', email: 'nils.skriv@karmoy.kommune.no', password: PW, tjenestetype: 'NAV' },
 };
 
 test('informasjonsskriv: KORFOR edits, the kommune sets its date, a kartlegger downloads', async () => {
