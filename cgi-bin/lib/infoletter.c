@@ -14,7 +14,8 @@
  * whole kommune, deleting a survey already made) and to innsyn (the kartlegging and its
  * endringslogg, not by e-mail), retting (objective facts, not the kartlegger's judgement)
  * and sletting; the deadline, which is the overføringsdato; and whom to tell (a kartlegger
- * in the kommune, who must make sure who the person is). */
+ * in the kommune, who must make sure who the person is). And, as any notice under the
+ * personvernforordningen (art. 13 and 14) must say, that one may complain to Datatilsynet. */
 const char infoletter_default[] =
     "# Informasjon om kartlegging i Brukerplan {år}\n"
     "\n"
@@ -33,9 +34,10 @@ const char infoletter_default[] =
     "## Hva blir registrert?\n"
     "\n"
     "En ansatt i kommunen som kjenner deg fra tjenestene du mottar, fyller ut kartleggingen. "
-    "Det registreres fødselsnummeret ditt og opplysninger om bolig, aktivitet, økonomi, helse, "
-    "rusmiddelbruk, sosial fungering og nettverk, og om hvilke tjenester du har og trenger. Du "
-    "trenger ikke å gjøre noe selv.\n"
+    "Det registreres fødselsnummeret ditt og opplysninger om livssituasjonen din: blant annet "
+    "bolig, aktivitet og utdanning, økonomi, fysisk og psykisk helse, rusmiddelbruk, sosial "
+    "fungering og nettverk, barn, planer og samarbeid, og hvilke tjenester du har og trenger. "
+    "Du trenger ikke å gjøre noe selv.\n"
     "\n"
     "## Hva skjer med opplysningene?\n"
     "\n"
@@ -58,6 +60,9 @@ const char infoletter_default[] =
     "\n"
     "Du har rett til å få rettet opplysninger som er feil, og til å få opplysningene slettet. "
     "Det er faktiske opplysninger som kan rettes, ikke kartleggerens vurderinger.\n"
+    "\n"
+    "Mener du at opplysningene om deg behandles i strid med reglene, kan du klage til "
+    "Datatilsynet.\n"
     "\n"
     "## Frist: {overføringsdato}\n"
     "\n"

@@ -11,7 +11,7 @@ test_default(void **state)
 {
 	static const char *const must[] = { "{kommune}", "{overføringsdato}", "reservere",
 	    "innsyn", "rettet", "slettet", "Frist", "Helse Stavanger", "fødselsnummer",
-	    "legitimasjon", "e-post" };
+	    "legitimasjon", "e-post", "Datatilsynet", "forskrift om Brukerplan" };
 	size_t i;
 
 	(void)state;
