@@ -158,13 +158,14 @@ field_at(const char *s)
 	return -1;
 }
 
-/* the longest paragraph's characters */
+/* the longest part's characters (a heading is one line, but a line may be long) */
 static int
 longest(enum infoletter_part part, const char *text, void *arg)
 {
 	size_t *max = arg, n = utf8_chars(text, strlen(text));
 
-	if (part == INFOLETTER_PARAGRAPH && n > *max)
+	(void)part;
+	if (n > *max)
 		*max = n;
 	return 0;
 }
@@ -186,8 +187,8 @@ infoletter_check(const char *text)
 		return "Informasjonsskrivet må begynne med tittelen, på en linje som begynner "
 		    "med «# ».";
 	if (infoletter_parts(text, longest, &max) != 0 || max > INFOLETTER_PARAGRAPH_MAX)
-		return "Et avsnitt i informasjonsskrivet kan ha høyst 1500 tegn. Del det opp med "
-		    "en tom linje.";
+		return "Et avsnitt eller en overskrift i informasjonsskrivet kan ha høyst 1500 "
+		    "tegn. Del et langt avsnitt opp med en tom linje.";
 	return NULL;
 }
 

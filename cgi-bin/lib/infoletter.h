@@ -13,8 +13,8 @@
 #include "store.h"
 
 #define INFOLETTER_MAX_CHARS 8000	/* characters of the text (a page or two) */
-/* characters of a paragraph: filled in with the longest kommune name, one stays within
- * what a PDF text may hold (pdf.h) */
+/* characters of a paragraph, title or heading: filled in with the longest kommune name,
+ * one stays within what a PDF text may hold (pdf.h) */
 #define INFOLETTER_PARAGRAPH_MAX 1500
 
 extern const char infoletter_default[];	/* the letter until KORFOR changes it */
@@ -27,7 +27,7 @@ int infoletter_set(struct store_txn *txn, const char *text, const char *by, long
 
 /* infoletter_check: NULL when text may be saved, else why not, in Norwegian: an unknown
  * placeholder, or one of {kommune} and {overføringsdato} missing (the letter must name
- * who is responsible and the deadline), no title, or a paragraph that is too long. Its
+ * who is responsible and the deadline), no title, or a part that is too long. Its
  * whole length is the caller's. */
 const char *infoletter_check(const char *text);
 

@@ -40,6 +40,14 @@ test_check(void **state)
 	assert_null(infoletter_check(big.p));
 	buf_puts(&big, "ø");
 	assert_non_null(infoletter_check(big.p));
+	/* a heading is held to it too */
+	buf_reset(&big);
+	buf_puts(&big, "# {kommune} {overføringsdato}\n## ");
+	for (i = 0; i < INFOLETTER_PARAGRAPH_MAX; i++)
+		buf_puts(&big, "h");
+	assert_null(infoletter_check(big.p));
+	buf_puts(&big, "h");
+	assert_non_null(infoletter_check(big.p));
 	buf_free(&big);
 }
 
