@@ -83,7 +83,8 @@ LIBS_ALL    = $(BUILD)/lib/libbp.a $(XML_LIBS) $(SYS_LIBS)
 PDF_PKGS    = pangocairo fontconfig
 PDF_CFLAGS  = $(shell pkg-config --cflags $(PDF_PKGS))
 PDF_LIBS    = $(shell pkg-config --libs $(PDF_PKGS))
-PDF_BIN     = $(BUILD)/cgi-bin/innsyn $(BUILD)/cgi-bin/rapport $(BUILD)/tests/test_pdf
+PDF_BIN     = $(BUILD)/cgi-bin/innsyn $(BUILD)/cgi-bin/rapport $(BUILD)/tests/test_pdf \
+              $(BUILD)/cgi-bin/informasjonsskriv
 
 # libpwquality judges new passwords (password.c; Debian ships no static archive of it):
 # shared, and only into the programs that take a new password
@@ -254,6 +255,8 @@ test: deps-test
 	@BUILD=$(BUILD) tests/http/kill.sh
 	@BUILD=$(BUILD) tests/http/innsyn.sh
 	@BUILD=$(BUILD)/asan tests/http/innsyn.sh
+	@BUILD=$(BUILD) tests/http/informasjonsskriv.sh
+	@BUILD=$(BUILD)/asan tests/http/informasjonsskriv.sh
 	@BUILD=$(BUILD) tests/http/reservasjon.sh
 	@BUILD=$(BUILD)/asan tests/http/reservasjon.sh
 	@BUILD=$(BUILD) tests/http/endringslogger.sh

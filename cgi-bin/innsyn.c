@@ -217,6 +217,31 @@ add_service(struct innsyn *in, const struct def_item *it, const struct record_in
 	return pdf_table_row(in->pdf, row);
 }
 
+/* The levekårsindeks where the form shows it: at the top of the tab of the levekår areas
+ * (the items answered on a level), from the engine's evaluation of the record. Its group
+ * by name, or why there is none; and that its cut-offs are provisional, as the form says. */
+static int
+add_index(struct innsyn *in, const struct evaluation *ev, const char *tab,
+    const struct def_item *items, int nitems)
+{
+	char line[160];
+	int i, rc;
+
+	for (i = 0; i < nitems; i++)
+		if (strcmp(items[i].tab, tab) == 0 && strcmp(items[i].type, "level") == 0)
+			break;
+	if (i == nitems)
+		return 0;
+	if (*ev->index_group)
+		snprintf(line, sizeof(line), "Levekårsindeks: %s.", ev->index_title);
+	else
+		snprintf(line, sizeof(line), "Levekårsindeks: ikke beregnet, fordi ikke alle de "
+		    "åtte levekårsområdene er besvart.");
+	if ((rc = pdf_paragraph(in->pdf, line)) != 0)
+		return rc;
+	return pdf_paragraph(in->pdf, "Grensene for indeksen er foreløpige.");
+}
+
 /* per tab, in the definition's order, each question shown for this record, answered */
 static int
 add_answers(struct innsyn *in, const struct evaluation *ev)
@@ -232,7 +257,8 @@ add_answers(struct innsyn *in, const struct evaluation *ev)
 	ntabs = definition_tabs(in->def, &tabs);
 	nitems = definition_items(in->def, &items);
 	for (t = 0; rc == 0 && t < ntabs; t++) {
-		if ((rc = pdf_heading(in->pdf, tabs[t].title)) != 0)
+		if ((rc = pdf_heading(in->pdf, tabs[t].title)) != 0 ||
+		    (rc = add_index(in, ev, tabs[t].id, items, nitems)) != 0)
 			break;
 		visited = answers_visited(in->record, tabs[t].id);
 		for (i = 0, shown = 0, table = 0; rc == 0 && i < nitems; i++) {

@@ -145,6 +145,7 @@ static const struct {
 	{ "overforte", ACT_REGISTRY, -1 },
 	{ "rapport", ACT_REPORT, -1 },
 	{ "reservasjon", ACT_RESERVE, -1 },
+	{ "informasjonsskriv", ACT_INFOLETTER, -1 },
 	{ "endringslogger", ACT_SURVEY_LOGS, -1 },
 	{ "tilgangslogg", ACT_ACCESS_LOG, -1 },
 };
@@ -156,6 +157,9 @@ offered(const struct account *me, size_t i)
 
 	if (entries[i].act == ACT_HANDOVER)	/* one's own surveys: those who survey */
 		return authz(me, ACT_SURVEY, NULL) == 0;
+	if (entries[i].act == ACT_INFOLETTER)	/* one's kommune's copy, or a preview */
+		return authz(me, ACT_INFOLETTER, NULL) == 0 ||
+		    authz(me, ACT_INFOLETTER_PREVIEW, NULL) == 0;
 	if (entries[i].act == ACT_SURVEY || entries[i].act == ACT_RESERVE ||
 	    entries[i].act == ACT_SURVEY_LOGS)	/* one's own kommune: no target */
 		return authz(me, entries[i].act, NULL) == 0;

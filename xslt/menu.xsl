@@ -77,6 +77,7 @@
   <xsl:template match="entry[. = 'overforte']"><li><a href="{/page/@cgi}/overforte">Overførte kartlegginger (CSV)</a><p class="menu-desc">Last ned de overførte, pseudonymiserte kartleggingene for hver kommune.</p></li></xsl:template>
   <xsl:template match="entry[. = 'rapport']"><li><a href="{/page/@cgi}/rapport">Rapporter</a><p class="menu-desc">Kommunerapporten, og rapportene for bydel, region og hele landet.</p></li></xsl:template>
   <xsl:template match="entry[. = 'reservasjon']"><li><a href="{/page/@cgi}/reservasjon">Reservasjoner</a><p class="menu-desc">Sjekk, lag og slett reservasjoner mot kartlegging.</p></li></xsl:template>
+  <xsl:template match="entry[. = 'informasjonsskriv']"><li><a href="{/page/@cgi}/informasjonsskriv">Informasjonsskriv</a><p class="menu-desc">Skrivet brukerne skal få før kartleggingen: rettighetene og fristen.</p></li></xsl:template>
   <xsl:template match="entry[. = 'endringslogger']"><li><a href="{/page/@cgi}/endringslogger">Endringslogger</a><p class="menu-desc">Hva som er gjort i kommunens kartlegginger i år, uten fødselsnummer.</p></li></xsl:template>
   <xsl:template match="entry[. = 'tilgangslogg']"><li><a href="{/page/@cgi}/tilgangslogg">Tilgangslogg</a><p class="menu-desc">Innlogginger, oppslag, nedlastinger og endringer av tilganger i ditt ansvarsområde.</p></li></xsl:template>
   <xsl:template match="entry[. = 'welcome']"><li><a href="{/page/@cgi}/welcome">Velkomstmelding</a><p class="menu-desc">Meldingen alle ser første gang de logger inn etter at den er endret.</p></li></xsl:template>

@@ -144,7 +144,7 @@ const struct audit_kind audit_kinds[] = {
 	{ "oppslag", "Oppslag og kartlegginger", { "survey.", "surveys." } },
 	{ "reservasjon", "Reservasjoner", { "reservation." } },
 	{ "datoer", "Datoer og overføring", { "period.", "transfer" } },
-	{ "nedlasting", "Rapporter og nedlastinger", { "report.", "registry.", "innsyn." } },
+	{ "nedlasting", "Rapporter og nedlastinger", { "report.", "registry.", "innsyn.", "infoletter." } },
 };
 const int audit_nkinds = sizeof(audit_kinds) / sizeof(audit_kinds[0]);
 

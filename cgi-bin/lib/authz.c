@@ -9,7 +9,8 @@
 
 const char *const action_names[ACT__MAX] = {
 	"invite", "admin", "suspend", "handover", "authreg", "welcome", "survey", "reserve",
-	"period", "transfer", "survey-logs", "registry", "report", "restore", "role", "access-log", "reset"
+	"period", "transfer", "survey-logs", "registry", "report", "restore", "role", "access-log", "reset",
+	"infoletter", "infoletter-edit", "infoletter-preview"
 };
 
 enum scope {
@@ -89,6 +90,15 @@ static const struct rule rules[ACT__MAX][ROLE__MAX] = {
 	 * own level; strictly below, so never one's own account or a peer's */
 	[ACT_RESET]    = { { S_ANY, KA, R_BELOW }, { S_REGION, KA, R_BELOW },
 			   { S_KOMMUNE, KA, R_BELOW }, { S_NONE, KA, R_ANY } },
+	/* the informasjonsskriv (2026 manual, "Personvern"): the kommune informs, so those who
+	 * survey in it print its copy; Helse Stavanger (KORFOR) writes the text; KORUS, who
+	 * trains the kommuner, reads it too */
+	[ACT_INFOLETTER] = { { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY }, { S_KOMMUNE, KA, R_ANY },
+			   { S_KOMMUNE, KA, R_ANY } },
+	[ACT_INFOLETTER_EDIT] = { { S_ANY, KF, R_ANY }, { S_NONE, KA, R_ANY },
+			   { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY } },
+	[ACT_INFOLETTER_PREVIEW] = { { S_ANY, KF, R_ANY }, { S_REGION, KA, R_ANY },
+			   { S_NONE, KA, R_ANY }, { S_NONE, KA, R_ANY } },
 };
 #undef KF
 #undef KA
@@ -138,6 +148,7 @@ kommune_action(enum action act)
 	case ACT_PERIOD:
 	case ACT_TRANSFER:
 	case ACT_SURVEY_LOGS:
+	case ACT_INFOLETTER:
 		return 1;
 	default:
 		return 0;
@@ -166,7 +177,8 @@ authz(const struct account *who, enum action act, const struct target *t)
 	r = &rules[act][who->role];
 	if (r->scope == S_NONE)
 		return BP_EDENIED;
-	if (act == ACT_WELCOME || act == ACT_REGISTRY)
+	if (act == ACT_WELCOME || act == ACT_REGISTRY || act == ACT_INFOLETTER_EDIT ||
+	    act == ACT_INFOLETTER_PREVIEW)
 		return 0;
 	if (kommune_action(act))	/* on one's own kommune: there must be one */
 		return strlen(who->kommune) == 4 ? 0 : BP_EDENIED;

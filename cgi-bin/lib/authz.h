@@ -33,6 +33,11 @@ enum action {
 	/* make a one-time reset link ("Ny telefon / glemt passord") for an account strictly
 	 * below one's own level, in one's scope, and not suspended */
 	ACT_RESET,
+	/* the informasjonsskriv: one's own kommune's copy (no target); KORFOR writes its text,
+	 * KORFOR and KORUS see it with example values (no target) */
+	ACT_INFOLETTER,
+	ACT_INFOLETTER_EDIT,
+	ACT_INFOLETTER_PREVIEW,
 	ACT__MAX
 };
 

@@ -1,4 +1,13 @@
-/* pdf.c: innsyn documents drawn with cairo's PDF surface and laid out by pango. */
+/* pdf.c: innsyn documents drawn with cairo's PDF surface and laid out by pango.
+ *
+ * Every document is a tagged PDF (PDF 32000-1, 14.8), so a screen reader reads it in
+ * order and knows its parts: cairo_tag_begin/end around each block give the structure
+ * tree Document > H1 (the title), H2 (headings), P (paragraphs), L > LI > Lbl + LBody (a
+ * run of question/answer pairs), Table > TR > TH | TD, Figure (a chart, with /Alt). What
+ * is drawn outside a leaf element (the running header, "Side n av m", rules, shading, a
+ * table head repeated on the next page) is in no element, so it is not read as part of
+ * the text. cairo 1.16 cannot set the document's language, the title display, a
+ * figure's alternative text or a header cell's scope: pdfamend.c adds them. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,7 +16,8 @@
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
 
-#include "pdf.h"
+#include "pdfdoc.h"
+#include "pdfamend.h"
 
 /* A4 in points (1/72 inch), and the page's frame */
 #define PAGE_W 595.276
@@ -28,36 +38,6 @@
 static const char *const font_files[] = {
 	"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
 	"/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-};
-
-enum kind { B_TITLE, B_HEADING, B_PARAGRAPH, B_PAIR, B_TABLE, B_ROW, B_CHART };
-
-/* one shape of a chart */
-struct shape {
-	char kind;			/* 'r'ect, 'l'ine, 't'ext */
-	double a, b, c, d;		/* x y w h, x1 y1 x2 y2, x y size */
-	double rgb[3];
-	char anchor;			/* text: 's', 'm', 'e' */
-	char *text;			/* owned */
-};
-
-struct block {
-	enum kind kind;
-	int ncells;
-	char *cells[PDF_COLS_MAX];	/* owned */
-	double widths[PDF_COLS_MAX];	/* B_TABLE: parts of TEXT_W */
-	struct shape *shapes;		/* B_CHART, owned */
-	int nshapes, capshapes;
-	double cw, ch;			/* B_CHART: its own width and height */
-};
-
-struct pdf {
-	char *title;				/* owned */
-	char *header[PDF_HEADER_LINES_MAX];	/* owned */
-	int nheader;
-	struct block *blocks;			/* owned, each block's cells too */
-	int nblocks, capblocks;
-	int table_cols;				/* of the open table, 0 when none */
 };
 
 /* The layouts of the counting pass, in the order they were made, kept for the drawing
@@ -81,266 +61,6 @@ struct pen {
 	double top;			/* where the page's first block goes */
 	const struct block *table;	/* the open table, whose head each page repeats */
 };
-
-/* -- building ------------------------------------------------------------------------------- */
-
-int
-pdf_new(const char *title, struct pdf **out)
-{
-	struct pdf *p;
-
-	*out = NULL;
-	if (!utf8_valid(title, strlen(title)))
-		return BP_EINVAL;
-	if ((p = calloc(1, sizeof(*p))) == NULL || (p->title = strdup(title)) == NULL) {
-		free(p);
-		return BP_ENOMEM;
-	}
-	*out = p;
-	return 0;
-}
-
-void
-pdf_free(struct pdf *p)
-{
-	int i, j;
-
-	if (p == NULL)
-		return;
-	for (i = 0; i < p->nblocks; i++) {
-		for (j = 0; j < p->blocks[i].ncells; j++)
-			free(p->blocks[i].cells[j]);
-		for (j = 0; j < p->blocks[i].nshapes; j++)
-			free(p->blocks[i].shapes[j].text);
-		free(p->blocks[i].shapes);
-	}
-	for (i = 0; i < p->nheader; i++)
-		free(p->header[i]);
-	free(p->blocks);
-	free(p->title);
-	free(p);
-}
-
-static int
-text_ok(const char *s)
-{
-	size_t n = strlen(s);
-
-	return n <= PDF_TEXT_MAX && utf8_valid(s, n);
-}
-
-int
-pdf_header_line(struct pdf *p, const char *text)
-{
-	if (!text_ok(text))
-		return BP_EINVAL;
-	if (p->nheader == PDF_HEADER_LINES_MAX)
-		return BP_ETOOBIG;
-	if ((p->header[p->nheader] = strdup(text)) == NULL)
-		return BP_ENOMEM;
-	p->nheader++;
-	return 0;
-}
-
-/* a block of kind with copies of cells[0..n) */
-static int
-add_block(struct pdf *p, enum kind kind, int n, const char *const *cells, struct block **out)
-{
-	struct block *b, *grown;
-	int i, cap;
-
-	for (i = 0; i < n; i++)
-		if (!text_ok(cells[i]))
-			return BP_EINVAL;
-	if (p->nblocks == PDF_BLOCKS_MAX)
-		return BP_ETOOBIG;
-	if (p->nblocks == p->capblocks) {
-		cap = p->capblocks ? 2 * p->capblocks : 64;
-		if ((grown = realloc(p->blocks, (size_t)cap * sizeof(*grown))) == NULL)
-			return BP_ENOMEM;
-		p->blocks = grown;
-		p->capblocks = cap;
-	}
-	b = &p->blocks[p->nblocks];
-	memset(b, 0, sizeof(*b));
-	b->kind = kind;
-	for (i = 0; i < n; i++) {
-		if ((b->cells[i] = strdup(cells[i])) == NULL) {
-			while (i-- > 0)
-				free(b->cells[i]);
-			return BP_ENOMEM;
-		}
-		b->ncells++;
-	}
-	p->nblocks++;
-	if (kind != B_ROW && kind != B_TABLE)
-		p->table_cols = 0;
-	if (out)
-		*out = b;
-	return 0;
-}
-
-int
-pdf_title(struct pdf *p, const char *text)
-{
-	return add_block(p, B_TITLE, 1, &text, NULL);
-}
-
-int
-pdf_heading(struct pdf *p, const char *text)
-{
-	return add_block(p, B_HEADING, 1, &text, NULL);
-}
-
-int
-pdf_paragraph(struct pdf *p, const char *text)
-{
-	return add_block(p, B_PARAGRAPH, 1, &text, NULL);
-}
-
-int
-pdf_pair(struct pdf *p, const char *question, const char *answer)
-{
-	const char *cells[2] = { question, answer };
-
-	return add_block(p, B_PAIR, 2, cells, NULL);
-}
-
-int
-pdf_table(struct pdf *p, int ncols, const char *const *head, const double *widths)
-{
-	struct block *b;
-	double sum = 0;
-	int i, rc;
-
-	if (ncols < 1 || ncols > PDF_COLS_MAX)
-		return BP_EINVAL;
-	for (i = 0; i < ncols; i++) {
-		if (widths[i] <= 0)
-			return BP_EINVAL;
-		sum += widths[i];
-	}
-	if (sum < 0.99 || sum > 1.01)
-		return BP_EINVAL;
-	if ((rc = add_block(p, B_TABLE, ncols, head, &b)) != 0)
-		return rc;
-	memcpy(b->widths, widths, (size_t)ncols * sizeof(*widths));
-	p->table_cols = ncols;
-	return 0;
-}
-
-int
-pdf_table_row(struct pdf *p, const char *const *cells)
-{
-	if (p->table_cols == 0)
-		return BP_EINVAL;
-	return add_block(p, B_ROW, p->table_cols, cells, NULL);
-}
-
-/* -- laying out ----------------------------------------------------------------------------- */
-
-int
-pdf_chart(struct pdf *p, double width, double height)
-{
-	struct block *b;
-	int rc;
-
-	if (!(width > 0 && width < 10000 && height > 0 && height < 10000))
-		return BP_EINVAL;
-	if ((rc = add_block(p, B_CHART, 0, NULL, &b)) != 0)
-		return rc;
-	b->cw = width;
-	b->ch = height;
-	return 0;
-}
-
-/* "#rrggbb" as cairo's fractions */
-static int
-colour_parse(const char *s, double rgb[3])
-{
-	unsigned v[3];
-	int i;
-
-	if (s == NULL || strlen(s) != 7 || s[0] != '#' || strspn(s + 1, "0123456789abcdefABCDEF") != 6 ||
-	    sscanf(s + 1, "%2x%2x%2x", &v[0], &v[1], &v[2]) != 3)
-		return BP_EINVAL;
-	for (i = 0; i < 3; i++)
-		rgb[i] = v[i] / 255.0;
-	return 0;
-}
-
-/* a new shape of the last block, which must be a chart */
-static int
-add_shape(struct pdf *p, char kind, const char *colour, struct shape **out)
-{
-	struct block *b = p->nblocks ? &p->blocks[p->nblocks - 1] : NULL;
-	struct shape *grown;
-	int cap;
-
-	if (b == NULL || b->kind != B_CHART)
-		return BP_EINVAL;
-	if (b->nshapes == PDF_CHART_SHAPES_MAX)
-		return BP_ETOOBIG;
-	if (b->nshapes == b->capshapes) {
-		cap = b->capshapes ? 2 * b->capshapes : 32;
-		if ((grown = realloc(b->shapes, (size_t)cap * sizeof(*grown))) == NULL)
-			return BP_ENOMEM;
-		b->shapes = grown;
-		b->capshapes = cap;
-	}
-	*out = &b->shapes[b->nshapes];
-	memset(*out, 0, sizeof(**out));
-	if (colour_parse(colour, (*out)->rgb) != 0)
-		return BP_EINVAL;
-	(*out)->kind = kind;
-	b->nshapes++;
-	return 0;
-}
-
-int
-pdf_chart_rect(struct pdf *p, double x, double y, double w, double h, const char *colour)
-{
-	struct shape *s;
-	int rc;
-
-	if ((rc = add_shape(p, 'r', colour, &s)) != 0)
-		return rc;
-	s->a = x, s->b = y, s->c = w, s->d = h;
-	return 0;
-}
-
-int
-pdf_chart_line(struct pdf *p, double x1, double y1, double x2, double y2, const char *colour)
-{
-	struct shape *s;
-	int rc;
-
-	if ((rc = add_shape(p, 'l', colour, &s)) != 0)
-		return rc;
-	s->a = x1, s->b = y1, s->c = x2, s->d = y2;
-	return 0;
-}
-
-int
-pdf_chart_text(struct pdf *p, double x, double y, double size, char anchor,
-    const char *colour, const char *text)
-{
-	struct shape *s;
-	int rc;
-
-	if (!text_ok(text) || strchr("sme", anchor) == NULL || anchor == '\0' ||
-	    !(size > 0 && size < 100))
-		return BP_EINVAL;
-	if ((rc = add_shape(p, 't', colour, &s)) != 0)
-		return rc;
-	if ((s->text = strdup(text)) == NULL) {
-		p->blocks[p->nblocks - 1].nshapes--;
-		return BP_ENOMEM;
-	}
-	s->a = x, s->b = y, s->c = size;
-	s->anchor = anchor;
-	return 0;
-}
 
 struct style {
 	double size;			/* points */
@@ -498,8 +218,29 @@ rule(struct pen *pen, double y, double grey, double width)
 	cairo_stroke(pen->cr);
 }
 
+/* A structure element begun or ended, in the drawing pass (the counting pass's file is
+ * thrown away). name NULL: none. */
+static void
+tag_begin(struct pen *pen, const char *name)
+{
+	if (pen->draw && name)
+		cairo_tag_begin(pen->cr, name, NULL);
+}
+
+static void
+tag_end(struct pen *pen, const char *name)
+{
+	if (pen->draw && name)
+		cairo_tag_end(pen->cr, name);
+}
+
+/* the elements of a row and of its first and further cells */
+static const char *const tags_pair[] = { "LI", "Lbl", "LBody" };
+static const char *const tags_head[] = { "TR", "TH", "TH" };
+static const char *const tags_row[] = { "TR", "TD", "TD" };
+
 static int draw_cells(struct pen *pen, const struct block *b, const struct style *s,
-    int shaded);
+    int shaded, const char *const *tags);
 
 /* the header of the page: the caller's lines joined, then a rule */
 static int
@@ -554,7 +295,8 @@ new_page(struct pen *pen)
 	pen->y = BODY_TOP;
 	if ((rc = page_header(pen)) != 0)
 		return rc;
-	if (pen->table && (rc = draw_cells(pen, pen->table, &st_head_cell, 1)) != 0)
+	/* the head again, as a picture of it: the table's structure has it once */
+	if (pen->table && (rc = draw_cells(pen, pen->table, &st_head_cell, 1, NULL)) != 0)
 		return rc;
 	pen->top = pen->y;
 	return 0;
@@ -577,9 +319,12 @@ columns(const struct block *b, const struct block *table, double *x, double *w)
 }
 
 /* A row of cells (a pair, a table's head or row) at pen->y, with a rule below. A row
- * that does not fit begins a new page; one taller than a page is cut between lines. */
+ * that does not fit begins a new page; one taller than a page is cut between lines, and
+ * each page's part is a row element of its own (tags, NULL for none): an element's
+ * cells cannot go on after another's, and a page lies between them. */
 static int
-draw_cells(struct pen *pen, const struct block *b, const struct style *s, int shaded)
+draw_cells(struct pen *pen, const struct block *b, const struct style *s, int shaded,
+    const char *const *tags)
 {
 	PangoLayout *ls[PDF_COLS_MAX];
 	double x[PDF_COLS_MAX], w[PDF_COLS_MAX], h = 0, off = 0, part;
@@ -613,9 +358,14 @@ draw_cells(struct pen *pen, const struct block *b, const struct style *s, int sh
 			cairo_rectangle(pen->cr, MARGIN_X, pen->y, TEXT_W, part + 2 * PAD);
 			cairo_fill(pen->cr);
 		}
-		for (i = 0; i < n; i++)
+		tag_begin(pen, tags ? tags[0] : NULL);
+		for (i = 0; i < n; i++) {
+			tag_begin(pen, tags ? tags[i ? 2 : 1] : NULL);
 			draw_lines(pen, ls[i], x[i], pen->y + PAD, off,
 			    off + part >= h - 0.01 ? h + 1 : off + part, s->grey);
+			tag_end(pen, tags ? tags[i ? 2 : 1] : NULL);
+		}
+		tag_end(pen, tags ? tags[0] : NULL);
 		pen->y += part + 2 * PAD;
 		rule(pen, pen->y, 0.8, 0.4);
 		off += part;
@@ -630,10 +380,10 @@ out:
 	return rc;
 }
 
-/* a title, heading or paragraph across the text width */
+/* a title, heading or paragraph across the text width, as the element tag */
 static int
 draw_text(struct pen *pen, const struct block *b, const struct style *s, double above,
-    double keep)
+    double keep, const char *tag)
 {
 	PangoLayout *l;
 	double h;
@@ -646,7 +396,9 @@ draw_text(struct pen *pen, const struct block *b, const struct style *s, double 
 		pen->y += above;
 	if (pen->y + h + keep > BODY_BOTTOM && pen->y > pen->top && (rc = new_page(pen)) != 0)
 		goto out;
+	tag_begin(pen, tag);
 	draw_layout(pen, l, MARGIN_X, pen->y, s->grey);
+	tag_end(pen, tag);
 	pen->y += h + 4;
 out:
 	g_object_unref(l);
@@ -668,6 +420,7 @@ draw_chart(struct pen *pen, const struct block *b)
 	if (pen->y + h > BODY_BOTTOM && pen->y > pen->top && (rc = new_page(pen)) != 0)
 		return rc;
 	if (pen->draw) {
+		tag_begin(pen, "Figure");
 		cairo_save(pen->cr);
 		cairo_translate(pen->cr, MARGIN_X, pen->y);
 		cairo_scale(pen->cr, k, k);
@@ -692,6 +445,7 @@ draw_chart(struct pen *pen, const struct block *b)
 			case 't':
 				if ((l = layout_get(pen, s->text, &st, b->cw)) == NULL) {
 					cairo_restore(pen->cr);
+					tag_end(pen, "Figure");
 					return BP_ENOMEM;
 				}
 				pango_layout_set_width(l, -1);
@@ -708,6 +462,7 @@ draw_chart(struct pen *pen, const struct block *b)
 			}
 		}
 		cairo_restore(pen->cr);
+		tag_end(pen, "Figure");
 	}
 	pen->y += h + 6;
 	return 0;
@@ -731,33 +486,50 @@ keep_with(const struct pen *pen, const struct block *b)
 	return h < BODY_BOTTOM - BODY_TOP - 40 ? h : KEEP_WITH_HEADING;
 }
 
+/* a run of pairs is one list: begun at its first, ended after its last */
+static int
+draw_pair(struct pen *pen, const struct block *b)
+{
+	const struct block *first = pen->p->blocks, *end = first + pen->p->nblocks;
+	int rc;
+
+	if (b == first || b[-1].kind != B_PAIR)
+		tag_begin(pen, "L");
+	rc = draw_cells(pen, b, &st_text, 0, tags_pair);
+	if (b + 1 == end || b[1].kind != B_PAIR)
+		tag_end(pen, "L");
+	return rc;
+}
+
 static int
 draw_block(struct pen *pen, const struct block *b)
 {
 	int rc;
 
-	if (b->kind != B_ROW)
+	if (b->kind != B_ROW && pen->table) {
+		tag_end(pen, "Table");
 		pen->table = NULL;
+	}
 	switch (b->kind) {
 	case B_TITLE:
-		return draw_text(pen, b, &st_title, 0, 0);
+		return draw_text(pen, b, &st_title, 0, 0, "H1");
 	case B_HEADING:
-		return draw_text(pen, b, &st_heading, 12, keep_with(pen, b));
+		return draw_text(pen, b, &st_heading, 12, keep_with(pen, b), "H2");
 	case B_PARAGRAPH:
-		return draw_text(pen, b, &st_text, 2, 0);
+		return draw_text(pen, b, &st_text, 2, 0, "P");
 	case B_PAIR:
-		return draw_cells(pen, b, &st_text, 0);
+		return draw_pair(pen, b);
 	case B_TABLE:
 		/* its head and a first row together, or on the next page */
 		if (pen->y + KEEP_WITH_HEADING > BODY_BOTTOM && (rc = new_page(pen)) != 0)
 			return rc;
 		pen->y += 4;
-		if ((rc = draw_cells(pen, b, &st_head_cell, 1)) != 0)
-			return rc;
-		pen->table = b;
-		return 0;
+		tag_begin(pen, "Table");
+		rc = draw_cells(pen, b, &st_head_cell, 1, tags_head);
+		pen->table = b;		/* ended by the next block that is no row */
+		return rc;
 	case B_ROW:
-		return draw_cells(pen, b, &st_text, 0);
+		return draw_cells(pen, b, &st_text, 0, tags_row);
 	case B_CHART:
 		return draw_chart(pen, b);
 	}
@@ -804,9 +576,14 @@ pass(const struct pdf *p, struct layouts *kept, struct buf *out, int *pages)
 	pen.p = p;
 	pen.draw = out != NULL;
 	pen.pages = *pages;
+	tag_begin(&pen, "Document");
 	rc = new_page(&pen);
 	for (i = 0; rc == 0 && i < p->nblocks; i++)
 		rc = draw_block(&pen, &p->blocks[i]);
+	if (rc == 0 && pen.table)
+		tag_end(&pen, "Table");
+	if (rc == 0)
+		tag_end(&pen, "Document");
 	if (rc == 0)
 		rc = page_footer(&pen);
 	if (rc == 0)
@@ -844,11 +621,46 @@ fonts_setup(void)
 	FcConfigDestroy(c);
 }
 
+/* The language, the title display and each chart's alternative text (pdfamend.h): its
+ * own, or else its texts joined, which is what a reader would have read of it. A file
+ * cairo laid out otherwise (another version of it) is sent as cairo wrote it: still
+ * tagged, and a person's innsyn is not refused for want of a /Lang. */
+static int
+amend(const struct pdf *p, struct buf *out, size_t base)
+{
+	const char *alts[PDFAMEND_FIGURES_MAX] = { NULL };
+	struct buf texts[PDFAMEND_FIGURES_MAX];
+	int i, j, n = 0, rc = 0;
+
+	for (i = 0; i < p->nblocks && n < PDFAMEND_FIGURES_MAX; i++) {
+		const struct block *b = &p->blocks[i];
+
+		if (b->kind != B_CHART)
+			continue;
+		memset(&texts[n], 0, sizeof(texts[n]));
+		for (j = 0; b->alt == NULL && j < b->nshapes; j++)
+			if (b->shapes[j].kind == 't')
+				buf_printf(&texts[n], "%s%s", texts[n].len ? ", " : "",
+				    b->shapes[j].text);
+		alts[n] = b->alt ? b->alt : texts[n].p ? texts[n].p : "Diagram";
+		if (texts[n++].err)
+			rc = BP_ENOMEM;
+	}
+	if (rc == 0 && (rc = pdfamend(out, base, "nb-NO", alts, n)) == BP_EINVAL) {
+		log_error("pdf: the file is not as cairo 1.16 writes it: sent without /Lang");
+		rc = 0;
+	}
+	for (i = 0; i < n; i++)
+		buf_free(&texts[i]);
+	return rc;
+}
+
 int
 pdf_render(struct pdf *p, struct buf *out)
 {
 	struct layouts kept = { NULL, 0, 0, 0 };
 	int pages = 0, counted, rc, i;
+	size_t base = out->len;
 
 	fonts_setup();
 	if ((rc = pass(p, &kept, NULL, &pages)) == 0) {
@@ -861,7 +673,7 @@ pdf_render(struct pdf *p, struct buf *out)
 	for (i = 0; i < kept.n; i++)
 		g_object_unref(kept.l[i]);
 	free(kept.l);
-	return rc;
+	return rc == 0 ? amend(p, out, base) : rc;
 }
 
 void

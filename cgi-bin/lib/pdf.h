@@ -7,6 +7,9 @@
  * the caller gives; a table's header row is repeated on each page it runs over. Text is
  * plain UTF-8 (never pango markup), set in DejaVu Sans (Debian's fonts-dejavu-core) found
  * through fontconfig, so Norwegian letters are embedded and come back out as text.
+ * The file is a tagged PDF in Norwegian bokmål (nb-NO) whose title shows in the viewer's
+ * window: a screen reader reads its title, headings, paragraphs, tables and charts as
+ * such (pdf.c says how).
  *
  * Every function returns 0 or a bp_err: BP_EINVAL for text that is not UTF-8 or a table
  * row without a table, BP_ETOOBIG past the limits below, BP_ENOMEM, and BP_EIO when cairo
@@ -54,6 +57,9 @@ int pdf_chart_line(struct pdf *p, double x1, double y1, double x2, double y2,
     const char *colour);
 int pdf_chart_text(struct pdf *p, double x, double y, double size, char anchor,
     const char *colour, const char *text);
+/* pdf_chart_alt: what the last chart shows, in words, for a screen reader (the figure's
+ * /Alt); without it the chart's texts joined stand in. */
+int pdf_chart_alt(struct pdf *p, const char *text);
 
 /* pdf_render: lay out and draw the document into out (appended). */
 int pdf_render(struct pdf *p, struct buf *out);

@@ -56,7 +56,9 @@ draw_svg(struct pdf *p, xmlNodePtr svg)
 			rc = pdf_chart_text(p, num(n, "x"), num(n, "y"), num(n, "font-size"),
 			    anchor[0] == 'm' ? 'm' : anchor[0] == 'e' ? 'e' : 's',
 			    attr_or(n, "fill", "#000000"), record_node_text(n));
-		} else if (is(n, "title") || n->type != XML_ELEMENT_NODE)
+		} else if (is(n, "title"))	/* the chart in words: the figure's /Alt */
+			rc = pdf_chart_alt(p, record_node_text(n));
+		else if (n->type != XML_ELEMENT_NODE)
 			continue;
 		else
 			rc = BP_EINVAL;	/* a shape the stylesheet should not draw */

@@ -36,7 +36,7 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     // KORFOR and KORUS own no surveys: no survey items, and "Invitere" (issue 17 §5)
     assert.deepEqual(await menuEntries(pages.korfor), ['Invitere', 'Administrer kartleggere',
       'Autorisasjonsregister', 'Velkomstmelding', 'Overførte kartlegginger (CSV)', 'Rapporter',
-      'Tilgangslogg']);
+      'Informasjonsskriv', 'Tilgangslogg']);
     assert.doesNotMatch(await pages.korfor.locator('#konto').locator('..').innerText(), /Instans/);
     await checkA11y(pages.korfor, 'KORFOR menu');
     const korusLink = await inviteLink(pages.korfor, { role: 'KORUS', region: 'KoRus Vest Stavanger' }, 'KORFOR');
@@ -47,7 +47,7 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     secrets.korus = await registerVia(pages.korus, korusLink, people.korus);
     await loginAs(pages.korus, people.korus, secrets.korus);
     assert.deepEqual(await menuEntries(pages.korus), ['Invitere', 'Administrer kartleggere',
-      'Autorisasjonsregister', 'Rapporter', 'Tilgangslogg']);
+      'Autorisasjonsregister', 'Rapporter', 'Informasjonsskriv', 'Tilgangslogg']);
     const kontaktLink = await inviteLink(pages.korus, { role: 'Kommune', kommune: 'Stavanger' }, 'KORUS');
 
     // the kommunekontakt invites two kartleggere in one instans
@@ -68,7 +68,8 @@ test('the invitation chain, hand-over, suspension, register and velkomstmelding'
     secrets.petter = await registerVia(pages.petter, petterLink, people.petter, 'kartlegger');
     await loginAs(pages.petter, people.petter, secrets.petter);
     assert.deepEqual(await menuEntries(pages.petter),
-      ['Kartlegge brukere', 'Invitere kartleggere', 'Overfør kartleggingene dine', 'Reservasjoner']);
+      ['Kartlegge brukere', 'Invitere kartleggere', 'Overfør kartleggingene dine', 'Reservasjoner',
+        'Informasjonsskriv']);
     assert.match(await pages.petter.locator('main').innerText(), /Stavanger, bydel Hundvåg/);
     assert.match(await pages.petter.locator('main').innerText(), /Testinstans/);
     await checkA11y(pages.petter, 'kartlegger menu');

@@ -2,7 +2,9 @@
 # Innsyn over HTTP with curl and poppler's pdftotext: a kartlegger fills in a survey and
 # downloads "Last ned PDF: Kartlegging" and "Endringslogg"; the files are PDFs whose text
 # has the answers (by their option texts), the tab titles, the kommune, the instans and
-# "Side n av m"; each download is in the endringslogg (the Logg tab and the second file);
+# "Side n av m", the levekårsindeks; both files tagged for screen readers (pdfinfo
+# -struct-text: title, headings, the answers as a list, tables; the language nb-NO and the
+# title shown in the catalog); each download is in the endringslogg (the Logg tab and the second file);
 # another kartlegger, a bad id and a bad file name get nothing; no fødselsnummer in the
 # URL, the file name, a header or Apache's logs.
 set -u
@@ -108,6 +110,22 @@ check "kartlegging: Side 2 av $PAGES" text_has "$K" "Side 2 av $PAGES"
 check "kartlegging: the header on every page" is "$(count_of "$K" "Stavanger kommune")" "$PAGES"
 # (the metadata title once named kjønn and fødselsår too: issue 16 §4)
 check "kartlegging: the PDF's title is the year's" bash -c "pdfinfo '$WORK/kartlegging.pdf' | grep -qx 'Title: *Kartlegging $YEAR'"
+check "kartlegging: no levekårsindeks before all eight areas are answered" \
+    text_has "$KF" "Levekårsindeks: ikke beregnet, fordi ikke alle de åtte levekårsområdene er besvart."
+check "kartlegging: its cut-offs said to be provisional" text_has "$K" "Grensene for indeksen er foreløpige."
+# tagged (issue 17 §17): what a screen reader reads, in order, and nothing of the page frame
+check "kartlegging: tagged" bash -c "pdfinfo '$WORK/kartlegging.pdf' | grep -qx 'Tagged: *yes'"
+pdfinfo -struct-text "$WORK/kartlegging.pdf" > "$WORK/kartlegging.struct" 2>&1
+S=$WORK/kartlegging.struct
+check "kartlegging: the structure's root" bash -c "head -1 '$S' | grep -qx Document"
+check "kartlegging: the title an H1" bash -c "grep -A1 -x '  H1 (block)' '$S' | grep -qx '    \"Kartlegging $YEAR: $KJONN, 1985\"'"
+check "kartlegging: each tab an H2" bash -c "[ \$(grep -cx '  H2 (block)' '$S') = 6 ] && grep -A1 -x '  H2 (block)' '$S' | grep -qx '    \"Levekår\"'"
+check "kartlegging: paragraphs" bash -c "grep -A1 -x '  P (block)' '$S' | grep -q 'Fødselsnummer: $FNR'"
+check "kartlegging: a question and its answer as a list item" bash -c "grep -A4 -x '    LI (block)' '$S' | grep -qx '        \"Fagbrev\"'"
+check "kartlegging: the services a table with its head" bash -c "grep -qx '  Table (block)' '$S' && grep -A1 -x '      TH:' '$S' | grep -qx '         /Scope /Column' && grep -qx '        \"Råd/veiledning\"' '$S'"
+check "kartlegging: the page frame is not read" bash -c "! grep -q 'Side 1 av\|Stavanger kommune' '$S'"
+check "kartlegging: in bokmål, its title shown (the catalog)" bash -c "tail -c 1500 '$WORK/kartlegging.pdf' | grep -aq '/Lang (nb-NO)' && tail -c 1500 '$WORK/kartlegging.pdf' | grep -aq '/DisplayDocTitle true'"
+check "kartlegging: poppler reads the amended file without complaint" bash -c "pdfinfo '$WORK/kartlegging.pdf' 2>&1 >/dev/null | grep -c . | grep -qx 0"
 
 # -- the endringslogg -----------------------------------------------------------------------------------
 hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
@@ -126,6 +144,8 @@ check "endringslogg: this download too" text_has "$E" "Skrevet ut endringslogg (
 check "endringslogg: the kommune and instans" bash -c "grep -q 'Stavanger kommune' '$E' && grep -q 'Instans: Øyane legekontor' '$E'"
 check "endringslogg: Side 1 av" bash -c "grep -q '^Side 1 av [0-9]' '$E'"
 check "endringslogg: no number" text_lacks "$E" "$FNR"
+pdfinfo -struct-text "$BODY" > "$WORK/endringslogg.struct" 2>&1
+check "endringslogg: tagged, a table with its head" bash -c "grep -qx '  Table (block)' '$WORK/endringslogg.struct' && grep -A2 -x '      TH:' '$WORK/endringslogg.struct' | grep -qx '        \"Tidspunkt\"' && grep -A1 -x '  H1 (block)' '$WORK/endringslogg.struct' | grep -q 'Endringslogg for kartlegging'"
 
 # a HEAD downloads nothing: answered like the GET, and not logged as innsyn
 curl -s -I -b "$T1" -o "$WORK/head.txt" "$BP_URL/cgi-bin/innsyn?id=$ID&fil=kartlegging"
@@ -164,6 +184,13 @@ check "no id: 404" is "$STATUS" 404
 hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
 pdftotext -enc UTF-8 "$BODY" "$WORK/endringslogg2.txt"
 check "refusals are not downloads: one line more, this one" is "$(count_of "$WORK/endringslogg2.txt" "(innsyn)")" $((LINES + 1))
+
+# -- the levekårsindeks, all eight areas answered (one red) ------------------------------------------
+check "Levekår saved, all eight" is "$(save "$T1" "$ID" levekar 'bosituasjon=gul&bosituasjon_ivaretar=vet_ikke&meningsfull_aktivitet=rod&okonomi=gronn&fysisk_helse=gronn&psykisk_helse=gronn&rusmiddelproblemer=gronn&sosial_fungering=gronn&nettverk=gronn')" 303
+hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+pdftotext -enc UTF-8 "$BODY" "$WORK/kartlegging3.txt"
+check "kartlegging: the levekårsindeks the engine computed (one red: Rødt)" text_has "$WORK/kartlegging3.txt" "Levekårsindeks: Rødt."
+check "kartlegging: under the Levekår heading" bash -c "grep -A3 -x 'Levekår' '$WORK/kartlegging3.txt' | grep -q 'Levekårsindeks: Rødt.'"
 
 # -- privacy and health -----------------------------------------------------------------------------------
 check "no number in any header" bash -c "! grep -qF '$FNR' '$WORK/headers.all'"

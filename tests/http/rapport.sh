@@ -251,6 +251,11 @@ perl -ne '
 check "PDF: no two words overlap ($(cat "$WORK/words"), pdftotext -bbox)" bash -c "[ ! -s '$WORK/overlaps' ] && [ \$(grep -o '[0-9]*' '$WORK/words') -gt 3000 ] || { head -5 '$WORK/overlaps' >&2; false; }"
 FIRST=$(table_cells kategori | grep % | head -1 | sed 's/ %//')
 check "PDF: a kategori share of the page ($FIRST %)" grep -q "$FIRST" "$WORK/r.txt"
+# tagged for screen readers (issue 17 §17): title, headings, tables, each chart a figure
+pdfinfo -struct-text "$WORK/r.pdf" > "$WORK/r.struct" 2>/dev/null
+check "PDF: tagged" bash -c "pdfinfo '$WORK/r.pdf' | grep -qx 'Tagged: *yes'"
+check "PDF: an H1, H2s, tables with heads, figures" bash -c "grep -A1 -x '  H1 (block)' '$WORK/r.struct' | grep -q 'Rapport 2026: Stavanger' && grep -qx '  H2 (block)' '$WORK/r.struct' && grep -qx '      TH:' '$WORK/r.struct' && grep -qx '  Figure' '$WORK/r.struct'"
+check "PDF: each figure's words (/Alt), in bokmål" bash -c "[ \$(grep -ac '/Alt <FEFF' '$WORK/r.pdf') = \$(grep -cx '  Figure' '$WORK/r.struct') ] && tail -c 4000 '$WORK/r.pdf' | grep -aq '/Lang (nb-NO)'"
 
 # == audit and privacy =======================================================================
 "$BP_BPADM" -c "$BP_CONF" audit --last 50 > "$WORK/audit"

@@ -124,7 +124,7 @@ hit "$ANON" GET "/cgi-bin/login?melding=$(urlq "$XSS")"
 check "XSS: the login page's notice parameter" inert
 
 # == path traversal ===========================================================================
-CGIS=(admin autorisasjon endringslogger handover innsyn invite kartlegging login logout menu
+CGIS=(admin autorisasjon endringslogger handover informasjonsskriv innsyn invite kartlegging login logout menu
     overforing overforte register reservasjon skjema welcome)
 for c in "${CGIS[@]}"; do
 	for p in "/../../../../etc/passwd" "/%2e%2e/%2e%2e/%2e%2e/etc/passwd" "/..%2f..%2f..%2fetc%2fpasswd"; do

@@ -77,6 +77,22 @@ test_matrix(void **state)
 	assert_int_equal(authz(&korfor, ACT_WELCOME, NULL), 0);
 	assert_int_equal(authz(&korus, ACT_WELCOME, NULL), BP_EDENIED);
 	assert_int_equal(authz(&kk, ACT_WELCOME, NULL), BP_EDENIED);
+	/* the informasjonsskriv: its copy for those who survey in a kommune, its text KORFOR's,
+	 * read by KORUS too */
+	{
+		struct account none = mk_account("x", ROLE_KARTLEGGER, "vs", "", "I");
+		const struct account *who[] = { &korfor, &korus, &kk, &t1, &none };
+		static const char *const want[] = { "nyy", "nny", "ynn", "ynn", "nnn" };
+		size_t w;
+
+		for (w = 0; w < UNIT_N(who); w++) {
+			assert_int_equal(authz(who[w], ACT_INFOLETTER, NULL) == 0, want[w][0] == 'y');
+			assert_int_equal(authz(who[w], ACT_INFOLETTER_EDIT, NULL) == 0,
+			    want[w][1] == 'y');
+			assert_int_equal(authz(who[w], ACT_INFOLETTER_PREVIEW, NULL) == 0,
+			    want[w][2] == 'y');
+		}
+	}
 }
 
 /* reset links: strictly below one's own level, in one's scope, never a suspended account */

@@ -1,10 +1,13 @@
 /* test_pdf.c: pdf.c: a document of several pages, read back with poppler's pdftotext and
  * pdfinfo (Debian's poppler-utils): the text with its æøå, the running header on every
  * page, "Side n av m", a table's head on each page it runs over, a row longer than a
- * page cut between lines with each line printed once, and the metadata title. */
+ * page cut between lines with each line printed once, and the metadata title; and the
+ * file tagged (pdfinfo -struct-text: the structure tree with its texts), in bokmål, its
+ * title shown by the viewer, each chart a figure with its alternative text. */
 #include "unit.h"
 
 #include "pdf.h"
+#include "pdfamend.h"
 
 #define ROWS 90
 #define LONG_LINES 140
@@ -36,13 +39,51 @@ count(const char *text, const char *what)
 	return n;
 }
 
+/* count for a binary file (fonts hold NUL bytes) */
+static int
+count_in(const struct buf *b, const char *what)
+{
+	const char *s = b->p;
+	int n = 0;
+
+	while ((s = memmem(s, b->len - (size_t)(s - b->p), what, strlen(what))) != NULL) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+/* the object the last trailer names as /Root (the catalog as amended), up to its endobj */
+static void
+catalog_of(const struct buf *pdf, struct buf *out)
+{
+	const char *t = NULL, *s, *o;
+	char head[32];
+	long root;
+
+	for (s = pdf->p; (s = memmem(s, pdf->len - (size_t)(s - pdf->p), "trailer", 7)); s++)
+		t = s;
+	assert_non_null(t);
+	assert_non_null(s = strstr(t, "/Root "));
+	root = strtol(s + 6, NULL, 10);
+	snprintf(head, sizeof(head), "\n%ld 0 obj\n", root);
+	for (o = NULL, s = pdf->p; (s = memmem(s, pdf->len - (size_t)(s - pdf->p), head,
+	    strlen(head))); s++)
+		o = s;
+	assert_non_null(o);
+	assert_non_null(s = strstr(o, "endobj"));
+	buf_add(out, o, (size_t)(s - o));
+	buf_add(out, "", 0);
+}
+
 static void
 test_document(void **state)
 {
 	static const char *const head[] = { "Tidspunkt", "Utført av", "Handling" };
 	static const double widths[] = { 0.22, 0.38, 0.40 };
 	struct fix *f = *state;
-	struct buf pdf = { 0 }, text = { 0 }, info = { 0 }, longcell = { 0 };
+	struct buf pdf = { 0 }, text = { 0 }, info = { 0 }, longcell = { 0 }, tree = { 0 },
+	    cat = { 0 };
 	char cmd[512], q[128], a[128], want[64], t[32], who[64], what[64];
 	const char *cells[3] = { t, who, what };
 	struct pdf *p;
@@ -111,6 +152,40 @@ test_document(void **state)
 	/* the table runs over more than one page, its head on each */
 	assert_true(count(text.p, "Tidspunkt") >= 2);
 	assert_int_equal(count(text.p, "Tidspunkt"), count(text.p, "Handling"));
+
+	/* tagged: a screen reader's structure, each text in its element once */
+	assert_non_null(strstr(info.p, "\nTagged:          yes\n"));
+	snprintf(cmd, sizeof(cmd), "pdfinfo -struct-text '%s'", f->path);
+	run(cmd, &tree);
+	assert_memory_equal(tree.p, "Document\n", 9);
+	assert_non_null(strstr(tree.p, "\n  H1 (block)\n    \"Kartlegging 2026: Kvinne, 1990\"\n"));
+	assert_non_null(strstr(tree.p, "\n  P (block)\n    \"Fødselsnummer: 01019012345\"\n"));
+	assert_non_null(strstr(tree.p, "\n  H2 (block)\n    \"Bruker\"\n  L (block)\n"
+	    "    LI (block)\n      Lbl (block)\n        \"Spørsmål nummer 001 om blåbær og ærfugl\"\n"
+	    "      LBody (block)\n        \"Svar 001: Økonomisk sosialhjelp\"\n"));
+	/* each header cell heads its column (/Scope, added: cairo cannot) */
+	assert_non_null(strstr(tree.p, "\n  H2 (block)\n    \"Endringslogg\"\n  Table (block)\n"
+	    "    TR\n      TH:\n         /Scope /Column\n        \"Tidspunkt\"\n"));
+	assert_int_equal(count(tree.p, "      TH:\n         /Scope /Column\n"), 3);
+	assert_non_null(strstr(tree.p, "      TD\n        \"Rad 090: lagret\"\n"));
+	/* the head repeated on later pages, the running header and the footer are not text */
+	assert_int_equal(count(tree.p, "\"Tidspunkt\""), 1);
+	assert_int_equal(count(tree.p, "    TR\n"), ROWS + 1);
+	assert_int_equal(count(tree.p, "Bærum"), 0);
+	assert_int_equal(count(tree.p, "Side "), 0);
+	for (i = 1; i <= ROWS; i++) {
+		snprintf(want, sizeof(want), "\"Svar %03d: Økonomisk sosialhjelp\"", i);
+		assert_int_equal(count(tree.p, want), 1);
+	}
+	/* the language and the title shown, in the catalog the file's last trailer names */
+	catalog_of(&pdf, &cat);
+	assert_non_null(strstr(cat.p, "/Type /Catalog"));
+	assert_non_null(strstr(cat.p, "/StructTreeRoot "));
+	assert_non_null(strstr(cat.p, "/MarkInfo << /Marked true >>"));
+	assert_non_null(strstr(cat.p, "/Lang (nb-NO)"));
+	assert_non_null(strstr(cat.p, "/ViewerPreferences << /DisplayDocTitle true >>"));
+	buf_free(&tree);
+	buf_free(&cat);
 	buf_free(&pdf);
 	buf_free(&text);
 	buf_free(&info);
@@ -154,6 +229,7 @@ test_chart(void **state)
 
 	assert_int_equal(pdf_new("Rapport", &p), 0);
 	assert_int_equal(pdf_chart_rect(p, 0, 0, 10, 10, "#000000"), BP_EINVAL);	/* no chart */
+	assert_int_equal(pdf_chart_alt(p, "Søylediagram"), BP_EINVAL);
 	assert_int_equal(pdf_chart(p, 0, 10), BP_EINVAL);
 	assert_int_equal(pdf_chart(p, 660, 200), 0);
 	assert_int_equal(pdf_chart_rect(p, 250, 20, 120, 11, "#1f5f99"), 0);
@@ -164,6 +240,8 @@ test_chart(void **state)
 	assert_int_equal(pdf_chart_text(p, 374, 30, 10, 's', "#222222", "41,7 %"), 0);
 	assert_int_equal(pdf_chart_text(p, 374, 30, 10, 'x', "#222222", "x"), BP_EINVAL);
 	assert_int_equal(pdf_chart_text(p, 374, 30, 10, 'm', "#222222", "\xff"), BP_EINVAL);
+	assert_int_equal(pdf_chart_alt(p, "\xff"), BP_EINVAL);
+	assert_int_equal(pdf_chart_alt(p, "Søylediagram: rusmidler"), 0);
 	assert_int_equal(pdf_chart(p, 660, 3000), 0);			/* taller than a page */
 	assert_int_equal(pdf_chart_text(p, 330, 2990, 10, 'm', "#222222", "Bunnen av diagrammet"), 0);
 	assert_int_equal(pdf_paragraph(p, "Etter diagrammene"), 0);
@@ -181,9 +259,58 @@ test_chart(void **state)
 	run(cmd, &info);
 	/* the first chart, the tall one on a page of its own, then the paragraph */
 	assert_int_equal(atoi(strstr(info.p, "Pages:") + 6), 3);
+	/* each chart a figure: the first with its words, the second with its texts (UTF-16BE,
+	 * "Søyle", "Bunnen") */
+	assert_int_equal(count_in(&pdf, "/S /Figure\n"), 4);	/* cairo's, then amended */
+	assert_int_equal(count_in(&pdf, "/Alt <FEFF"), 2);
+	assert_int_equal(count_in(&pdf, "/Alt <FEFF005300F80079006C00650064"), 1);
+	assert_int_equal(count_in(&pdf, "/Alt <FEFF00420075006E006E0065006E"), 1);
+	assert_non_null(strstr(info.p, "\nTagged:          yes\n"));
 	buf_free(&pdf);
 	buf_free(&text);
 	buf_free(&info);
+}
+
+/* pdfamend refuses what cairo did not write, and then leaves the file as it was */
+static void
+test_amend_refused(void **state)
+{
+	static const char *const alts[] = { "Diagram" };
+	struct buf pdf = { 0 }, copy = { 0 };
+	struct pdf *p;
+
+	(void)state;
+	buf_puts(&pdf, "%PDF-1.5\nnot a file cairo wrote, though long enough to be "
+	    "looked at\n%%EOF\n");
+	assert_int_equal(pdfamend(&pdf, 0, "nb-NO", NULL, 0), BP_EINVAL);
+	assert_string_equal(pdf.p, "%PDF-1.5\nnot a file cairo wrote, though long enough to be "
+	    "looked at\n%%EOF\n");
+	buf_reset(&pdf);
+	buf_puts(&pdf, "prefix");		/* a document appended to what the buffer held */
+	assert_int_equal(pdf_new("Tittel", &p), 0);
+	assert_int_equal(pdf_paragraph(p, "Tekst"), 0);
+	assert_int_equal(pdf_render(p, &pdf), 0);
+	pdf_free(p);
+	assert_memory_equal(pdf.p, "prefix%PDF-", 11);
+	/* once amended, the file is not as cairo wrote it: refused, left alone */
+	buf_add(&copy, pdf.p, pdf.len);
+	assert_int_equal(pdfamend(&pdf, 6, "nn-NO", NULL, 0), BP_EINVAL);
+	assert_int_equal(pdf.len, copy.len);
+	assert_memory_equal(pdf.p, copy.p, copy.len);
+	/* cairo's file (up to its %%EOF) amended again gives the very same bytes; figures
+	 * it does not have, or a language tag that is none, are refused */
+	pdf.len = (size_t)((const char *)memmem(pdf.p, pdf.len, "%%EOF\n", 6) - pdf.p) + 6;
+	pdf.p[pdf.len] = '\0';
+	assert_true(pdf.len < copy.len);
+	assert_int_equal(pdfamend(&pdf, 6, "nb-NO", alts, 1), BP_EINVAL);
+	assert_int_equal(pdfamend(&pdf, 6, "nb NO", NULL, 0), BP_EINVAL);
+	assert_int_equal(pdfamend(&pdf, 6, "", NULL, 0), BP_EINVAL);
+	assert_true(pdf.len < copy.len);
+	assert_int_equal(pdfamend(&pdf, 6, "nb-NO", NULL, 0), 0);
+	assert_int_equal(pdf.len, copy.len);
+	assert_memory_equal(pdf.p, copy.p, copy.len);
+	buf_free(&pdf);
+	buf_free(&copy);
 }
 
 static int
@@ -199,6 +326,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_document, setup, fix_teardown),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test_setup_teardown(test_chart, setup, fix_teardown),
+		cmocka_unit_test(test_amend_refused),
 	};
 	int rc;
 
