@@ -113,7 +113,7 @@ init_meta(struct store_txn *txn, void *arg)
 	int rc;
 
 	snprintf(created, sizeof(created), "%lld", now);
-	if ((rc = store_put(txn, DB_META, "schema", 6, STORE_SCHEMA, strlen(STORE_SCHEMA))) ||
+	if ((rc = store_format_set(txn)) ||
 	    (rc = store_put(txn, DB_META, "created", 7, created, strlen(created))))
 		return rc;
 	return audit_add(txn, now, "init", "bpadm", NULL, NULL);
