@@ -738,9 +738,13 @@ store_open_readonly(const char *path, int copy, struct store **out)
 			goto fail;
 		}
 	}
-	/* a read-only transaction's dbi handles outlive it */
-	mdb_txn_abort(txn);
+	/* committed, not aborted: the dbi handles then outlive the transaction */
+	rc = mdb_txn_commit(txn);
 	txn = NULL;
+	if (rc != 0) {
+		rc = map_err(rc);
+		goto fail;
+	}
 	if ((rc = store_format_of(st, &have)) != 0)
 		goto fail;
 	if (have > STORE_FORMAT) {
