@@ -49,7 +49,7 @@ static const char usage_text[] =
     "  restore KATALOG         legg en sikkerhetskopi inn i et tomt eller manglende lager,\n"
     "                          etter at den er sjekket mot manifestet og hemmelighetene\n"
     "  verify [KATALOG]        les og åpne hver post i lageret (eller i en\n"
-    "                          sikkerhetskopi); avslutter 1 ved første som ikke kan leses"
+    "                          sikkerhetskopi); avslutter 1 ved første som ikke kan leses\n"
     "  errorpages KATALOG      lag statiske feilsider for Apache (ErrorDocument)\n"
     "  fnr [--mode test|drift] NUMMER\n"
     "                          sjekk et fødselsnummer; skriver én linje, avslutter 0 eller 1\n"
