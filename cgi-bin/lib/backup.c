@@ -153,7 +153,6 @@ check_audit(struct check *c, const unsigned char *k, size_t klen, const char *v,
 {
 	struct audit_line l;
 
-	(void)k, (void)klen;
 	if (check_text(c, k, klen, v, vlen) != 0)
 		return BP_EXML;
 	buf_reset(&c->scratch);
