@@ -33,6 +33,10 @@ CLIENTS=${BACKUP_CLIENTS:-4}
 instance_start || { echo "could not start Apache" >&2; exit 1; }
 echo "# backup, restore, verify on $BP_URL (build ${BUILD:-build})"
 load_accounts "$CLIENTS" "$WORK/accounts" || exit 1
+# more surveys beside theirs, so that the copy takes long enough for saves to land in it
+SURVEYS=${BACKUP_SURVEYS:-5000}
+"$BP_BPADM" -c "$BP_CONF" demo --kommuner 3 --surveys "$SURVEYS" > /dev/null || exit 1
+TOTAL=$((CLIENTS * 3 + SURVEYS))
 
 # a site of its own, deployed but not initialised: SITE_DIR NAME
 new_site() {
@@ -65,10 +69,11 @@ wait $SAVER
 check "the saver ended well" is "$?" 0
 echo "     backup: $(head -1 "$WORK/backup.out") in $(( (ENDED - BEGAN) / 1000000 )) ms"
 before=$(awk -v t="$BEGAN" '$1 == "ack" && $2 < t' "$WORK/acks" | wc -l)
+during=$(awk -v a="$BEGAN" -v b="$ENDED" '$1 == "ack" && $2 >= a && $2 <= b' "$WORK/acks" | wc -l)
 after=$(awk -v t="$ENDED" '$1 == "ack" && $2 > t' "$WORK/acks" | wc -l)
-echo "     $before saves acknowledged before the backup began, $after after it ended"
-check "saves acknowledged before the backup, and saves went on after it" \
-    bash -c "[ $before -gt 0 ] && [ $after -gt 0 ]"
+echo "     saves acknowledged: $before before the backup began, $during while it ran, $after after"
+check "saves acknowledged before the backup, while it ran (not blocked by it) and after" \
+    bash -c "[ $before -gt 0 ] && [ $during -gt 0 ] && [ $after -gt 0 ]"
 check "the backup: data.mdb, secrets, manifest, each 0600" \
     is "$(cd "$WORK/bk" && stat -c '%n %a' * | tr '\n' ' ')" "data.mdb 600 manifest 600 secrets 600 "
 check "the directory itself 0700" is "$(stat -c %a "$WORK/bk")" 700
@@ -78,7 +83,7 @@ check "the manifest: version, time, format, checksum, secrets check, a count per
 	grep -q '^format 1\$' '$WORK/bk/manifest' &&
 	grep -q \"^data.mdb \$(stat -c %s '$WORK/bk/data.mdb') \$(sha256sum '$WORK/bk/data.mdb' | cut -d' ' -f1)\\\$\" '$WORK/bk/manifest' &&
 	grep -Eq '^secrets-check [0-9a-f]{64}\$' '$WORK/bk/manifest' &&
-	grep -q '^count surveys $((CLIENTS * 3))\$' '$WORK/bk/manifest' &&
+	grep -q '^count surveys $TOTAL\$' '$WORK/bk/manifest' &&
 	[ \$(grep -c '^count ' '$WORK/bk/manifest') -eq \$('$BPADM' -c '$BP_CONF' stat | grep -vc '^map_size\\|^used') ]"
 check "the secrets beside the copy are the site's" cmp -s "$WORK/bk/secrets" "$BP_SITE/secrets"
 mkdir "$WORK/full" && touch "$WORK/full/x"
@@ -87,7 +92,7 @@ check "a non-empty directory is refused: exit 1" is "$RC" 1
 check "... saying why, leaving it as it was" bash -c "[[ \"\$1\" == *'ikke tom'* ]] && [ \$(ls '$WORK/full') = x ]" _ "$OUT"
 bpadm -c "$BP_CONF" verify > "$WORK/verify.out"
 check "verify of the live site: exit 0" is "$?" 0
-check "verify counts every survey" grep -qx "surveys $((CLIENTS * 3))" "$WORK/verify.out"
+check "verify counts every survey" grep -qx "surveys $TOTAL" "$WORK/verify.out"
 bpadm -c "$BP_CONF" verify "$WORK/bk" > /dev/null
 check "verify of the backup: exit 0" is "$?" 0
 
@@ -113,7 +118,7 @@ check "restore of a changed copy: exit 1" is "$RC" 1
 check "... the checksum named, nothing written" bash -c "[[ \"\$1\" == *sjekksummen* ]] && [ ! -e '$WORK/b/store' ]" _ "$OUT"
 bpadm -c "$CONF_B" restore "$WORK/bk" > "$WORK/restore.out" 2>&1
 check "restore into a fresh site: exit 0" is "$?" 0
-check "restore reports the surveys" grep -q "$((CLIENTS * 3)) kartlegginger" "$WORK/restore.out"
+check "restore reports the surveys" grep -q "$TOTAL kartlegginger" "$WORK/restore.out"
 check "the restored store is 0600" is "$(stat -c %a "$WORK/b/store/data.mdb")" 600
 run bpadm -c "$CONF_B" restore "$WORK/bk"
 check "restore into a store in use: exit 1" is "$RC" 1
@@ -224,7 +229,7 @@ check "... and says it upgraded it" has "$OUT" "upgraded from format 0 to 1"
 check "... the version recorded" bash -c "mdb_dump -s meta -p '$WORK/old/store' | grep -A1 -x ' schema' | grep -qx ' 1'"
 bpadm -c "$WORK/old/brukerplan.conf" verify > "$WORK/old/verify" 2>&1
 check "... every record reads, the by-change index rebuilt" \
-    bash -c "grep -qx 'changed $((CLIENTS * 3))' '$WORK/old/verify' && grep -qx 'format 1' '$WORK/old/verify'"
+    bash -c "grep -qx 'changed $TOTAL' '$WORK/old/verify' && grep -qx 'format 1' '$WORK/old/verify'"
 old_store "$WORK/new" 2
 run bpadm -c "$WORK/new/brukerplan.conf" stat
 echo "     $(head -1 <<<"$OUT")"
