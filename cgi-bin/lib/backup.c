@@ -376,27 +376,37 @@ out:
 /* -- the manifest ---------------------------------------------------------------------- */
 
 int
-backup_manifest_write(const char *path, const struct backup_manifest *m)
+backup_manifest_text(const struct backup_manifest *m, struct buf *out)
 {
-	char tmp[PATH_MAX], when[32];
-	struct buf b = { 0 };
+	char when[32];
 	struct tm tm;
 	time_t t = (time_t)m->time;
-	int fd, rc = BP_EIO, i;
+	int i;
+
+	if (gmtime_r(&t, &tm) == NULL || strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return BP_EINVAL;
+	buf_printf(out, "brukerplan-backup %d\ntime %s\nformat %d\n%s %llu %s\nsecrets-check %s\n",
+	    BACKUP_VERSION, when, m->format, BACKUP_DATA, m->bytes, m->sha256, m->secrets_check);
+	for (i = 0; i < DB__MAX; i++)
+		buf_printf(out, "count %s %zu\n", store_db_names[i], m->entries[i]);
+	return out->err;
+}
+
+int
+backup_manifest_write(const char *path, const struct backup_manifest *m)
+{
+	char tmp[PATH_MAX];
+	struct buf b = { 0 };
+	int fd, rc;
 	ssize_t n;
 
 	if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
 		return BP_ETOOBIG;
-	if (gmtime_r(&t, &tm) == NULL || strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		return BP_EINVAL;
-	buf_printf(&b, "brukerplan-backup %d\ntime %s\nformat %d\n%s %llu %s\nsecrets-check %s\n",
-	    BACKUP_VERSION, when, m->format, BACKUP_DATA, m->bytes, m->sha256, m->secrets_check);
-	for (i = 0; i < DB__MAX; i++)
-		buf_printf(&b, "count %s %zu\n", store_db_names[i], m->entries[i]);
-	if (b.err) {
+	if ((rc = backup_manifest_text(m, &b)) != 0) {
 		buf_free(&b);
-		return b.err;
+		return rc;
 	}
+	rc = BP_EIO;
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600)) < 0) {
 		buf_free(&b);
 		return errno == EEXIST ? BP_EEXIST : BP_EIO;
@@ -420,77 +430,110 @@ hex64(const char *s)
 	return strlen(s) == 2 * CRYPTO_HASH_LEN && strspn(s, "0123456789abcdef") == strlen(s);
 }
 
-/* one line of the manifest into m; 0 or BP_EXML. *seen marks the lines met (bit per kind) */
+/* one line of the manifest into m; 0 or BP_EXML. *seen has a bit per kind of line met,
+ * have[] the databases counted: each at most once */
 static int
-manifest_line(char *line, struct backup_manifest *m, unsigned *seen, size_t *counted)
+manifest_line(char *line, struct backup_manifest *m, unsigned *seen,
+    unsigned char have[DB__MAX])
 {
+	static const char *const names[] = {
+		"brukerplan-backup", "time", "format", BACKUP_DATA, "secrets-check", "count"
+	};
 	char name[32], a[80], b[80], extra[2];
 	struct tm tm;
 	long long v;
-	int n, i;
+	int n, kind, i;
 
 	n = sscanf(line, "%31s %79s %79s %1s", name, a, b, extra);
-	if (n == 2 && strcmp(name, "brukerplan-backup") == 0) {
-		if (str_to_ll(a, 1, BACKUP_VERSION, &v) != 0)
-			return BP_EXML;
-		*seen |= 1;
-	} else if (n == 2 && strcmp(name, "time") == 0) {
+	if (n < 2 || n > 3 || (kind = str_index(names, 6, name)) < 0)
+		return BP_EXML;
+	if (kind < 5 && (*seen & (1u << kind)))
+		return BP_EXML;		/* twice */
+	*seen |= kind < 5 ? 1u << kind : 0;
+	switch (kind) {
+	case 0:
+		return n == 2 && str_to_ll(a, 1, BACKUP_VERSION, &v) == 0 ? 0 : BP_EXML;
+	case 1:
 		memset(&tm, 0, sizeof(tm));
-		if (strptime(a, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL)
+		if (n != 2 || strptime(a, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL ||
+		    strlen(a) != 20)
 			return BP_EXML;
 		m->time = (long long)timegm(&tm);
-		*seen |= 2;
-	} else if (n == 2 && strcmp(name, "format") == 0) {
-		if (str_to_ll(a, 1, 9999, &v) != 0)
+		return 0;
+	case 2:
+		if (n != 2 || str_to_ll(a, 1, 9999, &v) != 0)
 			return BP_EXML;
 		m->format = (int)v;
-		*seen |= 4;
-	} else if (n == 3 && strcmp(name, BACKUP_DATA) == 0) {
-		if (str_to_ll(a, 1, 1LL << 50, &v) != 0 || !hex64(b))
+		return 0;
+	case 3:
+		if (n != 3 || str_to_ll(a, 1, 1LL << 50, &v) != 0 || !hex64(b))
 			return BP_EXML;
 		m->bytes = (unsigned long long)v;
 		memcpy(m->sha256, b, sizeof(m->sha256));
-		*seen |= 8;
-	} else if (n == 2 && strcmp(name, "secrets-check") == 0) {
-		if (!hex64(a))
+		return 0;
+	case 4:
+		if (n != 2 || !hex64(a))
 			return BP_EXML;
 		memcpy(m->secrets_check, a, sizeof(m->secrets_check));
-		*seen |= 16;
-	} else if (n == 3 && strcmp(name, "count") == 0) {
-		if ((i = str_index(store_db_names, DB__MAX, a)) < 0 ||
+		return 0;
+	case 5:
+		if (n != 3 || (i = str_index(store_db_names, DB__MAX, a)) < 0 || have[i] ||
 		    str_to_ll(b, 0, 1LL << 50, &v) != 0)
 			return BP_EXML;
 		m->entries[i] = (size_t)v;
-		(*counted)++;
-	} else {
+		have[i] = 1;
+		return 0;
+	default:
+		abort();
+	}
+}
+
+int
+backup_manifest_parse(const char *text, size_t len, struct backup_manifest *m, char *err,
+    size_t errlen)
+{
+	unsigned char have[DB__MAX] = { 0 };
+	char *copy, *line, *save = NULL;
+	unsigned seen = 0;
+	int rc = 0, lineno = 0;
+
+	memset(m, 0, sizeof(*m));
+	snprintf(err, errlen, "%s", "");
+	if (len > BACKUP_MANIFEST_MAX || memchr(text, '\0', len) != NULL) {
+		snprintf(err, errlen, "%s", "ikke tekst");
 		return BP_EXML;
 	}
-	return 0;
+	if ((copy = malloc(len + 1)) == NULL)
+		return BP_ENOMEM;
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	for (line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		lineno++;
+		if ((rc = manifest_line(line, m, &seen, have)) != 0) {
+			snprintf(err, errlen, "linje %d", lineno);
+			break;
+		}
+	}
+	free(copy);
+	if (rc == 0 && (seen != 31 || memchr(have, 0, sizeof(have)) != NULL)) {
+		snprintf(err, errlen, "%s", "ufullstendig");
+		rc = BP_EXML;
+	}
+	return rc;
 }
 
 int
 backup_manifest_read(const char *path, struct backup_manifest *m, char *err, size_t errlen)
 {
-	char *text, *line, *save = NULL;
-	size_t len, counted = 0;
-	unsigned seen = 0;
-	int rc, lineno = 0;
+	char *text;
+	size_t len;
+	int rc;
 
 	memset(m, 0, sizeof(*m));
 	snprintf(err, errlen, "%s", "");
-	if ((rc = file_read(path, 64 * 1024, &text, &len)) != 0)
+	if ((rc = file_read(path, BACKUP_MANIFEST_MAX, &text, &len)) != 0)
 		return rc == BP_ENOENT ? BP_ENOENT : BP_EXML;
-	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		lineno++;
-		if ((rc = manifest_line(line, m, &seen, &counted)) != 0) {
-			snprintf(err, errlen, "linje %d", lineno);
-			break;
-		}
-	}
+	rc = backup_manifest_parse(text, len, m, err, errlen);
 	free(text);
-	if (rc == 0 && (seen != 31 || counted != DB__MAX)) {
-		snprintf(err, errlen, "%s", "ufullstendig");
-		rc = BP_EXML;
-	}
 	return rc;
 }

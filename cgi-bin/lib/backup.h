@@ -62,12 +62,20 @@ struct backup_manifest {
 	size_t entries[DB__MAX];		/* records per database */
 };
 
+#define BACKUP_MANIFEST_MAX (64 * 1024)
+
+/* backup_manifest_text: m as the manifest's text, appended to out. */
+int backup_manifest_text(const struct backup_manifest *m, struct buf *out);
 /* backup_manifest_write: write m to path (mode 0600) through a temporary file renamed into
  * place and synced, so a manifest is there whole or not at all. */
 int backup_manifest_write(const char *path, const struct backup_manifest *m);
 /* backup_manifest_read: BP_ENOENT when there is none, BP_EXML (with the line in err) when
  * it is not one of ours. */
 int backup_manifest_read(const char *path, struct backup_manifest *m, char *err,
+    size_t errlen);
+/* backup_manifest_parse: the same from text (len bytes, no NUL): every line one of ours,
+ * each once at most but the counts, one count per database. */
+int backup_manifest_parse(const char *text, size_t len, struct backup_manifest *m, char *err,
     size_t errlen);
 
 #endif

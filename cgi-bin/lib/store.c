@@ -180,7 +180,8 @@ fail:
 	return rc;
 }
 
-static int store_format(struct store *st, const char *dir, int create);	/* at the end */
+static int store_newer(struct store *st, const char *dir);	/* at the end */
+static int store_format(struct store *st, const char *dir, int create);
 
 int
 store_open(const char *dir, size_t map_size, int create, struct store **out)
@@ -210,6 +211,10 @@ store_open(const char *dir, size_t map_size, int create, struct store **out)
 	/* NORDAHEAD: records are read at random; read-ahead only fills the page cache. */
 	if ((rc = mdb_env_open(st->env, dir, MDB_NORDAHEAD, 0600)) != 0)
 		goto fail;
+	if ((rc = store_newer(st, dir)) != 0) {	/* before anything is written to it */
+		store_close(st);
+		return rc;
+	}
 	for (tries = 0; (rc = open_dbs(st, create, 0)) == MDB_MAP_FULL && tries < STORE_MAX_GROW;
 	    tries++)
 		if ((rc = grow(st)) != 0)
@@ -666,6 +671,32 @@ format_refuse(const char *dir, int have)
 	return BP_ECONFIG;
 }
 
+/* A newer store is refused before open_dbs adds anything to it: read its version
+ * through its own handle of DB_META (a store being made has none yet). */
+static int
+store_newer(struct store *st, const char *dir)
+{
+	struct store_txn t = { st, NULL, 0, 0 };
+	int rc, have = 0;
+
+	if ((rc = txn_begin(st, MDB_RDONLY, &t.txn)) != 0)
+		return map_err(rc);
+	rc = mdb_dbi_open(t.txn, store_db_names[DB_META], 0, &st->dbi[DB_META]);
+	if (rc == 0)
+		rc = format_get(&t, &have);
+	else if (rc == MDB_NOTFOUND)
+		rc = 0;
+	else
+		rc = map_err(rc);
+	mdb_txn_abort(t.txn);	/* the handle goes with it: open_dbs opens every one */
+	st->dbi[DB_META] = 0;
+	if (rc != 0) {
+		log_error("store: %s: unreadable format version: %s", dir, bp_strerror(rc));
+		return rc;
+	}
+	return have > STORE_FORMAT ? format_refuse(dir, have) : 0;
+}
+
 static int
 store_format(struct store *st, const char *dir, int create)
 {
@@ -717,9 +748,15 @@ store_open_readonly(const char *path, int copy, struct store **out)
 		return BP_ENOMEM;
 	if ((rc = mdb_env_create(&st->env)) != 0 ||
 	    (rc = mdb_env_set_maxdbs(st->env, DB__MAX + 8)) != 0 ||
-	    (rc = mdb_env_open(st->env, path, flags, 0600)) != 0 ||
-	    (rc = txn_begin(st, MDB_RDONLY, &txn)) != 0) {
+	    (rc = mdb_env_open(st->env, path, flags, 0600)) != 0) {
 		log_error("store: open %s: %s", path, mdb_strerror(rc));
+		rc = map_err(rc);
+		goto fail;
+	}
+	/* a newer store is said to be newer, whatever else it lacks */
+	if ((rc = store_newer(st, path)) != 0)
+		goto fail;
+	if ((rc = txn_begin(st, MDB_RDONLY, &txn)) != 0) {
 		rc = map_err(rc);
 		goto fail;
 	}

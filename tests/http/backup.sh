@@ -187,7 +187,8 @@ check "... and no number (no 11 digits in the message)" bash -c '! grep -Eq "[0-
 # == 4. the format version ====================================================================
 # format 0: no version record, and without the indexes later releases added (they are
 # rebuilt from what they index)
-old_store() {	# old_store DIR SCHEMA|-: the restored store as an older or newer release wrote it
+old_store() {	# old_store DIR SCHEMA|-: the restored store without the version record (-) or
+		# with another, and without the databases added since format 0
 	mkdir -p "$1/store" && chmod 700 "$1/store"
 	sed "s#^store *=.*#store = $1/store#; s#^secrets *=.*#secrets = $WORK/b/secrets#; s#^xslt *=.*#xslt = $WORK/b/xslt#" \
 	    "$CONF_B" > "$1/brukerplan.conf"
@@ -206,7 +207,7 @@ while i < len(lines):
         while not lines[j].startswith("database="):
             j += 1
         db = lines[j][len("database="):]
-        skip = schema == "-" and db in drop
+        skip = db in drop
     if not skip and db == "meta" and l == " " + b"schema".hex():
         i += 2
         if schema != "-":
@@ -239,6 +240,8 @@ check "... and in English" has "$OUT" "the store has format 2, newer than this p
 run bpadm -c "$WORK/new/brukerplan.conf" verify
 check "... verify refuses it too (exit 1)" is "$RC" 1
 check "... saying why" has "$OUT" "lagerformat 2"
+check "... and nothing was added to it (no database made for this program)" \
+    bash -c "! mdb_stat -a '$WORK/new/store' | grep -q 'Status of changed'"
 page=$(env -i BRUKERPLAN_CONFIG="$WORK/new/brukerplan.conf" REQUEST_METHOD=GET SCRIPT_NAME=/cgi-bin/login \
     SERVER_NAME=127.0.0.1 SERVER_PORT=80 HTTP_HOST=127.0.0.1 REMOTE_ADDR=127.0.0.1 \
     HTTP_COOKIE=bp_sid=$(printf '%064d' 1) "$BUILD_ABS/cgi-bin/login" 2> "$WORK/new/cgi.err")

@@ -95,6 +95,40 @@ test_manifest_malformed(void **state)
 	}
 	assert_int_equal(backup_manifest_read(f->path, &m, err, sizeof(err)), BP_EXML);
 	assert_string_equal(err, "ufullstendig");
+	/* a line twice, or one database counted twice in place of another */
+	{
+		struct backup_manifest good = sample();
+		struct buf b = { 0 };
+		char *at;
+
+		assert_int_equal(backup_manifest_text(&good, &b), 0);
+		assert_int_equal(backup_manifest_parse(b.p, b.len, &m, err, sizeof(err)), 0);
+		assert_memory_equal(&m, &good, sizeof(m));
+		buf_puts(&b, "format 1\n");
+		assert_int_equal(backup_manifest_parse(b.p, b.len, &m, err, sizeof(err)), BP_EXML);
+		buf_reset(&b);
+		assert_int_equal(backup_manifest_text(&good, &b), 0);
+		{
+			struct buf twice = { 0 };
+
+			/* meta's line replaced by a second count of resets */
+			at = strstr(b.p, "count meta 0\n");
+			assert_non_null(at);
+			buf_add(&twice, b.p, (size_t)(at - b.p));
+			buf_puts(&twice, "count resets 147\n");
+			buf_puts(&twice, at + strlen("count meta 0\n"));
+			assert_int_equal(backup_manifest_parse(twice.p, twice.len, &m, err,
+			    sizeof(err)), BP_EXML);
+			assert_string_equal(err, "linje 27");	/* the second count of resets */
+			buf_free(&twice);
+		}
+		/* no NUL inside */
+		buf_reset(&b);
+		assert_int_equal(backup_manifest_text(&good, &b), 0);
+		b.p[3] = '\0';
+		assert_int_equal(backup_manifest_parse(b.p, b.len, &m, err, sizeof(err)), BP_EXML);
+		buf_free(&b);
+	}
 }
 
 static void
