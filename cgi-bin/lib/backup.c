@@ -455,8 +455,9 @@ manifest_line(char *line, struct backup_manifest *m, unsigned *seen,
 		return n == 2 && str_to_ll(a, 1, BACKUP_VERSION, &v) == 0 ? 0 : BP_EXML;
 	case 1:
 		memset(&tm, 0, sizeof(tm));
-		if (n != 2 || strptime(a, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL ||
-		    strlen(a) != 20)
+		/* four-digit years only: what strftime writes back is the same text */
+		if (n != 2 || strlen(a) != 20 || strptime(a, "%Y-%m-%dT%H:%M:%SZ", &tm) == NULL ||
+		    tm.tm_year < 2000 - 1900)
 			return BP_EXML;
 		m->time = (long long)timegm(&tm);
 		return 0;
