@@ -9,7 +9,7 @@
 #   make fuzz            libFuzzer on every hand-written parser (clang; FUZZ_SECONDS each)
 #   make deploy DEST=dir [BASE_URL=https://host/path] [MODE=drift]
 #                        a tree for Apache hosting (.htaccess, store outside DocumentRoot)
-#   make install         the same into $(PREFIX)
+#   make install         the same into $(PREFIX) (man pages in $(PREFIX)/man/man8)
 #   make clean
 #
 # Local overrides go in Makefile.local (not tracked).
@@ -271,6 +271,9 @@ test: deps-test
 	@BUILD=$(BUILD)/asan tests/http/erklaering.sh
 	@BUILD=$(BUILD) tests/http/aarsskifte.sh
 	@BUILD=$(BUILD)/asan tests/http/aarsskifte.sh
+	@BUILD=$(BUILD) tests/http/backup.sh
+	@BUILD=$(BUILD)/asan tests/http/backup.sh
+	@BUILD=$(BUILD) tests/http/man.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

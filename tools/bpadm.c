@@ -1,6 +1,6 @@
 /* bpadm: administer a Brukerplan installation from the command line.
  *
- *   bpadm [-c FIL] init | invite | audit | stat | errorpages
+ *   bpadm [-c FIL] init | invite | audit | stat | backup | restore | verify | errorpages
  *
  * Written like LMDB's tools: getopt, usage(), "bpadm: what: why" on stderr, one write
  * transaction per change, exit 0 on success, 1 on failure, 2 on wrong usage. */
@@ -26,6 +26,7 @@
 #include "transfer.h"
 
 #include "bpadm/demo.h"
+#include "bpadm/drift.h"
 
 #define EXIT_USAGE 2
 
@@ -43,6 +44,12 @@ static const char usage_text[] =
     "                          sidens filtre; TYPE: innlogging, konto, lenker, oppslag,\n"
     "                          reservasjon, datoer, nedlasting; DATO: ÅÅÅÅ-MM-DD\n"
     "  stat                    lagerets størrelse og antall poster\n"
+    "  backup KATALOG          sikkerhetskopi mens nettstedet går: lagerets komprimerte\n"
+    "                          kopi, hemmelighetsfilen (0600) og et manifest\n"
+    "  restore KATALOG         legg en sikkerhetskopi inn i et tomt eller manglende lager,\n"
+    "                          etter at den er sjekket mot manifestet og hemmelighetene\n"
+    "  verify [KATALOG]        les og åpne hver post i lageret (eller i en\n"
+    "                          sikkerhetskopi); avslutter 1 ved første som ikke kan leses\n"
     "  errorpages KATALOG      lag statiske feilsider for Apache (ErrorDocument)\n"
     "  fnr [--mode test|drift] NUMMER\n"
     "                          sjekk et fødselsnummer; skriver én linje, avslutter 0 eller 1\n"
@@ -113,7 +120,7 @@ init_meta(struct store_txn *txn, void *arg)
 	int rc;
 
 	snprintf(created, sizeof(created), "%lld", now);
-	if ((rc = store_put(txn, DB_META, "schema", 6, STORE_SCHEMA, strlen(STORE_SCHEMA))) ||
+	if ((rc = store_format_set(txn)) ||
 	    (rc = store_put(txn, DB_META, "created", 7, created, strlen(created))))
 		return rc;
 	return audit_add(txn, now, "init", "bpadm", NULL, NULL);
@@ -813,6 +820,9 @@ static const struct {
 	{ "invite", cmd_invite, 1 },
 	{ "audit", cmd_audit, 1 },
 	{ "stat", cmd_stat, 1 },
+	{ "backup", cmd_backup, 1 },
+	{ "restore", cmd_restore, 1 },
+	{ "verify", cmd_verify, 1 },
 	{ "errorpages", cmd_errorpages, 1 },
 	{ "fnr", cmd_fnr, 0 },
 	{ "defimage", cmd_defimage, 0 },

@@ -5,7 +5,8 @@
 #   DEST/secrets, DEST/store/    made by `bpadm init`; outside the DocumentRoot
 #   DEST/xslt/                   stylesheets
 #   DEST/data/                   reference data (kommuner, bydeler, KORUS regions)
-#   DEST/bin/bpadm               the admin tool
+#   DEST/bin/bpadm               the admin tool (and bp-transfer, the cron tool)
+#   DEST/man/man8/               their man pages, bpadm(8) and bp-transfer(8)
 #   DEST/public_html/            the DocumentRoot: css, favicon, error pages, .htaccess
 #   DEST/public_html/cgi-bin/    the CGI programs, run through .htaccess (ExecCGI)
 #
@@ -35,6 +36,9 @@ install -m 644 "$build"/data/rapport/*.xml "$dest/data/rapport/"
 install -m 644 "$src"/htdocs/css/*.css "$web/css/"
 install -m 644 "$src"/htdocs/js/*.js "$web/js/"
 install -m 644 "$src"/htdocs/favicon.svg "$web/"
+# the man pages: man -M DEST/man bpadm (or MANPATH)
+install -d -m 755 "$dest/man" "$dest/man/man8"
+install -m 644 "$src"/tools/*.8 "$dest/man/man8/"
 
 conf="$dest/brukerplan.conf"
 if [ ! -f "$conf" ]; then

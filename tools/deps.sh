@@ -9,7 +9,7 @@ pkgs_build="gcc make pkg-config libc6-dev cmake dpkg-dev xz-utils ca-certificate
 	libpango1.0-dev libcairo2-dev libpwquality-dev"
 pkgs_run="apache2-bin lmdb-utils fonts-dejavu-core libpwquality1 cracklib-runtime"
 pkgs_test="libcmocka-dev curl chromium lmdb-utils oathtool openssl libapache2-mod-auth-openidc
-	poppler-utils libxml2-utils python3"
+	poppler-utils libxml2-utils python3 man-db"
 pkgs_bench="wrk curl oathtool python3 valgrind lmdb-utils"
 pkgs_fuzz="clang libclang-rt-14-dev"
 

@@ -177,6 +177,9 @@ fail:
 	return rc;
 }
 
+static int store_newer(struct store *st, const char *dir);	/* at the end */
+static int store_format(struct store *st, const char *dir, int create);
+
 int
 store_open_upgrading(const char *dir, size_t map_size, int create,
     const struct store_upgrade *upgrades, size_t nupgrades, struct store **out)
@@ -206,12 +209,20 @@ store_open_upgrading(const char *dir, size_t map_size, int create,
 	/* NORDAHEAD: records are read at random; read-ahead only fills the page cache. */
 	if ((rc = mdb_env_open(st->env, dir, MDB_NORDAHEAD, 0600)) != 0)
 		goto fail;
+	if ((rc = store_newer(st, dir)) != 0) {	/* before anything is written to it */
+		store_close(st);
+		return rc;
+	}
 	for (tries = 0; (rc = open_dbs(st, create, 0, upgrades, nupgrades)) == MDB_MAP_FULL &&
 	    tries < STORE_MAX_GROW; tries++)
 		if ((rc = grow(st)) != 0)
 			break;
 	if (rc != 0)
 		goto fail;
+	if ((rc = store_format(st, dir, create)) != 0) {
+		store_close(st);
+		return rc;
+	}
 	*out = st;
 	return 0;
 fail:
@@ -592,5 +603,210 @@ store_stat(struct store *st, struct store_stat *out)
 		if (mdb_stat(txn, st->dbi[i], &ms) == 0)
 			out->entries[i] = ms.ms_entries;
 	mdb_txn_abort(txn);
+	return 0;
+}
+
+/* -- the format version, read-only opening and LMDB's consistent copies ------------------ */
+
+#define FORMAT_KEY "schema"	/* DB_META: the format version, in decimal */
+
+/* the store's format version into *format; 0 when it has no version record (a store from
+ * before the record was kept) */
+static int
+format_get(struct store_txn *txn, int *format)
+{
+	char text[8];
+	const void *v;
+	size_t vlen;
+	long long n;
+	int rc;
+
+	*format = 0;
+	rc = store_get(txn, DB_META, FORMAT_KEY, strlen(FORMAT_KEY), &v, &vlen);
+	if (rc == BP_ENOENT)
+		return 0;
+	if (rc != 0)
+		return rc;
+	if (vlen == 0 || vlen >= sizeof(text))
+		return BP_EXML;
+	memcpy(text, v, vlen);
+	text[vlen] = '\0';
+	if (str_to_ll(text, 1, 9999, &n) != 0)
+		return BP_EXML;
+	*format = (int)n;
+	return 0;
+}
+
+static int
+format_read(struct store_txn *txn, void *arg)
+{
+	return format_get(txn, arg);
+}
+
+/* writes this program's format where the store has an older one (or none): the upgrades
+ * themselves (new databases, their indexes) are open_dbs's, done by then */
+static int
+format_write(struct store_txn *txn, void *arg)
+{
+	char text[16];
+	int have, rc;
+
+	(void)arg;
+	if ((rc = format_get(txn, &have)) != 0 || have >= STORE_FORMAT)
+		return rc;
+	snprintf(text, sizeof(text), "%d", STORE_FORMAT);
+	return store_put(txn, DB_META, FORMAT_KEY, strlen(FORMAT_KEY), text, strlen(text));
+}
+
+/* A store newer than this program may hold what it cannot read, or would damage by
+ * writing: refused, naming both versions, in both languages (the error log's readers). */
+static int
+format_refuse(const char *dir, int have)
+{
+	log_error("store: %s har lagerformat %d, men dette programmet kjenner bare format %d "
+	    "og eldre: installer den nyeste Brukerplan (make deploy) / the store has format %d, "
+	    "newer than this program's %d", dir, have, STORE_FORMAT, have, STORE_FORMAT);
+	return BP_ECONFIG;
+}
+
+/* A newer store is refused before open_dbs adds anything to it: read its version
+ * through its own handle of DB_META (a store being made has none yet). */
+static int
+store_newer(struct store *st, const char *dir)
+{
+	struct store_txn t = { st, NULL, 0, 0 };
+	int rc, have = 0;
+
+	if ((rc = txn_begin(st, MDB_RDONLY, &t.txn)) != 0)
+		return map_err(rc);
+	rc = mdb_dbi_open(t.txn, store_db_names[DB_META], 0, &st->dbi[DB_META]);
+	if (rc == 0)
+		rc = format_get(&t, &have);
+	else if (rc == MDB_NOTFOUND)
+		rc = 0;
+	else
+		rc = map_err(rc);
+	mdb_txn_abort(t.txn);	/* the handle goes with it: open_dbs opens every one */
+	st->dbi[DB_META] = 0;
+	if (rc != 0) {
+		log_error("store: %s: unreadable format version: %s", dir, bp_strerror(rc));
+		return rc;
+	}
+	return have > STORE_FORMAT ? format_refuse(dir, have) : 0;
+}
+
+static int
+store_format(struct store *st, const char *dir, int create)
+{
+	int have, rc;
+
+	if ((rc = store_read(st, format_read, &have)) != 0) {
+		log_error("store: %s: unreadable format version: %s", dir, bp_strerror(rc));
+		return rc;
+	}
+	if (have > STORE_FORMAT)
+		return format_refuse(dir, have);
+	/* a store being made gets its version from its maker (bpadm init: store_format_set),
+	 * in the transaction that makes its first records */
+	if (have == STORE_FORMAT || (create && have == 0))
+		return 0;
+	if ((rc = store_write(st, format_write, NULL)) != 0)
+		return rc;
+	log_error("store: %s upgraded from format %d to %d", dir, have, STORE_FORMAT);
+	return 0;
+}
+
+int
+store_format_set(struct store_txn *txn)
+{
+	return format_write(txn, NULL);
+}
+
+int
+store_format_of(struct store *st, int *format)
+{
+	return store_read(st, format_read, format);
+}
+
+int
+store_open_readonly(const char *path, int copy, struct store **out)
+{
+	unsigned flags = MDB_RDONLY | MDB_NORDAHEAD | (copy ? MDB_NOSUBDIR | MDB_NOLOCK : 0);
+	struct store *st;
+	MDB_txn *txn = NULL;
+	struct stat sb;
+	int rc, i, have;
+
+	*out = NULL;
+	if (copy ? stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) : !store_exists(path)) {
+		log_error("store: no store in %s", path);
+		return BP_ECONFIG;
+	}
+	if ((st = calloc(1, sizeof(*st))) == NULL)
+		return BP_ENOMEM;
+	if ((rc = mdb_env_create(&st->env)) != 0 ||
+	    (rc = mdb_env_set_maxdbs(st->env, DB__MAX + 8)) != 0 ||
+	    (rc = mdb_env_open(st->env, path, flags, 0600)) != 0) {
+		log_error("store: open %s: %s", path, mdb_strerror(rc));
+		rc = map_err(rc);
+		goto fail;
+	}
+	/* a newer store is said to be newer, whatever else it lacks */
+	if ((rc = store_newer(st, path)) != 0)
+		goto fail;
+	if ((rc = txn_begin(st, MDB_RDONLY, &txn)) != 0) {
+		rc = map_err(rc);
+		goto fail;
+	}
+	for (i = 0; i < DB__MAX; i++) {
+		rc = mdb_dbi_open(txn, store_db_names[i], db_flags[i], &st->dbi[i]);
+		if (rc == MDB_NOTFOUND) {
+			/* read only, nothing can be added: a program that writes adds it */
+			log_error("store: %s lacks the database %s: an older store (bpadm stat "
+			    "upgrades it)", path, store_db_names[i]);
+			rc = BP_ECONFIG;
+			goto fail;
+		}
+		if (rc != 0) {
+			log_error("store: open %s: %s", path, mdb_strerror(rc));
+			rc = map_err(rc);
+			goto fail;
+		}
+	}
+	/* committed, not aborted: the dbi handles then outlive the transaction */
+	rc = mdb_txn_commit(txn);
+	txn = NULL;
+	if (rc != 0) {
+		rc = map_err(rc);
+		goto fail;
+	}
+	if ((rc = store_format_of(st, &have)) != 0)
+		goto fail;
+	if (have > STORE_FORMAT) {
+		rc = format_refuse(path, have);
+		goto fail;
+	}
+	*out = st;
+	return 0;
+fail:
+	if (txn)
+		mdb_txn_abort(txn);
+	if (st->env)
+		mdb_env_close(st->env);
+	free(st);
+	return rc;
+}
+
+int
+store_copy(struct store *st, const char *path, int compact)
+{
+	int rc = mdb_env_copy2(st->env, path, compact ? MDB_CP_COMPACT : 0);
+
+	if (rc != 0) {
+		log_error("store: copy to %s: %s", path, mdb_strerror(rc));
+		if (rc == EIO || rc == ENOSPC || rc == EFBIG || rc == EDQUOT)
+			return rc == EIO ? BP_EIO : BP_ENOSPC;
+		return rc == EEXIST ? BP_EEXIST : map_err(rc);
+	}
 	return 0;
 }

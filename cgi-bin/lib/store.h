@@ -34,7 +34,6 @@ enum store_db {
 };
 
 #define STORE_KEY_MAX 511	/* LMDB's default key size limit */
-#define STORE_SCHEMA "1"
 
 struct store;
 struct store_txn;
@@ -130,3 +129,32 @@ int store_stat(struct store *st, struct store_stat *out);
 extern const char *const store_db_names[DB__MAX];
 
 #endif
+
+/* -- format version, read-only opening, consistent copies (bpadm backup, restore, verify) */
+
+/* The store's format version, kept in DB_META under "schema". Raise it when a release
+ * changes what the store holds so that an older program could not read it, or would damage
+ * it by writing: store_open then writes the new number after its upgrades (the new
+ * databases and the indexes filled for them), and refuses a store whose number is higher
+ * than its own (BP_ECONFIG; the error log names both versions). A store without the record
+ * is from before it was kept: it is upgraded. */
+#define STORE_FORMAT 1
+
+/* store_format_of: the store's format version (0: none recorded). */
+int store_format_of(struct store *st, int *format);
+/* store_format_set: record this program's format in a store being made (bpadm init). */
+int store_format_set(struct store_txn *txn);
+
+/* store_open_readonly: open a store without writing anything, for reading it through: path
+ * is a store directory (a live one: LMDB's lock file keeps readers and writers apart), or
+ * with copy set, the data file of a copy (no lock file: nothing writes a copy). BP_ECONFIG
+ * when there is no store, when it is newer than this program, or lacks a database (an
+ * older store: a program that writes upgrades it first). Close with store_close. */
+int store_open_readonly(const char *path, int copy, struct store **out);
+
+/* store_copy: LMDB's consistent copy of the store as it is at the start (a read
+ * transaction: writers go on meanwhile) into path: a directory that must exist and have no
+ * data.mdb (of a store opened by store_open), or a file name that must not exist (of a copy
+ * opened with store_open_readonly). compact leaves out free pages. BP_EEXIST when the
+ * target is there, BP_ENOSPC when the disk filled. */
+int store_copy(struct store *st, const char *path, int compact);
