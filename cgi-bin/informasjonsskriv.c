@@ -72,7 +72,7 @@ letter_load(struct app *a, struct letter *l)
 	snprintf(l->kommune, sizeof(l->kommune), "%s kommune", name ? name : a->me.kommunenavn);
 	d = l->period.overforingsdato;
 	if (*d)		/* YYYY-MM-DD as Norwegians write it */
-		snprintf(l->dato, sizeof(l->dato), "%.2s.%.2s.%.4s", d + 8, d + 5, d);
+		date_norwegian(d, l->dato);
 	return 0;
 }
 

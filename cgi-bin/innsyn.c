@@ -126,12 +126,12 @@ action_text(const struct definition *def, const struct survey_log_line *ln, stru
 static int
 log_row(struct innsyn *in, struct store_txn *txn, const struct survey_log_line *ln)
 {
-	char when[17], who[2 * sizeof(in->who.a[0].name) + 8];
+	char when[TIME_NORWEGIAN_LEN + 1], who[2 * sizeof(in->who.a[0].name) + 8];
 	struct buf what = { 0 };
 	const char *cells[3] = { when, who, NULL };
 	int rc;
 
-	time_datetime((time_t)ln->time, when);
+	time_norwegian((time_t)ln->time, 1, when);
 	who_text(txn, in, ln->account, who, sizeof(who));
 	action_text(in->def, ln, &what);
 	cells[2] = what.p ? what.p : "";
@@ -302,7 +302,7 @@ start_document(struct innsyn *in, const char *title)
 {
 	const struct refdata *rd;
 	const char *kname;
-	char kommune[5], line[512], now[17];
+	char kommune[5], line[512], now[TIME_NORWEGIAN_LEN + 1];
 	int rc;
 
 	memcpy(kommune, in->key, 4);
@@ -322,7 +322,7 @@ start_document(struct innsyn *in, const char *title)
 	snprintf(line, sizeof(line), "Brukerplan %d", in->year);
 	if ((rc = pdf_header_line(in->pdf, line)) != 0)
 		return rc;
-	time_datetime((time_t)in->a->now, now);
+	time_norwegian((time_t)in->a->now, 1, now);
 	snprintf(line, sizeof(line), "Skrevet ut %s", now);
 	return pdf_header_line(in->pdf, line);
 }

@@ -28,7 +28,7 @@
         <p><a class="button secondary" href="{@cgi}/informasjonsskriv?fil=pdf">Last ned forhåndsvisning (PDF)</a></p>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="$l/@changed"><p class="aside">Teksten ble sist endret av KORFOR <xsl:value-of select="$l/@changed"/>.</p></xsl:if>
+    <xsl:if test="$l/@changed"><p class="aside">Teksten ble sist endret av KORFOR <xsl:call-template name="dato"><xsl:with-param name="d" select="$l/@changed"/></xsl:call-template>.</p></xsl:if>
 
     <section class="card letter" aria-labelledby="skrivet">
       <h2 id="skrivet"><xsl:value-of select="$l/title"/></h2>

@@ -339,6 +339,15 @@ time_datetime(time_t t, char out[17])
 	strftime(out, 17, "%Y-%m-%d %H:%M", &tm);
 }
 
+void
+time_norwegian(time_t t, int with_time, char out[TIME_NORWEGIAN_LEN + 1])
+{
+	struct tm tm;
+
+	oslo_tm(t, &tm);
+	strftime(out, TIME_NORWEGIAN_LEN + 1, with_time ? "%d.%m.%Y kl. %H:%M" : "%d.%m.%Y", &tm);
+}
+
 int
 time_year(time_t t)
 {

@@ -82,6 +82,10 @@ void url_encode(struct buf *b, const char *s);
 /* format t as YYYY-MM-DD or YYYY-MM-DD HH:MM in Norwegian local time (Europe/Oslo). */
 void time_date(time_t t, char out[11]);
 void time_datetime(time_t t, char out[17]);
+/* time_norwegian: t as Norwegians write it, for text made in C (PDFs): "dd.mm.åååå kl.
+ * HH:MM" (20 bytes), or only the date when with_time is 0. */
+#define TIME_NORWEGIAN_LEN 20
+void time_norwegian(time_t t, int with_time, char out[TIME_NORWEGIAN_LEN + 1]);
 int time_year(time_t t);
 /* Dates of the calendar, kept as YYYY-MM-DD (they sort as text) and typed either so or as
  * Norwegians write them, DD.MM.YYYY. The one place that knows the months' lengths. */

@@ -81,7 +81,7 @@ check "kartlegging: the fødselsnummer" text_has "$K" "Fødselsnummer: $FNR"
 check "kartlegging: the kommune by name" text_has "$K" "Stavanger kommune"
 check "kartlegging: the instans" text_has "$K" "Instans: Øyane legekontor"
 check "kartlegging: the year" text_has "$K" "Brukerplan $YEAR"
-check "kartlegging: when printed" text_has "$K" "Skrevet ut $YEAR-"
+check "kartlegging: when printed, as Norwegians write it" grep -Eq "Skrevet ut [0-9]{2}\.[0-9]{2}\.$YEAR kl\. [0-9]{2}:[0-9]{2}" "$K"
 for t in Bruker Barn Planer/samarbeid Levekår "Tjenester 1" "Tjenester 2"; do
 	check "kartlegging: the tab $t" bash -c "grep -qx '$t' '$K'"
 done
