@@ -9,7 +9,7 @@
  *                                             data controller, the persons' rights)
  *
  * The texts are in xslt/erklaering.xsl; the contact addresses, the controller and the
- * statement's date come from the configuration (README "Public statements"). */
+ * statement's date come from the configuration (cgi-bin/README.md "Public statements"). */
 #include <stdio.h>
 
 #include "app.h"

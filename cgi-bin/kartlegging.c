@@ -537,7 +537,7 @@ start(struct app *a)
 		return app_render(a, 200);
 	}
 	if (rc == BP_EEXIST) {
-		/* another instans: which one, and nothing more (README "Kartlegging") */
+		/* another instans: which one, and nothing more (cgi-bin/README.md "Kartlegging") */
 		snprintf(msg, sizeof(msg), "Personen er allerede kartlagt i kommunen i %d, av "
 		    "instansen «%s».", year, s.owner.instans[0] ? s.owner.instans : "ukjent");
 		return deny(a, f.digits, f.year == 0, msg);

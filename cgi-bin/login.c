@@ -1,4 +1,4 @@
-/* login.c: "Logg inn" with e-post, passord and engangskode (auth = local; README "Login and
+/* login.c: "Logg inn" with e-post, passord and engangskode (auth = local; cgi-bin/README.md "Login and
  * sessions").
  *
  *   GET  /cgi-bin/login     the form (a logged-in account goes to the menu)

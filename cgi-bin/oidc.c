@@ -1,4 +1,4 @@
-/* oidc.c: login and registration through ID-porten (auth = oidc; README "Login and sessions").
+/* oidc.c: login and registration through ID-porten (auth = oidc; cgi-bin/README.md "Login and sessions").
  *
  * Apache's mod_auth_openidc protects this program (tools/httpd-oidc.sh): it does the
  * OpenID Connect login (code flow, PKCE, acr_values=idporten-loa-high) and hands us the

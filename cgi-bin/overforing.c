@@ -1,5 +1,5 @@
 /* overforing.c: the kommunekontakt's year (2026 manual, "Sluttdato og overføringsdato"; 2025
- * manual, "Overfør kommunens kartlegging til KORFOR"; README "The year's cycle and the
+ * manual, "Overfør kommunens kartlegging til KORFOR"; cgi-bin/README.md "The year's cycle and the
  * transfer"): the two dates, and from overføringsdato the transfer, confirmed with a checkbox,
  * then its receipt. In a new year the page also shows last year's: its receipt once
  * transferred (by the button or by bp-transfer after 31 December), or how many surveys

@@ -1,5 +1,5 @@
 /* overforte.c: KORFOR's registry of transferred kartlegginger (Vedlegg 2: "CSV-filer: Mulighet
- * for å laste ned overførte kartlegginger per kommune uten fødselsnummer som CSV-fil"; README
+ * for å laste ned overførte kartlegginger per kommune uten fødselsnummer som CSV-fil"; cgi-bin/README.md
  * "The year's cycle and the transfer"): the transfers per year and kommune, and a CSV file of
  * one.
  *

@@ -1,4 +1,4 @@
-/* register.c: "Registrer deg" through an invitation link (auth = local; README "Roles and
+/* register.c: "Registrer deg" through an invitation link (auth = local; cgi-bin/README.md "Roles and
  * invitations").
  *
  *   GET  /cgi-bin/register?t=TOKEN      the form, or a page saying why the link is unusable

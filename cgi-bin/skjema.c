@@ -1,5 +1,5 @@
 /* skjema.c: the survey form (2025 manual, "Kartlegge ny bruker" and the tab sections; 2026
- * manual, "Kartlegging av brukere"; README "Kartlegging").
+ * manual, "Kartlegging av brukere"; cgi-bin/README.md "Kartlegging").
  *
  * One tab per page. Every button of the form saves the tab being left (a tab button, then
  * shows the other tab), so nothing typed is lost and the form works without JavaScript.
@@ -13,7 +13,7 @@
  *
  * A save must name the version it was made from: when someone saved in between, nothing
  * is written and the tab comes back with one's answers and the newer version, to be
- * looked over and saved again (README "Kartlegging").
+ * looked over and saved again (cgi-bin/README.md "Kartlegging").
  *
  * Showing a tab is the common case and the largest page, so it needs neither the
  * definition nor its rules: the tab's HTML was rendered at build time (formtab.h) and the
@@ -85,8 +85,9 @@ key_year(const unsigned char key[SURVEY_KEY_LEN])
 	return atoi(y);
 }
 
-/* From sluttdato a survey is read, not edited, but for a retting the person asked for (README
- * "The year's cycle and the transfer"). The kommune and year are those of the survey's key. */
+/* From sluttdato a survey is read, not edited, but for a retting the person asked for
+ * (cgi-bin/README.md "The year's cycle and the transfer"). The kommune and year are those
+ * of the survey's key. */
 static int
 check_lock(struct store_txn *txn, struct form *f)
 {

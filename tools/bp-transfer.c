@@ -1,5 +1,5 @@
 /* bp-transfer: the cron side of "Overfør kommunens kartlegging til KORFOR" (2025 manual;
- * README "The year's cycle and the transfer").
+ * cgi-bin/README.md "The year's cycle and the transfer").
  *
  *   bp-transfer [-c FIL] [--dry-run] [--date ÅÅÅÅ-MM-DD] [--kommune NNNN]
  *

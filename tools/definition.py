@@ -9,7 +9,7 @@ every XPath).
 
   tools/definition.py data/kartlegging/kartleggingsoversikt-2026.yaml > data/kartlegging/2026.xml
 
-What it adds to the transcription, the decisions the seeds leave open (README, "The questionnaire
+What it adds to the transcription, the decisions the seeds leave open (data/kartlegging/README.md, "The questionnaire
 definition"):
   show       the plain-word shown_when as XPath 1.0 over a survey record, including the
              conditions of the items it names (a follow-up shows only while its parent does)

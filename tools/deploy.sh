@@ -51,7 +51,7 @@ xslt     = xslt
 base_url = ${base_url:-http://127.0.0.1:8080}
 mode     = ${mode:-drift}
 auth     = local
-# The public statements linked from every page (README "Public statements"): the data
+# The public statements linked from every page (cgi-bin/README.md "Public statements"): the data
 # controller and how to reach it, the accessibility contact and the statement's date.
 # controller         = Helse Stavanger HF
 # controller_contact = personvern@example.no

@@ -94,7 +94,7 @@
     <xsl:choose><xsl:when test="$v = 'ja'">Ja</xsl:when><xsl:otherwise>Nei</xsl:otherwise></xsl:choose>
   </xsl:template>
 
-  <!-- The levekårsindeks (provisional cut-offs: README "The questionnaire definition"): the
+  <!-- The levekårsindeks (provisional cut-offs: data/kartlegging/README.md "The questionnaire definition"): the
        server's value; the script recomputes it. -->
   <xsl:template name="index">
     <xsl:variable name="ix" select="$def/index"/>

@@ -3,7 +3,7 @@
 #
 # Why: every request is a fresh CGI process. Debian's shared libxml2 pulls in ICU and
 # libstdc++, whose symbol relocations cost ~3M instructions per process start, twice the
-# whole hello-world CGI (see README, Performance). Debian ships no libxslt.a, so we take the
+# whole hello-world CGI (see tests/bench/README.md). Debian ships no libxslt.a, so we take the
 # source packages Debian builds from (apt-get source: signature-checked through the archive's
 # Release files, Debian's patches applied) and build them static. Nothing is vendored; the
 # sources come from the machine's own configured Debian mirror. `make LINK=shared` skips this.

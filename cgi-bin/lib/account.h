@@ -1,5 +1,5 @@
 /* account.h: people who use Brukerplan, their role and scope (Vedlegg 2 of the 2026 manual;
- * README "Roles and invitations"). */
+ * cgi-bin/README.md "Roles and invitations"). */
 #ifndef BP_ACCOUNT_H
 #define BP_ACCOUNT_H
 

@@ -31,7 +31,7 @@ int audit_add(struct store_txn *txn, long long now, const char *event, const cha
 
 /* audit_purge: delete up to max events whose time (the request's, as the line shows it) is
  * before the same day months calendar months before now: the log is kept for a configured
- * period (README "Public statements", the Personvernerklæring says how long), and
+ * period (cgi-bin/README.md "Public statements", the Personvernerklæring says how long), and
  * bp-transfer's daily run purges the rest. Returns how many it deleted, or < 0. */
 int audit_purge(struct store_txn *txn, long long now, int months, int max);
 

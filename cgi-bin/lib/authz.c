@@ -156,7 +156,7 @@ kommune_action(enum action act)
 }
 
 /* Surveys go to an active account in the same kommune: the same instans, or the
- * kommune's kommunekontakt (README "Roles and invitations"). */
+ * kommune's kommunekontakt (cgi-bin/README.md "Roles and invitations"). */
 static int
 handover_receiver_ok(const struct target *from, const struct account *to)
 {

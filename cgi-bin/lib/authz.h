@@ -1,5 +1,5 @@
 /* authz.h: the one place that decides who may do what (Vedlegg 2 of the 2026 manual,
- * README "Roles and invitations"). Pages ask; no page decides on its own. */
+ * cgi-bin/README.md "Roles and invitations"). Pages ask; no page decides on its own. */
 #ifndef BP_AUTHZ_H
 #define BP_AUTHZ_H
 

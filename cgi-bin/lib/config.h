@@ -28,7 +28,7 @@ struct config {
 	size_t map_size;		/* initial LMDB map size in bytes */
 	int https;			/* https = yes: always https to the browser (behind a
 					 * TLS-terminating proxy): Secure, HSTS, __Host- cookies */
-	/* the public statements every page links to (README "Public statements") */
+	/* the public statements every page links to (cgi-bin/README.md "Public statements") */
 	char controller[200];		/* the data controller (behandlingsansvarlig) */
 	char controller_contact[200];	/* how to reach it about personal data; "" unset */
 	char a11y_contact[200];		/* feedback on accessibility; "" unset */

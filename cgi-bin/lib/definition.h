@@ -1,5 +1,5 @@
 /* definition.h: a year's questionnaire (data/kartlegging/YEAR.xml) and the rules it carries,
- * applied to a survey record (README "The questionnaire definition"). One engine serves the
+ * applied to a survey record (data/kartlegging/README.md "The questionnaire definition"). One engine serves the
  * form, validation, the error count and export: everything it knows comes from the definition
  * file. */
 #ifndef BP_DEFINITION_H

@@ -403,7 +403,7 @@ http_reason(int status)
 	return "Error";
 }
 
-/* Sent with every response, pages and errors alike (README "Login and sessions"). */
+/* Sent with every response, pages and errors alike (cgi-bin/README.md "Login and sessions"). */
 static const char *const security_headers[] = {
 	("Content-Security-Policy: default-src 'none'; script-src 'self'; style-src 'self'; "
 	    "img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"),

@@ -1,4 +1,4 @@
-/* invite.h: invitation links ("Inviter til Brukerplan", README "Roles and invitations"). */
+/* invite.h: invitation links ("Inviter til Brukerplan", cgi-bin/README.md "Roles and invitations"). */
 #ifndef BP_INVITE_H
 #define BP_INVITE_H
 

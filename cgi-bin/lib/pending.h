@@ -1,4 +1,4 @@
-/* pending.h: a registration between its steps (README "Login and sessions"): the account to be,
+/* pending.h: a registration between its steps (cgi-bin/README.md "Login and sessions"): the account to be,
  * kept under the hash of a token the browser holds, for 30 minutes. With local login it holds
  * the password hash and the sealed TOTP secret until the first code; with ID-porten, the keyed
  * hash of the pid until the form is sent. */

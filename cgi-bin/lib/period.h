@@ -1,4 +1,4 @@
-/* period.h: a kommune's kartlegging year (2026 manual, "Sluttdato og overføringsdato"; README
+/* period.h: a kommune's kartlegging year (2026 manual, "Sluttdato og overføringsdato"; cgi-bin/README.md
  * "The year's cycle and the transfer"). The kommunekontakt sets two dates: on sluttdato the
  * kartlegging locks (no new surveys, no ordinary edits; reading, innsyn, retting on request,
  * sletting and reservasjon stay), and from overføringsdato it may be transferred to KORFOR, at

@@ -109,7 +109,7 @@ int report_xml(const struct report *r, xmlNodePtr parent);
  * flag REPORT_NODATA. 0, BP_ENOMEM or BP_ETOOBIG. */
 int report_csv(const struct report *r, struct buf *out);
 
-/* report_suppress: the <5 rule over n[0..count) (README, "Reports": privacy). Sets
+/* report_suppress: the <5 rule over n[0..count) (cgi-bin/README.md, "Reports": privacy). Sets
  * hide[i] to 1 for a cell under REPORT_MIN persons, to 2 for a cell hidden because one
  * could otherwise work a small cell out, 0 for one shown. When total < REPORT_MIN every
  * cell is hidden. partition: the cells split total, which is shown, so the hidden cells'

@@ -9,7 +9,7 @@
 #include "survey.h"
 
 /* a reservation's key is the survey key it stops (kommune || year || keyed hash of the number):
- * it holds for that year's survey in the kommune (README "Kartlegging", "Reservasjoner") */
+ * it holds for that year's survey in the kommune (cgi-bin/README.md "Kartlegging", "Reservasjoner") */
 #define RES_KEY_LEN SURVEY_KEY_LEN
 
 static int

@@ -1,6 +1,6 @@
 /* reservation.h: reservasjoner mot kartlegging. A person may refuse to be surveyed; the
  * refusal holds for every kartlegger in the kommune for that year's survey (2025 manual,
- * "Reservasjon"; as the municipalities' information letters say; README "Kartlegging"). Kept as
+ * "Reservasjon"; as the municipalities' information letters say; cgi-bin/README.md "Kartlegging"). Kept as
  * kommune || year || keyed hash of the fødselsnummer, like survey keys: the number is not
  * stored. */
 #ifndef BP_RESERVATION_H

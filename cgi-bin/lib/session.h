@@ -1,4 +1,4 @@
-/* session.h: login sessions (README "Login and sessions"): random token in an HttpOnly
+/* session.h: login sessions (cgi-bin/README.md "Login and sessions"): random token in an HttpOnly
  * SameSite=Strict cookie, only its hash stored, 30 minutes idle and 12 hours absolute. */
 #ifndef BP_SESSION_H
 #define BP_SESSION_H

@@ -1,7 +1,7 @@
 /* survey.h: survey records (kartlegginger) as the store keeps them, and who owns them.
  *
  * A survey's key is kommunenummer (4) + year (4) + HMAC-SHA256(site key, fødselsnummer)
- * (README "Kartlegging"): the number itself never appears in a key. The stored value is the owner's
+ * (cgi-bin/README.md "Kartlegging"): the number itself never appears in a key. The stored value is the owner's
  * account id, the survey's page id (random, made when the survey is created), and the
  * record (XML, the number inside it) sealed with AES-256-GCM with the key as associated
  * data. Ownership is also an index, owner id || survey key, whose value holds what a list

@@ -1,4 +1,4 @@
-/* transfer.h: a kommune's year handed to KORFOR (README "The year's cycle and the transfer").
+/* transfer.h: a kommune's year handed to KORFOR (cgi-bin/README.md "The year's cycle and the transfer").
  * Each error-free survey is pseudonymised (the fødselsnummer removed, an irreversible pseudonym
  * added: HMAC with the registry key, the same for a person every year) and written to the
  * registry; then every survey of the kommune's year, with its index entries, page ids and

@@ -1,5 +1,5 @@
 /* test_authz.c: authz() over a table of actors and targets: levels, scopes, instans, self,
- * suspension, and the hand-over receiver rules (Vedlegg 2 of the 2026 manual; README "Roles and
+ * suspension, and the hand-over receiver rules (Vedlegg 2 of the 2026 manual; cgi-bin/README.md "Roles and
  * invitations"). */
 #include "unit.h"
 

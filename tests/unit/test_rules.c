@@ -252,7 +252,7 @@ test_rules_covered(void **state)
 	assert_int_equal(count_def("/definition/rules/*[not(self::error or self::obs)]"), 0);
 	assert_int_equal(count_def("/definition/rules/*[not(@id) or not(@field) or not(@when) or "
 	    "normalize-space(.) = '']"), 0);
-	/* each child row's Obs box has its obs (README "The questionnaire definition") */
+	/* each child row's Obs box has its obs (data/kartlegging/README.md "The questionnaire definition") */
 	assert_int_equal(count_def("//item[@row-of][not(@id = /definition/rules/obs/@field)]"), 0);
 }
 
@@ -308,7 +308,7 @@ test_every_rule(void **state)
 }
 
 /* Every exclusive option ("Ingen rusmidler", "Ingen av delene", "Vet ikke") with any other
- * option of its item is an error about that item; each alone is not (README "The questionnaire
+ * option of its item is an error about that item; each alone is not (data/kartlegging/README.md "The questionnaire
  * definition"). Driven by the definition, so a new exclusive option is tested too. */
 static void
 test_exclusive_options(void **state)
