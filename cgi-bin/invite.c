@@ -25,19 +25,8 @@ struct form {
 	char instans[4 * ACCOUNT_NAME_CHARS + 1];
 	long long count;
 	long long uses;
-	const char *field[6];		/* errors, in form order */
-	const char *text[6];
-	int nerr;
+	struct form_errors err;		/* in form order */
 };
-
-static void
-form_error(struct form *f, const char *field, const char *text)
-{
-	if (f->nerr < 6) {
-		f->field[f->nerr] = field;
-		f->text[f->nerr++] = text;
-	}
-}
 
 /* The target an invitation for the form's choices would have (its region from the
  * reference data, so KORUS scopes hold for kommuner too). */
@@ -239,8 +228,7 @@ invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
 	page_attr_ll(&a->page, n, "uses", f->uses);
 	page_attr_ll(&a->page, n, "count-max", INVITE_BATCH_MAX);
 	page_attr_ll(&a->page, n, "uses-max", INVITE_USES_MAX);
-	for (i = 0; i < f->nerr; i++)
-		app_message(a, "error", f->field[i], f->text[i]);
+	app_form_errors(a, &f->err);
 	if (strcmp(app_query(a, "melding"), "trukket") == 0)
 		app_message(a, "notice", NULL, "Lenken er trukket tilbake og kan ikke lenger brukes.");
 	if (nlinks > 0) {
@@ -316,12 +304,12 @@ read_form(struct app *a, struct form *f, const struct refdata *rd)
 	str_trim(f->instans);
 	if (str_to_ll(app_form(a, "antall"), 1, INVITE_BATCH_MAX, &f->count) != 0) {
 		f->count = 1;
-		form_error(f, "antall", "Antall lenker må være et tall fra 1 til "
+		form_error(&f->err, "antall", "Antall lenker må være et tall fra 1 til "
 		    BP_STR(INVITE_BATCH_MAX) ".");
 	}
 	if (str_to_ll(app_form(a, "tilganger"), 1, INVITE_USES_MAX, &f->uses) != 0) {
 		f->uses = 1;
-		form_error(f, "tilganger", "Maksimalt antall tilganger per lenke må være et tall "
+		form_error(&f->err, "tilganger", "Maksimalt antall tilganger per lenke må være et tall "
 		    "fra 1 til " BP_STR(INVITE_USES_MAX) ".");
 	}
 	/* a kartlegger's link is for its own instans and kommune (authz refuses others) and
@@ -337,7 +325,7 @@ read_form(struct app *a, struct form *f, const struct refdata *rd)
 			str_copy(f->bydel, sizeof(f->bydel), a->me.bydel);
 	}
 	if (f->role < 0) {
-		form_error(f, "rolle", "Kartleggerens tilhørighet er obligatorisk.");
+		form_error(&f->err, "rolle", "Kartleggerens tilhørighet er obligatorisk.");
 		return;
 	}
 	if (f->role == ROLE_KORFOR)
@@ -345,18 +333,18 @@ read_form(struct app *a, struct form *f, const struct refdata *rd)
 	if (f->role == ROLE_KORUS) {
 		f->kommune[0] = f->bydel[0] = f->instans[0] = '\0';
 		if (refdata_region_name(rd, f->region) == NULL)
-			form_error(f, "region", "Velg KORUS-region.");
+			form_error(&f->err, "region", "Velg KORUS-region.");
 	}
 	if (f->role >= ROLE_KOMMUNE) {
 		f->region[0] = '\0';
 		if (refdata_kommune_name(rd, f->kommune) == NULL ||
 		    (f->bydel[0] && refdata_bydel_name(rd, f->kommune, f->bydel) == NULL))
-			form_error(f, "kommune", "Velg kommune eller bydel.");
+			form_error(&f->err, "kommune", "Velg kommune eller bydel.");
 	}
 	if (f->role == ROLE_KOMMUNE)
 		f->instans[0] = '\0';
 	if (f->role == ROLE_KARTLEGGER && !name_valid(f->instans))
-		form_error(f, "instans", f->instans[0] ? "Navnet på instansen kan ha høyst 100 "
+		form_error(&f->err, "instans", f->instans[0] ? "Navnet på instansen kan ha høyst 100 "
 		    "tegn." : "Skriv navnet på instansen kartleggeren tilhører (obligatorisk).");
 }
 
@@ -389,12 +377,12 @@ invite_make(struct app *a)
 	if (app_refdata(a, &rd) != 0)
 		return 500;
 	read_form(a, &f, rd);
-	if (f.nerr == 0) {
+	if (f.err.n == 0) {
 		t = form_target(&f, rd);
 		if (authz(&a->me, ACT_INVITE, &t) != 0)
 			return 403;
 	}
-	if (f.nerr > 0)
+	if (f.err.n > 0)
 		return invite_page(a, &f, NULL, 0);
 	if ((links = calloc((size_t)f.count, sizeof(*links))) == NULL)
 		return 500;

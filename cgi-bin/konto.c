@@ -19,21 +19,6 @@
 #define SESSIONS_SHOWN 50		/* more cannot be: sessions expire within 12 hours */
 #define PASSWORD_INPUT_MAX 1024		/* as login: longer is no password of ours */
 
-struct form {
-	const char *field[4];
-	const char *text[4];
-	int n;
-};
-
-static void
-form_error(struct form *f, const char *field, const char *text)
-{
-	if (f->n < (int)NITEMS(f->field)) {
-		f->field[f->n] = field;
-		f->text[f->n++] = text;
-	}
-}
-
 struct listing {
 	struct app *a;
 	xmlNodePtr list;
@@ -67,12 +52,11 @@ list_sessions(struct store_txn *txn, void *arg)
 }
 
 static int
-konto_page(struct app *a, const struct form *f, const char *notice)
+konto_page(struct app *a, const struct form_errors *f, const char *notice)
 {
 	struct listing l = { a, NULL, 0 };
 	struct store *st;
 	xmlNodePtr n;
-	int i;
 
 	if (app_page(a, "konto") != 0)
 		return 500;
@@ -84,8 +68,7 @@ konto_page(struct app *a, const struct form *f, const char *notice)
 		return 500;
 	if (notice != NULL)
 		app_message(a, "notice", NULL, notice);
-	for (i = 0; f != NULL && i < f->n; i++)
-		app_message(a, "error", f->field[i], f->text[i]);
+	app_form_errors(a, f);
 	return app_render(a, 200);
 }
 
@@ -153,7 +136,7 @@ change_password(struct app *a)
 	char hash[CRYPTO_PWHASH_MAX], notice[128];
 	const struct secrets *sec;
 	struct change c = { a, 0, hash, 0, 0, 0 };
-	struct form f = { { 0 }, { 0 }, 0 };
+	struct form_errors f = { { 0 }, { 0 }, 0 };
 	struct store *st;
 	int rc;
 

@@ -43,12 +43,6 @@ static const char unknown_link[] = "Registreringslenken er ikke gyldig. Kontroll
 
 /* -- pages ------------------------------------------------------------------------- */
 
-struct form {
-	const char *field[8];		/* fields with an error, in order */
-	const char *text[8];
-	int n;
-};
-
 /* what the person typed or chose, kept when the form comes back with errors */
 struct values {
 	const char *name;
@@ -57,15 +51,6 @@ struct values {
 	const char *tjenestetype;
 	int terms;
 };
-
-static void
-form_error(struct form *f, const char *field, const char *text)
-{
-	if (f->n < 8) {
-		f->field[f->n] = field;
-		f->text[f->n++] = text;
-	}
-}
 
 static int
 invalid_page(struct app *a, int status, const char *text)
@@ -140,7 +125,7 @@ bound_registration(struct app *a, const struct invite *inv, struct pending *out)
 
 static int
 account_form(struct app *a, const struct invite *inv, const char *token,
-    const struct values *v, const struct form *f)
+    const struct values *v, const struct form_errors *f)
 {
 	const struct refdata *rd;
 	xmlNodePtr n, list;
@@ -169,8 +154,7 @@ account_form(struct app *a, const struct invite *inv, const char *token,
 	page_attr(&a->page, n, "bydel", v->bydel);
 	page_attr(&a->page, n, "tjenestetype", v->tjenestetype);
 	page_attr(&a->page, n, "terms", v->terms ? "1" : "0");
-	for (i = 0; f != NULL && i < f->n; i++)
-		app_message(a, "error", f->field[i], f->text[i]);
+	app_form_errors(a, f);
 	return app_render(a, 200);
 }
 
@@ -342,7 +326,7 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	struct account tmp;
 	struct pending p;
 	struct store *st;
-	struct form f = { { 0 }, { 0 }, 0 };
+	struct form_errors f = { { 0 }, { 0 }, 0 };
 	const char *weak;
 	int oidc = a->cfg.auth == AUTH_OIDC, rc;
 	struct pending bound;
@@ -585,7 +569,7 @@ static int
 finish_oidc(struct app *a, const struct invite *inv, const char *token,
     const struct pending *bound, const struct values *v)
 {
-	struct form f = { { "epost" }, { "Det finnes allerede en konto med denne "
+	struct form_errors f = { { "epost" }, { "Det finnes allerede en konto med denne "
 	    "e-postadressen, eller med denne identiteten." }, 1 };
 	struct finish fin;
 	struct store *st;
@@ -628,7 +612,7 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 		return 500;
 	if ((rc = store_read(st, load_pending, &fin)) == BP_ENOENT)
 		return account_form(a, inv, token, &(struct values){ "", "", "", "", 0 },
-		    &(struct form){ { "navn" },
+		    &(struct form_errors){ { "navn" },
 		    { "Registreringen tok for lang tid og må startes på nytt." }, 1 });
 	if (rc != 0)
 		return 500;

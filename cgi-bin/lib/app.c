@@ -345,6 +345,24 @@ app_message(struct app *a, const char *kind, const char *field, const char *text
 		page_attr(&a->page, m, "field", field);
 }
 
+void
+form_error(struct form_errors *f, const char *field, const char *text)
+{
+	if (f->n < FORM_ERRORS_MAX) {
+		f->field[f->n] = field;
+		f->text[f->n++] = text;
+	}
+}
+
+void
+app_form_errors(struct app *a, const struct form_errors *f)
+{
+	int i;
+
+	for (i = 0; f != NULL && i < f->n; i++)
+		app_message(a, "error", f->field[i], f->text[i]);
+}
+
 static void
 send(struct app *a, int status, const char *ctype, const char *body, size_t len)
 {

@@ -79,6 +79,18 @@ int app_formtab(struct app *a, int year, const struct formtab **ft);
 int app_page(struct app *a, const char *name);
 /* app_message: <message kind="error|notice" field="...">text</message> on the page */
 void app_message(struct app *a, const char *kind, const char *field, const char *text);
+
+/* What a form's handler found wrong, field by field in form order, to be said at each field
+ * when the form comes back (the first FORM_ERRORS_MAX; one is enough to correct). */
+#define FORM_ERRORS_MAX 8
+struct form_errors {
+	const char *field[FORM_ERRORS_MAX];	/* the field's id (without "f-") */
+	const char *text[FORM_ERRORS_MAX];	/* Norwegian; static strings */
+	int n;
+};
+void form_error(struct form_errors *f, const char *field, const char *text);
+/* app_form_errors: each of f (may be NULL) as an error <message> on the page */
+void app_form_errors(struct app *a, const struct form_errors *f);
 /* app_account_node: <account id name email instans tjenestetype role kommune innvilget
  * tilbakekalt> under parent, for tables of accounts; the stylesheet shows what it needs. */
 xmlNodePtr app_account_node(struct app *a, xmlNodePtr parent, const struct account *acct);
