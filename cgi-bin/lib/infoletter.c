@@ -1,9 +1,9 @@
-/* infoletter.c: the informasjonsskriv's text, one XML record under the meta key
+/* infoletter.c: the informasjonsskriv's text, kept under the meta key
  * "infoletter" (as welcome.c keeps the velkomstmelding), and its placeholders. */
 #include <string.h>
 
 #include "infoletter.h"
-#include "record.h"
+#include "metatext.h"
 
 #define INFOLETTER_KEY "infoletter"
 
@@ -96,54 +96,25 @@ static const struct {
 int
 infoletter_get(struct store_txn *txn, struct buf *out, long long *version)
 {
-	xmlDocPtr doc;
-	xmlChar *text;
-	const void *v;
-	size_t vlen;
-	int rc;
+	int rc = metatext_get(txn, INFOLETTER_KEY, out, version);
 
-	*version = 0;
-	rc = store_get(txn, DB_META, INFOLETTER_KEY, strlen(INFOLETTER_KEY), &v, &vlen);
-	if (rc == BP_ENOENT) {
-		buf_puts(out, infoletter_default);
-		return out->err;
-	}
-	if (rc != 0)
+	if (rc != BP_ENOENT)
 		return rc;
-	if ((doc = record_parse(v, vlen)) == NULL)
-		return BP_EXML;
-	*version = record_get_ll(doc, "changed", 0);
-	for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next)
-		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "text") == 0 &&
-		    (text = xmlNodeGetContent(n)) != NULL) {
-			buf_puts(out, (const char *)text);
-			xmlFree(text);
-		}
-	xmlFreeDoc(doc);
+	buf_puts(out, infoletter_default);	/* never set: Helse Stavanger's text */
 	return out->err;
 }
 
+/* an empty text takes the default back */
 int
 infoletter_set(struct store_txn *txn, const char *text, const char *by, long long now)
 {
-	struct buf b = { 0 };
-	xmlDocPtr doc;
-	int rc = BP_ENOMEM;
+	int rc;
 
 	if (*text == '\0') {
 		rc = store_del(txn, DB_META, INFOLETTER_KEY, strlen(INFOLETTER_KEY));
 		return rc == BP_ENOENT ? 0 : rc;
 	}
-	if ((doc = record_new("infoletter")) == NULL)
-		return BP_ENOMEM;
-	if (record_set(doc, "text", text) || record_set(doc, "by", by) ||
-	    record_set_ll(doc, "changed", now) || (rc = record_serialize(doc, &b)) != 0)
-		goto out;
-	rc = store_put(txn, DB_META, INFOLETTER_KEY, strlen(INFOLETTER_KEY), b.p, b.len);
-out:
-	xmlFreeDoc(doc);
-	buf_free(&b);
-	return rc;
+	return metatext_set(txn, INFOLETTER_KEY, text, by, now);
 }
 
 /* the placeholder at s (which starts with '{'), or -1 */
