@@ -16,6 +16,7 @@
 #include "answers.h"
 #include "app.h"
 #include "authz.h"
+#include "fnr.h"
 #include "pdf.h"
 #include "record.h"
 #include "survey.h"
@@ -59,26 +60,6 @@ innsyn_free(struct innsyn *in)
 	in->pdf = NULL;
 }
 
-/* the year of a survey: in its key, after the kommune */
-static int
-key_year(const unsigned char key[SURVEY_KEY_LEN])
-{
-	char y[5];
-	long long v;
-
-	memcpy(y, key + 4, 4);
-	y[4] = '\0';
-	return str_to_ll(y, 1000, 9999, &v) == 0 ? (int)v : 0;
-}
-
-static const char *
-rprop(xmlDocPtr d, const char *name)
-{
-	xmlNodePtr r = xmlDocGetRootElement(d);
-	const char *v = r ? record_node_attr(r, name) : NULL;
-
-	return v ? v : "";
-}
 
 /* -- the endringslogg ----------------------------------------------------------------------- */
 
@@ -284,16 +265,6 @@ add_answers(struct innsyn *in, const struct evaluation *ev)
 	return rc;
 }
 
-static const char *
-kjonn_title(const char *k)
-{
-	if (strcmp(k, "kvinne") == 0)
-		return "Kvinne";
-	if (strcmp(k, "mann") == 0)
-		return "Mann";
-	return "Ukjent kjønn";
-}
-
 /* -- the document --------------------------------------------------------------------------- */
 
 /* The header of every page: kommune, instans, year, when printed. */
@@ -305,8 +276,7 @@ start_document(struct innsyn *in, const char *title)
 	char kommune[5], line[512], now[TIME_NORWEGIAN_LEN + 1];
 	int rc;
 
-	memcpy(kommune, in->key, 4);
-	kommune[4] = '\0';
+	survey_key_kommune(in->key, kommune);
 	if ((rc = app_refdata(in->a, &rd)) != 0)
 		return rc;
 	kname = refdata_kommune_name(rd, kommune);
@@ -341,10 +311,10 @@ kartlegging_document(struct innsyn *in)
 	if ((rc = start_document(in, title)) != 0)
 		return rc;
 	snprintf(title, sizeof(title), "Kartlegging %d: %s, %s", in->year,
-	    kjonn_title(rprop(in->record, "kjonn")), rprop(in->record, "fodselsar"));
+	    kjonn_title(answers_attr(in->record, "kjonn")), answers_attr(in->record, "fodselsar"));
 	if ((rc = pdf_title(in->pdf, title)) != 0)
 		return rc;
-	snprintf(line, sizeof(line), "Fødselsnummer: %s", rprop(in->record, "fnr"));
+	snprintf(line, sizeof(line), "Fødselsnummer: %s", answers_attr(in->record, "fnr"));
 	rc = pdf_paragraph(in->pdf, line);
 	crypto_wipe(line, sizeof(line));
 	if (rc != 0)
@@ -385,7 +355,7 @@ read_survey(struct store_txn *txn, void *arg)
 		return rc;
 	if (strcmp(owner, in->a->me.id) != 0)
 		return BP_ENOENT;
-	if ((in->year = key_year(in->key)) == 0)
+	if ((in->year = survey_key_year(in->key)) == 0)
 		return BP_EXML;
 	if ((rc = app_definition(in->a, in->year, &in->def)) != 0)
 		return rc;

@@ -481,9 +481,13 @@ start(struct app *a)
 			return refuse(a, f.digits, 1, field, why);
 		alder = year - fodselsar;
 	} else {
+		int ty, tm, td;
+
 		kjonn = kjonn_ids[f.kjonn];
 		fodselsar = f.year;
-		alder = fnr_age(&f, atoi(today), atoi(today + 5), atoi(today + 8));
+		if (date_split(today, &ty, &tm, &td) != 0)
+			return 500;
+		alder = fnr_age(&f, ty, tm, td);
 	}
 	if (alder < 16)
 		return deny(a, f.digits, f.year == 0, "Personen har ikke fylt 16 år og "

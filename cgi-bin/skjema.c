@@ -26,6 +26,7 @@
 #include "answers.h"
 #include "app.h"
 #include "authz.h"
+#include "fnr.h"
 #include "period.h"
 #include "formtab.h"
 #include "survey.h"
@@ -74,17 +75,6 @@ form_free(struct form *f)
 	crypto_wipe(&f->facts, sizeof(f->facts));
 }
 
-/* the year of a survey: in its key, after the kommune */
-static int
-key_year(const unsigned char key[SURVEY_KEY_LEN])
-{
-	char y[5];
-
-	memcpy(y, key + 4, 4);
-	y[4] = '\0';
-	return atoi(y);
-}
-
 /* From sluttdato a survey is read, not edited, but for a retting the person asked for
  * (cgi-bin/README.md "The year's cycle and the transfer"). The kommune and year are those
  * of the survey's key. */
@@ -95,12 +85,11 @@ check_lock(struct store_txn *txn, struct form *f)
 	struct period p;
 	int rc;
 
-	memcpy(kommune, f->key, 4);
-	kommune[4] = '\0';
-	if ((rc = period_get(txn, kommune, key_year(f->key), &p)) != 0)
+	survey_key_kommune(f->key, kommune);
+	if ((rc = period_get(txn, kommune, survey_key_year(f->key), &p)) != 0)
 		return rc;
 	time_date((time_t)f->a->now, today);
-	f->locked = period_state(&p, key_year(f->key), today) != PERIOD_OPEN;
+	f->locked = period_state(&p, survey_key_year(f->key), today) != PERIOD_OPEN;
 	return 0;
 }
 
@@ -157,13 +146,13 @@ form_start(struct app *a, struct form *f, const char *id)
 static int
 need_formtab(struct form *f)
 {
-	return f->ft ? 0 : app_formtab(f->a, key_year(f->key), &f->ft);
+	return f->ft ? 0 : app_formtab(f->a, survey_key_year(f->key), &f->ft);
 }
 
 static int
 need_definition(struct form *f)
 {
-	return f->def ? 0 : app_definition(f->a, key_year(f->key), &f->def);
+	return f->def ? 0 : app_definition(f->a, survey_key_year(f->key), &f->def);
 }
 
 /* A tab of the form, by the tabs loaded: the rendered ones (to show a tab) or the
@@ -291,26 +280,6 @@ log_opened(struct store_txn *txn, void *arg)
 	return survey_log(txn, f->key, f->a->now, f->a->me.id, "åpnet");
 }
 
-static const char *
-kjonn_title(const char *k)
-{
-	if (strcmp(k, "kvinne") == 0)
-		return "Kvinne";
-	if (strcmp(k, "mann") == 0)
-		return "Mann";
-	return "Ukjent kjønn";
-}
-
-static const char *
-rprop(xmlDocPtr d, const char *name)
-{
-	xmlNodePtr r = xmlDocGetRootElement(d);
-	xmlAttrPtr a = r ? xmlHasProp(r, BAD_CAST name) : NULL;
-
-	return (a && a->children && a->children->type == XML_TEXT_NODE) ?
-	    (const char *)a->children->content : "";
-}
-
 static const char *const finding_kinds[] = { "missing", "invalid", "error", "obs" };
 
 /* The tabs with their colour: grey until saved once, then red with a finding, else green. */
@@ -433,12 +402,12 @@ form_page(struct form *f, xmlDocPtr rec, long long version,
 	s = page_add(pg, NULL, "survey", NULL);
 	page_attr(pg, s, "id", f->id);
 	page_attr_ll(pg, s, "versjon", version);
-	page_attr(pg, s, "aar", rprop(rec, "aar"));
-	page_attr(pg, s, "fnr", rprop(rec, "fnr"));
-	page_attr(pg, s, "kjonn", kjonn_title(rprop(rec, "kjonn")));
-	page_attr(pg, s, "kjonn-id", rprop(rec, "kjonn"));
-	page_attr(pg, s, "fodselsar", rprop(rec, "fodselsar"));
-	page_attr(pg, s, "alder", rprop(rec, "alder"));
+	page_attr(pg, s, "aar", answers_attr(rec, "aar"));
+	page_attr(pg, s, "fnr", answers_attr(rec, "fnr"));
+	page_attr(pg, s, "kjonn", kjonn_title(answers_attr(rec, "kjonn")));
+	page_attr(pg, s, "kjonn-id", answers_attr(rec, "kjonn"));
+	page_attr(pg, s, "fodselsar", answers_attr(rec, "fodselsar"));
+	page_attr(pg, s, "alder", answers_attr(rec, "alder"));
 	page_attr(pg, s, "fane", f->tab);
 	page_attr(pg, s, "visited", answers_visited(rec, f->tab) ? "1" : "0");
 	page_attr(pg, s, "locked", f->locked ? "1" : "0");
@@ -589,7 +558,7 @@ save(struct app *a, struct form *f)
 	for (tries = 0; tries < SAVE_TRIES && rc == BP_ESTALE; tries++) {
 		if ((rc = store_read(st, prepare, f)) != 0 || !f->ready)
 			return rc;
-		str_copy(fnr, sizeof(fnr), rprop(f->record, "fnr"));
+		str_copy(fnr, sizeof(fnr), answers_attr(f->record, "fnr"));
 		rc = survey_seal(f->sec, f->key, f->a->me.id, f->edited, fnr, &f->facts,
 		    &f->sealed);
 		crypto_wipe(fnr, sizeof(fnr));

@@ -14,6 +14,15 @@ is_named(xmlNodePtr n, const char *name)
 	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
 }
 
+const char *
+answers_attr(xmlDocPtr rec, const char *name)
+{
+	xmlNodePtr r = xmlDocGetRootElement(rec);
+	const char *v = r ? record_node_attr(r, name) : NULL;
+
+	return v ? v : "";
+}
+
 xmlDocPtr
 answers_new(int year, const char *kommune, const char *fnr, const char *kjonn, int fodselsar,
     int alder)

@@ -33,6 +33,9 @@ struct answers_merge_result {
 
 /* answers_new: the record of a new survey; NULL when out of memory. fodselsar and alder
  * come from the number, or from the kartlegger for numbers that do not tell. */
+/* answers_attr: an attribute of the record's root ("aar", "fnr", "kjonn", ...); "" when
+ * absent. Lives as long as the record. */
+const char *answers_attr(xmlDocPtr rec, const char *name);
 xmlDocPtr answers_new(int year, const char *kommune, const char *fnr, const char *kjonn,
     int fodselsar, int alder);
 

@@ -16,6 +16,15 @@
 
 const char *const fnr_type_ids[FNR_TYPE__MAX] = { "fnr", "dnummer", "syntetisk", "2032" };
 const char *const kjonn_ids[KJONN__MAX] = { "ukjent", "mann", "kvinne" };
+static const char *const kjonn_titles[KJONN__MAX] = { "Ukjent kjønn", "Mann", "Kvinne" };
+
+const char *
+kjonn_title(const char *id)
+{
+	int k = str_index(kjonn_ids, KJONN__MAX, id);
+
+	return kjonn_titles[k < 0 ? KJONN_UKJENT : k];
+}
 
 static const int w1[9] = { 3, 7, 6, 1, 8, 9, 4, 5, 2 };
 static const int w2[10] = { 5, 4, 3, 2, 7, 6, 5, 4, 3, 2 };

@@ -8,6 +8,8 @@ enum kjonn { KJONN_UKJENT, KJONN_MANN, KJONN_KVINNE, KJONN__MAX };
 
 extern const char *const fnr_type_ids[FNR_TYPE__MAX];	/* fnr, dnummer, syntetisk, 2032 */
 extern const char *const kjonn_ids[KJONN__MAX];		/* ukjent, mann, kvinne */
+/* kjonn_title: "Kvinne", "Mann" or "Ukjent kjønn" for a kjønn id as records keep it */
+const char *kjonn_title(const char *id);
 
 struct fnr {
 	char digits[12];	/* the 11 digits, NUL-terminated */

@@ -24,6 +24,23 @@ survey_key(const struct secrets *sec, const char *kommune, int year, const char 
 	return crypto_hmac(sec->site, "fnr:", 4, fnr, strlen(fnr), key + 8);
 }
 
+void
+survey_key_kommune(const unsigned char key[SURVEY_KEY_LEN], char out[5])
+{
+	memcpy(out, key, 4);
+	out[4] = '\0';
+	if (strspn(out, "0123456789") != 4)
+		out[0] = '\0';
+}
+
+int
+survey_key_year(const unsigned char key[SURVEY_KEY_LEN])
+{
+	int year;
+
+	return str_digits((const char *)key + 4, 4, &year) == 0 ? year : 0;
+}
+
 #define RECORD_HEAD SURVEY_RECORD_HEAD
 
 int

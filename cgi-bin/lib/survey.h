@@ -28,6 +28,10 @@
 /* survey_key: the store key of a person's survey in a kommune and year. */
 int survey_key(const struct secrets *sec, const char *kommune, int year, const char *fnr,
     unsigned char key[SURVEY_KEY_LEN]);
+/* survey_key_kommune, survey_key_year: what a key names (its first 8 bytes, as survey_key
+ * wrote them); "" and 0 for a malformed one. */
+void survey_key_kommune(const unsigned char key[SURVEY_KEY_LEN], char out[5]);
+int survey_key_year(const unsigned char key[SURVEY_KEY_LEN]);
 
 /* survey_id: the opaque id pages use for a survey (random hex, made at its creation): it
  * says nothing about the person. BP_ENOENT when there is no such survey. */

@@ -475,6 +475,15 @@ date_parse(const char *in, char out[DATE_LEN + 1])
 	return 0;
 }
 
+int
+date_split(const char *iso, int *y, int *m, int *d)
+{
+	if (strlen(iso) != DATE_LEN || iso[4] != '-' || iso[7] != '-' ||
+	    str_digits(iso, 4, y) || str_digits(iso + 5, 2, m) || str_digits(iso + 8, 2, d))
+		return BP_EINVAL;
+	return 0;
+}
+
 void
 date_norwegian(const char *iso, char out[DATE_LEN + 1])
 {

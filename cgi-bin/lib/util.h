@@ -95,6 +95,8 @@ int date_month_days(int year, int month);
 /* date_parse: a date typed as YYYY-MM-DD or DD.MM.YYYY, from year 2000, into out as
  * YYYY-MM-DD. BP_EINVAL when it is not a real date. */
 int date_parse(const char *in, char out[DATE_LEN + 1]);
+/* date_split: the year, month and day of a YYYY-MM-DD date; 0 or BP_EINVAL */
+int date_split(const char *iso, int *y, int *m, int *d);
 /* date_valid: 1 when s is a real date written YYYY-MM-DD (from year 2000) */
 int date_valid(const char *s);
 /* date_norwegian: a YYYY-MM-DD date as Norwegians write it, DD.MM.YYYY, for messages

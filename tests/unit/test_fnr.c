@@ -129,6 +129,18 @@ test_age(void **state)
 	assert_int_equal(fnr_age(&f, 2026, 11, 22), -1);
 }
 
+/* the titles the form and the innsyn PDF show, from the ids records keep */
+static void
+test_kjonn_title(void **state)
+{
+	(void)state;
+	assert_string_equal(kjonn_title("kvinne"), "Kvinne");
+	assert_string_equal(kjonn_title("mann"), "Mann");
+	assert_string_equal(kjonn_title("ukjent"), "Ukjent kjønn");
+	assert_string_equal(kjonn_title(""), "Ukjent kjønn");
+	assert_string_equal(kjonn_title("annet"), "Ukjent kjønn");
+}
+
 int
 main(void)
 {
@@ -137,6 +149,7 @@ main(void)
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_one_digit_typos),
 		cmocka_unit_test(test_age),
+		cmocka_unit_test(test_kjonn_title),
 	};
 
 	return cmocka_run_group_tests_name("fnr", tests, NULL, NULL);

@@ -130,6 +130,13 @@ test_lifecycle(void **state)
 
 	memset(&o, 0, sizeof(o));
 	assert_int_equal(survey_key(&sec, "1103", 2026, FNR, o.key), 0);
+	{
+		char kommune[5];
+
+		survey_key_kommune(o.key, kommune);
+		assert_string_equal(kommune, "1103");
+		assert_int_equal(survey_key_year(o.key), 2026);
+	}
 	o.owner = OWNER_A;
 	o.kategori = "rus";
 	o.facts.errors = 3;

@@ -432,6 +432,16 @@ test_dates(void **state)
 	assert_int_equal(date_parse("01.03.2026", out), 0);
 	assert_string_equal(out, "2026-03-01");
 	assert_int_equal(date_parse("31.06.2026", out), BP_EINVAL);
+	{
+		int y, m, d;
+
+		assert_int_equal(date_split("2027-01-31", &y, &m, &d), 0);
+		assert_int_equal(y, 2027);
+		assert_int_equal(m, 1);
+		assert_int_equal(d, 31);
+		assert_int_equal(date_split("31.01.2027", &y, &m, &d), BP_EINVAL);
+		assert_int_equal(date_split("2027-1-31", &y, &m, &d), BP_EINVAL);
+	}
 	date_norwegian("2026-03-01", out);
 	assert_string_equal(out, "01.03.2026");
 	date_norwegian("", out);
