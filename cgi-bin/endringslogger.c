@@ -12,6 +12,7 @@
 #include "app.h"
 #include "authz.h"
 #include "survey.h"
+#include "toplist.h"
 
 #define ROWS_MAX 1000		/* lines shown; the rest are counted and said */
 #define ACCOUNTS_MAX 20000	/* accounts named in one page (the kommune's and others) */
@@ -48,9 +49,7 @@ struct logs {
 	/* accounts */
 	struct who *who;
 	size_t nwho, capwho;
-	/* rows: a min-heap of the newest ROWS_MAX, sorted newest first at the end */
-	struct row *rows;
-	size_t nrows;
+	struct toplist rows;		/* the newest ROWS_MAX, newest first once sorted */
 	unsigned long count;		/* lines that passed the filters */
 	unsigned long seq;
 };
@@ -128,49 +127,6 @@ by_newest(const void *a, const void *b)
 	return newer(a, b) ? -1 : newer(b, a) ? 1 : 0;
 }
 
-static void
-swap_rows(struct row *x, struct row *y)
-{
-	struct row t = *x;
-
-	*x = *y;
-	*y = t;
-}
-
-/* the heap's root is the oldest row kept */
-static void
-sift_down(struct logs *l, size_t i)
-{
-	size_t c;
-
-	for (; (c = 2 * i + 1) < l->nrows; i = c) {
-		if (c + 1 < l->nrows && newer(&l->rows[c], &l->rows[c + 1]))
-			c++;
-		if (!newer(&l->rows[i], &l->rows[c]))
-			break;
-		swap_rows(&l->rows[c], &l->rows[i]);
-	}
-}
-
-static void
-sift_up(struct logs *l, size_t i)
-{
-	for (; i > 0 && newer(&l->rows[(i - 1) / 2], &l->rows[i]); i = (i - 1) / 2)
-		swap_rows(&l->rows[(i - 1) / 2], &l->rows[i]);
-}
-
-static void
-keep_row(struct logs *l, const struct row *r)
-{
-	if (l->nrows < ROWS_MAX) {
-		l->rows[l->nrows++] = *r;
-		sift_up(l, l->nrows - 1);
-	} else if (newer(r, &l->rows[0])) {
-		l->rows[0] = *r;
-		sift_down(l, 0);
-	}
-}
-
 /* a copy of s cut, when it must be, before a whole UTF-8 character */
 static void
 utf8_copy(char *dst, size_t size, const char *src)
@@ -224,8 +180,7 @@ add_line(const char *id, unsigned long long order, const char *line, size_t len,
 				r.changed++;
 	}
 	utf8_copy(r.action, sizeof(r.action), ln.name);
-	keep_row(l, &r);
-	return 0;
+	return toplist_add(&l->rows, &r);
 }
 
 /* the filter's account must be one the list offers: one of the kommune's */
@@ -291,20 +246,22 @@ add_rows(struct app *a, const struct logs *l)
 
 	list = page_add(&a->page, NULL, "lines", NULL);
 	page_attr_ll(&a->page, list, "count", (long long)l->count);
-	page_attr_ll(&a->page, list, "shown", (long long)l->nrows);
-	for (i = 0; i < l->nrows; i++) {
+	page_attr_ll(&a->page, list, "shown", (long long)l->rows.n);
+	for (i = 0; i < l->rows.n; i++) {
+		const struct row *r = toplist_at(&l->rows, i);
+
 		n = page_add(&a->page, list, "line", NULL);
-		time_datetime((time_t)l->rows[i].time, when);
+		time_datetime((time_t)r->time, when);
 		page_attr(&a->page, n, "time", when);
-		page_attr(&a->page, n, "ref", l->rows[i].ref);
-		if (l->rows[i].who != SIZE_MAX) {
-			page_attr(&a->page, n, "who", l->who[l->rows[i].who].name);
-			page_attr(&a->page, n, "instans", l->who[l->rows[i].who].instans);
+		page_attr(&a->page, n, "ref", r->ref);
+		if (r->who != SIZE_MAX) {
+			page_attr(&a->page, n, "who", l->who[r->who].name);
+			page_attr(&a->page, n, "instans", l->who[r->who].instans);
 		}
-		page_attr(&a->page, n, "action", l->rows[i].action);
+		page_attr(&a->page, n, "action", r->action);
 		/* a save's or a retting's questions, by number */
-		if (l->rows[i].changed > 0)
-			page_attr_ll(&a->page, n, "changed", l->rows[i].changed);
+		if (r->changed > 0)
+			page_attr_ll(&a->page, n, "changed", r->changed);
 	}
 }
 
@@ -332,7 +289,8 @@ logs_get(struct app *a)
 	if (app_date_range(a, l.fra, l.til))
 		bad = 1;
 	l.bad = bad;
-	if ((l.rows = malloc(ROWS_MAX * sizeof(*l.rows))) == NULL || app_store(a, &st) != 0)
+	if (toplist_init(&l.rows, sizeof(struct row), ROWS_MAX, by_newest, NULL) != 0 ||
+	    app_store(a, &st) != 0)
 		goto out;
 	rc = store_read(st, read_logs, &l);
 	if (rc == BP_ENOENT && !bad) {
@@ -345,12 +303,12 @@ logs_get(struct app *a)
 	}
 	add_filters(a, &l);
 	if (!bad) {
-		qsort(l.rows, l.nrows, sizeof(*l.rows), by_newest);
+		toplist_sort(&l.rows);
 		add_rows(a, &l);
 	}
 	status = app_render(a, 200);
 out:
-	free(l.rows);
+	toplist_free(&l.rows);
 	free(l.who);
 	return status;
 }

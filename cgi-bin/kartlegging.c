@@ -26,6 +26,7 @@
 #include "fnr.h"
 #include "reservation.h"
 #include "throttle.h"
+#include "toplist.h"
 #include "survey.h"
 
 #define PAGE_ROWS 50
@@ -38,9 +39,7 @@
  * a tenth of the request. A search keeps every match (keep is SIZE_MAX), in a heap whose
  * root is the last of them in list order. */
 struct rows {
-	struct survey_facts *v;		/* n rows, a heap until read_list sorts them */
-	size_t n, cap;
-	size_t keep;
+	struct toplist top;		/* the rows up to the page shown, in list order */
 	size_t count;			/* every row listed (that matched the search) */
 	const char *query;		/* digits to look for, or NULL for all */
 };
@@ -56,62 +55,19 @@ by_changed(const void *a, const void *b)
 	return memcmp(x->key, y->key, SURVEY_KEY_LEN);
 }
 
+/* a search's rows hold numbers: wiped wherever a copy is left */
 static void
-swap_rows(struct survey_facts *x, struct survey_facts *y)
+wipe_row(void *row)
 {
-	struct survey_facts t = *x;
-
-	*x = *y;
-	*y = t;
-	crypto_wipe(t.fnr, sizeof(t.fnr));	/* a search's rows hold numbers */
+	crypto_wipe(((struct survey_facts *)row)->fnr, sizeof(((struct survey_facts *)row)->fnr));
 }
 
-/* the heap's order: a parent comes after its children in the list */
-static void
-sift_up(struct rows *r, size_t i)
-{
-	for (; i > 0 && by_changed(&r->v[(i - 1) / 2], &r->v[i]) < 0; i = (i - 1) / 2)
-		swap_rows(&r->v[(i - 1) / 2], &r->v[i]);
-}
-
-static void
-sift_down(struct rows *r, size_t i)
-{
-	size_t c;
-
-	for (; (c = 2 * i + 1) < r->n; i = c) {
-		if (c + 1 < r->n && by_changed(&r->v[c + 1], &r->v[c]) > 0)
-			c++;
-		if (by_changed(&r->v[c], &r->v[i]) <= 0)
-			break;
-		swap_rows(&r->v[c], &r->v[i]);
-	}
-}
-
-/* count f, and keep it while it is among the first r->keep in list order */
+/* count f, and keep it while it is among the rows shown */
 static int
 keep_row(struct rows *r, const struct survey_facts *f)
 {
-	void *p;
-
 	r->count++;
-	if (r->n == r->keep) {
-		/* full: a row listed before the last kept one takes its place */
-		if (r->n > 0 && by_changed(f, &r->v[0]) < 0) {
-			r->v[0] = *f;
-			sift_down(r, 0);
-		}
-		return 0;
-	}
-	if (r->n == r->cap) {
-		r->cap = r->cap ? 2 * r->cap : 64;
-		if ((p = realloc(r->v, r->cap * sizeof(*r->v))) == NULL)
-			return BP_ENOMEM;
-		r->v = p;
-	}
-	r->v[r->n++] = *f;
-	sift_up(r, r->n - 1);
-	return 0;
+	return toplist_add(&r->top, f);
 }
 
 /* a search: the surveys whose number holds the digits */
@@ -131,7 +87,7 @@ add_changed(const unsigned char key[SURVEY_KEY_LEN], long long changed, void *ar
 	struct rows *r = arg;
 	struct survey_facts f;
 
-	if (r->n == r->keep)
+	if (r->top.n == r->top.keep)
 		return 1;
 	memset(&f, 0, sizeof(f));
 	memcpy(f.key, key, SURVEY_KEY_LEN);
@@ -150,6 +106,12 @@ struct listing {
 	struct period period;		/* the kommune's dates */
 };
 
+static struct survey_facts *
+row(const struct listing *l, size_t i)
+{
+	return toplist_at(&l->rows.top, i);
+}
+
 static int
 read_list(struct store_txn *txn, void *arg)
 {
@@ -158,7 +120,6 @@ read_list(struct store_txn *txn, void *arg)
 	long count;
 	size_t i;
 
-	l->rows.n = 0;
 	l->rows.count = 0;
 	if ((rc = period_get(txn, l->a->me.kommune, year, &l->period)) != 0)
 		return rc;
@@ -167,7 +128,9 @@ read_list(struct store_txn *txn, void *arg)
 		return rc;
 	/* the rows up to the end of the page asked for (which holds page 1, shown instead
 	 * when the page is past the end) */
-	l->rows.keep = l->rows.query ? SIZE_MAX : (size_t)l->page * PAGE_ROWS;
+	if ((rc = toplist_init(&l->rows.top, sizeof(struct survey_facts), l->rows.query ?
+	    SIZE_MAX : (size_t)l->page * PAGE_ROWS, by_changed, wipe_row)) != 0)
+		return rc;
 	/* a search opens every number; the plain list reads the index up to its page, and
 	 * only the numbers on it */
 	if (l->rows.query)
@@ -177,17 +140,15 @@ read_list(struct store_txn *txn, void *arg)
 		l->rows.count = (size_t)count;
 	if (rc != 0)
 		return rc;
-	if (l->rows.n > 1)
-		qsort(l->rows.v, l->rows.n, sizeof(*l->rows.v), by_changed);
+	toplist_sort(&l->rows.top);
 	l->from = l->rows.query ? 0 : (size_t)(l->page - 1) * PAGE_ROWS;
 	if (l->from > l->rows.count)
 		l->from = 0;
-	l->to = l->rows.query ? l->rows.n : l->from + PAGE_ROWS;
-	if (l->to > l->rows.n)
-		l->to = l->rows.n;
+	l->to = l->rows.query ? l->rows.top.n : l->from + PAGE_ROWS;
+	if (l->to > l->rows.top.n)
+		l->to = l->rows.top.n;
 	for (i = l->from; i < l->to && !l->rows.query; i++)
-		if ((rc = survey_facts(txn, l->sec, l->a->me.id, l->rows.v[i].key,
-		    &l->rows.v[i])) != 0)
+		if ((rc = survey_facts(txn, l->sec, l->a->me.id, row(l, i)->key, row(l, i))) != 0)
 			return rc;
 	return 0;
 }
@@ -211,7 +172,7 @@ add_list(struct app *a, const char *query, long page, int year)
 		return 500;
 	if ((rc = store_read(st, read_list, &l)) != 0) {
 		log_error("list: %s", bp_strerror(rc));
-		free(l.rows.v);
+		toplist_free(&l.rows.top);
 		return 500;
 	}
 	n = page_add(&a->page, NULL, "period", NULL);
@@ -231,15 +192,13 @@ add_list(struct app *a, const char *query, long page, int year)
 		page_attr(&a->page, list, "query", query);
 	for (i = l.from; i < l.to; i++) {
 		n = page_add(&a->page, list, "survey", NULL);
-		page_attr(&a->page, n, "id", l.rows.v[i].id);
-		page_attr(&a->page, n, "fnr", l.rows.v[i].fnr);
-		page_attr_ll(&a->page, n, "errors", l.rows.v[i].errors);
-		time_datetime((time_t)l.rows.v[i].changed, when);
+		page_attr(&a->page, n, "id", row(&l, i)->id);
+		page_attr(&a->page, n, "fnr", row(&l, i)->fnr);
+		page_attr_ll(&a->page, n, "errors", row(&l, i)->errors);
+		time_datetime((time_t)row(&l, i)->changed, when);
 		page_attr(&a->page, n, "changed", when);
 	}
-	for (i = 0; i < l.rows.n; i++)
-		crypto_wipe(l.rows.v[i].fnr, sizeof(l.rows.v[i].fnr));
-	free(l.rows.v);
+	toplist_free(&l.rows.top);	/* wipes the numbers */
 	return 0;
 }
 
