@@ -11,27 +11,11 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-aar.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
 BP_TRANSFER=${BUILD:-build}/tools/bp-transfer
 
-hit() {		# hit JAR METHOD PATH [curl args]: STATUS, HEADERS, BODY; URLs kept
-	local jar=$1 method=$2 path=$3
-	shift 3
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s -X "$method" -D "$HEADERS" -o "$BODY" -w '%{http_code}' -b "$jar" \
-	    -c "$jar" "$@" "$BP_URL$path")
-	grep -o '\(href\|action\)="[^"]*"' "$BODY" >> "$WORK/urls.all"
-	echo "$method $path" >> "$WORK/urls.all"
-}
-csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
-clock() { "$BP_BPADM" -c "$BP_CONF" clock --set "$1" >/dev/null; }
-relogin() {	# relogin EMAIL SECRET JAR: a new session after the clock moved on
-	rm -f "$3"
-	instance_login "$1" "$PW" "$2" "$3"
-}
 status_is() { is "$STATUS" "$1"; }
 no_crash() {
 	check "$1: no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
@@ -45,8 +29,7 @@ own_ids() {
 	    sed 's/skjema?id=\([0-9a-f]*\)">[0-9]*<\/a><\/th><td>\([0-9]*\)/\1 \2/'
 }
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# a kommune's year on $BP_URL (build ${BUILD:-build})"
+suite_start "a kommune's year"
 clock '2026-06-01 10:00'
 
 KK_EMAIL=kari@stavanger.kommune.no K1_EMAIL=ola@stavanger.kommune.no

@@ -12,19 +12,13 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-aarsskifte.XXXXXX)
-trap 'instance_stop; [ -n "${KEEPWORK:-}" ] || rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
-
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# the turn of the year on $BP_URL (build ${BUILD:-build})"
+suite_start "the turn of the year"
 BP_TRANSFER=$BP_SITE/bin/bp-transfer
 [ -x "$BP_TRANSFER" ] || BP_TRANSFER=${BUILD:-build}/tools/bp-transfer
-clock() { "$BP_BPADM" -c "$BP_CONF" clock --set "$1" >/dev/null; }
-page() { curl -s -b "$1" "$BP_URL$2"; }
 status() { curl -s -o "$WORK/body" -w '%{http_code}' -b "$1" "$BP_URL$2"; }
-relogin() { rm -f "$3"; instance_login "$1" "$PW" "$2" "$3"; }
 
 clock '2026-12-30 10:00'
 K_EMAIL=ola@time.kommune.no

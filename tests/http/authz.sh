@@ -6,16 +6,13 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-trap instance_stop EXIT
-echo "# authorisation matrix on $BP_URL (build ${BUILD:-build})"
+suite_start "authorisation matrix"
 cd "$BP_DIR" || exit 1
 PW="et langt passord for testene"
 
 # who: jar name  (region A = vest-stavanger: 1103 Stavanger, 1101 Eigersund; B = oslo: 0301)
-# account JAR LINK NAME EMAIL [FIELD=VALUE...]
-account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" >/dev/null || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" F >/dev/null || exit 1
 account RA "$(instance_invite F korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
 account RB "$(instance_invite F korus region=oslo)" "Robert KORUS" robert@korus.no

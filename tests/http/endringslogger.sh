@@ -8,25 +8,9 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-endringslogger.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
-
-hit() {		# hit JAR METHOD PATH [curl args...]: sets STATUS, HEADERS, BODY
-	local jar=$1 method=$2 path=$3
-	shift 3
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s -X "$method" -D "$HEADERS" -o "$BODY" -w '%{http_code}' -b "$jar" \
-	    -c "$jar" "$@" "$BP_URL$path")
-	[ "$STATUS" != 500 ] || echo "$method $path $*" | cut -c1-160 >> "$WORK/500s"
-	return 0
-}
-declare -A CSRF
-csrf() {
-	[ -n "${CSRF[$1]:-}" ] || CSRF[$1]=$(curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page)
-	printf '%s' "${CSRF[$1]}"
-}
 start() {	# start JAR NUMBER: "Kartlegg bruker"; ID is the new survey's id
 	hit "$1" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$1")&handling=ny" --data-urlencode "fnr=$2"
 	ID=$(sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&fane=bruker\r\{0,1\}$#\1#p' "$HEADERS")
@@ -46,13 +30,11 @@ for n in "${NUMS[@]}"; do
 	[ ${#n} = 11 ] || { echo "could not make the test numbers" >&2; exit 1; }
 done
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# endringslogger on $BP_URL (build ${BUILD:-build})"
+suite_start endringslogger
 # two days of the 2026 survey, 25 minutes apart so no session goes idle in between
 "$BP_BPADM" -c "$BP_CONF" clock --set '2026-03-10 23:40' >/dev/null
 F=$WORK/F R=$WORK/R K=$WORK/K K2=$WORK/K2 T1=$WORK/T1 T2=$WORK/T2 T3=$WORK/T3
 # account JAR LINK NAME EMAIL [FIELD=VALUE...]
-account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" >/dev/null || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" "$F" >/dev/null || exit 1
 account "$R" "$(instance_invite "$F" korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
 account "$K" "$(instance_invite "$R" kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no

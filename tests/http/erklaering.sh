@@ -8,10 +8,9 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-trap instance_stop EXIT
-echo "# public statements and audit retention on $BP_URL (build ${BUILD:-build})"
+suite_start "public statements and audit retention"
 BP_TRANSFER=$BP_SITE/bin/bp-transfer
 [ -x "$BP_TRANSFER" ] || BP_TRANSFER=${BUILD:-build}/tools/bp-transfer
 cd "$BP_DIR" || exit 1

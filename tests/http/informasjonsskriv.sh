@@ -11,23 +11,12 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-infoskriv.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
 YEAR=$(date +%Y)
 
 # hit JAR METHOD PATH [curl args...]: sets STATUS, HEADERS, BODY (JAR - sends no cookies)
-hit() {
-	local jar=$1 method=$2 path=$3
-	shift 3
-	local cookies=()
-	[ "$jar" = - ] || cookies=(-b "$jar" -c "$jar")
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s -X "$method" -D "$HEADERS" -o "$BODY" -w '%{http_code}' "${cookies[@]}" \
-	    "$@" "$BP_URL$path")
-}
-csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
 text_has() { grep -qF -- "$2" "$1" || { echo "     $1 lacks '$2'" >&2; return 1; }; }
 text_lacks() { ! grep -qF -- "$2" "$1" || { echo "     $1 has '$2'" >&2; return 1; }; }
 # pdf NAME: the last body as NAME.pdf, its text as NAME.txt (lines joined: NAME.flat)
@@ -38,10 +27,8 @@ pdf() {
 }
 audit_count() { "$BP_BPADM" -c "$BP_CONF" audit --last 200 | grep -c "$1"; }
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# informasjonsskriv on $BP_URL (build ${BUILD:-build})"
+suite_start informasjonsskriv
 cd "$BP_DIR" || exit 1
-account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" >/dev/null || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" F >/dev/null || exit 1
 account R "$(instance_invite F korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
 account KK "$(instance_invite R kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no

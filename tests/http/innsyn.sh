@@ -11,24 +11,11 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-innsyn.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
 T1=$WORK/t1 T2=$WORK/t2
 
-# hit JAR PATH [curl args...]: a GET (JAR - sends no cookies); sets STATUS, HEADERS, BODY
-hit() {
-	local jar=$1 path=$2
-	shift 2
-	local cookies=()
-	[ "$jar" = - ] || cookies=(-b "$jar" -c "$jar")
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s -D "$HEADERS" -o "$BODY" -w '%{http_code}' "${cookies[@]}" "$@" \
-	    "$BP_URL$path")
-	cat "$HEADERS" >> "$WORK/headers.all"
-}
-csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
 save() {	# save JAR ID TAB FIELDS: post one tab of the form at its current version
 	local v
 	v=$(curl -s -b "$1" "$BP_URL/cgi-bin/skjema?id=$2&fane=$3" | grep -o 'name="versjon" value="[0-9]*"' | grep -o '[0-9]*')
@@ -43,8 +30,7 @@ FNR=$(fnr_any 150385)		# a woman (even ninth digit) or a man: fnr_any decides
 KJONN=$([ $(( ${FNR:8:1} % 2 )) = 1 ] && echo Mann || echo Kvinne)
 YEAR=$(date +%Y)
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# innsyn on $BP_URL (build ${BUILD:-build})"
+suite_start innsyn
 instance_kartlegger "Tone Ås" tone@stavanger.no "$PW" "$T1" 1103 "Øyane legekontor" >/dev/null &&
     instance_kartlegger "Tina To" tina@stavanger.no "$PW" "$T2" 1103 "Instans 2" >/dev/null ||
     { echo "setup failed" >&2; exit 1; }
@@ -60,7 +46,7 @@ check "Levekår saved" is "$(save "$T1" "$ID" levekar 'bosituasjon=gul&bosituasj
 check "Tjenester 1 saved" is "$(save "$T1" "$ID" tjenester_1 'nav_rad_veiledning.hatt=ja&nav_rad_veiledning.videre=nei')" 303
 
 # -- the kartlegging ------------------------------------------------------------------------------------
-hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+hit "$T1" GET "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
 check "kartlegging: 200" is "$STATUS" 200
 check "kartlegging: a PDF" has_header 'Content-Type: application/pdf'
 check "kartlegging: %PDF- header" bash -c "head -c 5 '$BODY' | grep -q '%PDF-'"
@@ -128,7 +114,7 @@ check "kartlegging: in bokmål, its title shown (the catalog)" bash -c "tail -c 
 check "kartlegging: poppler reads the amended file without complaint" bash -c "pdfinfo '$WORK/kartlegging.pdf' 2>&1 >/dev/null | grep -c . | grep -qx 0"
 
 # -- the endringslogg -----------------------------------------------------------------------------------
-hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
+hit "$T1" GET "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
 check "endringslogg: 200" is "$STATUS" 200
 check "endringslogg: a PDF" bash -c "grep -q '^Content-Type: application/pdf' '$HEADERS' && head -c 5 '$BODY' | grep -q '%PDF-'"
 check "endringslogg: an attachment named without the number" \
@@ -150,14 +136,14 @@ check "endringslogg: tagged, a table with its head" bash -c "grep -qx '  Table (
 # a HEAD downloads nothing: answered like the GET, and not logged as innsyn
 curl -s -I -b "$T1" -o "$WORK/head.txt" "$BP_URL/cgi-bin/innsyn?id=$ID&fil=kartlegging"
 check "HEAD: the GET's headers" bash -c "head -1 '$WORK/head.txt' | grep -q ' 200' && grep -qi '^Content-Type: application/pdf' '$WORK/head.txt'"
-hit "$T1" "/cgi-bin/skjema?id=$ID&fane=logg"
+hit "$T1" GET "/cgi-bin/skjema?id=$ID&fane=logg"
 check "HEAD: not in the endringslogg" is "$(count_of "$BODY" '<td>Skrevet ut kartlegging (innsyn)</td>')" 1
 check "Logg tab: the kartlegging's download" body_has '<td>Skrevet ut kartlegging (innsyn)</td>'
 check "Logg tab: the endringslogg's download" body_has '<td>Skrevet ut endringslogg (innsyn)</td>'
 check "Logg tab: a link to the endringslogg PDF" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=endringslogg\""
 check "Logg tab: a link to the kartlegging PDF" body_has "href=\"/cgi-bin/innsyn?id=$ID&amp;fil=kartlegging\""
 check "Logg tab: the seed's text" body_has 'Endringsloggfilen kan lastes ned dersom brukeren krever innsyn.'
-hit "$T1" /cgi-bin/kartlegging
+hit "$T1" GET /cgi-bin/kartlegging
 check "the list: the Innsyn column" body_has '<th scope="col">Innsyn</th>'
 # relative to the list (/cgi-bin/kartlegging), named with the number for screen readers
 check "the list: Last ned PDF: Kartlegging" body_has "href=\"innsyn?id=$ID&amp;fil=kartlegging\" aria-label=\"Kartlegging $FNR\">Kartlegging</a>"
@@ -165,29 +151,29 @@ check "the list: ... Endringslogg" body_has "href=\"innsyn?id=$ID&amp;fil=endrin
 
 # -- refused ---------------------------------------------------------------------------------------------
 LINES=$(count_of "$E" "(innsyn)")
-hit "$T2" "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+hit "$T2" GET "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
 check "another kartlegger: 404" is "$STATUS" 404
 check "another kartlegger: no PDF" bash -c "! head -c 5 '$BODY' | grep -q '%PDF-'"
 check "another kartlegger: nothing of the survey" body_lacks "$FNR"
-hit "$T2" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
+hit "$T2" GET "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
 check "another kartlegger, endringslogg: 404" is "$STATUS" 404
-hit - "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+hit - GET "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
 check "not logged in: to the login" bash -c "[ '$STATUS' = 303 ] && grep -q '^Location: /cgi-bin/login' '$HEADERS'"
-hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=passord"
+hit "$T1" GET "/cgi-bin/innsyn?id=$ID&fil=passord"
 check "an unknown file: 404" is "$STATUS" 404
-hit "$T1" "/cgi-bin/innsyn?id=${ID:0:31}x&fil=kartlegging"
+hit "$T1" GET "/cgi-bin/innsyn?id=${ID:0:31}x&fil=kartlegging"
 check "a malformed id: 404" is "$STATUS" 404
-hit "$T1" "/cgi-bin/innsyn?id=00000000000000000000000000000000&fil=kartlegging"
+hit "$T1" GET "/cgi-bin/innsyn?id=00000000000000000000000000000000&fil=kartlegging"
 check "an unknown id: 404" is "$STATUS" 404
-hit "$T1" "/cgi-bin/innsyn?fil=kartlegging"
+hit "$T1" GET "/cgi-bin/innsyn?fil=kartlegging"
 check "no id: 404" is "$STATUS" 404
-hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
+hit "$T1" GET "/cgi-bin/innsyn?id=$ID&fil=endringslogg"
 pdftotext -enc UTF-8 "$BODY" "$WORK/endringslogg2.txt"
 check "refusals are not downloads: one line more, this one" is "$(count_of "$WORK/endringslogg2.txt" "(innsyn)")" $((LINES + 1))
 
 # -- the levekårsindeks, all eight areas answered (one red) ------------------------------------------
 check "Levekår saved, all eight" is "$(save "$T1" "$ID" levekar 'bosituasjon=gul&bosituasjon_ivaretar=vet_ikke&meningsfull_aktivitet=rod&okonomi=gronn&fysisk_helse=gronn&psykisk_helse=gronn&rusmiddelproblemer=gronn&sosial_fungering=gronn&nettverk=gronn')" 303
-hit "$T1" "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
+hit "$T1" GET "/cgi-bin/innsyn?id=$ID&fil=kartlegging"
 pdftotext -enc UTF-8 "$BODY" "$WORK/kartlegging3.txt"
 check "kartlegging: the levekårsindeks the engine computed (one red: Rødt)" text_has "$WORK/kartlegging3.txt" "Levekårsindeks: Rødt."
 check "kartlegging: under the Levekår heading" bash -c "grep -A3 -x 'Levekår' '$WORK/kartlegging3.txt' | grep -q 'Levekårsindeks: Rødt.'"

@@ -10,35 +10,12 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-kartlegging.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
 NUMS=()			# every fødselsnummer sent, for the privacy checks at the end
 
-# hit JAR METHOD PATH [curl args...]: sets STATUS, HEADERS, BODY (files, as fetch does);
-# every header, link and request line is kept for the privacy checks, every 500 noted.
-# JAR "-" sends no cookies.
-hit() {
-	local jar=$1 method=$2 path=$3
-	shift 3
-	local cookies=()
-	[ "$jar" = - ] || cookies=(-b "$jar" -c "$jar")
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s -X "$method" -D "$HEADERS" -o "$BODY" -w '%{http_code}' "${cookies[@]}" \
-	    "$@" "$BP_URL$path")
-	cat "$HEADERS" >> "$WORK/headers.all"
-	grep -o '\(href\|action\|src\)="[^"]*"' "$BODY" >> "$WORK/urls.all"
-	echo "$method $path" >> "$WORK/urls.all"
-	[ "$STATUS" != 500 ] || echo "$method $path $*" | cut -c1-160 >> "$WORK/500s"
-	return 0
-}
 
-declare -A CSRF
-csrf() {	# csrf JAR: the session's CSRF token (an HMAC of the session: fixed per session)
-	[ -n "${CSRF[$1]:-}" ] || CSRF[$1]=$(curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page)
-	printf '%s' "${CSRF[$1]}"
-}
 
 start() {	# start JAR NUMBER [curl args]: "Legg til ny bruker"
 	local jar=$1 n=$2

@@ -8,16 +8,13 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-trap instance_stop EXIT
-echo "# Min konto and reset links on $BP_URL (build ${BUILD:-build})"
+suite_start "Min konto and reset links"
 cd "$BP_DIR" || exit 1
 PW="et langt passord for testene"
 NEWPW="en helt ny setning om sykler"
 
-# account JAR LINK NAME EMAIL [FIELD=VALUE...]: the TOTP secret
-account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" || exit 1; }
 # a code of secret for the test clock's now plus offset seconds
 code() { oathtool --totp -b --now="$(date -u -d @$(( $(date +%s) + $(instance_clock) + ${2:-0} )) '+%Y-%m-%d %H:%M:%S UTC')" "$1"; }
 # the next TOTP step: each code is accepted once, so the clock moves on between uses
@@ -51,12 +48,13 @@ login_fails() { ! login_ok "$@"; }
 audit_has() { "$BP_BPADM" -c "$BP_CONF" audit | grep -q "$1"; }
 
 instance_account "Frida KORFOR" frida@korfor.no "$PW" F >/dev/null || exit 1
-account RA "$(instance_invite F korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no >/dev/null
-account KA "$(instance_invite RA kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no >/dev/null
-account KA2 "$(instance_invite RA kommunekontakt kommune=1101)" "Kåre Eigersund" kare@eigersund.no >/dev/null
-T1S=$(account T1 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tone En" tone@stavanger.no tjenestetype=nav)
-account T2 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tor To" tor@stavanger.no tjenestetype=nav >/dev/null
-account T3 "$(instance_invite KA2 kartlegger kommune=1101 'instans=Instans 3')" "Trond Tre" trond@eigersund.no tjenestetype=nav >/dev/null
+account RA "$(instance_invite F korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
+account KA "$(instance_invite RA kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no
+account KA2 "$(instance_invite RA kommunekontakt kommune=1101)" "Kåre Eigersund" kare@eigersund.no
+account T1 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tone En" tone@stavanger.no tjenestetype=nav
+T1S=${SECRET[T1]}
+account T2 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tor To" tor@stavanger.no tjenestetype=nav
+account T3 "$(instance_invite KA2 kartlegger kommune=1101 'instans=Instans 3')" "Trond Tre" trond@eigersund.no tjenestetype=nav
 
 # account ids, from the admin page KORFOR sees ("Overfør kartlegginger fra NAME" links)
 declare -A NAMEID

@@ -9,32 +9,14 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-reservasjon.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
 NUMS=()			# every fødselsnummer sent, for the privacy checks at the end
 
 # hit JAR METHOD PATH [curl args...]: sets STATUS, HEADERS, BODY (files); keeps every
 # header and link for the privacy checks, and notes every 500
-hit() {
-	local jar=$1 method=$2 path=$3
-	shift 3
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s -X "$method" -D "$HEADERS" -o "$BODY" -w '%{http_code}' -b "$jar" \
-	    -c "$jar" "$@" "$BP_URL$path")
-	cat "$HEADERS" >> "$WORK/headers.all"
-	grep -o '\(href\|action\|src\)="[^"]*"' "$BODY" >> "$WORK/urls.all"
-	echo "$method $path" >> "$WORK/urls.all"
-	[ "$STATUS" != 500 ] || echo "$method $path $*" | cut -c1-160 >> "$WORK/500s"
-	return 0
-}
 
-declare -A CSRF
-csrf() {
-	[ -n "${CSRF[$1]:-}" ] || CSRF[$1]=$(curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page)
-	printf '%s' "${CSRF[$1]}"
-}
 res() {		# res JAR HANDLING NUMBER [curl args]: one of the three forms
 	local jar=$1 h=$2 n=$3
 	shift 3
@@ -72,13 +54,11 @@ for n in "${NUMS[@]}"; do
 	[ ${#n} = 11 ] || { echo "could not make the test numbers" >&2; exit 1; }
 done
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# reservasjon on $BP_URL (build ${BUILD:-build})"
+suite_start reservasjon
 [ "$(TZ=Europe/Oslo date +%Y)" = 2026 ] ||
     "$BP_BPADM" -c "$BP_CONF" clock --set '2026-06-15 12:00' >/dev/null
 F=$WORK/F R=$WORK/R K=$WORK/K T1=$WORK/T1 T2=$WORK/T2 T3=$WORK/T3
 # account JAR LINK NAME EMAIL [FIELD=VALUE...]
-account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" >/dev/null || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" "$F" >/dev/null || exit 1
 account "$R" "$(instance_invite "$F" korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
 account "$K" "$(instance_invite "$R" kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no

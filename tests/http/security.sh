@@ -9,22 +9,11 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-security.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for angrepene"
 XSS='"><script>alert(1)</script><img src=x onerror=alert(2)>'
 
-hit() {		# hit JAR METHOD PATH [curl args]: STATUS, HEADERS, BODY; 500s kept
-	local jar=$1 method=$2 path=$3
-	shift 3
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s --path-as-is -X "$method" -D "$HEADERS" -o "$BODY" -w '%{http_code}' \
-	    -b "$jar" -c "$jar" "$@" "$BP_URL$path")
-	[ "$STATUS" -ge 500 ] && echo "$STATUS $method $path" >> "$WORK/500s"
-	return 0
-}
-csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
 urlq() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 inert() {	# the payload nowhere as markup, and (when asked) somewhere as text
 	! grep -q '<script>alert(1)' "$BODY" && ! grep -q '<img src=x' "$BODY" ||
@@ -38,18 +27,17 @@ refused() { case "$STATUS" in 400|403|404|405|409|410|413) return 0 ;; esac
 next_step() { local t=$(( $(date +%s) + $(instance_clock) )); sleep $((30 - t % 30 + 1)); }
 menu_count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# security on $BP_URL (build ${BUILD:-build})"
+suite_start security
 [ "$(TZ=Europe/Oslo date +%Y)" = 2026 ] ||
     "$BP_BPADM" -c "$BP_CONF" clock --set '2026-06-15 12:00' >/dev/null
 
 F=$WORK/F K=$WORK/K T=$WORK/T T2=$WORK/T2 ANON=$WORK/anon
 # account JAR LINK NAME EMAIL [FIELD=VALUE...]: the TOTP secret
-account() { instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}" || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" "$F" >/dev/null || exit 1
-K_SECRET=$(account "$K" "$(instance_invite "$F" kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no)
-T_SECRET=$(account "$T" "$(instance_invite "$K" kartlegger kommune=1103 "instans=$XSS")" "Tone En" tone@stavanger.no tjenestetype=nav)
-T2_SECRET=$(account "$T2" "$(instance_invite "$K" kartlegger kommune=1103 'instans=Instans 2')" "Tina To" tina@stavanger.no tjenestetype=nav)
+account "$K" "$(instance_invite "$F" kommunekontakt kommune=1103)" "Kari Stavanger" kari@stavanger.no
+account "$T" "$(instance_invite "$K" kartlegger kommune=1103 "instans=$XSS")" "Tone En" tone@stavanger.no tjenestetype=nav
+account "$T2" "$(instance_invite "$K" kartlegger kommune=1103 'instans=Instans 2')" "Tina To" tina@stavanger.no tjenestetype=nav
+K_SECRET=${SECRET[$K]} T_SECRET=${SECRET[$T]} T2_SECRET=${SECRET[$T2]}
 FNR=$(fnr_any 150385)
 hit "$T" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$T")&handling=ny" --data-urlencode "fnr=$FNR"
 ID=$(sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&.*#\1#p' "$HEADERS" | tr -d '\r')

@@ -11,16 +11,13 @@ set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/assert.sh
 . tests/lib/instance.sh
+. tests/lib/http.sh
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-trap instance_stop EXIT
-echo "# access that holds on $BP_URL (build ${BUILD:-build})"
+suite_start "access that holds"
 cd "$BP_DIR" || exit 1
 PW="et langt passord for testene"
 
-declare -A SECRET
 # account JAR LINK NAME EMAIL [FIELD=VALUE...]
-account() { SECRET[$1]=$(instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}") || exit 1; }
 instance_account "Frida KORFOR" frida@korfor.no "$PW" F >/dev/null || exit 1
 account RA "$(instance_invite F korus region=vest-stavanger)" "Ragnhild KORUS" ragnhild@korus.no
 account RB "$(instance_invite F korus region=oslo)" "Robert KORUS" robert@korus.no
@@ -42,7 +39,6 @@ id() { printf '%s' "${NAMEID[$1]:-}"; }
 for n in "Tone En" "Tina To" "Ola Oslo"; do
 	[ -n "$(id "$n")" ] || { echo "no id for $n" >&2; exit 1; }
 done
-csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
 post() {	# post JAR PATH [curl args]: the status; the body in $WORK_BODY
 	local jar=$1 path=$2
 	shift 2

@@ -1,0 +1,56 @@
+# http.sh: what the HTTP suites share, over assert.sh and instance.sh (source it after them).
+#
+#   $WORK                         a work directory made when this file is sourced, removed
+#                                 at exit with the instance
+#   suite_start DESCRIPTION       the instance started (stopped at exit) and one line of
+#                                 what runs where; exits when Apache does not start
+#   hit JAR METHOD PATH [curl args]  one request (JAR "-": no cookies): STATUS, HEADERS and
+#                                 BODY (files); every header kept in $WORK/headers.all,
+#                                 every URL asked for or linked in $WORK/urls.all, and every
+#                                 5xx in $WORK/500s (suites check that none has a number in
+#                                 it, or that there was none)
+#   csrf JAR                      the session's CSRF token, read from the menu
+#   account JAR LINK NAME EMAIL [FIELD=VALUE...]
+#                                 register through LINK with $PW and log in, as a person
+#                                 would; the TOTP secret in SECRET[JAR]; exits on failure
+#   clock 'YYYY-MM-DD HH:MM'      the test clock
+#   relogin EMAIL SECRET JAR      a new session (after the clock moved on), with $PW
+#   page JAR PATH                 a GET's body on standard out
+declare -A SECRET
+WORK=$(mktemp -d /tmp/brukerplan-suite.XXXXXX)
+trap 'instance_stop; rm -rf "$WORK"' EXIT
+
+suite_start() {
+	instance_start || { echo "could not start Apache" >&2; exit 1; }
+	echo "# $1 on $BP_URL (build ${BUILD:-build})"
+}
+
+hit() {
+	local jar=$1 method=$2 path=$3
+	shift 3
+	local cookies=()
+	[ "$jar" = - ] || cookies=(-b "$jar" -c "$jar")
+	HEADERS=$WORK/headers.last BODY=$WORK/body.last
+	STATUS=$(curl -s --path-as-is -X "$method" -D "$HEADERS" -o "$BODY" -w '%{http_code}' \
+	    "${cookies[@]}" "$@" "$BP_URL$path")
+	cat "$HEADERS" >> "$WORK/headers.all"
+	grep -o '\(href\|action\|src\)="[^"]*"' "$BODY" >> "$WORK/urls.all" 2>/dev/null
+	echo "$method $path" >> "$WORK/urls.all"
+	[ "$STATUS" -lt 500 ] || echo "$STATUS $method $path $*" | cut -c1-160 >> "$WORK/500s"
+	return 0
+}
+
+csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
+
+account() {
+	SECRET[$1]=$(instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}") || exit 1
+}
+
+clock() { "$BP_BPADM" -c "$BP_CONF" clock --set "$1" >/dev/null; }
+
+relogin() {
+	rm -f "$3"
+	instance_login "$1" "$PW" "$2" "$3"
+}
+
+page() { curl -s -b "$1" "$BP_URL$2"; }
