@@ -17,10 +17,6 @@ PW="et langt passord for testene"
 BP_TRANSFER=${BUILD:-build}/tools/bp-transfer
 
 status_is() { is "$STATUS" "$1"; }
-no_crash() {
-	check "$1: no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
-	check "$1: no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
-}
 # own_ids JAR: the page ids of the account's surveys (one page of the list: up to 50),
 # with their Feil, as "id errors"
 own_ids() {

@@ -11,10 +11,6 @@ cd "$(dirname "$0")/../.."
 . tests/lib/http.sh
 
 PW="et langt passord for testene"
-start() {	# start JAR NUMBER: "Kartlegg bruker"; ID is the new survey's id
-	hit "$1" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$1")&handling=ny" --data-urlencode "fnr=$2"
-	ID=$(sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&fane=bruker\r\{0,1\}$#\1#p' "$HEADERS")
-}
 logs() { hit "$K" GET "/cgi-bin/endringslogger$1"; }
 tbody() { grep -o '<tbody>.*</tbody>' "$BODY"; }
 rows() { tbody | grep -o '<tr>' | wc -l; }

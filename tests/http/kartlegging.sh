@@ -15,14 +15,6 @@ cd "$(dirname "$0")/../.."
 PW="et langt passord for testene"
 NUMS=()			# every fødselsnummer sent, for the privacy checks at the end
 
-
-
-start() {	# start JAR NUMBER [curl args]: "Legg til ny bruker"
-	local jar=$1 n=$2
-	shift 2
-	hit "$jar" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$jar")&handling=ny" \
-	    --data-urlencode "fnr=$n" "$@"
-}
 save() {	# save JAR ID VERSION TAB [curl args]: post one tab of the form
 	local jar=$1 id=$2 v=$3 tab=$4
 	shift 4
@@ -34,9 +26,6 @@ list_post() {	# list_post JAR [curl args]: a POST to the list page
 	hit "$jar" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$jar")" "$@"
 }
 form() { hit "$1" GET "/cgi-bin/skjema?id=$2&fane=${3:-bruker}"; }
-created_id() {	# the survey id of a 303 from "Legg til ny bruker", or nothing
-	sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&fane=bruker\r\{0,1\}$#\1#p' "$HEADERS"
-}
 version_of() { form "$1" "$2" && grep -o 'name="versjon" value="[0-9]*"' "$BODY" | grep -o '[0-9]*'; }
 location_is() { grep -q "^Location: $1"$'\r'"\?$" "$HEADERS" || { echo "     Location: $(grep -i '^Location:' "$HEADERS")" >&2; return 1; }; }
 status_in() { local s; for s in "$@"; do [ "$STATUS" = "$s" ] && return 0; done; echo "     status $STATUS, not in $*" >&2; return 1; }
@@ -64,24 +53,6 @@ fnr_2032() {
 		echo "$n$k2"
 		return 0
 	done
-}
-
-no_crash() {	# the Apache error log and the sanitizer reports of the current instance
-	check "$1: no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
-	check "$1: no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
-}
-not_in() {	# not_in FILE...: none of NUMS occurs in the files
-	local n f bad=0
-	for f in "$@"; do
-		[ -e "$f" ] || { echo "     no $f" >&2; bad=1; continue; }
-		for n in "${NUMS[@]}"; do
-			if grep -aqF -- "$n" "$f"; then
-				echo "     $n in $f" >&2
-				bad=1
-			fi
-		done
-	done
-	return $bad
 }
 
 # Numbers. fnr_any picks individnummer 100 and up (born 1900-1999) unless told otherwise.

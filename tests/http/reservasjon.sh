@@ -23,27 +23,8 @@ res() {		# res JAR HANDLING NUMBER [curl args]: one of the three forms
 	hit "$jar" POST /cgi-bin/reservasjon -d "csrf=$(csrf "$jar")&handling=$h" \
 	    --data-urlencode "fnr=$n" "$@"
 }
-start() {	# start JAR NUMBER: "Kartlegg bruker"
-	hit "$1" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$1")&handling=ny" --data-urlencode "fnr=$2"
-}
-created_id() {
-	sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&fane=bruker\r\{0,1\}$#\1#p' "$HEADERS"
-}
 menu_count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*\|Dine egne: [0-9]*' | tail -1 | grep -o '[0-9]*$'; }
 no_location() { ! grep -qi '^Location:' "$HEADERS" || { echo "     a Location header" >&2; return 1; }; }
-not_in() {	# not_in FILE...: none of NUMS occurs in the files
-	local n f bad=0
-	for f in "$@"; do
-		[ -e "$f" ] || { echo "     no $f" >&2; bad=1; continue; }
-		for n in "${NUMS[@]}"; do
-			if grep -aqF -- "$n" "$f"; then
-				echo "     $n in $f" >&2
-				bad=1
-			fi
-		done
-	done
-	return $bad
-}
 
 ORD=$(fnr_any 150385)		# surveyed by Tina, then reserved by Tone
 ORD2=$(fnr_any 220790 200)	# reserved by the kommunekontakt, never surveyed

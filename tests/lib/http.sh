@@ -16,6 +16,11 @@
 #   clock 'YYYY-MM-DD HH:MM'      the test clock
 #   relogin EMAIL SECRET JAR      a new session (after the clock moved on), with $PW
 #   page JAR PATH                 a GET's body on standard out
+#   start JAR NUMBER [curl args]  "Kartlegg bruker" with NUMBER; ID the new survey's id
+#   created_id                    the survey id of the last 303 from "Kartlegg bruker"
+#   no_crash LABEL                checks: nothing crashed in Apache's error log, no
+#                                 sanitizer report
+#   not_in FILE...                0 when none of the numbers in NUMS occurs in the files
 declare -A SECRET
 WORK=$(mktemp -d /tmp/brukerplan-suite.XXXXXX)
 trap 'instance_stop; rm -rf "$WORK"' EXIT
@@ -54,3 +59,34 @@ relogin() {
 }
 
 page() { curl -s -b "$1" "$BP_URL$2"; }
+
+created_id() {
+	sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&fane=bruker\r\{0,1\}$#\1#p' "$HEADERS"
+}
+
+start() {
+	local jar=$1 n=$2
+	shift 2
+	hit "$jar" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$jar")&handling=ny" \
+	    --data-urlencode "fnr=$n" "$@"
+	ID=$(created_id)
+}
+
+no_crash() {
+	check "$1: no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+	check "$1: no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
+}
+
+not_in() {
+	local n f bad=0
+	for f in "$@"; do
+		[ -e "$f" ] || { echo "     no $f" >&2; bad=1; continue; }
+		for n in "${NUMS[@]}"; do
+			if grep -aqF -- "$n" "$f"; then
+				echo "     $n in $f" >&2
+				bad=1
+			fi
+		done
+	done
+	return $bad
+}
