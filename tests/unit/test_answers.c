@@ -7,23 +7,8 @@
 #include <libxml/parser.h>
 
 #include "answers.h"
-
-static struct definition *def;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return definition_load("data", 2026, &def);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	definition_free(def);
-	return 0;
-}
+#include "definition.h"
+#include "def2026.h"
 
 static xmlDocPtr
 fresh(int alder)

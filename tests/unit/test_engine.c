@@ -7,23 +7,7 @@
 #include <libxml/xpath.h>
 
 #include "definition.h"
-
-static struct definition *def;
-
-static int
-setup(void **state)
-{
-	(void)state;
-	return definition_load("data", 2026, &def);
-}
-
-static int
-teardown(void **state)
-{
-	(void)state;
-	definition_free(def);
-	return 0;
-}
+#include "def2026.h"
 
 static xmlDocPtr
 record(int alder, const char *kjonn)

@@ -10,24 +10,22 @@
 
 #include "definition.h"
 
-static struct definition *def;
+#include "def2026.h"
+
 static xmlDocPtr defdoc;		/* the same file as a tree, for the tests' XPath */
 
 static int
-setup(void **state)
+setup_rules(void **state)
 {
-	(void)state;
 	defdoc = xmlReadFile("data/kartlegging/2026.xml", NULL, XML_PARSE_NONET);
-	return defdoc ? definition_load("data", 2026, &def) : -1;
+	return defdoc ? setup(state) : -1;
 }
 
 static int
-teardown(void **state)
+teardown_rules(void **state)
 {
-	(void)state;
-	definition_free(def);
 	xmlFreeDoc(defdoc);
-	return 0;
+	return teardown(state);
 }
 
 #define REC(attrs, body) "<kartlegging aar='2026' " attrs ">" body "</kartlegging>"
@@ -691,5 +689,5 @@ main(void)
 		cmocka_unit_test(test_index),
 	};
 
-	return cmocka_run_group_tests_name("rules", tests, setup, teardown);
+	return cmocka_run_group_tests_name("rules", tests, setup_rules, teardown_rules);
 }
