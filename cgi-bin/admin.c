@@ -254,7 +254,7 @@ static const struct {
 static int
 admin_get(struct app *a)
 {
-	const char *nr = app_query(a, "kommune"), *region, *name;
+	const char *nr = app_query(a, K_KOMMUNE), *region, *name;
 	const struct refdata *rd;
 	struct listing l;
 	struct target t;
@@ -282,7 +282,7 @@ admin_get(struct app *a)
 	page_attr(&a->page, k, "nr", nr);
 	page_attr(&a->page, k, "name", name);
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (strcmp(app_query(a, "melding"), notices[i].id) == 0)
+		if (strcmp(app_query(a, K_MELDING), notices[i].id) == 0)
 			app_message(a, "notice", NULL, notices[i].text);
 	l = (struct listing){ { a, NULL, page_add(&a->page, NULL, "accounts", NULL), { .id = "" } },
 	    nr };
@@ -439,7 +439,7 @@ change_get(struct app *a, enum change_kind kind)
 	c.a = a;
 	c.kind = kind;
 	c.role = -1;
-	c.id = app_query(a, "id");
+	c.id = app_query(a, K_ID);
 	if (app_store(a, &st) != 0)
 		return 500;
 	if ((rc = store_read(st, load_target, &c)) != 0)
@@ -467,18 +467,18 @@ read_change(struct app *a, struct change *c, const char **field)
 {
 	*field = NULL;
 	if (c->kind == DO_SUSPEND)
-		return strcmp(app_form(a, "bekreft"), "ja") == 0 ? NULL : "";
+		return strcmp(app_form(a, K_BEKREFT), "ja") == 0 ? NULL : "";
 	if (c->kind == DO_RESTORE) {
-		str_copy(c->reason, sizeof(c->reason), app_form(a, "grunn"));
+		str_copy(c->reason, sizeof(c->reason), app_form(a, K_GRUNN));
 		str_trim(c->reason);
 		*field = "grunn";
 		return reason_valid(c->reason) ? NULL : c->reason[0] ? "Grunnen kan ha høyst 200 "
 		    "tegn." : "Skriv hvorfor suspensjonen oppheves (obligatorisk).";
 	}
-	c->role = role_from_id(app_form(a, "rolle"));
-	str_copy(c->instans, sizeof(c->instans), app_form(a, "instans"));
+	c->role = role_from_id(app_form(a, K_ROLLE));
+	str_copy(c->instans, sizeof(c->instans), app_form(a, K_INSTANS));
 	str_trim(c->instans);
-	str_copy(c->tjenestetype, sizeof(c->tjenestetype), app_form(a, "tjenestetype"));
+	str_copy(c->tjenestetype, sizeof(c->tjenestetype), app_form(a, K_TJENESTETYPE));
 	*field = "rolle";
 	if (c->role != ROLE_KOMMUNE && c->role != ROLE_KARTLEGGER)
 		return "Velg kommunekontakt eller kartlegger.";
@@ -505,7 +505,7 @@ change_post(struct app *a, enum change_kind kind)
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.kind = kind;
-	c.id = app_form(a, "id");
+	c.id = app_form(a, K_ID);
 	if (app_store(a, &st) != 0)
 		return 500;
 	if ((error = read_change(a, &c, &field)) != NULL) {

@@ -123,7 +123,7 @@ authreg_get(struct app *a)
 	if (app_store(a, &st) != 0 || app_page(a, "autorisasjon") != 0)
 		return 500;
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
-		if (strcmp(app_query(a, "melding"), notices[i].id) == 0)
+		if (strcmp(app_query(a, K_MELDING), notices[i].id) == 0)
 			app_message(a, "notice", NULL, notices[i].text);
 	r = (struct rows){ a, NULL, page_add(&a->page, NULL, "accounts", NULL), NULL, { .id = "" } };
 	if ((rc = store_read(st, list_scope, &r)) != 0)

@@ -224,9 +224,9 @@ add_filters(struct app *a, const struct logs *l)
 	size_t i;
 
 	f = page_add(&a->page, NULL, "filter", NULL);
-	page_attr(&a->page, f, "kartlegger", app_query(a, "kartlegger"));
-	page_attr(&a->page, f, "fra", app_query(a, "fra"));
-	page_attr(&a->page, f, "til", app_query(a, "til"));
+	page_attr(&a->page, f, "kartlegger", app_query(a, K_KARTLEGGER));
+	page_attr(&a->page, f, "fra", app_query(a, K_FRA));
+	page_attr(&a->page, f, "til", app_query(a, K_TIL));
 	for (i = 0; i < l->nwho; i++) {
 		if (!l->who[i].in_kommune)
 			continue;
@@ -276,7 +276,7 @@ logs_get(struct app *a)
 		return 403;
 	memset(&l, 0, sizeof(l));
 	l.a = a;
-	l.kartlegger = app_query(a, "kartlegger");
+	l.kartlegger = app_query(a, K_KARTLEGGER);
 	if (app_page(a, "endringslogger") != 0)
 		return 500;
 	/* a bad filter is said at its field; the lines are then not shown (they would not be

@@ -132,7 +132,7 @@ step_page(struct app *a, const char *step, const char *from_id, const char *to_i
 static int
 handover_get(struct app *a)
 {
-	return step_page(a, "velg", app_query(a, "fra"), "", NULL);
+	return step_page(a, "velg", app_query(a, K_FRA), "", NULL);
 }
 
 static int
@@ -161,7 +161,7 @@ move(struct store_txn *txn, void *arg)
 static int
 handover_post(struct app *a)
 {
-	const char *step = app_form(a, "steg"), *from = app_form(a, "fra"), *to = app_form(a, "til");
+	const char *step = app_form(a, K_STEG), *from = app_form(a, K_FRA), *to = app_form(a, K_TIL);
 	struct store *st;
 	struct ctx c;
 	xmlNodePtr n;
@@ -176,7 +176,7 @@ handover_post(struct app *a)
 	}
 	if (strcmp(step, "flytt") != 0 || *to == '\0')
 		return 400;
-	if (strcmp(app_form(a, "bekreft"), "ja") != 0)
+	if (strcmp(app_form(a, K_BEKREFT), "ja") != 0)
 		return step_page(a, "bekreft", from, to, "Du må bekrefte flyttingen: kryss av i "
 		    "boksen før du trykker «Flytt kartlegginger».");
 	memset(&c, 0, sizeof(c));

@@ -150,10 +150,10 @@ letter_page(struct app *a, struct letter *l, int status, const char *typed, cons
 		n = page_add(&a->page, NULL, "edit", typed ? typed : l->text.p);
 		page_attr(&a->page, n, "standard", l->version ? "no" : "yes");
 	}
-	if (strcmp(app_query(a, "melding"), "lagret") == 0)
+	if (strcmp(app_query(a, K_MELDING), "lagret") == 0)
 		app_message(a, "notice", NULL, "Informasjonsskrivet er lagret. Alle kommuner får "
 		    "den nye teksten neste gang de laster det ned.");
-	else if (strcmp(app_query(a, "melding"), "standard") == 0)
+	else if (strcmp(app_query(a, K_MELDING), "standard") == 0)
 		app_message(a, "notice", NULL, "Informasjonsskrivet har fått standardteksten igjen.");
 	if (error)
 		app_message(a, "error", typed ? "tekst" : NULL, error);
@@ -241,7 +241,7 @@ static int
 letter_get(struct app *a)
 {
 	struct letter l;
-	const char *fil = app_query(a, "fil");
+	const char *fil = app_query(a, K_FIL);
 	int rc;
 
 	if (*fil && strcmp(fil, "pdf") != 0)
@@ -278,7 +278,7 @@ save(struct store_txn *txn, void *arg)
 static int
 letter_post(struct app *a)
 {
-	struct save s = { a, app_form(a, "tekst") };
+	struct save s = { a, app_form(a, K_TEKST) };
 	const char *why = NULL;
 	struct letter l;
 	struct store *st;
@@ -286,7 +286,7 @@ letter_post(struct app *a)
 
 	if (authz(&a->me, ACT_INFOLETTER_EDIT, NULL) != 0)
 		return 403;
-	if (strcmp(app_form(a, "handling"), "standard") == 0)
+	if (strcmp(app_form(a, K_HANDLING), "standard") == 0)
 		s.text = "";
 	else if (utf8_chars(s.text, strlen(s.text)) > INFOLETTER_MAX_CHARS)
 		status = 413, why = "Informasjonsskrivet kan ha høyst 8000 tegn. Ingenting er lagret.";

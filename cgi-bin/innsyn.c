@@ -405,8 +405,8 @@ innsyn_get(struct app *a)
 
 	memset(&in, 0, sizeof(in));
 	in.a = a;
-	in.id = app_query(a, "id");
-	if ((f = str_index(fil_ids, FIL__MAX, app_query(a, "fil"))) < 0)
+	in.id = app_query(a, K_ID);
+	if ((f = str_index(fil_ids, FIL__MAX, app_query(a, K_FIL))) < 0)
 		return 404;
 	in.fil = (enum fil)f;
 	if (authz(&a->me, ACT_SURVEY, NULL) != 0)

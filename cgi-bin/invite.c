@@ -229,7 +229,7 @@ invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
 	page_attr_ll(&a->page, n, "count-max", INVITE_BATCH_MAX);
 	page_attr_ll(&a->page, n, "uses-max", INVITE_USES_MAX);
 	app_form_errors(a, &f->err);
-	if (strcmp(app_query(a, "melding"), "trukket") == 0)
+	if (strcmp(app_query(a, K_MELDING), "trukket") == 0)
 		app_message(a, "notice", NULL, "Lenken er trukket tilbake og kan ikke lenger brukes.");
 	if (nlinks > 0) {
 		created = page_add(&a->page, NULL, "created", NULL);
@@ -289,25 +289,25 @@ make_links(struct store_txn *txn, void *arg)
 static void
 read_form(struct app *a, struct form *f, const struct refdata *rd)
 {
-	const char *place = app_form(a, "kommune"), *role = app_form(a, "rolle");
+	const char *place = app_form(a, K_KOMMUNE), *role = app_form(a, K_ROLLE);
 
 	memset(f, 0, sizeof(f[0]));
 	f->role = role_from_id(role);
-	str_copy(f->region, sizeof(f->region), app_form(a, "region"));
+	str_copy(f->region, sizeof(f->region), app_form(a, K_REGION));
 	/* "Kommune/bydel": four digits name a kommune, six a bydel of it */
 	if (strlen(place) == 6) {
 		str_copy(f->bydel, sizeof(f->bydel), place);
 		snprintf(f->kommune, sizeof(f->kommune), "%.4s", place);
 	} else
 		str_copy(f->kommune, sizeof(f->kommune), place);
-	str_copy(f->instans, sizeof(f->instans), app_form(a, "instans"));
+	str_copy(f->instans, sizeof(f->instans), app_form(a, K_INSTANS));
 	str_trim(f->instans);
-	if (str_to_ll(app_form(a, "antall"), 1, INVITE_BATCH_MAX, &f->count) != 0) {
+	if (str_to_ll(app_form(a, K_ANTALL), 1, INVITE_BATCH_MAX, &f->count) != 0) {
 		f->count = 1;
 		form_error(&f->err, "antall", "Antall lenker må være et tall fra 1 til "
 		    BP_STR(INVITE_BATCH_MAX) ".");
 	}
-	if (str_to_ll(app_form(a, "tilganger"), 1, INVITE_USES_MAX, &f->uses) != 0) {
+	if (str_to_ll(app_form(a, K_TILGANGER), 1, INVITE_USES_MAX, &f->uses) != 0) {
 		f->uses = 1;
 		form_error(&f->err, "tilganger", "Maksimalt antall tilganger per lenke må være et tall "
 		    "fra 1 til " BP_STR(INVITE_USES_MAX) ".");
@@ -446,7 +446,7 @@ withdraw_link(struct store_txn *txn, void *arg)
 static int
 invite_withdraw(struct app *a)
 {
-	const char *id = app_form(a, "lenke");
+	const char *id = app_form(a, K_LENKE);
 	struct withdraw w = { a, { 0 }, 0 };
 	struct store *st;
 	int rc;
@@ -466,7 +466,7 @@ invite_withdraw(struct app *a)
 static int
 invite_post(struct app *a)
 {
-	const char *what = app_form(a, "handling");
+	const char *what = app_form(a, K_HANDLING);
 
 	if (strcmp(what, "lag") == 0)
 		return invite_make(a);

@@ -218,8 +218,8 @@ list_year(struct app *a, const char *fnr, int ask_kjonn, const char *query, long
 	n = page_add(&a->page, NULL, "start", NULL);
 	page_attr(&a->page, n, "fnr", fnr);
 	page_attr(&a->page, n, "ask-kjonn", ask_kjonn ? "1" : "0");
-	page_attr(&a->page, n, "kjonn", app_form(a, "kjonn"));
-	page_attr(&a->page, n, "fodselsar", app_form(a, "fodselsar"));
+	page_attr(&a->page, n, "kjonn", app_form(a, K_KJONN));
+	page_attr(&a->page, n, "fodselsar", app_form(a, K_FODSELSAR));
 	if ((rc = add_list(a, query, page, year)) != 0)
 		return rc;
 	return 0;
@@ -234,14 +234,13 @@ list_page(struct app *a, const char *fnr, int ask_kjonn, const char *query, long
 static int
 kartlegging_get(struct app *a)
 {
-	const char *m = app_query(a, "melding");
-	long long page = 1, year = time_year((time_t)a->now);
+	const char *m = app_query(a, K_MELDING);
+	long long page = app_query_ll(a, K_SIDE, 1), now = time_year((time_t)a->now);
+	long long year = app_query_ll(a, K_AAR, now);
 	int rc;
 
-	if (*app_query(a, "side") && str_to_ll(app_query(a, "side"), 1, 100000, &page) != 0)
-		return 400;
 	/* this year, or last year's surveys not yet transferred */
-	if (*app_query(a, "aar") && str_to_ll(app_query(a, "aar"), year - 1, year, &year) != 0)
+	if (year != now && year != now - 1)
 		return 400;
 	if ((rc = list_year(a, "", 0, NULL, (long)page, (int)year)) != 0)
 		return rc;
@@ -256,7 +255,7 @@ static int
 search(struct app *a)
 {
 	char q[SEARCH_MAX + 1];
-	const char *s = app_form(a, "sok");
+	const char *s = app_form(a, K_SOK);
 	size_t i, n = 0;
 	int rc;
 
@@ -394,7 +393,7 @@ static int
 asked_person(struct app *a, int year, const char **kjonn, int *fodselsar, const char **why,
     const char **field)
 {
-	const char *k = app_form(a, "kjonn"), *y = app_form(a, "fodselsar");
+	const char *k = app_form(a, K_KJONN), *y = app_form(a, K_FODSELSAR);
 	long long v;
 
 	*kjonn = strcmp(k, "mann") == 0 || strcmp(k, "kvinne") == 0 ? k : NULL;
@@ -415,7 +414,7 @@ asked_person(struct app *a, int year, const char **kjonn, int *fodselsar, const 
 static int
 start(struct app *a)
 {
-	const char *raw = app_form(a, "fnr"), *why = NULL, *field = "fnr", *kjonn;
+	const char *raw = app_form(a, K_FNR), *why = NULL, *field = "fnr", *kjonn;
 	char today[11], msg[512], target[128];
 	const struct definition *def;
 	struct evaluation ev;
@@ -433,7 +432,7 @@ start(struct app *a)
 	time_date((time_t)a->now, today);
 	if (f.year == 0) {
 		/* a number from 2032 does not say: ask, then take the age reached this year */
-		if (!*app_form(a, "kjonn") && !*app_form(a, "fodselsar"))
+		if (!*app_form(a, K_KJONN) && !*app_form(a, K_FODSELSAR))
 			return refuse(a, f.digits, 1, "kjonn", "Dette fødselsnummeret sier ikke "
 			    "kjønn og fødselsår. Velg kjønn og skriv fødselsår.");
 		if (asked_person(a, year, &kjonn, &fodselsar, &why, &field) != 0)
@@ -560,8 +559,8 @@ delete(struct app *a)
 		return 403;
 	memset(&r, 0, sizeof(r));
 	r.a = a;
-	r.id = app_form(a, "id");
-	r.remove = strcmp(app_form(a, "bekreft"), "ja") == 0;
+	r.id = app_form(a, K_ID);
+	r.remove = strcmp(app_form(a, K_BEKREFT), "ja") == 0;
 	if (app_store(a, &st) != 0 || app_secrets(a, &r.sec) != 0)
 		return 500;
 	rc = r.remove ? store_write(st, do_remove, &r) : store_read(st, do_remove, &r);
@@ -593,7 +592,7 @@ kartlegging_post(struct app *a)
 		{ "sok", search },
 		{ "slett", delete },
 	};
-	const char *h = app_form(a, "handling");
+	const char *h = app_form(a, K_HANDLING);
 	size_t i;
 
 	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)

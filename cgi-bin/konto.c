@@ -131,8 +131,8 @@ static int
 change_password(struct app *a)
 {
 	static const char wrong[] = "Nåværende passord eller engangskode er feil.";
-	const char *current = app_form(a, "naavaerende"), *code = app_form(a, "kode");
-	const char *pw = app_form(a, "passord"), *pw2 = app_form(a, "passord2"), *weak;
+	const char *current = app_form(a, K_NAAVAERENDE), *code = app_form(a, K_KODE);
+	const char *pw = app_form(a, K_PASSORD), *pw2 = app_form(a, K_PASSORD2), *weak;
 	char hash[CRYPTO_PWHASH_MAX], notice[128];
 	const struct secrets *sec;
 	struct change c = { a, 0, hash, 0, 0, 0 };
@@ -230,7 +230,7 @@ static const struct {
 static int
 konto_post(struct app *a)
 {
-	const char *h = app_form(a, "handling");
+	const char *h = app_form(a, K_HANDLING);
 	size_t i;
 
 	for (i = 0; i < NITEMS(actions); i++)

@@ -30,7 +30,7 @@ static const struct {
 static int
 login_page(struct app *a, const char *email, const char *error, int status)
 {
-	const char *m = app_query(a, "melding");
+	const char *m = app_query(a, K_MELDING);
 	size_t i;
 
 	if (app_page(a, "login") != 0)
@@ -148,7 +148,7 @@ static int
 login_post(struct app *a)
 {
 	static const char refused[] = "Feil e-post, passord eller engangskode.";
-	const char *password = app_form(a, "passord"), *code = app_form(a, "kode");
+	const char *password = app_form(a, K_PASSORD), *code = app_form(a, K_KODE);
 	char email[EMAIL_MAX + 1], wait[128], cut[PASSWORD_MAX + 1];
 	struct attempt t;
 	struct store *st;
@@ -158,8 +158,8 @@ login_post(struct app *a)
 		return app_redirect(a, "/cgi-bin/menu");
 	if (a->cfg.auth != AUTH_LOCAL)		/* ID-porten logs in through oidc.c */
 		return 404;
-	if (email_normalize(app_form(a, "epost"), email, sizeof(email)) != 0)
-		return login_page(a, app_form(a, "epost"),
+	if (email_normalize(app_form(a, K_EPOST), email, sizeof(email)) != 0)
+		return login_page(a, app_form(a, K_EPOST),
 		    "Skriv inn e-postadressen du registrerte deg med.", 200);
 	if (*password == '\0' || *code == '\0')
 		return login_page(a, email, "Fyll inn både passord og engangskode.", 200);

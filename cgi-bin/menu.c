@@ -123,7 +123,7 @@ read_facts(struct store_txn *txn, void *arg)
 	if (strlen(f->a->me.kommune) == 4 &&
 	    (rc = period_get(txn, f->a->me.kommune, f->year, &f->period)) != 0)
 		return rc;
-	if (strcmp(app_query(f->a, "velkommen"), "1") == 0)
+	if (strcmp(app_query(f->a, K_VELKOMMEN), "1") == 0)
 		return welcome_get(txn, &f->welcome, &f->version);
 	return 0;
 }

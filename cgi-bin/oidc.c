@@ -161,7 +161,7 @@ oidc_register(struct app *a)
 {
 	unsigned char key[CRYPTO_HASH_LEN];
 	char ptoken[TOKEN_HEX + 1], target[TOKEN_HEX + 64];
-	const char *t = app_query(a, "t");
+	const char *t = app_query(a, K_T);
 	struct account tmp;
 	struct bind b;
 	struct store *st;

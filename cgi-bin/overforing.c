@@ -155,9 +155,9 @@ overforing_get(struct app *a)
 
 	if ((status = year_start(a, &y)) != 0)
 		return status;
-	if (strcmp(app_query(a, "melding"), "datoer") == 0)
+	if (strcmp(app_query(a, K_MELDING), "datoer") == 0)
 		tell(&y, "notice", NULL, "Datoene er lagret.");
-	else if (strcmp(app_query(a, "melding"), "overfort") == 0)
+	else if (strcmp(app_query(a, K_MELDING), "overfort") == 0)
 		tell(&y, "notice", NULL, "Kartleggingen er overført til KORFOR.");
 	return year_page(a, &y, 200);
 }
@@ -203,10 +203,11 @@ static int
 dates(struct app *a, struct year *y)
 {
 	static const struct {
+		enum key key;
 		const char *field, *missing;
 	} fields[] = {
-		{ "sluttdato", "Skriv inn sluttdatoen (dd.mm.åååå)." },
-		{ "overforingsdato", "Skriv inn overføringsdatoen (dd.mm.åååå)." },
+		{ K_SLUTTDATO, "sluttdato", "Skriv inn sluttdatoen (dd.mm.åååå)." },
+		{ K_OVERFORINGSDATO, "overforingsdato", "Skriv inn overføringsdatoen (dd.mm.åååå)." },
 	};
 	char *out[2] = { y->sluttdato, y->overforingsdato };
 	char text[256];
@@ -215,7 +216,7 @@ dates(struct app *a, struct year *y)
 	int rc, bad = 0;
 
 	for (i = 0; i < 2; i++) {
-		const char *in = app_form(a, fields[i].field);
+		const char *in = app_form(a, fields[i].key);
 
 		if (date_parse(in, out[i]) != 0) {
 			tell(y, "error", fields[i].field, *in ? "Datoen er ikke en gyldig "
@@ -236,7 +237,7 @@ dates(struct app *a, struct year *y)
 	 * otherwise right (save_dates checks them again under the writer's lock) */
 	period_check(&y->p, y->sluttdato, y->overforingsdato, y->year, y->today, &y->check);
 	if (!y->check.error && strcmp(y->sluttdato, y->today) == 0 &&
-	    strcmp(y->p.sluttdato, y->today) != 0 && strcmp(app_form(a, "bekreft"), "ja") != 0 &&
+	    strcmp(y->p.sluttdato, y->today) != 0 && strcmp(app_form(a, K_BEKREFT), "ja") != 0 &&
 	    !y->p.overfort) {
 		y->lock_today = 1;
 		y->check.error = "";		/* the typed dates stay on the form */
@@ -297,7 +298,7 @@ transfer(struct app *a, struct year *y)
 	struct store *st;
 	int rc;
 
-	if (strcmp(app_form(a, "bekreft"), "ja") != 0) {
+	if (strcmp(app_form(a, K_BEKREFT), "ja") != 0) {
 		tell(y, "error", "bekreft", "Kryss av for at kartleggingen skal overføres.");
 		return year_page(a, y, 400);
 	}
@@ -321,7 +322,7 @@ transfer(struct app *a, struct year *y)
 static int
 overforing_post(struct app *a)
 {
-	const char *action = app_form(a, "handling");
+	const char *action = app_form(a, K_HANDLING);
 	struct year y;
 	int status;
 

@@ -240,7 +240,7 @@ read_overview(struct store_txn *txn, void *arg)
 static int
 overforte_get(struct app *a)
 {
-	const char *aar = app_query(a, "aar"), *kommune = app_query(a, "kommune");
+	const char *aar = app_query(a, K_AAR), *kommune = app_query(a, K_KOMMUNE);
 	struct overview o;
 	struct store *st;
 

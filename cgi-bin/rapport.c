@@ -43,7 +43,7 @@ static int
 parse_target(struct req *q)
 {
 	const struct account *me = &q->a->me;
-	const char *o = app_query(q->a, "omrade"), *name, *region;
+	const char *o = app_query(q->a, K_OMRADE), *name, *region;
 	struct target t = { -1, "", "", "", NULL, 0, NULL };
 
 	if (*o == '\0')
@@ -212,7 +212,7 @@ static int (*const senders[F__MAX])(struct req *) = { send_page, send_csv, send_
 static int
 rapport_get(struct app *a)
 {
-	const char *aar = app_query(a, "aar"), *fmt = app_query(a, "format");
+	const char *aar = app_query(a, K_AAR), *fmt = app_query(a, K_FORMAT);
 	struct report_def *def = NULL;
 	struct req q;
 	struct store *st;

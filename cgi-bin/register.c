@@ -238,7 +238,7 @@ start_page(struct app *a, const struct invite *inv, const char *token)
 static int
 register_get(struct app *a)
 {
-	const char *token = app_query(a, "t");
+	const char *token = app_query(a, K_T);
 	struct invite inv;
 	int rc, answered;
 
@@ -317,8 +317,8 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 {
 	char name[sizeof(((struct account *)0)->name)], email[EMAIL_MAX + 1];
 	char ptoken[TOKEN_HEX + 1];
-	const char *pw = app_form(a, "passord"), *pw2 = app_form(a, "passord2");
-	const char *bydel = app_form(a, "bydel"), *tj = app_form(a, "tjenestetype");
+	const char *pw = app_form(a, K_PASSORD), *pw2 = app_form(a, K_PASSORD2);
+	const char *bydel = app_form(a, K_BYDEL), *tj = app_form(a, K_TJENESTETYPE);
 	const struct refdata *rd;
 	const struct secrets *sec;
 	struct email_check ec = { a, email, 0, 0 };
@@ -331,15 +331,15 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	int oidc = a->cfg.auth == AUTH_OIDC, rc;
 	struct pending bound;
 
-	str_copy(name, sizeof(name), app_form(a, "navn"));
+	str_copy(name, sizeof(name), app_form(a, K_NAVN));
 	str_trim(name);
 	if (!name_valid(name))
 		form_error(&f, "navn", *name ? "Navnet kan ha høyst 100 tegn." :
 		    "Skriv inn fullt navn.");
-	if (email_normalize(app_form(a, "epost"), email, sizeof(email)) != 0) {
+	if (email_normalize(app_form(a, K_EPOST), email, sizeof(email)) != 0) {
 		form_error(&f, "epost", "Skriv inn en gyldig e-postadresse, for eksempel "
 		    "navn@kommune.no.");
-		str_copy(email, sizeof(email), app_form(a, "epost"));
+		str_copy(email, sizeof(email), app_form(a, K_EPOST));
 	} else if (oidc) {
 		/* ID-porten has proved who registers; with local login the e-post is looked at
 		 * only when the account would be made (create_account), and never said */
@@ -371,9 +371,9 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 		tj = "";
 	else if (tjenestetype_from_id(tj) < 0)
 		form_error(&f, "tjenestetype", "Velg tjenestetype.");
-	if (strcmp(app_form(a, "vilkar"), "ja") != 0)
+	if (strcmp(app_form(a, K_VILKAR), "ja") != 0)
 		form_error(&f, "vilkar", "Du må godta bruksvilkårene for å registrere deg.");
-	v = (struct values){ name, email, bydel, tj, strcmp(app_form(a, "vilkar"), "ja") == 0 };
+	v = (struct values){ name, email, bydel, tj, strcmp(app_form(a, K_VILKAR), "ja") == 0 };
 	if (f.n > 0)
 		return account_form(a, inv, token, &v, &f);
 	if (oidc)
@@ -416,7 +416,7 @@ load_pending(struct store_txn *txn, void *arg)
 {
 	struct finish *fin = arg;
 
-	return pending_load(txn, app_form(fin->a, "p"), fin->a->now, &fin->p);
+	return pending_load(txn, app_form(fin->a, K_P), fin->a->now, &fin->p);
 }
 
 /* The account's place: from the link, with names from the reference data. The instans of
@@ -618,12 +618,12 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 		return 500;
 	if (app_secrets(a, &sec) != 0)
 		return 500;
-	rc = account_totp_check(sec, fin.p.id, fin.p.totp, 0, a->now, app_form(a, "kode"),
+	rc = account_totp_check(sec, fin.p.id, fin.p.totp, 0, a->now, app_form(a, K_KODE),
 	    &fin.step);
 	if (rc != 0 && rc != BP_EDENIED)
 		return 500;
 	if (rc != 0)
-		return enrol_page(a, inv, token, app_form(a, "p"), &fin.p, "Koden stemmer ikke. "
+		return enrol_page(a, inv, token, app_form(a, K_P), &fin.p, "Koden stemmer ikke. "
 		    "Skriv inn den sekssifrede koden appen viser nå.");
 	/* made, or refused for a known e-post (create_account): the same answer */
 	rc = store_write(st, create_account, &fin);
@@ -638,7 +638,7 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 static int
 register_post(struct app *a)
 {
-	const char *token = app_form(a, "t"), *step = app_form(a, "steg");
+	const char *token = app_form(a, K_T), *step = app_form(a, K_STEG);
 	struct invite inv;
 	int rc, answered;
 

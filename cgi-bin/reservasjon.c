@@ -218,7 +218,7 @@ confirm_page(struct app *a, const struct job *j)
 static int
 res_post(struct app *a)
 {
-	const char *raw = app_form(a, "fnr"), *why = NULL;
+	const char *raw = app_form(a, K_FNR), *why = NULL;
 	char msg[256];
 	struct store *st;
 	struct job j;
@@ -227,7 +227,7 @@ res_post(struct app *a)
 
 	if (authz(&a->me, ACT_RESERVE, NULL) != 0)
 		return 403;
-	if ((h = str_index(handling_ids, H__MAX, app_form(a, "handling"))) < 0)
+	if ((h = str_index(handling_ids, H__MAX, app_form(a, K_HANDLING))) < 0)
 		return 400;
 	/* the number as "Kartlegg bruker" takes it: the fnr module, in the site's mode */
 	if (strlen(raw) > FNR_INPUT_MAX) {
@@ -246,7 +246,7 @@ res_post(struct app *a)
 	j.h = (enum handling)h;
 	j.fnr = f.digits;
 	j.year = time_year((time_t)a->now);
-	j.confirmed = strcmp(app_form(a, "bekreft"), "ja") == 0;
+	j.confirmed = strcmp(app_form(a, K_BEKREFT), "ja") == 0;
 	if (app_store(a, &st) != 0 || app_secrets(a, &j.sec) != 0)
 		return 500;
 	rc = store_write(st, do_job, &j);

@@ -413,7 +413,7 @@ form_page(struct form *f, xmlDocPtr rec, long long version,
 	page_attr(pg, s, "locked", f->locked ? "1" : "0");
 	/* locked: the tab is read only until "Rett etter krav fra bruker" (retting=1) */
 	page_attr(pg, s, "retting", f->locked && (f->retting ||
-	    strcmp(app_query(a, "retting"), "1") == 0) ? "1" : "0");
+	    strcmp(app_query(a, K_RETTING), "1") == 0) ? "1" : "0");
 	add_counts(pg, s, ev);
 	page_attr_ll(pg, s, "obs", ev->obs);
 	add_tabs(f, rec, ev);
@@ -429,13 +429,13 @@ form_page(struct form *f, xmlDocPtr rec, long long version,
 static int
 skjema_get(struct app *a)
 {
-	const char *tab = app_query(a, "fane");
+	const char *tab = app_query(a, K_FANE);
 	char target[128];
 	struct store *st;
 	struct form f;
 	int rc, status;
 
-	if ((status = form_start(a, &f, app_query(a, "id"))) != 0)
+	if ((status = form_start(a, &f, app_query(a, K_ID))) != 0)
 		return status;
 	if (*tab != '\0') {
 		if (need_formtab(&f) != 0) {
@@ -468,7 +468,7 @@ skjema_get(struct app *a)
 		form_free(&f);
 		return 500;
 	}
-	if (strcmp(app_query(a, "melding"), "lagret") == 0)
+	if (strcmp(app_query(a, K_MELDING), "lagret") == 0)
 		app_message(a, "notice", NULL, "Kartleggingen er lagret.");
 	form_free(&f);
 	return app_render(a, 200);
@@ -498,7 +498,7 @@ prepare(struct store_txn *txn, void *arg)
 	f->refused_locked = 0;
 	if ((rc = open_own(txn, f)) != 0)
 		return rc;
-	f->retting = f->locked && strcmp(app_form(f->a, "retting"), "ja") == 0;
+	f->retting = f->locked && strcmp(app_form(f->a, K_RETTING), "ja") == 0;
 	word = f->retting ? "rettet" : "lagret";
 	if ((f->edited = xmlCopyDoc(f->record, 1)) == NULL)
 		return BP_ENOMEM;
@@ -572,16 +572,16 @@ save(struct app *a, struct form *f)
 static int
 skjema_post(struct app *a)
 {
-	const char *tab = app_form(a, "fane"), *go = app_form(a, "gaa"),
-	    *action = app_form(a, "handling");
+	const char *tab = app_form(a, K_FANE), *go = app_form(a, K_GAA),
+	    *action = app_form(a, K_HANDLING);
 	char target[160];
 	long long version;
 	struct form f;
 	int rc, status, i, stale;
 
-	if (str_to_ll(app_form(a, "versjon"), 1, 1LL << 50, &version) != 0)
+	if ((version = app_form_ll(a, K_VERSJON, 0)) == 0)	/* a save names its version */
 		return 400;
-	if ((status = form_start(a, &f, app_form(a, "id"))) != 0)
+	if ((status = form_start(a, &f, app_form(a, K_ID))) != 0)
 		return status;
 	if (need_definition(&f) != 0) {
 		form_free(&f);

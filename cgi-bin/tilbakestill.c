@@ -93,7 +93,7 @@ make_get(struct app *a)
 	struct account target;
 	int status;
 
-	if ((status = allowed_target(a, app_query(a, "id"), &target)) != 0)
+	if ((status = allowed_target(a, app_query(a, K_ID), &target)) != 0)
 		return status;
 	if (app_page(a, "tilbakestill") != 0)
 		return 500;
@@ -146,9 +146,9 @@ make_post(struct app *a)
 
 	memset(&m, 0, sizeof(m));
 	m.a = a;
-	if ((status = allowed_target(a, app_form(a, "id"), &m.target)) != 0)
+	if ((status = allowed_target(a, app_form(a, K_ID), &m.target)) != 0)
 		return status;
-	if (strcmp(app_form(a, "bekreft"), "ja") != 0)
+	if (strcmp(app_form(a, K_BEKREFT), "ja") != 0)
 		return 400;
 	if (app_store(a, &st) != 0)
 		return 500;
@@ -296,7 +296,7 @@ use_get(struct app *a)
 
 	memset(&u, 0, sizeof(u));
 	u.a = a;
-	u.token = app_query(a, "t");
+	u.token = app_query(a, K_T);
 	if ((rc = usable(a, &u, &answered)) != 0 || answered)
 		return rc;
 	return password_page(a, &u, NULL, NULL);
@@ -318,7 +318,7 @@ stage(struct store_txn *txn, void *arg)
 static int
 step_password(struct app *a, struct use *u)
 {
-	const char *pw = app_form(a, "passord"), *pw2 = app_form(a, "passord2"), *weak;
+	const char *pw = app_form(a, K_PASSORD), *pw2 = app_form(a, K_PASSORD2), *weak;
 	char hash[CRYPTO_PWHASH_MAX], totp[160];
 	const struct secrets *sec;
 	struct store *st;
@@ -398,7 +398,7 @@ step_code(struct app *a, struct use *u)
 		buf_free(&secret);
 		return 500;
 	}
-	rc = otp_verify((unsigned char *)secret.p, secret.len, a->now, app_form(a, "kode"), 0,
+	rc = otp_verify((unsigned char *)secret.p, secret.len, a->now, app_form(a, K_KODE), 0,
 	    &u->step);
 	crypto_wipe(secret.p, secret.len);
 	buf_free(&secret);
@@ -432,13 +432,13 @@ step_code(struct app *a, struct use *u)
 static int
 use_post(struct app *a)
 {
-	const char *step = app_form(a, "steg");
+	const char *step = app_form(a, K_STEG);
 	struct use u;
 	int rc, answered;
 
 	memset(&u, 0, sizeof(u));
 	u.a = a;
-	u.token = app_form(a, "t");
+	u.token = app_form(a, K_T);
 	if ((rc = usable(a, &u, &answered)) != 0 || answered)
 		return rc;
 	if (strcmp(step, "passord") == 0)

@@ -197,7 +197,7 @@ read_log(struct store_txn *txn, void *arg)
 static int
 log_get(struct app *a)
 {
-	const char *person = app_query(a, "person"), *type = app_query(a, "type");
+	const char *person = app_query(a, K_PERSON), *type = app_query(a, K_TYPE);
 	char fra[DATE_LEN + 1], til[DATE_LEN + 1];
 	struct target scope = target_account(&a->me);
 	struct logview v;
@@ -239,8 +239,8 @@ log_get(struct app *a)
 	v.f.fra = fra;
 	v.f.til = til;
 	/* as typed, so a refused one can be corrected */
-	page_attr(&a->page, fl, "fra", app_query(a, "fra"));
-	page_attr(&a->page, fl, "til", app_query(a, "til"));
+	page_attr(&a->page, fl, "fra", app_query(a, K_FRA));
+	page_attr(&a->page, fl, "til", app_query(a, K_TIL));
 	page_attr(&a->page, fl, "scope", a->me.role == ROLE_KORFOR ? "land" :
 	    a->me.role == ROLE_KORUS ? "region" : "kommune");
 	for (k = 0; k < audit_nkinds; k++) {

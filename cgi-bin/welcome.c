@@ -37,7 +37,7 @@ welcome_page(struct app *a, const char *text, long long version, const char *err
 		time_datetime((time_t)version, when);
 		page_attr(&a->page, n, "changed", when);
 	}
-	if (strcmp(app_query(a, "melding"), "lagret") == 0)
+	if (strcmp(app_query(a, K_MELDING), "lagret") == 0)
 		app_message(a, "notice", NULL, "Velkomstmeldingen er lagret. Alle brukere ser den "
 		    "én gang, neste gang de logger inn.");
 	if (error)
@@ -82,7 +82,7 @@ save(struct store_txn *txn, void *arg)
 static int
 welcome_post(struct app *a)
 {
-	struct save s = { a, app_form(a, "tekst") };
+	struct save s = { a, app_form(a, K_TEKST) };
 	struct store *st;
 
 	if (authz(&a->me, ACT_WELCOME, NULL) != 0)

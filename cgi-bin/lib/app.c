@@ -81,19 +81,56 @@ app_status_of(int rc)
 }
 
 const char *
-app_form(struct app *a, const char *key)
+app_form(struct app *a, enum key k)
 {
-	const char *v = http_get(&a->req.form, key);
+	const char *v = http_get(&a->req.form, keydefs[k].name);
 
 	return v ? v : "";
 }
 
 const char *
-app_query(struct app *a, const char *key)
+app_query(struct app *a, enum key k)
 {
-	const char *v = http_get(&a->req.query, key);
+	const char *v = http_get(&a->req.query, keydefs[k].name);
 
 	return v ? v : "";
+}
+
+static long long
+key_ll(enum key k, const char *v, long long dflt)
+{
+	long long n;
+
+	return *v && str_to_ll(v, keydefs[k].min, keydefs[k].hi, &n) == 0 ? n : dflt;
+}
+
+long long
+app_query_ll(struct app *a, enum key k, long long dflt)
+{
+	return key_ll(k, app_query(a, k), dflt);
+}
+
+long long
+app_form_ll(struct app *a, enum key k, long long dflt)
+{
+	return key_ll(k, app_form(a, k), dflt);
+}
+
+/* every value of a known key, in the query and the form, against the key table: 0, or
+ * the status of the first bad one */
+static int
+keys_ok(const struct app *a)
+{
+	const struct http_list *lists[] = { &a->req.query, &a->req.form };
+	size_t i, j;
+	int k, status;
+
+	for (i = 0; i < sizeof(lists) / sizeof(lists[0]); i++)
+		for (j = 0; j < lists[i]->n; j++)
+			if ((k = key_find(lists[i]->v[j].key)) >= 0 &&
+			    (status = key_check((enum key)k, lists[i]->v[j].val)) != 0)
+				return status;
+	return 0;
 }
 
 int
@@ -316,7 +353,7 @@ app_account_invited(struct app *a, struct store_txn *txn, xmlNodePtr n,
 int
 app_date_range(struct app *a, char fra[DATE_LEN + 1], char til[DATE_LEN + 1])
 {
-	const char *f = app_query(a, "fra"), *t = app_query(a, "til");
+	const char *f = app_query(a, K_FRA), *t = app_query(a, K_TIL);
 	int bad = 0;
 
 	fra[0] = til[0] = '\0';
@@ -644,7 +681,8 @@ app_main(const char *prog, const struct route *routes, size_t nroutes)
 	}
 	if (status != 0)
 		goto fail;
-	if ((r = find_route(&a, routes, nroutes, &status)) == NULL)
+	if ((r = find_route(&a, routes, nroutes, &status)) == NULL ||
+	    (status = keys_ok(&a)) != 0)
 		goto fail;
 	if (load_session(&a) != 0) {
 		status = 500;

@@ -13,6 +13,7 @@
 #include "definition.h"
 #include "formtab.h"
 #include "http.h"
+#include "keys.h"
 #include "refdata.h"
 #include "render.h"
 #include "secrets.h"
@@ -132,8 +133,13 @@ int app_session_start(struct app *a, struct store_txn *txn, const char *account)
  * itself (ErrorDocument): no user, no form. */
 int app_error_static(const struct config *cfg, int status, long long now, struct buf *out);
 
-/* form field helpers: the value, or "" when absent */
-const char *app_form(struct app *a, const char *key);
-const char *app_query(struct app *a, const char *key);
+/* The value of key k in the POST's form or in the URL's query, or "" when absent; app_main
+ * has checked it against the key table (keys.h) before the handler runs. */
+const char *app_form(struct app *a, enum key k);
+const char *app_query(struct app *a, enum key k);
+/* app_query_ll, app_form_ll: an integer key (KT_INT: checked against its bounds), or dflt
+ * when absent */
+long long app_query_ll(struct app *a, enum key k, long long dflt);
+long long app_form_ll(struct app *a, enum key k, long long dflt);
 
 #endif
