@@ -531,13 +531,13 @@ static int role_get(struct app *a) { return change_get(a, DO_ROLE); }
 static int role_post(struct app *a) { return change_post(a, DO_ROLE); }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", admin_get, R_LOGIN },
-	{ HTTP_GET, "/suspender", suspend_get, R_LOGIN },
-	{ HTTP_POST, "/suspender", suspend_post, R_LOGIN },
-	{ HTTP_GET, "/opphev", restore_get, R_LOGIN },
-	{ HTTP_POST, "/opphev", restore_post, R_LOGIN },
-	{ HTTP_GET, "/rolle", role_get, R_LOGIN },
-	{ HTTP_POST, "/rolle", role_post, R_LOGIN },
+	{ HTTP_GET, "", admin_get, R_LOGIN, NULL },
+	{ HTTP_GET, "/suspender", suspend_get, R_LOGIN, NULL },
+	{ HTTP_POST, "/suspender", suspend_post, R_LOGIN, NULL },
+	{ HTTP_GET, "/opphev", restore_get, R_LOGIN, NULL },
+	{ HTTP_POST, "/opphev", restore_post, R_LOGIN, NULL },
+	{ HTTP_GET, "/rolle", role_get, R_LOGIN, NULL },
+	{ HTTP_POST, "/rolle", role_post, R_LOGIN, NULL },
 };
 
 int

@@ -132,7 +132,7 @@ authreg_get(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", authreg_get, R_LOGIN },
+	{ HTTP_GET, "", authreg_get, R_LOGIN, NULL },
 };
 
 int

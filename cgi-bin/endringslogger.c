@@ -314,7 +314,7 @@ out:
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", logs_get, R_LOGIN },
+	{ HTTP_GET, "", logs_get, R_LOGIN, NULL },
 };
 
 int

@@ -46,8 +46,8 @@ personvern(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "/tilgjengelighet", tilgjengelighet, R_PUBLIC },
-	{ HTTP_GET, "/personvern", personvern, R_PUBLIC },
+	{ HTTP_GET, "/tilgjengelighet", tilgjengelighet, R_PUBLIC, NULL },
+	{ HTTP_GET, "/personvern", personvern, R_PUBLIC, NULL },
 };
 
 int

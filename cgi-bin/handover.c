@@ -203,8 +203,8 @@ handover_post(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", handover_get, R_LOGIN },
-	{ HTTP_POST, "", handover_post, R_LOGIN },
+	{ HTTP_GET, "", handover_get, R_LOGIN, NULL },
+	{ HTTP_POST, "", handover_post, R_LOGIN, NULL },
 };
 
 int

@@ -274,9 +274,9 @@ save(struct store_txn *txn, void *arg)
 }
 
 /* A new text, bounded and checked (413 too long, 400 what the letter must have, each
- * said at the field with the text kept), or back to the default. */
+ * said at the field with the text kept), or back to the default (reset). */
 static int
-letter_post(struct app *a)
+letter_store(struct app *a, int reset)
 {
 	struct save s = { a, app_form(a, K_TEKST) };
 	const char *why = NULL;
@@ -286,10 +286,11 @@ letter_post(struct app *a)
 
 	if (authz(&a->me, ACT_INFOLETTER_EDIT, NULL) != 0)
 		return 403;
-	if (strcmp(app_form(a, K_HANDLING), "standard") == 0)
+	if (reset)
 		s.text = "";
 	else if (utf8_chars(s.text, strlen(s.text)) > INFOLETTER_MAX_CHARS)
-		status = 413, why = "Informasjonsskrivet kan ha høyst 8000 tegn. Ingenting er lagret.";
+		status = 413, why = "Informasjonsskrivet kan ha høyst "
+		    BP_STR(INFOLETTER_MAX_CHARS) " tegn. Ingenting er lagret.";
 	else if (*s.text == '\0')
 		status = 400, why = "Informasjonsskrivet kan ikke være tomt. Vil du ha "
 		    "standardteksten, velg «Bruk standardteksten».";
@@ -307,9 +308,14 @@ letter_post(struct app *a)
 	    "/cgi-bin/informasjonsskriv?melding=standard");
 }
 
+static int letter_save(struct app *a) { return letter_store(a, 0); }
+static int letter_reset(struct app *a) { return letter_store(a, 1); }
+
+/* "Bruk standardteksten" is the form's second button (handling=standard); Lagre sends none */
 static const struct route routes[] = {
-	{ HTTP_GET, "", letter_get, R_LOGIN },
-	{ HTTP_POST, "", letter_post, R_LOGIN },
+	{ HTTP_GET, "", letter_get, R_LOGIN, NULL },
+	{ HTTP_POST, "", letter_reset, R_LOGIN, "standard" },
+	{ HTTP_POST, "", letter_save, R_LOGIN, NULL },
 };
 
 int

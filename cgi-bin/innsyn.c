@@ -439,7 +439,7 @@ innsyn_get(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", innsyn_get, R_LOGIN },
+	{ HTTP_GET, "", innsyn_get, R_LOGIN, NULL },
 };
 
 int

@@ -463,21 +463,11 @@ invite_withdraw(struct app *a)
 	return app_redirect(a, "/cgi-bin/invite?melding=trukket");
 }
 
-static int
-invite_post(struct app *a)
-{
-	const char *what = app_form(a, K_HANDLING);
-
-	if (strcmp(what, "lag") == 0)
-		return invite_make(a);
-	if (strcmp(what, "trekk") == 0)
-		return invite_withdraw(a);
-	return 400;
-}
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", invite_get, R_LOGIN },
-	{ HTTP_POST, "", invite_post, R_LOGIN },
+	{ HTTP_GET, "", invite_get, R_LOGIN, NULL },
+	{ HTTP_POST, "", invite_make, R_LOGIN, "lag" },
+	{ HTTP_POST, "", invite_withdraw, R_LOGIN, "trekk" },
 };
 
 int

@@ -581,29 +581,11 @@ delete(struct app *a)
 	return app_render(a, 200);
 }
 
-static int
-kartlegging_post(struct app *a)
-{
-	static const struct {
-		const char *name;
-		app_handler fn;
-	} actions[] = {
-		{ "ny", start },
-		{ "sok", search },
-		{ "slett", delete },
-	};
-	const char *h = app_form(a, K_HANDLING);
-	size_t i;
-
-	for (i = 0; i < sizeof(actions) / sizeof(actions[0]); i++)
-		if (strcmp(h, actions[i].name) == 0)
-			return actions[i].fn(a);
-	return 400;
-}
-
 static const struct route routes[] = {
-	{ HTTP_GET, "", kartlegging_get, R_LOGIN },
-	{ HTTP_POST, "", kartlegging_post, R_LOGIN },
+	{ HTTP_GET, "", kartlegging_get, R_LOGIN, NULL },
+	{ HTTP_POST, "", start, R_LOGIN, "ny" },
+	{ HTTP_POST, "", search, R_LOGIN, "sok" },
+	{ HTTP_POST, "", delete, R_LOGIN, "slett" },
 };
 
 int

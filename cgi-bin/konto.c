@@ -219,29 +219,10 @@ logout_others(struct app *a)
 	return konto_page(a, NULL, notice);
 }
 
-static const struct {
-	const char *name;
-	int (*fn)(struct app *);
-} actions[] = {
-	{ "passord", change_password },
-	{ "logg-ut-andre", logout_others },
-};
-
-static int
-konto_post(struct app *a)
-{
-	const char *h = app_form(a, K_HANDLING);
-	size_t i;
-
-	for (i = 0; i < NITEMS(actions); i++)
-		if (strcmp(h, actions[i].name) == 0)
-			return actions[i].fn(a);
-	return 400;
-}
-
 static const struct route routes[] = {
-	{ HTTP_GET, "", konto_get, R_LOGIN },
-	{ HTTP_POST, "", konto_post, R_LOGIN },
+	{ HTTP_GET, "", konto_get, R_LOGIN, NULL },
+	{ HTTP_POST, "", change_password, R_LOGIN, "passord" },
+	{ HTTP_POST, "", logout_others, R_LOGIN, "logg-ut-andre" },
 };
 
 int

@@ -213,8 +213,8 @@ login_post(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", login_get, R_PUBLIC },
-	{ HTTP_POST, "", login_post, R_PUBLIC },
+	{ HTTP_GET, "", login_get, R_PUBLIC, NULL },
+	{ HTTP_POST, "", login_post, R_PUBLIC, NULL },
 };
 
 int

@@ -53,7 +53,7 @@ logout_post(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_POST, "", logout_post, R_LOGIN },
+	{ HTTP_POST, "", logout_post, R_LOGIN, NULL },
 };
 
 int

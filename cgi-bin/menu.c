@@ -234,7 +234,7 @@ menu_get(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", menu_get, R_LOGIN },
+	{ HTTP_GET, "", menu_get, R_LOGIN, NULL },
 };
 
 int

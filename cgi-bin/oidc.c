@@ -189,8 +189,8 @@ oidc_register(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", oidc_login, R_PUBLIC },
-	{ HTTP_GET, "/registrer", oidc_register, R_PUBLIC },
+	{ HTTP_GET, "", oidc_login, R_PUBLIC, NULL },
+	{ HTTP_GET, "/registrer", oidc_register, R_PUBLIC, NULL },
 };
 
 int

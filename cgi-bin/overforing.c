@@ -320,24 +320,27 @@ transfer(struct app *a, struct year *y)
 }
 
 static int
-overforing_post(struct app *a)
+dates_post(struct app *a)
 {
-	const char *action = app_form(a, K_HANDLING);
 	struct year y;
 	int status;
 
-	if ((status = year_start(a, &y)) != 0)
-		return status;
-	if (strcmp(action, "datoer") == 0)
-		return dates(a, &y);
-	if (strcmp(action, "overfor") == 0)
-		return transfer(a, &y);
-	return 400;
+	return (status = year_start(a, &y)) != 0 ? status : dates(a, &y);
+}
+
+static int
+transfer_post(struct app *a)
+{
+	struct year y;
+	int status;
+
+	return (status = year_start(a, &y)) != 0 ? status : transfer(a, &y);
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", overforing_get, R_LOGIN },
-	{ HTTP_POST, "", overforing_post, R_LOGIN },
+	{ HTTP_GET, "", overforing_get, R_LOGIN, NULL },
+	{ HTTP_POST, "", dates_post, R_LOGIN, "datoer" },
+	{ HTTP_POST, "", transfer_post, R_LOGIN, "overfor" },
 };
 
 int

@@ -260,7 +260,7 @@ overforte_get(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", overforte_get, R_LOGIN },
+	{ HTTP_GET, "", overforte_get, R_LOGIN, NULL },
 };
 
 int

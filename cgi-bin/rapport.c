@@ -260,7 +260,7 @@ out:
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", rapport_get, R_LOGIN },
+	{ HTTP_GET, "", rapport_get, R_LOGIN, NULL },
 };
 
 int

@@ -635,26 +635,36 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 	return app_redirect(a, "/cgi-bin/login?melding=registrert");
 }
 
+/* each step first checks the link is still good (it may have been used or withdrawn) */
 static int
-register_post(struct app *a)
+account_post(struct app *a)
 {
-	const char *token = app_form(a, K_T), *step = app_form(a, K_STEG);
+	const char *token = app_form(a, K_T);
 	struct invite inv;
 	int rc, answered;
 
 	if ((rc = usable_invite(a, token, &inv, &answered)) != 0 || answered)
 		return rc;
-	if (strcmp(step, "konto") == 0)
-		return step_account(a, &inv, token);
-	if (strcmp(step, "kode") == 0)
-		return step_code(a, &inv, token);
-	return 400;
+	return step_account(a, &inv, token);
+}
+
+static int
+code_post(struct app *a)
+{
+	const char *token = app_form(a, K_T);
+	struct invite inv;
+	int rc, answered;
+
+	if ((rc = usable_invite(a, token, &inv, &answered)) != 0 || answered)
+		return rc;
+	return step_code(a, &inv, token);
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", register_get, R_PUBLIC },
-	{ HTTP_GET, "/vilkar", terms_get, R_PUBLIC },
-	{ HTTP_POST, "", register_post, R_PUBLIC },
+	{ HTTP_GET, "", register_get, R_PUBLIC, NULL },
+	{ HTTP_GET, "/vilkar", terms_get, R_PUBLIC, NULL },
+	{ HTTP_POST, "", account_post, R_STEG, "konto" },
+	{ HTTP_POST, "", code_post, R_STEG, "kode" },
 };
 
 int

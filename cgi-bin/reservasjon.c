@@ -280,8 +280,8 @@ res_post(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", res_get, R_LOGIN },
-	{ HTTP_POST, "", res_post, R_LOGIN },
+	{ HTTP_GET, "", res_get, R_LOGIN, NULL },
+	{ HTTP_POST, "", res_post, R_LOGIN, NULL },
 };
 
 int

@@ -635,8 +635,8 @@ skjema_post(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", skjema_get, R_LOGIN },
-	{ HTTP_POST, "", skjema_post, R_LOGIN },
+	{ HTTP_GET, "", skjema_get, R_LOGIN, NULL },
+	{ HTTP_POST, "", skjema_post, R_LOGIN, NULL },
 };
 
 int

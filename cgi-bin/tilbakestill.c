@@ -429,10 +429,10 @@ step_code(struct app *a, struct use *u)
 	return app_render(a, 200);
 }
 
+/* each step first checks the link is still good (used, withdrawn or expired meanwhile) */
 static int
-use_post(struct app *a)
+use_step(struct app *a, int (*step)(struct app *, struct use *))
 {
-	const char *step = app_form(a, K_STEG);
 	struct use u;
 	int rc, answered;
 
@@ -441,11 +441,7 @@ use_post(struct app *a)
 	u.token = app_form(a, K_T);
 	if ((rc = usable(a, &u, &answered)) != 0 || answered)
 		return rc;
-	if (strcmp(step, "passord") == 0)
-		return step_password(a, &u);
-	if (strcmp(step, "kode") == 0)
-		return step_code(a, &u);
-	return 400;
+	return step(a, &u);
 }
 
 /* With ID-porten there is no password or authenticator of ours to reset. */
@@ -456,15 +452,19 @@ local_only(struct app *a, app_handler fn)
 }
 
 static int use_get_local(struct app *a) { return local_only(a, use_get); }
-static int use_post_local(struct app *a) { return local_only(a, use_post); }
+static int password_post(struct app *a) { return use_step(a, step_password); }
+static int code_post(struct app *a) { return use_step(a, step_code); }
+static int password_post_local(struct app *a) { return local_only(a, password_post); }
+static int code_post_local(struct app *a) { return local_only(a, code_post); }
 static int make_get_local(struct app *a) { return local_only(a, make_get); }
 static int make_post_local(struct app *a) { return local_only(a, make_post); }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", use_get_local, R_PUBLIC },
-	{ HTTP_POST, "", use_post_local, R_PUBLIC },
-	{ HTTP_GET, "/lag", make_get_local, R_LOGIN },
-	{ HTTP_POST, "/lag", make_post_local, R_LOGIN },
+	{ HTTP_GET, "", use_get_local, R_PUBLIC, NULL },
+	{ HTTP_POST, "", password_post_local, R_STEG, "passord" },
+	{ HTTP_POST, "", code_post_local, R_STEG, "kode" },
+	{ HTTP_GET, "/lag", make_get_local, R_LOGIN, NULL },
+	{ HTTP_POST, "/lag", make_post_local, R_LOGIN, NULL },
 };
 
 int

@@ -276,7 +276,7 @@ out:
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", log_get, R_LOGIN },
+	{ HTTP_GET, "", log_get, R_LOGIN, NULL },
 };
 
 int

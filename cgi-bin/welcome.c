@@ -95,8 +95,8 @@ welcome_post(struct app *a)
 }
 
 static const struct route routes[] = {
-	{ HTTP_GET, "", welcome_get_page, R_LOGIN },
-	{ HTTP_POST, "", welcome_post, R_LOGIN },
+	{ HTTP_GET, "", welcome_get_page, R_LOGIN, NULL },
+	{ HTTP_POST, "", welcome_post, R_LOGIN, NULL },
 };
 
 int

@@ -630,16 +630,20 @@ find_route(struct app *a, const struct route *routes, size_t n, int *status)
 {
 	enum http_method m = a->req.method == HTTP_HEAD ? HTTP_GET : a->req.method;
 	size_t i;
-	int path_found = 0;
+	int path_found = 0, method_found = 0;
 
 	for (i = 0; i < n; i++) {
 		if (strcmp(routes[i].path, a->req.path) != 0)
 			continue;
 		path_found = 1;
-		if (routes[i].method == m)
+		if (routes[i].method != m)
+			continue;
+		method_found = 1;
+		if (routes[i].action == NULL || strcmp(routes[i].action,
+		    http_get(&a->req.form, routes[i].flags & R_STEG ? "steg" : "handling") ?: "") == 0)
 			return &routes[i];
 	}
-	*status = path_found ? 405 : 404;
+	*status = method_found ? 400 : path_found ? 405 : 404;
 	return NULL;
 }
 

@@ -31,13 +31,18 @@ typedef int (*app_handler)(struct app *a);
 enum route_flag {
 	R_PUBLIC = 0,
 	R_LOGIN = 1 << 0,		/* needs a session; otherwise redirect to login */
+	R_STEG = 1 << 1,		/* action is the form's "steg", not its "handling" */
 };
 
+/* A route: a method and path, and for a form that does several things, the one it does
+ * (the posted "handling", or "steg" of a flow of steps): a program's sub-actions are rows
+ * of its table, not a chain of ifs. A path and method whose action matches no row is 400. */
 struct route {
 	enum http_method method;	/* HTTP_GET also answers HEAD */
 	const char *path;		/* PATH_INFO, "" for the program itself */
 	app_handler fn;
 	unsigned flags;
+	const char *action;		/* NULL: any */
 };
 
 struct app {
