@@ -158,23 +158,35 @@ move(struct store_txn *txn, void *arg)
 	return app_audit(c->a, txn, "surveys.handover", &c->from, detail);
 }
 
-static int
-handover_post(struct app *a)
+/* the giver: one's own surveys unless "fra" names another's (authz decides at the move) */
+static const char *
+giver(struct app *a)
 {
-	const char *step = app_form(a, K_STEG), *from = app_form(a, K_FRA), *to = app_form(a, K_TIL);
+	const char *from = app_form(a, K_FRA);
+
+	return *from ? from : a->me.id;
+}
+
+/* steg=bekreft: the receiver chosen, the confirmation (or the choice again without one) */
+static int
+confirm_post(struct app *a)
+{
+	const char *to = app_form(a, K_TIL);
+
+	return step_page(a, *to ? "bekreft" : "velg", giver(a), to, NULL);
+}
+
+/* steg=flytt: the move, once the box is ticked */
+static int
+move_post(struct app *a)
+{
+	const char *from = giver(a), *to = app_form(a, K_TIL);
 	struct store *st;
 	struct ctx c;
 	xmlNodePtr n;
 	int rc;
 
-	if (*from == '\0')
-		from = a->me.id;
-	if (strcmp(step, "bekreft") == 0) {
-		if (*to == '\0')
-			return step_page(a, "velg", from, "", NULL);
-		return step_page(a, "bekreft", from, to, NULL);
-	}
-	if (strcmp(step, "flytt") != 0 || *to == '\0')
+	if (*to == '\0')
 		return 400;
 	if (strcmp(app_form(a, K_BEKREFT), "ja") != 0)
 		return step_page(a, "bekreft", from, to, "Du må bekrefte flyttingen: kryss av i "
@@ -204,7 +216,8 @@ handover_post(struct app *a)
 
 static const struct route routes[] = {
 	{ HTTP_GET, "", handover_get, R_LOGIN, NULL },
-	{ HTTP_POST, "", handover_post, R_LOGIN, NULL },
+	{ HTTP_POST, "", confirm_post, R_LOGIN | R_STEG, "bekreft" },
+	{ HTTP_POST, "", move_post, R_LOGIN | R_STEG, "flytt" },
 };
 
 int
