@@ -14,7 +14,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	return definition_load("data", 2026, &def);
+	return definition_load_xml("data/kartlegging/2026.xml", &def);
 }
 
 static int

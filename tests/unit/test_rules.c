@@ -18,7 +18,7 @@ setup(void **state)
 {
 	(void)state;
 	defdoc = xmlReadFile("data/kartlegging/2026.xml", NULL, XML_PARSE_NONET);
-	return defdoc ? definition_load("data", 2026, &def) : -1;
+	return defdoc ? definition_load_xml("data/kartlegging/2026.xml", &def) : -1;
 }
 
 static int

@@ -1,0 +1,611 @@
+/* definition.c: `bpadm definition check|publish|list FILE` and `definition build`.
+ *
+ * A new year's questionnaire is data: KORFOR copies the latest definition file, edits it,
+ * checks it and publishes it with the site's own bpadm (no compiler, no xsltproc): the
+ * version's files are made by the same code as the build's (definition_files.c) and switched
+ * in at once. A year that already has surveys may get new texts and rules, but keeps every
+ * question someone has answered: a survey's answers are stored by question id, and an
+ * answer to an id the definition no longer has would be dropped at its next save
+ * (definition_prune) without anyone having chosen to. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include "audit.h"
+#include "definition_cmd.h"
+#include "rapportdef.h"
+#include "secrets.h"
+#include "store.h"
+#include "survey.h"
+
+#define EXIT_USAGE 2
+#define TEXT_MAX 400
+
+static void
+fail(const char *what, const char *why)
+{
+	fprintf(stderr, "bpadm: definition %s: %s\n", what, why);
+}
+
+/* -- what changed ------------------------------------------------------------------------------
+ * Compared on the source trees (a version keeps its source): items by id, their options by
+ * id, rules by id. */
+
+/* the element's own text (not its children's, such as an option's <help>), spaces folded */
+static void
+own_text(xmlNodePtr n, char *out, size_t size)
+{
+	xmlNodePtr t;
+	size_t len = 0;
+	const char *s;
+	int space = 0;
+
+	out[0] = '\0';
+	for (t = n ? n->children : NULL; t; t = t->next) {
+		if (t->type != XML_TEXT_NODE || t->content == NULL)
+			continue;
+		for (s = (const char *)t->content; *s && len + 2 < size; s++) {
+			if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r') {
+				space = len > 0;
+				continue;
+			}
+			if (space)
+				out[len++] = ' ';
+			space = 0;
+			out[len++] = *s;
+		}
+	}
+	out[len] = '\0';
+}
+
+static xmlNodePtr
+child(xmlNodePtr n, const char *name)
+{
+	for (n = n ? n->children : NULL; n; n = n->next)
+		if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0)
+			return n;
+	return NULL;
+}
+
+static const char *
+attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr a = n ? xmlHasProp(n, BAD_CAST name) : NULL;
+
+	return a && a->children && a->children->content ? (const char *)a->children->content : "";
+}
+
+struct nodes {
+	xmlXPathObjectPtr r;
+	int n;
+	xmlNodePtr *v;
+};
+
+static void
+nodes_of(xmlDocPtr doc, const char *expr, struct nodes *out)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+
+	out->r = ctx ? xmlXPathEvalExpression(BAD_CAST expr, ctx) : NULL;
+	out->n = out->r && out->r->nodesetval ? out->r->nodesetval->nodeNr : 0;
+	out->v = out->n ? out->r->nodesetval->nodeTab : NULL;
+	xmlXPathFreeContext(ctx);
+}
+
+static xmlNodePtr
+by_id(const struct nodes *ns, const char *id)
+{
+	int i;
+
+	for (i = 0; i < ns->n; i++)
+		if (strcmp(attr(ns->v[i], "id"), id) == 0)
+			return ns->v[i];
+	return NULL;
+}
+
+static void
+label_of(xmlNodePtr item, char *out, size_t size)
+{
+	own_text(child(item, "label"), out, size);
+}
+
+static int
+diff_options(xmlNodePtr olditem, xmlNodePtr newitem)
+{
+	char a[TEXT_MAX], b[TEXT_MAX];
+	const char *id = attr(newitem, "id");
+	xmlNodePtr o, p;
+	int changes = 0;
+
+	for (o = newitem->children; o; o = o->next) {
+		if (o->type != XML_ELEMENT_NODE || xmlStrcmp(o->name, BAD_CAST "option"))
+			continue;
+		for (p = olditem->children; p; p = p->next)
+			if (p->type == XML_ELEMENT_NODE && !xmlStrcmp(p->name, BAD_CAST "option") &&
+			    strcmp(attr(p, "id"), attr(o, "id")) == 0)
+				break;
+		own_text(o, b, sizeof(b));
+		if (p == NULL) {
+			printf("  nytt svaralternativ: %s/%s «%s»\n", id, attr(o, "id"), b);
+			changes++;
+			continue;
+		}
+		own_text(p, a, sizeof(a));
+		if (strcmp(a, b) != 0) {
+			printf("  omdøpt svaralternativ: %s/%s «%s» → «%s»\n", id, attr(o, "id"), a, b);
+			changes++;
+		}
+	}
+	for (p = olditem->children; p; p = p->next) {
+		if (p->type != XML_ELEMENT_NODE || xmlStrcmp(p->name, BAD_CAST "option"))
+			continue;
+		for (o = newitem->children; o; o = o->next)
+			if (o->type == XML_ELEMENT_NODE && !xmlStrcmp(o->name, BAD_CAST "option") &&
+			    strcmp(attr(p, "id"), attr(o, "id")) == 0)
+				break;
+		if (o == NULL) {
+			own_text(p, a, sizeof(a));
+			printf("  fjernet svaralternativ: %s/%s «%s»\n", id, attr(p, "id"), a);
+			changes++;
+		}
+	}
+	return changes;
+}
+
+/* an item of one tree whose id the other lacks, and its label, is "moved" when the other
+ * has an item of that label under another id: said as a renamed id */
+static xmlNodePtr
+same_label(const struct nodes *other, const struct nodes *mine, const char *label)
+{
+	char l[TEXT_MAX];
+	int i;
+
+	for (i = 0; i < other->n; i++) {
+		if (by_id(mine, attr(other->v[i], "id")) != NULL)
+			continue;
+		label_of(other->v[i], l, sizeof(l));
+		if (strcmp(l, label) == 0)
+			return other->v[i];
+	}
+	return NULL;
+}
+
+static int
+diff_items(xmlDocPtr old, xmlDocPtr new)
+{
+	char a[TEXT_MAX], b[TEXT_MAX];
+	struct nodes oi, ni;
+	xmlNodePtr o, m;
+	int i, changes = 0;
+
+	nodes_of(old, "//item", &oi);
+	nodes_of(new, "//item", &ni);
+	for (i = 0; i < ni.n; i++) {
+		label_of(ni.v[i], b, sizeof(b));
+		if ((o = by_id(&oi, attr(ni.v[i], "id"))) == NULL) {
+			if ((m = same_label(&oi, &ni, b)) != NULL)
+				printf("  omdøpt spørsmål: %s → %s «%s»\n", attr(m, "id"),
+				    attr(ni.v[i], "id"), b);
+			else
+				printf("  nytt spørsmål: %s «%s» (linje %ld)\n", attr(ni.v[i], "id"),
+				    b, xmlGetLineNo(ni.v[i]));
+			changes++;
+			continue;
+		}
+		label_of(o, a, sizeof(a));
+		if (strcmp(a, b) != 0) {
+			printf("  endret spørsmålstekst: %s «%s» → «%s»\n", attr(o, "id"), a, b);
+			changes++;
+		}
+		changes += diff_options(o, ni.v[i]);
+	}
+	for (i = 0; i < oi.n; i++) {
+		if (by_id(&ni, attr(oi.v[i], "id")) != NULL)
+			continue;
+		label_of(oi.v[i], a, sizeof(a));
+		if (same_label(&ni, &oi, a) == NULL) {
+			printf("  fjernet spørsmål: %s «%s»\n", attr(oi.v[i], "id"), a);
+			changes++;
+		}
+	}
+	xmlXPathFreeObject(oi.r);
+	xmlXPathFreeObject(ni.r);
+	return changes;
+}
+
+static int
+diff_rules(xmlDocPtr old, xmlDocPtr new)
+{
+	char a[TEXT_MAX], b[TEXT_MAX];
+	struct nodes orr, nr;
+	xmlNodePtr o;
+	int i, changes = 0;
+
+	nodes_of(old, "/definition/rules/*", &orr);
+	nodes_of(new, "/definition/rules/*", &nr);
+	for (i = 0; i < nr.n; i++) {
+		const char *id = attr(nr.v[i], "id");
+
+		own_text(nr.v[i], b, sizeof(b));
+		if ((o = by_id(&orr, id)) == NULL) {
+			printf("  ny regel: %s på %s (linje %ld): «%s»\n", id, attr(nr.v[i], "field"),
+			    xmlGetLineNo(nr.v[i]), b);
+			changes++;
+			continue;
+		}
+		own_text(o, a, sizeof(a));
+		if (strcmp(attr(o, "when"), attr(nr.v[i], "when")) != 0 ||
+		    strcmp(attr(o, "field"), attr(nr.v[i], "field")) != 0 ||
+		    xmlStrcmp(o->name, nr.v[i]->name) != 0) {
+			printf("  endret regel: %s (linje %ld): når «%s» → «%s»\n", id,
+			    xmlGetLineNo(nr.v[i]), attr(o, "when"), attr(nr.v[i], "when"));
+			changes++;
+		}
+		if (strcmp(a, b) != 0) {
+			printf("  endret regeltekst: %s «%s» → «%s»\n", id, a, b);
+			changes++;
+		}
+	}
+	for (i = 0; i < orr.n; i++)
+		if (by_id(&nr, attr(orr.v[i], "id")) == NULL) {
+			own_text(orr.v[i], a, sizeof(a));
+			printf("  fjernet regel: %s på %s: «%s»\n", attr(orr.v[i], "id"),
+			    attr(orr.v[i], "field"), a);
+			changes++;
+		}
+	xmlXPathFreeObject(orr.r);
+	xmlXPathFreeObject(nr.r);
+	return changes;
+}
+
+/* the installed year to compare with: the file's own year when it has a version, else the
+ * latest before it, else the latest; 0 when none is installed */
+static int
+compare_year(const char *data_dir, int year)
+{
+	int years[DEFINITION_YEARS_MAX], n, i, best = 0;
+
+	n = definition_years(data_dir, years, DEFINITION_YEARS_MAX);
+	for (i = 0; i < n; i++)
+		if (years[i] <= year)
+			best = years[i];
+	return best ? best : n > 0 ? years[n - 1] : 0;
+}
+
+/* the source tree of year's version in use (its stamped copy when it kept none) */
+static xmlDocPtr
+installed_source(const char *data_dir, int year)
+{
+	char dir[PATH_MAX], path[PATH_MAX + 32];
+	xmlDocPtr doc;
+
+	if (definition_dir(data_dir, year, dir, sizeof(dir)) != 0)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/" DEFINITION_SOURCE, dir);
+	if ((doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR)) != NULL)
+		return doc;
+	snprintf(path, sizeof(path), "%s/" DEFINITION_XML, dir);
+	return xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
+}
+
+static void
+print_changes(struct defcheck *c)
+{
+	int year = compare_year(c->data_dir, c->made.year), n;
+	xmlDocPtr old;
+
+	if (year == 0) {
+		printf("Ingen årganger er installert; ingenting å sammenligne med.\n");
+		return;
+	}
+	if ((old = installed_source(c->data_dir, year)) == NULL) {
+		printf("Spørreskjemaet for %d kan ikke leses; ingenting å sammenligne med.\n",
+		    year);
+		return;
+	}
+	printf("Endringer mot %d:\n", year);
+	n = diff_items(old, c->doc);
+	n += diff_rules(old, c->doc);
+	if (n == 0)
+		printf("  ingen endringer\n");
+	xmlFreeDoc(old);
+}
+
+/* -- the year's surveys ------------------------------------------------------------------------ */
+
+struct answered {
+	char id[64];
+	long surveys;
+};
+
+struct scan {
+	struct store_txn *txn;
+	const struct secrets *sec;
+	int year;
+	struct answered *ids;		/* every id answered in some survey of the year */
+	int nids, capids;
+	long surveys;
+};
+
+static int
+note_id(struct scan *s, const char *id)
+{
+	struct answered *grown;
+	int i;
+
+	for (i = 0; i < s->nids; i++)
+		if (strcmp(s->ids[i].id, id) == 0) {
+			s->ids[i].surveys++;
+			return 0;
+		}
+	if (s->nids == s->capids) {
+		if ((grown = realloc(s->ids, (size_t)(s->capids + 64) * sizeof(*grown))) == NULL)
+			return BP_ENOMEM;
+		s->ids = grown;
+		s->capids += 64;
+	}
+	if (str_copy(s->ids[s->nids].id, sizeof(s->ids[0].id), id) != 0)
+		return 0;		/* no item id is that long: the definition lacks it anyway */
+	s->ids[s->nids++].surveys = 1;
+	return 0;
+}
+
+/* the ids one record answers, each once ("bp-" elements are the kept evaluation) */
+static int
+note_record(struct scan *s, xmlDocPtr rec)
+{
+	xmlNodePtr root = xmlDocGetRootElement(rec), n, m;
+	int rc;
+
+	for (n = root ? root->children : NULL; n; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE || strncmp((const char *)n->name, "bp-", 3) == 0)
+			continue;
+		for (m = root->children; m != n; m = m->next)
+			if (m->type == XML_ELEMENT_NODE && xmlStrcmp(m->name, n->name) == 0)
+				break;
+		if (m == n && (rc = note_id(s, (const char *)n->name)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+scan_kommune(const char *kommune, int year, void *arg)
+{
+	struct scan *s = arg;
+	char owner[ACCOUNT_ID_LEN + 1];
+	struct survey_ref *refs = NULL;
+	xmlDocPtr rec;
+	size_t n, i;
+	int rc;
+
+	if (year != s->year)
+		return 0;
+	if ((rc = survey_year_refs(s->txn, kommune, year, &refs, &n)) != 0)
+		return rc;
+	for (i = 0; rc == 0 && i < n; i++) {
+		/* opened through the survey core: records are sealed and deflated */
+		if ((rc = survey_open(s->txn, s->sec, refs[i].key, owner, &rec)) != 0)
+			break;
+		rc = note_record(s, rec);
+		xmlFreeDoc(rec);
+		s->surveys++;
+	}
+	free(refs);
+	return rc;
+}
+
+static int
+scan_read(struct store_txn *txn, void *arg)
+{
+	struct scan *s = arg;
+
+	s->txn = txn;
+	return survey_years(txn, scan_kommune, s);
+}
+
+/* every id answered in the year's surveys that the new definition lacks is a fault. 0, or
+ * < 0 when the store cannot be read (a site without a store has no surveys). */
+static int
+check_answered(const struct config *cfg, struct defcheck *c)
+{
+	char err[PATH_MAX + 128];
+	struct secrets sec;
+	struct store *st;
+	struct scan s;
+	int rc, i;
+
+	memset(&s, 0, sizeof(s));
+	s.year = c->made.year;
+	if (store_open(cfg->store, cfg->map_size, 0, &st) != 0)
+		return 0;
+	if (secrets_load(cfg->secrets, &sec, err, sizeof(err)) != 0) {
+		store_close(st);
+		fail("surveys", err);
+		return BP_ECONFIG;
+	}
+	s.sec = &sec;
+	rc = store_read(st, scan_read, &s);
+	store_close(st);
+	secrets_wipe(&sec);
+	if (rc != 0) {
+		fail("surveys", bp_strerror(rc));
+		free(s.ids);
+		return rc;
+	}
+	for (i = 0; i < s.nids; i++)
+		if (definition_item(c->def, s.ids[i].id) == NULL)
+			defcheck_error(c, xmlGetLineNo(xmlDocGetRootElement(c->doc)),
+			    "spørsmålet «%s» er fjernet, men %ld av kartleggingene i %d har svar "
+			    "på det; et spørsmål med svar kan ikke fjernes fra et år som er i gang",
+			    s.ids[i].id, s.ids[i].surveys, s.year);
+	if (s.surveys > 0)
+		printf("%ld kartlegginger i %d har svar på %d spørsmål.\n", s.surveys, s.year,
+		    s.nids);
+	free(s.ids);
+	return 0;
+}
+
+/* -- the commands ------------------------------------------------------------------------------- */
+
+/* check file; 0 when it can be published (with cfg: against the site's surveys too) */
+static int
+check(const struct config *cfg, const char *data_dir, const char *file, struct defcheck *c)
+{
+	int rc;
+
+	if ((rc = defcheck_run(data_dir, file, c)) != 0) {
+		fprintf(stderr, "%s: kan ikke leses: %s\n", file, strerror(errno));
+		return 1;
+	}
+	if (c->errors == 0) {
+		printf("%s: spørreskjema for %d, stempel %s; %ld uttrykk kjørt på %ld genererte "
+		    "kartlegginger\n", file, c->made.year, c->made.stamp, c->expressions, c->records);
+		print_changes(c);
+	}
+	if (c->errors == 0 && cfg != NULL && check_answered(cfg, c) != 0)
+		return 1;
+	if (c->errors == 0)
+		report_derive_check(data_dir, c);
+	if (c->errors > 0) {
+		fprintf(stderr, "bpadm: definition: %s: %d feil; ingenting er endret\n", file,
+		    c->errors);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+install(const char *data_dir, struct defcheck *c)
+{
+	int rc;
+
+	if ((rc = definition_install(data_dir, &c->made, c->src, c->len)) != 0) {
+		fail("publish", rc == BP_ENOSPC ? "disken er full" : strerror(errno));
+		return 1;
+	}
+	if ((rc = report_derive(data_dir, c)) != 0) {
+		fail("publish", "rapportdefinisjonen kunne ikke lages (se over)");
+		return 1;
+	}
+	return 0;
+}
+
+struct published {
+	long long now;
+	char detail[64];
+};
+
+static int
+audit_published(struct store_txn *txn, void *arg)
+{
+	struct published *p = arg;
+
+	return audit_add(txn, p->now, "definition.published", "bpadm", NULL, p->detail);
+}
+
+static int
+cmd_publish(struct config *cfg, const char *file)
+{
+	struct defcheck c;
+	struct published p;
+	struct store *st;
+	int rc;
+
+	if (check(cfg, cfg->data, file, &c) != 0 || install(cfg->data, &c) != 0) {
+		defcheck_free(&c);
+		return 1;
+	}
+	p.now = (long long)time(NULL) + config_clock(cfg);
+	snprintf(p.detail, sizeof(p.detail), "%d %s", c.made.year, c.made.stamp);
+	if (store_open(cfg->store, cfg->map_size, 0, &st) == 0) {
+		if ((rc = store_write(st, audit_published, &p)) != 0)
+			fail("publish", bp_strerror(rc));
+		store_close(st);
+	}
+	printf("Spørreskjemaet for %d er publisert (versjon %s).\n", c.made.year, c.made.version);
+	defcheck_free(&c);
+	return 0;
+}
+
+static int
+cmd_list(struct config *cfg)
+{
+	int years[DEFINITION_YEARS_MAX], n, i;
+	char dir[PATH_MAX], when[17];
+	struct definition *d;
+	struct stat sb;
+
+	if ((n = definition_years(cfg->data, years, DEFINITION_YEARS_MAX)) < 0) {
+		fail("list", bp_strerror(n));
+		return 1;
+	}
+	if (n == 0)
+		printf("Ingen spørreskjema er installert i %s/%s.\n", cfg->data, DEFINITION_DIR);
+	for (i = 0; i < n; i++) {
+		if (definition_dir(cfg->data, years[i], dir, sizeof(dir)) != 0 ||
+		    definition_load_dir(dir, &d) != 0) {
+			printf("%d  kan ikke leses\n", years[i]);
+			continue;
+		}
+		snprintf(when, sizeof(when), "ukjent");
+		if (lstat(dir, &sb) == 0)
+			time_datetime(sb.st_mtime, when);
+		printf("%d  stempel %s  versjon %s  laget %s\n", years[i], definition_stamp(d),
+		    strrchr(dir, '/') + 1, when);
+		definition_free(d);
+	}
+	return 0;
+}
+
+/* the build's: the same files into a build's data directory, without a site */
+static int
+cmd_build(const char *data_dir, const char *file)
+{
+	struct defcheck c;
+	int rc;
+
+	rc = check(NULL, data_dir, file, &c) != 0 || install(data_dir, &c) != 0;
+	defcheck_free(&c);
+	return rc;
+}
+
+int
+cmd_definition(struct config *cfg, int argc, char **argv)
+{
+	struct defcheck c;
+	int rc;
+
+	if (argc == 4 && strcmp(argv[1], "build") == 0)
+		return cmd_build(argv[2], argv[3]);
+	if (argc < 2 || (strcmp(argv[1], "list") == 0 ? argc != 2 : argc != 3)) {
+		fprintf(stderr, "Bruk: bpadm [-c FIL] definition check|publish FIL\n"
+		    "       bpadm [-c FIL] definition list\n");
+		return EXIT_USAGE;
+	}
+	if (cfg == NULL) {
+		fail(argv[1], "konfigurasjonen kan ikke leses (oppgi den med -c FIL)");
+		return 1;
+	}
+	if (strcmp(argv[1], "list") == 0)
+		return cmd_list(cfg);
+	if (strcmp(argv[1], "publish") == 0)
+		return cmd_publish(cfg, argv[2]);
+	if (strcmp(argv[1], "check") == 0) {
+		rc = check(cfg, cfg->data, argv[2], &c);
+		if (rc == 0)
+			printf("%s kan publiseres for %d.\n", argv[2], c.made.year);
+		defcheck_free(&c);
+		return rc;
+	}
+	fprintf(stderr, "bpadm: definition: ukjent underkommando: %s\n", argv[1]);
+	return EXIT_USAGE;
+}
