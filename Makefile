@@ -279,6 +279,8 @@ test: deps-test
 	@BUILD=$(BUILD) tests/http/backup.sh
 	@BUILD=$(BUILD)/asan tests/http/backup.sh
 	@BUILD=$(BUILD) tests/http/man.sh
+	@BUILD=$(BUILD) tests/http/definisjon.sh
+	@BUILD=$(BUILD)/asan tests/http/definisjon.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

@@ -412,6 +412,23 @@ scan_read(struct store_txn *txn, void *arg)
 	return survey_years(txn, scan_kommune, s);
 }
 
+/* where a removed question was: the line of its tab (its group's) in the new file, by the
+ * installed version's tree; else the root's */
+static long
+removed_line(const struct defcheck *c, xmlDocPtr old, const char *id)
+{
+	struct nodes items;
+	xmlNodePtr it, p;
+	long line = 0;
+
+	nodes_of(old, "//item", &items);
+	if ((it = by_id(&items, id)) != NULL)
+		for (p = it->parent; p && p->type == XML_ELEMENT_NODE && line == 0; p = p->parent)
+			line = defcheck_line(c, (const char *)p->name, attr(p, "id"));
+	xmlXPathFreeObject(items.r);
+	return line ? line : xmlGetLineNo(xmlDocGetRootElement(c->doc));
+}
+
 /* every id answered in the year's surveys that the new definition lacks is a fault. 0, or
  * < 0 when the store cannot be read (a site without a store has no surveys). */
 static int
@@ -420,6 +437,7 @@ check_answered(const struct config *cfg, struct defcheck *c)
 	char err[PATH_MAX + 128];
 	struct secrets sec;
 	struct store *st;
+	xmlDocPtr old;
 	struct scan s;
 	int rc, i;
 
@@ -441,12 +459,14 @@ check_answered(const struct config *cfg, struct defcheck *c)
 		free(s.ids);
 		return rc;
 	}
+	old = installed_source(c->data_dir, s.year);
 	for (i = 0; i < s.nids; i++)
 		if (definition_item(c->def, s.ids[i].id) == NULL)
-			defcheck_error(c, xmlGetLineNo(xmlDocGetRootElement(c->doc)),
+			defcheck_error(c, removed_line(c, old, s.ids[i].id),
 			    "spørsmålet «%s» er fjernet, men %ld av kartleggingene i %d har svar "
 			    "på det; et spørsmål med svar kan ikke fjernes fra et år som er i gang",
 			    s.ids[i].id, s.ids[i].surveys, s.year);
+	xmlFreeDoc(old);
 	if (s.surveys > 0)
 		printf("%ld kartlegginger i %d har svar på %d spørsmål.\n", s.surveys, s.year,
 		    s.nids);
