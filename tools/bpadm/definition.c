@@ -483,7 +483,8 @@ check(const struct config *cfg, const char *data_dir, const char *file, struct d
 	int rc;
 
 	if ((rc = defcheck_run(data_dir, file, c)) != 0) {
-		fprintf(stderr, "%s: kan ikke leses: %s\n", file, strerror(errno));
+		fprintf(stderr, "%s: %s\n", file, rc == BP_ENOENT ? "finnes ikke eller kan ikke "
+		    "leses" : "er tom, større enn 1 MiB eller kan ikke leses");
 		return 1;
 	}
 	if (c->errors == 0) {
@@ -606,7 +607,8 @@ cmd_definition(struct config *cfg, int argc, char **argv)
 
 	if (argc == 4 && strcmp(argv[1], "build") == 0)
 		return cmd_build(argv[2], argv[3]);
-	if (argc < 2 || (strcmp(argv[1], "list") == 0 ? argc != 2 : argc != 3)) {
+	if (argc < 2 || (strcmp(argv[1], "list") == 0 ? argc != 2 : argc != 3) ||
+	    (strcmp(argv[1], "list") && strcmp(argv[1], "check") && strcmp(argv[1], "publish"))) {
 		fprintf(stderr, "Bruk: bpadm [-c FIL] definition check|publish FIL\n"
 		    "       bpadm [-c FIL] definition list\n");
 		return EXIT_USAGE;
@@ -626,6 +628,5 @@ cmd_definition(struct config *cfg, int argc, char **argv)
 		defcheck_free(&c);
 		return rc;
 	}
-	fprintf(stderr, "bpadm: definition: ukjent underkommando: %s\n", argv[1]);
-	return EXIT_USAGE;
+	return EXIT_USAGE;		/* not reached: the names are checked above */
 }
