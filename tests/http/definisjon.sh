@@ -76,6 +76,16 @@ check "the site's 2026 files are the build's, byte for byte" bash -c \
      cmp form.html '$BUILD_DIR/data/kartlegging/2026/form.html' && \
      cmp definition.def '$BUILD_DIR/data/kartlegging/2026/definition.def' && \
      cmp source.xml '$PWD/data/kartlegging/2026.xml'"
+# the files bpadm makes with libxslt are what xsltproc made of the same stylesheets before
+S26=$(sha256sum data/kartlegging/2026.xml | cut -c1-16)
+xsltproc --nonet --stringparam stamp "$S26" -o "$WORK/x.xml" tools/stamp.xsl data/kartlegging/2026.xml
+xsltproc --nonet --stringparam stamp "$S26" -o "$WORK/x.html" tools/form.xsl data/kartlegging/2026.xml
+xsltproc --nonet --stringparam def "$PWD/data/kartlegging/2026.xml" -o "$WORK/r.xml" \
+    tools/rapport.xsl data/rapport/2026.xml
+check "the stamped copy, the form and the report are xsltproc's, byte for byte" bash -c \
+    "cmp '$WORK/x.xml' '$BP_SITE/data/kartlegging/2026/definition.xml' && \
+     cmp '$WORK/x.html' '$BP_SITE/data/kartlegging/2026/form.html' && \
+     cmp '$WORK/r.xml' '$BP_SITE/data/rapport/2026.xml'"
 
 # a person surveyed in 2026
 P=$(fnr_any 150385)
