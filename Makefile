@@ -152,8 +152,9 @@ $(BUILD)/data/rapport/kilde/%.xml: data/rapport/%.xml
 $(BUILD)/data/kartlegging/%/definition.xml: data/kartlegging/%.xml $(DEF_TOOLS) $(BUILD)/tools/bpadm
 	$(BUILD)/tools/bpadm definition build $(BUILD)/data $<
 
+# written by the rule above; made again here only when it is missing or older
 $(BUILD)/data/rapport/%.xml: $(BUILD)/data/kartlegging/%/definition.xml
-	$(BUILD)/tools/bpadm definition build $(BUILD)/data data/kartlegging/$*.xml
+	@[ $@ -nt $< ] || $(BUILD)/tools/bpadm definition build $(BUILD)/data data/kartlegging/$*.xml
 
 # deployed stylesheets lose comments and indentation: each request parses its stylesheet
 $(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl

@@ -242,7 +242,7 @@ definition_make(const char *data_dir, const char *src, size_t len,
 		return BP_EINVAL;
 	}
 	xsltSetGenericErrorFunc(NULL, xslt_quiet);
-	xmlSetGenericErrorFunc(NULL, xslt_quiet);
+	xmlSetGenericErrorFunc(NULL, xslt_quiet);	/* bpadm: the reasons are ours */
 	/* as xsltproc reads it (no blanks dropped, CDATA as text); no DOCTYPE, no entities */
 	doc = xmlReadMemory(src, (int)len, DEFINITION_SOURCE, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
