@@ -131,6 +131,12 @@ check "a text like a form marker: refused at its line" bash -c "[ $RC = 1 ] && g
 sed 's/<tab id="barn" title="Barn">/<tab id="barn">/' "$DEFS/2027.xml" > "$WORK/schema.xml"
 bpadm definition check "$WORK/schema.xml"
 check "against the schema: refused at its line" bash -c "[ $RC = 1 ] && grep -q '^$WORK/schema.xml:[0-9]*: følger ikke skjemaet' '$ERR'"
+awk '/<item id="bostedsloshet_maneder"/{skip=1} !skip{print} skip&&/<\/item>/{skip=0}' \
+    "$DEFS/2027.xml" > "$WORK/uten.xml"
+bpadm definition check "$WORK/uten.xml"
+check "a question the report uses, removed: exit 1" is "$RC" 1
+check "a question the report uses, removed: said, with the report's line" err_has \
+    "rapportdefinisjonen som følges, fra 2026 (rapport/kilde/2026.xml, linje 44) bruker «bostedsloshet_maneder», som spørreskjemaet ikke har"
 bpadm definition publish "$DEFS/2027-xpath.xml"
 check "publish of a broken one: exit 1, nothing installed" bash -c "[ $RC = 1 ] && [ ! -e '$BP_SITE/data/kartlegging/2027' ]"
 

@@ -478,10 +478,12 @@ check_answered(const struct config *cfg, struct defcheck *c)
 
 /* check file; 0 when it can be published (with cfg: against the site's surveys too) */
 static int
-check(const struct config *cfg, const char *data_dir, const char *file, struct defcheck *c)
+check(const struct config *cfg, const char *data_dir, const char *file, struct defcheck *c,
+    struct report_made *r)
 {
 	int rc;
 
+	memset(r, 0, sizeof(*r));
 	if ((rc = defcheck_run(data_dir, file, c)) != 0) {
 		fprintf(stderr, "%s: %s\n", file, rc == BP_ENOENT ? "finnes ikke eller kan ikke "
 		    "leses" : "er tom, større enn 1 MiB eller kan ikke leses");
@@ -496,6 +498,8 @@ check(const struct config *cfg, const char *data_dir, const char *file, struct d
 		return 1;
 	if (c->errors == 0)
 		report_derive_check(data_dir, c);
+	if (c->errors == 0)
+		report_derive(data_dir, c, r);
 	if (c->errors > 0) {
 		fprintf(stderr, "bpadm: definition: %s: %d feil; ingenting er endret\n", file,
 		    c->errors);
@@ -504,8 +508,10 @@ check(const struct config *cfg, const char *data_dir, const char *file, struct d
 	return 0;
 }
 
+/* the questionnaire, then its report (made before anything was written: a report that
+ * cannot be made stops the publish while nothing is changed) */
 static int
-install(const char *data_dir, struct defcheck *c)
+install(const char *data_dir, struct defcheck *c, const struct report_made *r)
 {
 	int rc;
 
@@ -513,8 +519,8 @@ install(const char *data_dir, struct defcheck *c)
 		fail("publish", rc == BP_ENOSPC ? "disken er full" : strerror(errno));
 		return 1;
 	}
-	if ((rc = report_derive(data_dir, c)) != 0) {
-		fail("publish", "rapportdefinisjonen kunne ikke lages (se over)");
+	if (report_install(data_dir, r) != 0) {
+		fail("publish", "rapportdefinisjonen kunne ikke skrives");
 		return 1;
 	}
 	return 0;
@@ -536,15 +542,18 @@ audit_published(struct store_txn *txn, void *arg)
 static int
 cmd_publish(struct config *cfg, const char *file)
 {
+	struct report_made r;
 	struct defcheck c;
 	struct published p;
 	struct store *st;
 	int rc;
 
-	if (check(cfg, cfg->data, file, &c) != 0 || install(cfg->data, &c) != 0) {
+	if (check(cfg, cfg->data, file, &c, &r) != 0 || install(cfg->data, &c, &r) != 0) {
+		report_made_free(&r);
 		defcheck_free(&c);
 		return 1;
 	}
+	report_made_free(&r);
 	p.now = (long long)time(NULL) + config_clock(cfg);
 	snprintf(p.detail, sizeof(p.detail), "%d %s", c.made.year, c.made.stamp);
 	if (store_open(cfg->store, cfg->map_size, 0, &st) == 0) {
@@ -591,10 +600,12 @@ cmd_list(struct config *cfg)
 static int
 cmd_build(const char *data_dir, const char *file)
 {
+	struct report_made r;
 	struct defcheck c;
 	int rc;
 
-	rc = check(NULL, data_dir, file, &c) != 0 || install(data_dir, &c) != 0;
+	rc = check(NULL, data_dir, file, &c, &r) != 0 || install(data_dir, &c, &r) != 0;
+	report_made_free(&r);
 	defcheck_free(&c);
 	return rc;
 }
@@ -602,6 +613,7 @@ cmd_build(const char *data_dir, const char *file)
 int
 cmd_definition(struct config *cfg, int argc, char **argv)
 {
+	struct report_made r;
 	struct defcheck c;
 	int rc;
 
@@ -622,9 +634,10 @@ cmd_definition(struct config *cfg, int argc, char **argv)
 	if (strcmp(argv[1], "publish") == 0)
 		return cmd_publish(cfg, argv[2]);
 	if (strcmp(argv[1], "check") == 0) {
-		rc = check(cfg, cfg->data, argv[2], &c);
+		rc = check(cfg, cfg->data, argv[2], &c, &r);
 		if (rc == 0)
 			printf("%s kan publiseres for %d.\n", argv[2], c.made.year);
+		report_made_free(&r);
 		defcheck_free(&c);
 		return rc;
 	}

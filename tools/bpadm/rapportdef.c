@@ -60,9 +60,10 @@ report_derive_check(const char *data_dir, struct defcheck *c)
 			continue;
 		for (tok = strtok_r(ids, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
 			if (c->def && definition_item(c->def, tok) == NULL)
-				defcheck_error(c, 0, "rapportdefinisjonen %s %d bruker «%s» (linje "
-				    "%ld der), som spørreskjemaet ikke har", y == c->made.year ?
-				    "for" : "som følges, fra", y, tok, xmlGetLineNo(a->parent));
+				defcheck_error(c, 0, "rapportdefinisjonen %s %d (" REPORT_SOURCE_DIR
+				    "/%04d.xml, linje %ld) bruker «%s», som spørreskjemaet ikke "
+				    "har", y == c->made.year ? "for" : "som følges, fra", y, y,
+				    xmlGetLineNo(a->parent), tok);
 		free(ids);
 	}
 	if (y != c->made.year)
@@ -91,67 +92,25 @@ write_atomic(const char *path, const void *p, size_t len)
 	return 0;
 }
 
-/* the source of year from that of another: its year and definition set to year */
+/* rapport.xsl over doc, with the questionnaire at the absolute path def */
 static int
-source_for(const char *from, const char *to, int year)
+write_out(const char *xsl, xmlDocPtr doc, const char *def, struct buf *out)
 {
-	xmlDocPtr doc = xmlReadFile(from, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR);
-	xmlChar *text = NULL;
-	char y[8];
-	int len = 0, rc = BP_EXML;
-
-	if (doc == NULL || xmlDocGetRootElement(doc) == NULL)
-		goto out;
-	snprintf(y, sizeof(y), "%04d", year);
-	xmlSetProp(xmlDocGetRootElement(doc), BAD_CAST "year", BAD_CAST y);
-	xmlSetProp(xmlDocGetRootElement(doc), BAD_CAST "definition", BAD_CAST y);
-	xmlDocDumpMemoryEnc(doc, &text, &len, "UTF-8");
-	rc = text ? write_atomic(to, text, (size_t)len) : BP_ENOMEM;
-out:
-	xmlFree(text);
-	xmlFreeDoc(doc);
-	return rc;
-}
-
-int
-report_derive(const char *data_dir, const struct defcheck *c)
-{
-	char src[PATH_MAX], own[PATH_MAX], xsl[PATH_MAX], def[PATH_MAX + 32], out[PATH_MAX];
-	char param[PATH_MAX + 40], vdir[PATH_MAX], real[PATH_MAX];
+	char param[PATH_MAX + 8];
 	const char *params[] = { "def", param, NULL };
 	xsltStylesheetPtr style = NULL;
 	xsltTransformContextPtr ctx = NULL;
 	xsltSecurityPrefsPtr prefs = NULL;
-	xmlDocPtr doc = NULL, res = NULL;
+	xmlDocPtr res = NULL;
 	xmlChar *text = NULL;
-	struct stat sb;
-	int y, len = 0, rc = BP_EIO;
+	int len = 0, rc = BP_EIO;
 
-	snprintf(xsl, sizeof(xsl), "%s/" REPORT_XSL, data_dir);
-	if ((y = source_year(data_dir, c->made.year, src, sizeof(src))) == 0 ||
-	    stat(xsl, &sb) != 0)
-		return 0;
-	if (y != c->made.year) {
-		snprintf(own, sizeof(own), "%s/" REPORT_SOURCE_DIR "/%04d.xml", data_dir,
-		    c->made.year);
-		if ((rc = source_for(src, own, c->made.year)) != 0) {
-			fprintf(stderr, "bpadm: definition: %s: kan ikke skrives\n", own);
-			return rc;
-		}
-		str_copy(src, sizeof(src), own);
-	}
-	if (definition_dir(data_dir, c->made.year, vdir, sizeof(vdir)) != 0)
-		return BP_ENOENT;
-	/* absolute: document() takes a relative path from the stylesheet's directory */
-	if (realpath(vdir, real) == NULL)
-		return BP_EIO;
-	snprintf(def, sizeof(def), "%s/" DEFINITION_SOURCE, real);
-	/* a string parameter: the path holds no quote (made above from safe parts) */
+	/* a string parameter: a path with a quote in it cannot be one */
 	if (strchr(def, '\'') != NULL)
 		return BP_EINVAL;
 	snprintf(param, sizeof(param), "'%s'", def);
+	/* document($def) reads the questionnaire: files may be read, nothing written */
 	if ((style = xsltParseStylesheetFile(BAD_CAST xsl)) == NULL ||
-	    (doc = xmlReadFile(src, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA)) == NULL ||
 	    (ctx = xsltNewTransformContext(style, doc)) == NULL ||
 	    (prefs = xsltNewSecurityPrefs()) == NULL ||
 	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
@@ -160,22 +119,82 @@ report_derive(const char *data_dir, const struct defcheck *c)
 	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
 	    xsltSetCtxtSecurityPrefs(prefs, ctx))
 		goto out;
-	/* document($def) reads the questionnaire: files may be read, nothing written */
-	if ((res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctx)) == NULL ||
-	    ctx->state != XSLT_STATE_OK ||
-	    xsltSaveResultToString(&text, &len, res, style) != 0 || text == NULL) {
-		fprintf(stderr, "bpadm: definition: rapport.xsl kan ikke lage rapportdefinisjonen "
-		    "for %d\n", c->made.year);
-		goto out;
+	if ((res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctx)) != NULL &&
+	    ctx->state == XSLT_STATE_OK &&
+	    xsltSaveResultToString(&text, &len, res, style) == 0 && text != NULL) {
+		buf_add(out, text, (size_t)len);
+		rc = out->err ? BP_ENOMEM : 0;
 	}
-	snprintf(out, sizeof(out), "%s/" REPORT_DIR_NAME "/%04d.xml", data_dir, c->made.year);
-	rc = write_atomic(out, text, (size_t)len);
 out:
 	xmlFree(text);
 	xmlFreeDoc(res);
-	xmlFreeDoc(doc);
 	xsltFreeTransformContext(ctx);
 	xsltFreeSecurityPrefs(prefs);
 	xsltFreeStylesheet(style);
 	return rc;
+}
+
+int
+report_derive(const char *data_dir, struct defcheck *c, struct report_made *r)
+{
+	char src[PATH_MAX], xsl[PATH_MAX], def[PATH_MAX], y[8];
+	xmlChar *text = NULL;
+	xmlDocPtr doc;
+	struct stat sb;
+	int from, len = 0;
+
+	memset(r, 0, sizeof(*r));
+	snprintf(xsl, sizeof(xsl), "%s/" REPORT_XSL, data_dir);
+	if ((from = source_year(data_dir, c->made.year, src, sizeof(src))) == 0 ||
+	    stat(xsl, &sb) != 0)
+		return 0;		/* a site without reports */
+	if ((doc = xmlReadFile(src, NULL, XML_PARSE_NONET | XML_PARSE_NOCDATA |
+	    XML_PARSE_NOERROR)) == NULL || xmlDocGetRootElement(doc) == NULL) {
+		xmlFreeDoc(doc);
+		defcheck_error(c, 0, "rapportdefinisjonen for %d kan ikke leses", from);
+		return 0;
+	}
+	if (from != c->made.year) {
+		/* the previous year's source, for this year */
+		snprintf(y, sizeof(y), "%04d", c->made.year);
+		xmlSetProp(xmlDocGetRootElement(doc), BAD_CAST "year", BAD_CAST y);
+		xmlSetProp(xmlDocGetRootElement(doc), BAD_CAST "definition", BAD_CAST y);
+		xmlDocDumpMemoryEnc(doc, &text, &len, "UTF-8");
+		buf_add(&r->source, text, (size_t)(text ? len : 0));
+		xmlFree(text);
+	}
+	/* the questionnaire as it is published (absolute: document() takes a relative path
+	 * from the stylesheet's directory) */
+	if (realpath(c->file, def) == NULL ||
+	    write_out(xsl, doc, def, &r->report) != 0 || r->source.err)
+		defcheck_error(c, 0, "rapport.xsl kan ikke lage rapportdefinisjonen for %d av "
+		    "denne filen", c->made.year);
+	else
+		r->year = c->made.year;
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+int
+report_install(const char *data_dir, const struct report_made *r)
+{
+	char path[PATH_MAX];
+	int rc;
+
+	if (r->year == 0)
+		return 0;
+	if (r->source.len > 0) {
+		snprintf(path, sizeof(path), "%s/" REPORT_SOURCE_DIR "/%04d.xml", data_dir, r->year);
+		if ((rc = write_atomic(path, r->source.p, r->source.len)) != 0)
+			return rc;
+	}
+	snprintf(path, sizeof(path), "%s/" REPORT_DIR_NAME "/%04d.xml", data_dir, r->year);
+	return write_atomic(path, r->report.p, r->report.len);
+}
+
+void
+report_made_free(struct report_made *r)
+{
+	buf_free(&r->source);
+	buf_free(&r->report);
 }

@@ -16,9 +16,19 @@
 /* report_derive_check: say (as faults of c) every id the year's report source, or the one it
  * would follow, uses that c's questionnaire lacks */
 void report_derive_check(const char *data_dir, struct defcheck *c);
-/* report_derive: write the year's report definition for the version c made (and its source,
- * from the previous year's, when it has none). 0 also when there is no report source at
- * all (a site without reports). */
-int report_derive(const char *data_dir, const struct defcheck *c);
+/* A year's report definition as made, before it is written. */
+struct report_made {
+	int year;			/* 0: nothing to write (a site without reports) */
+	struct buf source;		/* its source, derived from an earlier year's ("" when
+					 * the year has its own) */
+	struct buf report;		/* written out against the new questionnaire */
+};
+
+/* report_derive: make the report definition of the year c checks, from c's file (faults
+ * go to c). Free r with report_made_free. */
+int report_derive(const char *data_dir, struct defcheck *c, struct report_made *r);
+/* report_install: write what report_derive made (its source first) */
+int report_install(const char *data_dir, const struct report_made *r);
+void report_made_free(struct report_made *r);
 
 #endif
