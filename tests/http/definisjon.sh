@@ -193,9 +193,16 @@ check "removing an answered question: at the line of its tab, with why" err_has 
 bpadm definition publish "$DEFS/2027-fjernet.xml"
 check "removing an answered question: publish refuses" err_has "ingenting er endret"
 check "removing an answered question: the version in use stays" is "$(link_of 2027)" "$V1"
+sed '/id="digital_kontakt"/,/<\/item>/s/<option id="ja">/<option id="ja_digitalt">/' \
+    "$DEFS/2027.xml" > "$WORK/2027-alternativ.xml"
+bpadm definition publish "$WORK/2027-alternativ.xml"
+check "removing a chosen option: refused at its question's line, with why" bash -c "[ $RC = 1 ] && \
+    grep -qF '2027-alternativ.xml:33: svaralternativet «ja» på «digital_kontakt» er fjernet, men 1 av kartleggingene i 2027 har valgt det' '$ERR'"
+check "removing a chosen option: the version in use stays" is "$(link_of 2027)" "$V1"
 sed 's/Kan brukeren nås digitalt?/Kan brukeren nås på nett?/' "$DEFS/2027.xml" > "$WORK/2027-tekst.xml"
 bpadm definition publish "$WORK/2027-tekst.xml"
 check "a new text for a year with surveys: published" is "$RC" 0
+check "a new text: no answer is lost, the surveys say" out_has "kartlegginger i 2027 er sjekket: ingen svar går tapt."
 check "a new text: said as such" out_has "endret spørsmålstekst: digital_kontakt «Kan brukeren nås digitalt?» → «Kan brukeren nås på nett?»"
 V2=$(link_of 2027)
 check "a new text: a new version" bash -c "[ -n '$V2' ] && [ '$V2' != '$V1' ]"

@@ -20,6 +20,7 @@
 #include <libxml/xpath.h>
 
 #include "audit.h"
+#include "record.h"
 #include "definition_cmd.h"
 #include "rapportdef.h"
 #include "secrets.h"
@@ -321,8 +322,11 @@ print_changes(struct defcheck *c)
 
 /* -- the year's surveys ------------------------------------------------------------------------ */
 
-struct answered {
+/* an answer the new file would lose: a question it lacks (value ""), or an option of a
+ * question it keeps that the installed version had and it has not */
+struct lost {
 	char id[64];
+	char value[64];
 	long surveys;
 };
 
@@ -330,51 +334,66 @@ struct scan {
 	struct store_txn *txn;
 	const struct secrets *sec;
 	int year;
-	struct answered *ids;		/* every id answered in some survey of the year */
-	int nids, capids;
+	const struct definition *new, *old;	/* old: the installed version, or NULL */
+	struct lost *lost;
+	int nlost, caplost;
 	long surveys;
 };
 
 static int
-note_id(struct scan *s, const char *id)
+note_lost(struct scan *s, const char *id, const char *value)
 {
-	struct answered *grown;
+	struct lost *grown;
 	int i;
 
-	for (i = 0; i < s->nids; i++)
-		if (strcmp(s->ids[i].id, id) == 0) {
-			s->ids[i].surveys++;
+	for (i = 0; i < s->nlost; i++)
+		if (strcmp(s->lost[i].id, id) == 0 && strcmp(s->lost[i].value, value) == 0) {
+			s->lost[i].surveys++;
 			return 0;
 		}
-	if (s->nids == s->capids) {
-		if ((grown = realloc(s->ids, (size_t)(s->capids + 64) * sizeof(*grown))) == NULL)
+	if (s->nlost == s->caplost) {
+		if ((grown = realloc(s->lost, (size_t)(s->caplost + 16) * sizeof(*grown))) == NULL)
 			return BP_ENOMEM;
-		s->ids = grown;
-		s->capids += 64;
+		s->lost = grown;
+		s->caplost += 16;
 	}
-	if (str_copy(s->ids[s->nids].id, sizeof(s->ids[0].id), id) != 0)
-		return 0;		/* no item id is that long: the definition lacks it anyway */
-	s->ids[s->nids++].surveys = 1;
+	/* ids and option ids are short; a longer one is no option of either version */
+	if (str_copy(s->lost[s->nlost].id, sizeof(s->lost[0].id), id) != 0 ||
+	    str_copy(s->lost[s->nlost].value, sizeof(s->lost[0].value), value) != 0)
+		return 0;
+	s->lost[s->nlost++].surveys = 1;
 	return 0;
 }
 
-/* the ids one record answers, each once ("bp-" elements are the kept evaluation) */
+/* what one record answers that the new file would lose, each once ("bp-" elements are the
+ * kept evaluation, not answers) */
 static int
 note_record(struct scan *s, xmlDocPtr rec)
 {
 	xmlNodePtr root = xmlDocGetRootElement(rec), n, m;
-	int rc;
+	const struct def_item *it, *was;
+	const char *v;
+	int rc = 0;
 
-	for (n = root ? root->children : NULL; n; n = n->next) {
+	for (n = root ? root->children : NULL; n && rc == 0; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || strncmp((const char *)n->name, "bp-", 3) == 0)
 			continue;
 		for (m = root->children; m != n; m = m->next)
 			if (m->type == XML_ELEMENT_NODE && xmlStrcmp(m->name, n->name) == 0)
 				break;
-		if (m == n && (rc = note_id(s, (const char *)n->name)) != 0)
-			return rc;
+		if ((it = definition_item(s->new, (const char *)n->name)) == NULL) {
+			if (m == n)
+				rc = note_lost(s, (const char *)n->name, "");
+			continue;
+		}
+		/* an option chosen under the installed version that the new one lacks (a value
+		 * that was no option before either is a finding already, not a loss) */
+		v = record_node_text(n);
+		if (it->noptions > 0 && s->old != NULL && !definition_is_option(it, v) &&
+		    (was = definition_item(s->old, it->id)) != NULL && definition_is_option(was, v))
+			rc = note_lost(s, it->id, v);
 	}
-	return 0;
+	return rc;
 }
 
 static int
@@ -429,12 +448,14 @@ removed_line(const struct defcheck *c, xmlDocPtr old, const char *id)
 	return line ? line : xmlGetLineNo(xmlDocGetRootElement(c->doc));
 }
 
-/* every id answered in the year's surveys that the new definition lacks is a fault. 0, or
- * < 0 when the store cannot be read (a site without a store has no surveys). */
+/* every answer in the year's surveys that the new file would lose is a fault: their
+ * questions must stay, and the options chosen in them. 0, or < 0 when the store cannot be
+ * read (a site without a store has no surveys). */
 static int
 check_answered(const struct config *cfg, struct defcheck *c)
 {
 	char err[PATH_MAX + 128];
+	struct definition *installed = NULL;
 	struct secrets sec;
 	struct store *st;
 	xmlDocPtr old;
@@ -443,6 +464,7 @@ check_answered(const struct config *cfg, struct defcheck *c)
 
 	memset(&s, 0, sizeof(s));
 	s.year = c->made.year;
+	s.new = c->def;
 	if (store_open(cfg->store, cfg->map_size, 0, &st) != 0)
 		return 0;
 	if (secrets_load(cfg->secrets, &sec, err, sizeof(err)) != 0) {
@@ -450,27 +472,36 @@ check_answered(const struct config *cfg, struct defcheck *c)
 		fail("surveys", err);
 		return BP_ECONFIG;
 	}
+	if (definition_load(c->data_dir, s.year, &installed) == 0)
+		s.old = installed;
 	s.sec = &sec;
 	rc = store_read(st, scan_read, &s);
 	store_close(st);
 	secrets_wipe(&sec);
+	definition_free(installed);
 	if (rc != 0) {
 		fail("surveys", bp_strerror(rc));
-		free(s.ids);
+		free(s.lost);
 		return rc;
 	}
 	old = installed_source(c->data_dir, s.year);
-	for (i = 0; i < s.nids; i++)
-		if (definition_item(c->def, s.ids[i].id) == NULL)
-			defcheck_error(c, removed_line(c, old, s.ids[i].id),
+	for (i = 0; i < s.nlost; i++) {
+		if (s.lost[i].value[0] == '\0')
+			defcheck_error(c, removed_line(c, old, s.lost[i].id),
 			    "spørsmålet «%s» er fjernet, men %ld av kartleggingene i %d har svar "
 			    "på det; et spørsmål med svar kan ikke fjernes fra et år som er i gang",
-			    s.ids[i].id, s.ids[i].surveys, s.year);
+			    s.lost[i].id, s.lost[i].surveys, s.year);
+		else
+			defcheck_error(c, defcheck_line(c, "item", s.lost[i].id),
+			    "svaralternativet «%s» på «%s» er fjernet, men %ld av kartleggingene i "
+			    "%d har valgt det; et valgt svar kan ikke fjernes fra et år som er i gang",
+			    s.lost[i].value, s.lost[i].id, s.lost[i].surveys, s.year);
+	}
 	xmlFreeDoc(old);
 	if (s.surveys > 0)
-		printf("%ld kartlegginger i %d har svar på %d spørsmål.\n", s.surveys, s.year,
-		    s.nids);
-	free(s.ids);
+		printf("%ld kartlegginger i %d er sjekket: %s.\n", s.surveys, s.year,
+		    s.nlost ? "noen svar ville gått tapt" : "ingen svar går tapt");
+	free(s.lost);
 	return 0;
 }
 
