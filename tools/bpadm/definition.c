@@ -571,8 +571,9 @@ audit_published(struct store_txn *txn, void *arg)
 }
 
 static int
-cmd_publish(struct config *cfg, const char *file)
+cmd_publish(struct config *cfg, char **args)
 {
+	const char *file = args[0];
 	struct report_made r;
 	struct defcheck c;
 	struct published p;
@@ -598,13 +599,14 @@ cmd_publish(struct config *cfg, const char *file)
 }
 
 static int
-cmd_list(struct config *cfg)
+cmd_list(struct config *cfg, char **args)
 {
 	int years[DEFINITION_YEARS_MAX], n, i;
 	char dir[PATH_MAX], when[17];
 	struct definition *d;
 	struct stat sb;
 
+	(void)args;
 	if ((n = definition_years(cfg->data, years, DEFINITION_YEARS_MAX)) < 0) {
 		fail("list", bp_strerror(n));
 		return 1;
@@ -629,48 +631,63 @@ cmd_list(struct config *cfg)
 
 /* the build's: the same files into a build's data directory, without a site */
 static int
-cmd_build(const char *data_dir, const char *file)
+cmd_build(struct config *cfg, char **args)
 {
+	const char *data_dir = args[0], *file = args[1];
 	struct report_made r;
 	struct defcheck c;
 	int rc;
 
+	(void)cfg;
 	rc = check(NULL, data_dir, file, &c, &r) != 0 || install(data_dir, &c, &r) != 0;
 	report_made_free(&r);
 	defcheck_free(&c);
 	return rc;
 }
 
-int
-cmd_definition(struct config *cfg, int argc, char **argv)
+static int
+cmd_check(struct config *cfg, char **args)
 {
 	struct report_made r;
 	struct defcheck c;
 	int rc;
 
-	if (argc == 4 && strcmp(argv[1], "build") == 0)
-		return cmd_build(argv[2], argv[3]);
-	if (argc < 2 || (strcmp(argv[1], "list") == 0 ? argc != 2 : argc != 3) ||
-	    (strcmp(argv[1], "list") && strcmp(argv[1], "check") && strcmp(argv[1], "publish"))) {
-		fprintf(stderr, "Bruk: bpadm [-c FIL] definition check|publish FIL\n"
-		    "       bpadm [-c FIL] definition list\n");
-		return EXIT_USAGE;
+	rc = check(cfg, cfg->data, args[0], &c, &r);
+	if (rc == 0)
+		printf("%s kan publiseres for %d.\n", args[0], c.made.year);
+	report_made_free(&r);
+	defcheck_free(&c);
+	return rc;
+}
+
+/* config: 1 the subcommand works on a site (its configuration), 0 on a directory given */
+static const struct {
+	const char *name;
+	int nargs;
+	int config;
+	int (*fn)(struct config *, char **);
+} subcommands[] = {
+	{ "check", 1, 1, cmd_check },
+	{ "publish", 1, 1, cmd_publish },
+	{ "list", 0, 1, cmd_list },
+	{ "build", 2, 0, cmd_build },
+};
+
+int
+cmd_definition(struct config *cfg, int argc, char **argv)
+{
+	size_t i;
+
+	for (i = 0; argc >= 2 && i < sizeof(subcommands) / sizeof(subcommands[0]); i++) {
+		if (strcmp(argv[1], subcommands[i].name) != 0 || argc != subcommands[i].nargs + 2)
+			continue;
+		if (subcommands[i].config && cfg == NULL) {
+			fail(argv[1], "konfigurasjonen kan ikke leses (oppgi den med -c FIL)");
+			return 1;
+		}
+		return subcommands[i].fn(cfg, argv + 2);
 	}
-	if (cfg == NULL) {
-		fail(argv[1], "konfigurasjonen kan ikke leses (oppgi den med -c FIL)");
-		return 1;
-	}
-	if (strcmp(argv[1], "list") == 0)
-		return cmd_list(cfg);
-	if (strcmp(argv[1], "publish") == 0)
-		return cmd_publish(cfg, argv[2]);
-	if (strcmp(argv[1], "check") == 0) {
-		rc = check(cfg, cfg->data, argv[2], &c, &r);
-		if (rc == 0)
-			printf("%s kan publiseres for %d.\n", argv[2], c.made.year);
-		report_made_free(&r);
-		defcheck_free(&c);
-		return rc;
-	}
-	return EXIT_USAGE;		/* not reached: the names are checked above */
+	fprintf(stderr, "Bruk: bpadm [-c FIL] definition check|publish FIL\n"
+	    "       bpadm [-c FIL] definition list\n");
+	return EXIT_USAGE;
 }
