@@ -306,7 +306,8 @@ write_file(const char *dir, const char *name, const void *p, size_t len)
 		return BP_ETOOBIG;
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0)
 		return BP_EIO;
-	ok = write(fd, p, len) == (ssize_t)len && fsync(fd) == 0;
+	/* readable by the web server's user whatever the umask of the one who publishes */
+	ok = fchmod(fd, 0644) == 0 && write(fd, p, len) == (ssize_t)len && fsync(fd) == 0;
 	ok = close(fd) == 0 && ok;
 	return ok ? 0 : errno == ENOSPC ? BP_ENOSPC : BP_EIO;
 }
@@ -360,7 +361,9 @@ definition_install(const char *data_dir, const struct definition_made *m,
 	    pathf(link, sizeof(link), "%s/%04d", kdir, m->year) != 0 ||
 	    pathf(ltmp, sizeof(ltmp), "%s/.link-%04d-%ld", kdir, m->year, (long)getpid()) != 0)
 		return BP_ETOOBIG;
-	if (mkdir(kdir, 0755) != 0 && errno != EEXIST)
+	if (mkdir(kdir, 0755) == 0)
+		chmod(kdir, 0755);	/* whatever the umask: the web server reads it */
+	else if (errno != EEXIST)
 		return BP_EIO;
 	if (stat(final, &sb) != 0) {
 		/* the whole version is written beside the others, then renamed into place */

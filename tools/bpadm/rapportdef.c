@@ -83,7 +83,9 @@ write_atomic(const char *path, const void *p, size_t len)
 	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
 	if ((f = fopen(tmp, "we")) == NULL)
 		return BP_EIO;
-	ok = fwrite(p, 1, len, f) == len && fflush(f) == 0 && fsync(fileno(f)) == 0;
+	/* readable by the web server's user whatever the umask of the one who publishes */
+	ok = fchmod(fileno(f), 0644) == 0 && fwrite(p, 1, len, f) == len && fflush(f) == 0 &&
+	    fsync(fileno(f)) == 0;
 	ok = fclose(f) == 0 && ok;
 	if (!ok || rename(tmp, path) != 0) {
 		unlink(tmp);
@@ -184,6 +186,9 @@ report_install(const char *data_dir, const struct report_made *r)
 	if (r->year == 0)
 		return 0;
 	if (r->source.len > 0) {
+		snprintf(path, sizeof(path), "%s/" REPORT_SOURCE_DIR, data_dir);
+		if (mkdir(path, 0755) == 0)
+			chmod(path, 0755);
 		snprintf(path, sizeof(path), "%s/" REPORT_SOURCE_DIR "/%04d.xml", data_dir, r->year);
 		if ((rc = write_atomic(path, r->source.p, r->source.len)) != 0)
 			return rc;
