@@ -46,11 +46,19 @@ done
 # Each year's questionnaire, made anew by this release's bpadm (its form must fit this
 # release's programs) and switched in at once: the site's own source where it has one (a
 # year KORFOR published stays as published), else the build's.
+# A build's changed questionnaire for a year the site has goes in by publish, which checks
+# it against the year's surveys: said here, not done.
 for v in "$build"/data/kartlegging/[0-9][0-9][0-9][0-9] "$dest"/data/kartlegging/[0-9][0-9][0-9][0-9]; do
 	[ -e "$v/source.xml" ] || continue
 	y=$(basename "$v")
 	s="$dest/data/kartlegging/$y/source.xml"
-	[ -f "$s" ] || s="$v/source.xml"
+	if [ ! -f "$s" ]; then
+		s="$v/source.xml"
+	elif [ "$v" != "$dest/data/kartlegging/$y" ] && ! cmp -s "$s" "$v/source.xml"; then
+		echo "deploy.sh: $y: the site's questionnaire is not this build's, and is kept;" \
+		    "to take the build's: $dest/bin/bpadm -c $dest/brukerplan.conf definition" \
+		    "publish $src/data/kartlegging/$y.xml" >&2
+	fi
 	"$dest/bin/bpadm" definition build "$dest/data" "$s" >/dev/null
 done
 install -m 644 "$src"/htdocs/css/*.css "$web/css/"

@@ -210,6 +210,15 @@ form "$WORK/k" "$ID27"
 check "a new text: the form shows it" body_has 'Kan brukeren nås på nett?'
 check "a new text: the answer stays" checked digital_kontakt ja
 
+# a new release deployed over the site: each year made anew by its bpadm, the year KORFOR
+# published kept as published
+"$BP_SRC/tools/deploy.sh" "$BUILD_DIR" "$BP_SITE" 2>"$WORK/deploy.err"
+check "a redeploy: done" is "$?" 0
+check "a redeploy keeps the 2027 KORFOR published" is "$(link_of 2027)" "$V2"
+check "a redeploy: the site's 2026 is the build's, nothing to say of it" bash -c "! grep -q ': 2026:' '$WORK/deploy.err'"
+form "$WORK/k" "$ID27"
+check "a redeploy: the 2027 form as published" body_has 'Kan brukeren nås på nett?'
+
 # == switched at once ============================================================================
 # publish flips 2027 between two versions while forms are fetched: each page is whole and
 # of one version (its text, its stamp), never an error
