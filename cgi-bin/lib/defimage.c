@@ -6,7 +6,8 @@
  * table: pointers become offsets into it, and every count, offset and index is checked on
  * the way in. It is derived data: `bpadm definition` makes it from the XML with the other
  * files of a version (definition_make), and definition_load takes it only when it carries
- * the stamp of the XML beside it, else reads the XML as before. The XML stays the definition; the image is never edited. */
+ * the stamp of the XML beside it, else reads the XML as before. The XML stays the
+ * definition; the image is never edited. */
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>

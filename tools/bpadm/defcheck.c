@@ -236,7 +236,8 @@ answer(xmlNodePtr root, const struct def_item *it, int how, unsigned *seed)
 		    it->min + (long)(next(seed) % (unsigned long)(span > 0 ? span : 1)));
 		xmlNewTextChild(root, NULL, BAD_CAST it->id, BAD_CAST v);
 	} else if (it->noptions > 0) {
-		o = how == 1 ? 0 : how == 2 ? it->noptions - 1 : (int)(next(seed) % (unsigned)it->noptions);
+		o = how == 1 ? 0 : how == 2 ? it->noptions - 1 :
+		    (int)(next(seed) % (unsigned)it->noptions);
 		xmlNewTextChild(root, NULL, BAD_CAST it->id, BAD_CAST it->options[o].id);
 		/* a multi item's second box, so that "cannot be combined" rules fire */
 		if (strcmp(it->type, "multi") == 0 && how == 0 && (next(seed) & 1))

@@ -522,7 +522,8 @@ check(const struct config *cfg, const char *data_dir, const char *file, struct d
 	}
 	if (c->errors == 0) {
 		printf("%s: spørreskjema for %d, stempel %s; %ld uttrykk kjørt på %ld genererte "
-		    "kartlegginger\n", file, c->made.year, c->made.stamp, c->expressions, c->records);
+		    "kartlegginger\n", file, c->made.year, c->made.stamp, c->expressions,
+		    c->records);
 		print_changes(c);
 	}
 	if (c->errors == 0 && cfg != NULL && check_answered(cfg, c) != 0)
