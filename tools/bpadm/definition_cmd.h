@@ -9,7 +9,8 @@
 #include "definition_files.h"
 
 /* A definition file being checked: its source read with line numbers, and the version
- * made of it. */
+ * made of it. Owns src, doc, made and def (defcheck_free); file and data_dir are the
+ * caller's. */
 struct defcheck {
 	const char *file;		/* as named on the command line: messages start with it */
 	const char *data_dir;		/* the site's (or the build's) data directory */
