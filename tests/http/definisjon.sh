@@ -100,6 +100,7 @@ check "2026: no question of 2027" body_lacks 'digital_kontakt'
 
 # == check ===================================================================================
 bpadm definition check "$DEFS/2027.xml"
+cp "$OUT" "$WORK/out.2027"
 check "check 2027: exit 0" is "$RC" 0
 check "check 2027: the year and the stamp" out_has "spørreskjema for 2027, stempel $(sha256sum $DEFS/2027.xml | cut -c1-16)"
 check "check 2027: the rules ran over generated records" bash -c "grep -Eq 'uttrykk kjørt på [1-9][0-9]* genererte kartlegginger' '$OUT'"
@@ -113,6 +114,8 @@ check "check 2027: can be published" out_has "$DEFS/2027.xml kan publiseres for 
 check "check 2027: nothing installed" bash -c "[ ! -e '$BP_SITE/data/kartlegging/2027' ] && [ ! -e '$BP_SITE/data/rapport/2027.xml' ]"
 bpadm definition check data/kartlegging/2026.xml
 check "check 2026 against itself: ingen endringer" bash -c "[ $RC = 0 ] && grep -q '^  ingen endringer$' '$OUT'"
+check "check 2026: says it replaces the year in use" out_has "2026 har et spørreskjema i bruk; dette erstatter det."
+check "check 2027: does not say so" bash -c "! grep -q 'erstatter' '$WORK/out.2027'"
 
 bpadm definition check "$DEFS/2027-xpath.xml"
 check "a bad XPath: exit 1" is "$RC" 1

@@ -312,6 +312,10 @@ print_changes(struct defcheck *c)
 		    year);
 		return;
 	}
+	/* a file whose year was not changed replaces the year in use: said before the changes,
+	 * for who meant to make next year's */
+	if (year == c->made.year)
+		printf("%d har et spørreskjema i bruk; dette erstatter det.\n", year);
 	printf("Endringer mot %d:\n", year);
 	n = diff_items(old, c->doc);
 	n += diff_rules(old, c->doc);
