@@ -111,10 +111,14 @@ FUZZ_BIN  = $(FUZZ_NAMES:%=$(BUILD)/fuzz/fuzz_%)
 XSLT_OUT  = $(patsubst xslt/%.xsl,$(BUILD)/xslt/%.xsl,$(wildcard xslt/*.xsl))
 DEF_SRC   = $(wildcard data/kartlegging/[0-9][0-9][0-9][0-9].xml)
 REPORT_SRC = $(wildcard data/rapport/[0-9][0-9][0-9][0-9].xml)
-DATA_OUT  = $(BUILD)/data/refdata.xml $(DEF_SRC:data/%=$(BUILD)/data/%) \
-            $(REPORT_SRC:data/%=$(BUILD)/data/%) \
-            $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.form.html) \
-            $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%.def)
+# what `bpadm definition` makes a year's version with, kept in the data directory so that a
+# deployed site can publish a new year's questionnaire with its own bpadm
+DEF_TOOLS = $(BUILD)/data/kartlegging/stamp.xsl $(BUILD)/data/kartlegging/form.xsl \
+            $(BUILD)/data/kartlegging/definition.rng $(BUILD)/data/rapport/rapport.xsl \
+            $(REPORT_SRC:data/rapport/%=$(BUILD)/data/rapport/kilde/%)
+DATA_OUT  = $(BUILD)/data/refdata.xml $(DEF_TOOLS) \
+            $(DEF_SRC:data/kartlegging/%.xml=$(BUILD)/data/kartlegging/%/definition.xml) \
+            $(REPORT_SRC:data/%=$(BUILD)/data/%)
 
 .SECONDARY:
 .PHONY: all run test load faults bench fuzz deploy install clean unit replay fuzz-run deps-build deps-run \
@@ -128,27 +132,29 @@ $(BUILD)/data/refdata.xml: tools/refdata.awk data/korus.csv data/kommuner.csv da
 	LC_ALL=C awk -f tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv > $@.tmp
 	mv $@.tmp $@
 
-# A year's questionnaire, stamped with a hash of its text (tools/stamp.xsl), and its form
-# rendered once (tools/form.xsl). No text of it may look like one of the form's markers.
-def_stamp = $$(sha256sum $(1) | cut -c1-16)
-$(BUILD)/data/kartlegging/%.xml: data/kartlegging/%.xml tools/stamp.xsl
+# A year's questionnaire as a version (cgi-bin/lib/definition_files.c): its stamped copy,
+# the image a save reads, the form's tabs rendered once, and the year's report definition
+# (from data/rapport/YEAR.xml and the questionnaire, by tools/rapport.xsl), all made by
+# `bpadm definition build`, the same code `bpadm definition publish` runs on a site.
+$(BUILD)/data/kartlegging/%.xsl: tools/%.xsl
 	@mkdir -p $(@D)
-	xsltproc --nonet --stringparam stamp "$(call def_stamp,$<)" -o $@ tools/stamp.xsl $<
-
-$(BUILD)/data/kartlegging/%.form.html: data/kartlegging/%.xml tools/form.xsl
+	cp $< $@
+$(BUILD)/data/kartlegging/definition.rng: data/kartlegging/definition.rng
 	@mkdir -p $(@D)
-	@! grep -nE '\{\{|bp=' $< || { echo "$<: a text looks like a marker of tools/form.xsl" >&2; exit 1; }
-	xsltproc --nonet --stringparam stamp "$(call def_stamp,$<)" -o $@ tools/form.xsl $<
-
-# the image of the stamped copy that a save reads instead of its XML (cgi-bin/lib/defimage.c)
-$(BUILD)/data/kartlegging/%.def: $(BUILD)/data/kartlegging/%.xml $(BUILD)/tools/bpadm
-	$(BUILD)/tools/bpadm defimage $(BUILD)/data $* $@
-
-# A year's report definition with the questionnaire's areas, services and labels written
-# out (tools/rapport.xsl reads the source definition: the build's copy lacks the headings)
-$(BUILD)/data/rapport/%.xml: data/rapport/%.xml data/kartlegging/%.xml tools/rapport.xsl
+	cp $< $@
+$(BUILD)/data/rapport/rapport.xsl: tools/rapport.xsl
 	@mkdir -p $(@D)
-	xsltproc --nonet --stringparam def "$(abspath data/kartlegging/$*.xml)" -o $@ tools/rapport.xsl $<
+	cp $< $@
+$(BUILD)/data/rapport/kilde/%.xml: data/rapport/%.xml
+	@mkdir -p $(@D)
+	cp $< $@
+
+$(BUILD)/data/kartlegging/%/definition.xml: data/kartlegging/%.xml $(DEF_TOOLS) $(BUILD)/tools/bpadm
+	$(BUILD)/tools/bpadm definition build $(BUILD)/data $<
+
+# written by the rule above; made again here only when it is missing or older
+$(BUILD)/data/rapport/%.xml: $(BUILD)/data/kartlegging/%/definition.xml
+	@[ $@ -nt $< ] || $(BUILD)/tools/bpadm definition build $(BUILD)/data data/kartlegging/$*.xml
 
 # deployed stylesheets lose comments and indentation: each request parses its stylesheet
 $(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl
@@ -274,6 +280,8 @@ test: deps-test
 	@BUILD=$(BUILD) tests/http/backup.sh
 	@BUILD=$(BUILD)/asan tests/http/backup.sh
 	@BUILD=$(BUILD) tests/http/man.sh
+	@BUILD=$(BUILD) tests/http/definisjon.sh
+	@BUILD=$(BUILD)/asan tests/http/definisjon.sh
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh

@@ -1,6 +1,7 @@
 /* bpadm: administer a Brukerplan installation from the command line.
  *
- *   bpadm [-c FIL] init | invite | audit | stat | backup | restore | verify | errorpages
+ *   bpadm [-c FIL] init | invite | audit | stat | backup | restore | verify | errorpages |
+ *                  definition
  *
  * Written like LMDB's tools: getopt, usage(), "bpadm: what: why" on stderr, one write
  * transaction per change, exit 0 on success, 1 on failure, 2 on wrong usage. */
@@ -25,6 +26,7 @@
 #include "survey.h"
 #include "transfer.h"
 
+#include "bpadm/definition_cmd.h"
 #include "bpadm/demo.h"
 #include "bpadm/drift.h"
 
@@ -69,9 +71,15 @@ static const char usage_text[] =
     "                          (bare mode = test)\n"
     "  clock [--advance SEK | --set 'ÅÅÅÅ-MM-DD TT:MM' | --reset]\n"
     "                          testklokken (bare med mode = test): vis, flytt, nullstill\n"
-    "  defimage DATAKATALOG ÅR UTFIL\n"
-    "                          bildet av kartlegging/ÅR.xml som programmene leser i stedet\n"
-    "                          for XML-en (byggets; se definisjonen, ikke bildet, for endringer)\n"
+    "  definition check FIL    sjekk et spørreskjema (definisjonsfil): skjema, unike id-er,\n"
+    "                          XPath-uttrykk kjørt på genererte kartlegginger, og hva som\n"
+    "                          er endret mot siste installerte år; feil som FIL:LINJE: melding\n"
+    "  definition publish FIL  sjekk og installer spørreskjemaet for året i year-attributtet\n"
+    "                          (med skjemaets faner og rapportdefinisjonen), byttet inn på én gang\n"
+    "  definition list         de installerte årene med stempel og versjon\n"
+    "  definition build DATAKATALOG FIL\n"
+    "                          som publish, men i en datakatalog og uten lager (byggets og\n"
+    "                          deploy.sh sitt: de samme filene, laget av den samme koden)\n"
     "  --help                  vis denne teksten\n"
     "\n"
     "  -c FIL   konfigurasjonsfilen; ellers $" BP_CONFIG_ENV ", ellers\n"
@@ -663,7 +671,7 @@ cmd_demo(struct config *cfg, int argc, char **argv)
 	struct definition *def;
 	struct secrets sec;
 	long long v;
-	int c, rc;
+	int c, rc, year;
 
 	memset(&rq, 0, sizeof(rq));
 	rq.password = DEMO_PASSWORD;
@@ -692,7 +700,7 @@ cmd_demo(struct config *cfg, int argc, char **argv)
 	}
 	rq.now = clock_now(cfg);
 	time_date((time_t)rq.now, today);
-	if (demo_definition(cfg, atoi(today), 0, &def) != 0)
+	if (str_digits(today, 4, &year) != 0 || demo_definition(cfg, year, 0, &def) != 0)
 		return 1;
 	if (secrets_load(cfg->secrets, &sec, err, sizeof(err)) != 0) {
 		fail("demo", err);
@@ -719,40 +727,6 @@ cmd_demo(struct config *cfg, int argc, char **argv)
 	    "TOTP-hemmelighet (base32, felles for demokontoene): %s\n",
 	    res.surveys, res.kommuner, res.complete, res.accounts, DEMO_DOMAIN, DEMO_DOMAIN,
 	    DEMO_DOMAIN, DEMO_DOMAIN, rq.password, res.totp);
-	return 0;
-}
-
-/* -- defimage ------------------------------------------------------------------------------ */
-
-/* The image of a year's definition (cgi-bin/lib/defimage.c), as the build makes it: written
- * to a temporary file and renamed, so a reader never sees half of one. */
-static int
-cmd_defimage(struct config *cfg, int argc, char **argv)
-{
-	char tmp[PATH_MAX];
-	struct buf img = { 0 };
-	long long year;
-	FILE *f;
-	int rc;
-
-	(void)cfg;
-	if (argc != 4 || str_to_ll(argv[2], 2000, 9999, &year) != 0) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
-	if ((rc = definition_image(argv[1], (int)year, &img)) != 0) {
-		fail("defimage", bp_strerror(rc));
-		buf_free(&img);
-		return 1;
-	}
-	snprintf(tmp, sizeof(tmp), "%s.tmp", argv[3]);
-	if ((f = fopen(tmp, "we")) == NULL || fwrite(img.p, 1, img.len, f) != img.len ||
-	    fclose(f) != 0 || rename(tmp, argv[3]) != 0) {
-		fail("defimage", strerror(errno));
-		buf_free(&img);
-		return 1;
-	}
-	buf_free(&img);
 	return 0;
 }
 
@@ -825,7 +799,7 @@ static const struct {
 	{ "verify", cmd_verify, 1 },
 	{ "errorpages", cmd_errorpages, 1 },
 	{ "fnr", cmd_fnr, 0 },
-	{ "defimage", cmd_defimage, 0 },
+	{ "definition", cmd_definition, 0 },
 };
 
 int

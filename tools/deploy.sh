@@ -4,7 +4,9 @@
 #   DEST/brukerplan.conf         configuration (written once; an existing one is kept)
 #   DEST/secrets, DEST/store/    made by `bpadm init`; outside the DocumentRoot
 #   DEST/xslt/                   stylesheets
-#   DEST/data/                   reference data (kommuner, bydeler, KORUS regions)
+#   DEST/data/                   reference data (kommuner, bydeler, KORUS regions), each
+#                                year's questionnaire (kartlegging/YEAR, a link to its
+#                                version) and report definition (rapport/YEAR.xml)
 #   DEST/bin/bpadm               the admin tool (and bp-transfer, the cron tool)
 #   DEST/man/man8/               their man pages, bpadm(8) and bp-transfer(8)
 #   DEST/public_html/            the DocumentRoot: css, favicon, error pages, .htaccess
@@ -29,10 +31,36 @@ install -m 755 "$build"/tools/* "$dest/bin/"
 install -m 755 "$build"/cgi-bin/* "$web/cgi-bin/"
 install -m 644 "$build"/xslt/*.xsl "$dest/xslt/"
 install -m 644 "$build"/data/*.xml "$dest/data/"
-install -m 644 "$build"/data/kartlegging/*.xml "$build"/data/kartlegging/*.form.html \
-    "$build"/data/kartlegging/*.def \
-    "$src"/data/kartlegging/*.rng "$dest/data/kartlegging/"
-install -m 644 "$build"/data/rapport/*.xml "$dest/data/rapport/"
+# what `bpadm definition` makes a year's questionnaire with, so that the site can publish
+# next year's itself (the README says how): the stylesheets, the schema, the report sources
+install -d -m 755 "$dest/data/rapport/kilde"
+install -m 644 "$build"/data/kartlegging/*.xsl "$build"/data/kartlegging/*.rng \
+    "$dest/data/kartlegging/"
+install -m 644 "$build"/data/rapport/*.xml "$build"/data/rapport/rapport.xsl "$dest/data/rapport/"
+install -m 644 "$build"/data/rapport/kilde/*.xml "$dest/data/rapport/kilde/"
+# the files of an earlier layout (YEAR.xml beside YEAR.def): no program reads them now
+for f in "$dest"/data/kartlegging/[0-9][0-9][0-9][0-9].def; do
+	[ -f "$f" ] || continue
+	rm -f "$f" "${f%.def}.xml" "${f%.def}.form.html"
+done
+# Each year's questionnaire, made anew by this release's bpadm (its form must fit this
+# release's programs) and switched in at once: the site's own source where it has one (a
+# year KORFOR published stays as published), else the build's.
+# A build's changed questionnaire for a year the site has goes in by publish, which checks
+# it against the year's surveys: said here, not done.
+for v in "$build"/data/kartlegging/[0-9][0-9][0-9][0-9] "$dest"/data/kartlegging/[0-9][0-9][0-9][0-9]; do
+	[ -e "$v/source.xml" ] || continue
+	y=$(basename "$v")
+	s="$dest/data/kartlegging/$y/source.xml"
+	if [ ! -f "$s" ]; then
+		s="$v/source.xml"
+	elif [ "$v" != "$dest/data/kartlegging/$y" ] && ! cmp -s "$s" "$v/source.xml"; then
+		echo "deploy.sh: $y: the site's questionnaire is not this build's, and is kept;" \
+		    "to take the build's: $dest/bin/bpadm -c $dest/brukerplan.conf definition" \
+		    "publish $src/data/kartlegging/$y.xml" >&2
+	fi
+	"$dest/bin/bpadm" definition build "$dest/data" "$s" >/dev/null
+done
 install -m 644 "$src"/htdocs/css/*.css "$web/css/"
 install -m 644 "$src"/htdocs/js/*.js "$web/js/"
 install -m 644 "$src"/htdocs/favicon.svg "$web/"

@@ -1,8 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- form.xsl: the year's questionnaire (data/kartlegging/YEAR.xml) rendered once, at build
-     time, into the HTML of each tab of the survey form, with markers where one survey's
-     answers go. cgi-bin/lib/formtab.c fills the markers per request: the form is the
-     largest page there is, and rendering it per request cost six times a whole small page.
+<!-- form.xsl: the year's questionnaire (data/kartlegging/YEAR.xml) rendered once, when its
+     version is made (`bpadm definition build` in the build, `bpadm definition publish` on a
+     site: cgi-bin/lib/definition_files.c), into the HTML of each tab of the survey form,
+     with markers where one survey's answers go. cgi-bin/lib/formtab.c fills the markers
+     per request: the form is the largest page there is, and rendering it per request cost
+     six times a whole small page.
 
      Output: an HTML comment "bp-form STAMP", then per tab a comment "bp-tab ID TITLE" and
      the tab's HTML.
@@ -20,8 +22,8 @@
        in text, {{OP ARGS}}:
          messages ID           the item's error and obs paragraphs
          index-text TEXT…      the levekårsindeks group's name, else TEXT
-     The Makefile refuses a definition whose texts hold "{{" or "bp=", so that no text can
-     pass for a marker. -->
+     definition_make (and `bpadm definition check`, with the line) refuses a definition whose
+     texts hold "{{" or "bp=", so that no text can pass for a marker. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
   <xsl:param name="stamp"/>

@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- stamp.xsl: the copy of a year's definition the programs load: with stamp="…" on its
-     root (the Makefile passes a hash of the file), and without the texts that only the
+     root (definition_make passes a hash of the file), and without the texts that only the
      form shows (help, intro, scale, note, input-label, section, heading, the guidance and
      the service combinations: the form has
      them from tools/form.xsl) or no one reads (comments). Labels and the options' texts

@@ -174,12 +174,29 @@ app_refdata(struct app *a, const struct refdata **rd)
 	return 0;
 }
 
+/* The year's version directory, resolved from its link once per request: the definition
+ * and the form then come from one version even if a new one is published in between
+ * (definition.h). */
+static int
+app_defdir(struct app *a, int year)
+{
+	int rc;
+
+	if (a->defdir_year == year)
+		return 0;
+	if ((rc = definition_dir(a->cfg.data, year, a->defdir, sizeof(a->defdir))) != 0)
+		return rc;
+	a->defdir_year = year;
+	return 0;
+}
+
 int
 app_definition(struct app *a, int year, const struct definition **def)
 {
 	int rc;
 
-	if (a->def == NULL && (rc = definition_load(a->cfg.data, year, &a->def)) != 0)
+	if (a->def == NULL && ((rc = app_defdir(a, year)) != 0 ||
+	    (rc = definition_load_dir(a->defdir, &a->def)) != 0))
 		return rc;
 	*def = a->def;
 	return 0;
@@ -190,7 +207,8 @@ app_formtab(struct app *a, int year, const struct formtab **ft)
 {
 	int rc;
 
-	if (a->form == NULL && (rc = formtab_load(a->cfg.data, year, &a->form)) != 0)
+	if (a->form == NULL && ((rc = app_defdir(a, year)) != 0 ||
+	    (rc = formtab_load_dir(a->defdir, &a->form)) != 0))
 		return rc;
 	*ft = a->form;
 	return 0;

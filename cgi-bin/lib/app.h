@@ -56,6 +56,8 @@ struct app {
 	struct refdata *rd;		/* loaded on first use */
 	struct definition *def;		/* the year's questionnaire, loaded on first use */
 	struct formtab *form;		/* its form, pre-rendered; loaded on first use */
+	char defdir[PATH_MAX];		/* their version's directory (definition_dir) */
+	int defdir_year;		/* the year it is of; 0 until resolved */
 	int logged_in;
 	int session_expired;		/* a session cookie came, but its session had ended */
 	struct session sess;

@@ -4,9 +4,10 @@
  * quarter of the save (1.5M instructions, callgrind). The image holds the same tables (not
  * the compiled XPath, which is made on first use either way) as 64-bit numbers and one string
  * table: pointers become offsets into it, and every count, offset and index is checked on
- * the way in. It is derived data: `bpadm defimage` makes it from the XML at build time, and
- * definition_load takes it only when it carries the stamp of the XML beside it, else reads
- * the XML as before. The XML stays the definition; the image is never edited. */
+ * the way in. It is derived data: `bpadm definition` makes it from the XML with the other
+ * files of a version (definition_make), and definition_load takes it only when it carries
+ * the stamp of the XML beside it, else reads the XML as before. The XML stays the
+ * definition; the image is never edited. */
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -50,8 +51,8 @@ put_str(struct writer *w, const char *p)
 		w->err = BP_EINVAL;
 }
 
-static int
-image_write(const struct definition *d, struct buf *out)
+int
+definition_image_write(const struct definition *d, struct buf *out)
 {
 	struct writer w = { d, d->nstrings, { 0 }, 0 };
 	int i;
@@ -117,21 +118,6 @@ image_write(const struct definition *d, struct buf *out)
 	buf_add(out, d->areas, strlen(d->areas) + 1);
 	buf_free(&w.nums);
 	return out->err;
-}
-
-int
-definition_image(const char *data_dir, int year, struct buf *out)
-{
-	char path[PATH_MAX];
-	struct definition *d;
-	int rc;
-
-	snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.xml", data_dir, year);
-	if ((rc = definition_load_xml(path, &d)) != 0)
-		return rc;
-	rc = image_write(d, out);
-	definition_free(d);
-	return rc;
 }
 
 /* -- reading ----------------------------------------------------------------------------- */
@@ -320,16 +306,16 @@ nomem:
 }
 
 int
-definition_load(const char *data_dir, int year, struct definition **out)
+definition_load_dir(const char *dir, struct definition **out)
 {
 	char path[PATH_MAX], stamp[64], *text = NULL;
 	size_t len;
 	int rc;
 
 	*out = NULL;
-	snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.xml", data_dir, year);
+	snprintf(path, sizeof(path), "%s/" DEFINITION_XML, dir);
 	if (xml_stamp(path, stamp, sizeof(stamp)) == 0) {
-		snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.def", data_dir, year);
+		snprintf(path, sizeof(path), "%s/" DEFINITION_IMAGE, dir);
 		if (file_read(path, IMAGE_MAX, &text, &len) == 0) {
 			rc = definition_image_read(text, len, stamp, out);
 			free(text);
@@ -337,7 +323,7 @@ definition_load(const char *data_dir, int year, struct definition **out)
 				return 0;
 			log_error("definition %s: not an image of its XML; reading the XML", path);
 		}
-		snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.xml", data_dir, year);
+		snprintf(path, sizeof(path), "%s/" DEFINITION_XML, dir);
 	}
 	return definition_load_xml(path, out);
 }

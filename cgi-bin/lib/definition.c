@@ -343,16 +343,30 @@ int
 definition_load_xml(const char *path, struct definition **out)
 {
 	char *text = NULL;
-	struct definition *d;
-	struct load l;
-	xmlSAXHandler sax;
-	xmlParserCtxtPtr ctxt;
 	size_t len = 0;
-	int rc, i, wellformed;
+	int rc;
 
 	*out = NULL;
 	if ((rc = file_read(path, DEFINITION_FILE_MAX, &text, &len)) != 0)
 		return rc;
+	if ((rc = definition_parse(text, len, out)) != 0)
+		log_error("definition %s: %s", path, bp_strerror(rc));
+	free(text);
+	return rc;
+}
+
+int
+definition_parse(const char *text, size_t len, struct definition **out)
+{
+	struct definition *d;
+	struct load l;
+	xmlSAXHandler sax;
+	xmlParserCtxtPtr ctxt;
+	int rc, i, wellformed;
+
+	*out = NULL;
+	if (len > DEFINITION_FILE_MAX)
+		return BP_ETOOBIG;
 	rc = BP_ENOMEM;
 	if ((d = calloc(1, sizeof(*d))) == NULL)
 		goto fail;
@@ -400,12 +414,9 @@ definition_load_xml(const char *path, struct definition **out)
 	for (i = 0; i < d->nitems; i++)
 		d->by_id[i] = &d->items[i];
 	qsort(d->by_id, (size_t)d->nitems, sizeof(*d->by_id), by_id);
-	free(text);
 	*out = d;
 	return 0;
 fail:
-	log_error("definition %s: %s", path, bp_strerror(rc));
-	free(text);
 	definition_free(d);
 	return rc;
 }

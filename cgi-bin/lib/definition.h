@@ -69,12 +69,29 @@ struct evaluation {
 /* evaluation_hidden: 1 when the evaluation hid item id. */
 int evaluation_hidden(const struct evaluation *ev, const char *id);
 
-/* definition_load: dir/kartlegging/<year>.xml, from its image <year>.def when that was made
- * from this very XML (defimage.c). BP_ENOENT when there is none for that year. */
+/* A year's questionnaire is installed as a version: a directory kartlegging/YEAR-HASH with
+ * the files below, made together from one source (definition_files.h), and a symlink
+ * kartlegging/YEAR naming the version in use. Publishing a new one writes its directory
+ * first and then replaces the symlink with rename(2), so a reader that resolves the link
+ * once (definition_dir) and reads every file from that directory sees one version whole,
+ * never the XML of one and the form or image of another. */
+#define DEFINITION_XML "definition.xml"		/* the stamped copy the programs load */
+#define DEFINITION_IMAGE "definition.def"	/* its image (defimage.c) */
+#define DEFINITION_FORM "form.html"		/* the pre-rendered tabs (formtab.h) */
+#define DEFINITION_SOURCE "source.xml"		/* the file as it was published */
+
+/* definition_dir: the directory of year's version in use, resolved from its link once, into
+ * out. BP_ENOENT when no version of that year is installed. */
+int definition_dir(const char *data_dir, int year, char *out, size_t size);
+/* definition_load: year's questionnaire (definition_dir, then definition_load_dir).
+ * BP_ENOENT when there is none for that year. */
 int definition_load(const char *data_dir, int year, struct definition **out);
-/* definition_image: the image of dir/kartlegging/<year>.xml (read as XML), appended to out:
- * what the build writes to <year>.def. */
-int definition_image(const char *data_dir, int year, struct buf *out);
+/* definition_load_dir: the definition of a version directory, from its image when that was
+ * made from this very XML, else from the XML. */
+int definition_load_dir(const char *dir, struct definition **out);
+/* definition_load_xml: the definition in the XML file path, a source or a stamped copy
+ * (definition_load_dir's fallback; the tests' way to the checkout's source). */
+int definition_load_xml(const char *path, struct definition **out);
 void definition_free(struct definition *def);	/* accepts NULL */
 
 /* definition_stamp: what tells this definition from another (the build stamps each one

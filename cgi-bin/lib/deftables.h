@@ -50,9 +50,10 @@ struct definition {
 #define DEFINITION_FILE_MAX (1 << 20)
 #define DEPTH_MAX 32
 
-/* definition_load_xml: the definition in the XML file path (definition_load's fallback,
- * and what an image is made from). */
-int definition_load_xml(const char *path, struct definition **out);
+/* definition_parse: the same from the file's text text[0..len). */
+int definition_parse(const char *text, size_t len, struct definition **out);
+/* definition_image_write: the image of d, appended to out. */
+int definition_image_write(const struct definition *d, struct buf *out);
 
 /* definition_image_read: the image in text[0..len) as a definition, when it is well made and
  * was made from a definition stamped stamp; BP_EXML when not. */

@@ -92,12 +92,24 @@ formtab_parse(const char *text, size_t len, struct formtab **out)
 int
 formtab_load(const char *data_dir, int year, struct formtab **out)
 {
-	char path[4096], *text;
+	char dir[4096];
+	int rc;
+
+	*out = NULL;
+	if ((rc = definition_dir(data_dir, year, dir, sizeof(dir))) != 0)
+		return rc;
+	return formtab_load_dir(dir, out);
+}
+
+int
+formtab_load_dir(const char *dir, struct formtab **out)
+{
+	char path[4200], *text;
 	size_t len;
 	int rc;
 
 	*out = NULL;
-	snprintf(path, sizeof(path), "%s/" DEFINITION_DIR "/%d.form.html", data_dir, year);
+	snprintf(path, sizeof(path), "%s/" DEFINITION_FORM, dir);
 	if ((rc = file_read(path, FORMTAB_FILE_MAX, &text, &len)) == BP_ENOENT)
 		return rc;
 	if (rc == 0)

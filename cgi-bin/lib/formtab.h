@@ -1,8 +1,8 @@
-/* formtab.h: the survey form's tabs, rendered from the year's definition at build time
- * (tools/form.xsl: data/kartlegging/YEAR.form.html) and filled here with one survey's
- * answers, what it hides and what is wrong with it. Showing a tab then needs neither the
- * definition nor an XSLT pass over it; the markers the file holds are described in
- * tools/form.xsl. */
+/* formtab.h: the survey form's tabs, rendered from the year's definition once, when it is
+ * made (tools/form.xsl: the form.html of the year's version, definition.h), and filled here
+ * with one survey's answers, what it hides and what is wrong with it. Showing a tab then
+ * needs neither the definition nor an XSLT pass over it; the markers the file holds are
+ * described in tools/form.xsl. */
 #ifndef BP_FORMTAB_H
 #define BP_FORMTAB_H
 
@@ -29,8 +29,11 @@ struct formtab_values {
 	int nproblems;
 };
 
-/* formtab_load: dir/kartlegging/<year>.form.html. BP_ENOENT when there is none. */
+/* formtab_load: the form of year's version in use (definition.h). BP_ENOENT when there is
+ * none. */
 int formtab_load(const char *data_dir, int year, struct formtab **out);
+/* formtab_load_dir: the form of a version directory (definition_dir). */
+int formtab_load_dir(const char *dir, struct formtab **out);
 void formtab_free(struct formtab *ft);	/* accepts NULL */
 /* formtab_parse: the same from the file's text (copied). */
 int formtab_parse(const char *text, size_t len, struct formtab **out);

@@ -15,8 +15,22 @@ setup(void **state)
 {
 	(void)state;
 	snprintf(dir, sizeof(dir), "%s/data", getenv("BP_BUILD") ? getenv("BP_BUILD") : "build");
-	snprintf(xml, sizeof(xml), "%s/kartlegging/2026.xml", dir);
+	snprintf(xml, sizeof(xml), "%s/kartlegging/2026/" DEFINITION_XML, dir);
 	return 0;
+}
+
+/* the image of the XML file path, as definition_make writes it */
+static int
+image_of(const char *path, struct buf *out)
+{
+	struct definition *d;
+	int rc;
+
+	if ((rc = definition_load_xml(path, &d)) != 0)
+		return rc;
+	rc = definition_image_write(d, out);
+	definition_free(d);
+	return rc;
 }
 
 static void
@@ -134,7 +148,7 @@ test_image_is_the_xml(void **state)
 
 	(void)state;
 	assert_int_equal(definition_load_xml(xml, &x), 0);
-	assert_int_equal(definition_image(dir, 2026, &b), 0);
+	assert_int_equal(image_of(xml, &b), 0);
 	assert_int_equal(definition_image_read(b.p, b.len, x->stamp, &img), 0);
 	same_definition(x, img);
 	/* the file the build wrote is that image, and is what definition_load reads */
@@ -145,7 +159,7 @@ test_image_is_the_xml(void **state)
 		char path[4200], *text;
 		size_t len;
 
-		snprintf(path, sizeof(path), "%s/kartlegging/2026.def", dir);
+		snprintf(path, sizeof(path), "%s/kartlegging/2026/" DEFINITION_IMAGE, dir);
 		assert_int_equal(file_read(path, 1 << 22, &text, &len), 0);
 		assert_int_equal(len, b.len);
 		assert_memory_equal(text, b.p, len);
@@ -179,7 +193,7 @@ test_image_damaged(void **state)
 
 	(void)state;
 	assert_int_equal(definition_load_xml(xml, &x), 0);
-	assert_int_equal(definition_image(dir, 2026, &b), 0);
+	assert_int_equal(image_of(xml, &b), 0);
 	assert_non_null(copy = malloc(b.len));
 	for (i = 0; i < b.len; i += 3) {
 		memcpy(copy, b.p, i);
@@ -214,21 +228,22 @@ test_image_stale(void **state)
 
 	(void)state;
 	tmp_make(tmp, sizeof(tmp));
-	snprintf(path, sizeof(path), "%s/kartlegging", tmp);
+	snprintf(path, sizeof(path), "%s/v", tmp);
 	assert_int_equal(mkdir(path, 0700), 0);
-	assert_int_equal(definition_image(dir, 2026, &b), 0);
-	snprintf(path, sizeof(path), "%s/kartlegging/2026.def", tmp);
+	assert_int_equal(image_of(xml, &b), 0);
+	snprintf(path, sizeof(path), "%s/v/" DEFINITION_IMAGE, tmp);
 	assert_non_null(f = fopen(path, "w"));
 	assert_int_equal(fwrite(b.p, 1, b.len, f), b.len);
 	fclose(f);
 	assert_int_equal(file_read(xml, 1 << 22, &text, &len), 0);
 	assert_non_null(at = strstr(text, " stamp=\""));
 	memcpy(at + 8, "feedfeedfeedfeed", 16);
-	snprintf(path, sizeof(path), "%s/kartlegging/2026.xml", tmp);
+	snprintf(path, sizeof(path), "%s/v/" DEFINITION_XML, tmp);
 	assert_non_null(f = fopen(path, "w"));
 	assert_int_equal(fwrite(text, 1, len, f), len);
 	fclose(f);
-	assert_int_equal(definition_load(tmp, 2026, &d), 0);
+	snprintf(path, sizeof(path), "%s/v", tmp);
+	assert_int_equal(definition_load_dir(path, &d), 0);
 	assert_string_equal(d->stamp, "feedfeedfeedfeed");
 	definition_free(d);
 	free(text);

@@ -529,7 +529,7 @@ test_definition_ids(void **state)
 	int i, checked = 0;
 
 	(void)state;
-	assert_int_equal(definition_load("data", 2026, &qdef), 0);
+	assert_int_equal(definition_load_xml("data/kartlegging/2026.xml", &qdef), 0);
 	doc = xmlReadFile("data/rapport/2026.xml", NULL, XML_PARSE_NONET);
 	assert_non_null(doc);
 	ctx = xmlXPathNewContext(doc);
