@@ -54,7 +54,7 @@ CPPFLAGS_BP = -D_GNU_SOURCE -Icgi-bin/lib
 LDFLAGS_BP  = -pie -fsanitize=address,undefined
 endif
 
-# libxml2 and libxslt: static builds of Debian's sources (tools/staticdeps.sh explains why),
+# libxml2 and libxslt: static builds of Debian's sources (tools/site/staticdeps.sh explains why),
 # or Debian's shared libraries with LINK=shared. The other libraries are Debian's own, static
 # archives by default for the same start-up reason.
 PKGS_STATIC = libcrypto lmdb libargon2 liboath zlib
@@ -98,7 +98,7 @@ LIB_OBJ   = $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CGI_SRC   = $(wildcard cgi-bin/*.c)
 CGI_BIN   = $(CGI_SRC:cgi-bin/%.c=$(BUILD)/cgi-bin/%)
 TOOL_SRC  = $(wildcard tools/*.c)
-TOOL_BIN  = $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%)
+TOOL_BIN  = $(TOOL_SRC:tools/%.c=$(BUILD)/tools/%) $(BUILD)/tools/bpadm
 # bpadm's larger parts, in files of their own
 BPADM_OBJ = $(patsubst %.c,$(BUILD)/obj/%.o,$(wildcard tools/bpadm/*.c))
 UNIT_SRC  = $(wildcard tests/unit/test_*.c)
@@ -127,22 +127,25 @@ DATA_OUT  = $(BUILD)/data/refdata.xml $(DEF_TOOLS) \
 all: $(CGI_BIN) $(TOOL_BIN) $(HELLO_BIN) $(XSLT_OUT) $(DATA_OUT)
 
 # reference data: the tracked CSV files, checked and turned into one XML file
-$(BUILD)/data/refdata.xml: tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv
+$(BUILD)/data/refdata.xml: tools/gen/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv
 	@mkdir -p $(@D)
-	LC_ALL=C awk -f tools/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv > $@.tmp
+	LC_ALL=C awk -f tools/gen/refdata.awk data/korus.csv data/kommuner.csv data/bydeler.csv > $@.tmp
 	mv $@.tmp $@
 
 # A year's questionnaire as a version (cgi-bin/lib/definition_files.c): its stamped copy,
 # the image a save reads, the form's tabs rendered once, and the year's report definition
-# (from data/rapport/YEAR.xml and the questionnaire, by tools/rapport.xsl), all made by
+# (from data/rapport/YEAR.xml and the questionnaire, by tools/gen/rapportdef.xsl), all made by
 # `bpadm definition build`, the same code `bpadm definition publish` runs on a site.
-$(BUILD)/data/kartlegging/%.xsl: tools/%.xsl
+$(BUILD)/data/kartlegging/stamp.xsl: tools/gen/stamp.xsl
+	@mkdir -p $(@D)
+	cp $< $@
+$(BUILD)/data/kartlegging/form.xsl: tools/gen/formtabs.xsl
 	@mkdir -p $(@D)
 	cp $< $@
 $(BUILD)/data/kartlegging/definition.rng: data/kartlegging/definition.rng
 	@mkdir -p $(@D)
 	cp $< $@
-$(BUILD)/data/rapport/rapport.xsl: tools/rapport.xsl
+$(BUILD)/data/rapport/rapport.xsl: tools/gen/rapportdef.xsl
 	@mkdir -p $(@D)
 	cp $< $@
 $(BUILD)/data/rapport/kilde/%.xml: data/rapport/%.xml
@@ -157,12 +160,12 @@ $(BUILD)/data/rapport/%.xml: $(BUILD)/data/kartlegging/%/definition.xml
 	@[ $@ -nt $< ] || $(BUILD)/tools/bpadm definition build $(BUILD)/data data/kartlegging/$*.xml
 
 # deployed stylesheets lose comments and indentation: each request parses its stylesheet
-$(BUILD)/xslt/%.xsl: xslt/%.xsl tools/minify.xsl
+$(BUILD)/xslt/%.xsl: xslt/%.xsl tools/gen/minify.xsl
 	@mkdir -p $(@D)
-	xsltproc --nonet -o $@ tools/minify.xsl $<
+	xsltproc --nonet -o $@ tools/gen/minify.xsl $<
 
-$(DEPS)/lib/libxslt.a: tools/staticdeps.sh
-	tools/staticdeps.sh $(DEPS)
+$(DEPS)/lib/libxslt.a: tools/site/staticdeps.sh
+	tools/site/staticdeps.sh $(DEPS)
 
 $(BUILD)/obj/%.o: %.c | $(XML_STAMP)
 	@mkdir -p $(@D)
@@ -184,10 +187,12 @@ $(BUILD)/cgi-bin/%: $(BUILD)/obj/cgi-bin/%.o $(BUILD)/lib/libbp.a
 
 $(BUILD)/tools/%: $(BUILD)/obj/tools/%.o $(BUILD)/lib/libbp.a
 	@mkdir -p $(@D)
-	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(filter $(BUILD)/obj/tools/bpadm/%,$^) \
-	    $(LIBS_ALL) $(QR_LIBS)
+	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $< $(LIBS_ALL) $(QR_LIBS)
 
-$(BUILD)/tools/bpadm: $(BPADM_OBJ)
+# all of bpadm is in tools/bpadm/ (bpadm.c its commands' table and main)
+$(BUILD)/tools/bpadm: $(BPADM_OBJ) $(BUILD)/lib/libbp.a
+	@mkdir -p $(@D)
+	$(CC) $(HARDEN) $(LDFLAGS_BP) -o $@ $(BPADM_OBJ) $(LIBS_ALL) $(QR_LIBS)
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(BUILD)/lib/libbp.a
 	@mkdir -p $(@D)
@@ -212,7 +217,7 @@ replay: $(REPLAY_BIN)
 	@for n in $(FUZZ_NAMES); do $(BUILD)/fuzz/replay_$$n tests/fuzz/corpus/$$n/* || exit 1; done
 
 fuzz:
-	@tools/deps.sh fuzz
+	@tools/site/deps.sh fuzz
 	@$(MAKE) --no-print-directory FUZZ=1 BUILD=$(BUILD)/fuzz fuzz-run
 
 # new inputs go to $(BUILD)/corpus/NAME; a crash leaves $(BUILD)/crash-NAME-* and fails
@@ -228,20 +233,20 @@ fuzz-run: $(FUZZ_BIN)
 	done; true
 
 deps-build:
-	@tools/deps.sh build
+	@tools/site/deps.sh build
 deps-run:
-	@tools/deps.sh run
+	@tools/site/deps.sh run
 deps-test:
-	@tools/deps.sh test
+	@tools/site/deps.sh test
 deps-bench:
-	@tools/deps.sh bench
+	@tools/site/deps.sh bench
 
 unit: $(UNIT_BIN) $(DATA_OUT)
 	@for t in $(UNIT_BIN); do echo "== $$t"; BP_BUILD=$(BUILD) $$t || exit 1; done
 
 run: deps-run
 	@$(MAKE) --no-print-directory all
-	@BUILD=$(BUILD) PORT=$(PORT) RUN_DIR=$(RUN_DIR) tools/run.sh
+	@BUILD=$(BUILD) PORT=$(PORT) RUN_DIR=$(RUN_DIR) tools/site/run.sh
 
 test: deps-test
 	@$(MAKE) --no-print-directory all unit
@@ -304,7 +309,7 @@ bench: deps-bench
 
 deploy: all
 	@test -n "$(DEST)" || { echo "usage: make deploy DEST=/path [BASE_URL=https://host/path]" >&2; exit 2; }
-	@tools/deploy.sh "$(BUILD)" "$(DEST)" "$(BASE_URL)" "$(MODE)"
+	@tools/site/deploy.sh "$(BUILD)" "$(DEST)" "$(BASE_URL)" "$(MODE)"
 
 install:
 	@$(MAKE) --no-print-directory deploy DEST=$(PREFIX)

@@ -1,6 +1,6 @@
 /* oidc.c: login and registration through ID-porten (auth = oidc; cgi-bin/README.md "Login and sessions").
  *
- * Apache's mod_auth_openidc protects this program (tools/httpd-oidc.sh): it does the
+ * Apache's mod_auth_openidc protects this program (tools/site/httpd-oidc.sh): it does the
  * OpenID Connect login (code flow, PKCE, acr_values=idporten-loa-high) and hands us the
  * verified claims as environment variables OIDC_CLAIM_pid and OIDC_CLAIM_acr, never as
  * request headers. We trust those two only, and only the high level of assurance. The pid

@@ -6,7 +6,7 @@
      <findings><finding kind=missing|invalid|error|obs field tab tab-title label
      where>text</finding>,
      for a form tab <body> (the tab's questions as HTML: rendered from the year's definition
-     at build time by tools/form.xsl, filled with the survey by cgi-bin/lib/formtab.c, every
+     at build time by tools/gen/formtabs.xsl, filled with the survey by cgi-bin/lib/formtab.c, every
      value escaped there) and <context> (the record, for the script). The views Obs, Feil
      and Logg are in skjema-vis.xsl: each request parses its stylesheet, and the form is
      the page most often shown. -->

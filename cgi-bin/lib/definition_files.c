@@ -4,7 +4,7 @@
  * The programs read three files of a year: the stamped copy, its image and the pre-rendered
  * form. They were made by `make` (xsltproc and the build's bpadm), so a site on shared
  * hosting could not take next year's questionnaire without a developer. Here libxslt runs
- * tools/stamp.xsl and tools/form.xsl itself (deployed to the data directory), with the same
+ * tools/gen/stamp.xsl and tools/gen/formtabs.xsl itself (deployed to the data directory), with the same
  * security preferences as the pages' rendering: no file or network access. */
 #include <dirent.h>
 #include <errno.h>
@@ -235,7 +235,7 @@ definition_make(const char *data_dir, const char *src, size_t len,
 		snprintf(why, whysize, "filen er tom eller større enn 1 MiB");
 		return BP_ETOOBIG;
 	}
-	/* no text may pass for a marker of the form (tools/form.xsl) */
+	/* no text may pass for a marker of the form (tools/gen/formtabs.xsl) */
 	if (memmem(src, len, "{{", 2) != NULL || memmem(src, len, "bp=", 3) != NULL) {
 		snprintf(why, whysize, "en tekst inneholder «{{» eller «bp=», som skjemaet "
 		    "bruker som merker");

@@ -1,5 +1,5 @@
 /* formtab.c: fill the pre-rendered tabs of the survey form (formtab.h; the markers are
- * described in tools/form.xsl).
+ * described in tools/gen/formtabs.xsl).
  *
  * The template is ours, made at build time, yet it is parsed as if it were not: every
  * marker is bounded, an unknown or malformed one is an error, and every value from a

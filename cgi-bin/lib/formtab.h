@@ -1,8 +1,8 @@
 /* formtab.h: the survey form's tabs, rendered from the year's definition once, when it is
- * made (tools/form.xsl: the form.html of the year's version, definition.h), and filled here
+ * made (tools/gen/formtabs.xsl: the form.html of the year's version, definition.h), and filled here
  * with one survey's answers, what it hides and what is wrong with it. Showing a tab then
  * needs neither the definition nor an XSLT pass over it; the markers the file holds are
- * described in tools/form.xsl. */
+ * described in tools/gen/formtabs.xsl. */
 #ifndef BP_FORMTAB_H
 #define BP_FORMTAB_H
 

@@ -2,7 +2,7 @@
  * from the pseudonymised registry the moment a kommune's year is transferred.
  *
  * What each figure counts is data: data/rapport/YEAR.xml, written out by the build
- * (tools/rapport.xsl) with the levekår areas and the services of the questionnaire. A
+ * (tools/gen/rapportdef.xsl) with the levekår areas and the services of the questionnaire. A
  * report adds up registry rows (transfer.h) into counts per column: the report's own
  * scope (a kommune, a bydel, a region or the country), its KORUS region and the country
  * (for a kommune or bydel), and the same scope last year; and follows the persons of the
@@ -48,7 +48,7 @@ struct report_target {
 };
 
 /* report_def_load: data_dir/rapport/YEAR.xml. BP_ENOENT when there is none for the year,
- * BP_EXML when it is not of the shape tools/rapport.xsl writes. */
+ * BP_EXML when it is not of the shape tools/gen/rapportdef.xsl writes. */
 int report_def_load(const char *data_dir, int year, struct report_def **out);
 void report_def_free(struct report_def *def);	/* accepts NULL */
 

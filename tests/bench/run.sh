@@ -220,7 +220,7 @@ printf 'bench: store surveys=%s bytes=%s mib=%s bytes_per_survey=%s\n' "$total" 
 [ -n "${BENCH_PAGES:-}" ] && exit "$failed"
 
 # -- memory: each page's program serving one request, as Apache runs it ----------------------
-user=$(tools/httpd.sh user)
+user=$(tools/site/httpd.sh user)
 CGI=$BP_SITE/public_html/cgi-bin
 MAXRSS=$BP_DIR/maxrss		# where the server's user may run it
 install -m 755 "${BUILD:-build}/bench/maxrss" "$MAXRSS"

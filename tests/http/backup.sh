@@ -27,7 +27,7 @@ stop_b() {
 }
 trap 'stop_b; instance_stop; rm -rf "$WORK"' EXIT
 BUILD_ABS=$(cd "${BUILD:-build}" && pwd)
-USER_WWW=$(tools/httpd.sh user)
+USER_WWW=$(tools/site/httpd.sh user)
 CLIENTS=${BACKUP_CLIENTS:-4}
 
 instance_start || { echo "could not start Apache" >&2; exit 1; }
@@ -40,7 +40,7 @@ TOTAL=$((CLIENTS * 3 + SURVEYS))
 
 # a site of its own, deployed but not initialised: SITE_DIR NAME
 new_site() {
-	tools/deploy.sh "$BUILD_ABS" "$WORK/$1" "http://127.0.0.1:1" test 2>/dev/null || return 1
+	tools/site/deploy.sh "$BUILD_ABS" "$WORK/$1" "http://127.0.0.1:1" test 2>/dev/null || return 1
 	echo "$WORK/$1/brukerplan.conf"
 }
 BPADM=$BUILD_ABS/tools/bpadm
@@ -137,7 +137,7 @@ mkdir -p "$WORK/run-b/logs"
 [ "$(id -u)" -eq 0 ] && chown "$USER_WWW" "$WORK/run-b/logs"
 for _ in 1 2 3 4 5; do
 	PORT_B=$((20000 + RANDOM % 40000))
-	tools/httpd.sh conf "$WORK/b" "$WORK/run-b" "$PORT_B" > "$WORK/run-b/httpd.conf"
+	tools/site/httpd.sh conf "$WORK/b" "$WORK/run-b" "$PORT_B" > "$WORK/run-b/httpd.conf"
 	/usr/sbin/apache2 -f "$WORK/run-b/httpd.conf" -k start 2>/dev/null && break
 done
 URL_B=http://127.0.0.1:$PORT_B
@@ -253,7 +253,7 @@ check "... and its error log names both versions" grep -q 'lagerformat 2.*format
 echo "# a local note, kept" >> "$CONF_B"
 sums() { sha256sum "$CONF_B" "$WORK/b/secrets" "$WORK/b/store/data.mdb"; }
 before=$(sums)
-tools/deploy.sh "$BUILD_ABS" "$WORK/b" "" "" 2>/dev/null
+tools/site/deploy.sh "$BUILD_ABS" "$WORK/b" "" "" 2>/dev/null
 check "make deploy over the site: exit 0" is "$?" 0
 check "... its store, secrets and configuration unchanged" is "$(sums)" "$before"
 check "... and the site still reads through" bash -c "'$BPADM' -c '$CONF_B' verify >/dev/null"

@@ -78,10 +78,10 @@ check "the site's 2026 files are the build's, byte for byte" bash -c \
      cmp source.xml '$PWD/data/kartlegging/2026.xml'"
 # the files bpadm makes with libxslt are what xsltproc made of the same stylesheets before
 S26=$(sha256sum data/kartlegging/2026.xml | cut -c1-16)
-xsltproc --nonet --stringparam stamp "$S26" -o "$WORK/x.xml" tools/stamp.xsl data/kartlegging/2026.xml
-xsltproc --nonet --stringparam stamp "$S26" -o "$WORK/x.html" tools/form.xsl data/kartlegging/2026.xml
+xsltproc --nonet --stringparam stamp "$S26" -o "$WORK/x.xml" tools/gen/stamp.xsl data/kartlegging/2026.xml
+xsltproc --nonet --stringparam stamp "$S26" -o "$WORK/x.html" tools/gen/formtabs.xsl data/kartlegging/2026.xml
 xsltproc --nonet --stringparam def "$PWD/data/kartlegging/2026.xml" -o "$WORK/r.xml" \
-    tools/rapport.xsl data/rapport/2026.xml
+    tools/gen/rapportdef.xsl data/rapport/2026.xml
 check "the stamped copy, the form and the report are xsltproc's, byte for byte" bash -c \
     "cmp '$WORK/x.xml' '$BP_SITE/data/kartlegging/2026/definition.xml' && \
      cmp '$WORK/x.html' '$BP_SITE/data/kartlegging/2026/form.html' && \
@@ -215,7 +215,7 @@ check "a new text: the answer stays" checked digital_kontakt ja
 
 # a new release deployed over the site: each year made anew by its bpadm, the year KORFOR
 # published kept as published
-"$BP_SRC/tools/deploy.sh" "$BUILD_DIR" "$BP_SITE" 2>"$WORK/deploy.err"
+"$BP_SRC/tools/site/deploy.sh" "$BUILD_DIR" "$BP_SITE" 2>"$WORK/deploy.err"
 check "a redeploy: done" is "$?" 0
 check "a redeploy keeps the 2027 KORFOR published" is "$(link_of 2027)" "$V2"
 check "a redeploy: the site's 2026 is the build's, nothing to say of it" bash -c "! grep -q ': 2026:' '$WORK/deploy.err'"

@@ -13,7 +13,7 @@ BP_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 instance_start() {
 	local build=${BUILD:-build} port tries user
 	build=$(cd "$BP_SRC" && cd "$build" && pwd)
-	user=$("$BP_SRC/tools/httpd.sh" user)
+	user=$("$BP_SRC/tools/site/httpd.sh" user)
 	BP_DIR=$(mktemp -d /tmp/brukerplan-test.XXXXXX)
 	chmod 755 "$BP_DIR"
 	BP_SITE=$BP_DIR/site
@@ -25,7 +25,7 @@ instance_start() {
 	for tries in 1 2 3 4 5 6 7 8; do
 		port=$((20000 + RANDOM % 40000))
 		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && continue
-		"$BP_SRC/tools/deploy.sh" "$build" "$BP_SITE" "http://127.0.0.1:$port" \
+		"$BP_SRC/tools/site/deploy.sh" "$build" "$BP_SITE" "http://127.0.0.1:$port" \
 		    "${INSTANCE_MODE:-test}" 2>/dev/null || return 1
 		sed -i "s#^base_url *=.*#base_url = http://127.0.0.1:$port#" "$BP_CONF"
 		"$BP_BPADM" -c "$BP_CONF" errorpages "$BP_SITE/public_html/feil" || return 1
@@ -34,7 +34,7 @@ instance_start() {
 			chown -R "$user:$user" "$BP_SITE/store" "$BP_SITE/secrets" "$BP_LOGS" "$BP_SAN_LOGS"
 		fi
 		{
-			"$BP_SRC/tools/httpd.sh" conf "$BP_SITE" "$BP_DIR" "$port"
+			"$BP_SRC/tools/site/httpd.sh" conf "$BP_SITE" "$BP_DIR" "$port"
 			# sanitizer builds report into files the tests read afterwards
 			echo "SetEnv ASAN_OPTIONS \"halt_on_error=1:detect_leaks=1:log_path=$BP_SAN_LOGS/asan\""
 			echo "SetEnv UBSAN_OPTIONS \"halt_on_error=1:print_stacktrace=1:log_path=$BP_SAN_LOGS/ubsan\""

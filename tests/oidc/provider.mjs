@@ -56,7 +56,7 @@ const provider = new Provider(issuer, {
     post_logout_redirect_uris: [postLogoutUri],
     response_types: ['code'],
     grant_types: ['authorization_code'],
-    // mod_auth_openidc's default, and what tools/httpd-oidc.sh configures
+    // mod_auth_openidc's default, and what tools/site/httpd-oidc.sh configures
     token_endpoint_auth_method: 'client_secret_basic',
   }],
   jwks: { keys: [jwk] },

@@ -1,6 +1,6 @@
 #!/bin/bash
 # OpenID Connect end to end: a test instance (tests/lib/instance.sh) whose Apache protects
-# /cgi-bin/oidc with mod_auth_openidc (tools/httpd-oidc.sh), our own OpenID Connect
+# /cgi-bin/oidc with mod_auth_openidc (tools/site/httpd-oidc.sh), our own OpenID Connect
 # provider on loopback (provider.mjs, in ID-porten's place), and Chromium logging in through
 # both (oidc.test.mjs), through the real oidc and register programs.
 set -u
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/../.." || exit 1
 	exit 1
 }
 [ -d tests/browser/node_modules/oidc-provider ] || {
-	echo "oidc tests need the pinned node modules: tools/deps.sh test" >&2
+	echo "oidc tests need the pinned node modules: tools/site/deps.sh test" >&2
 	exit 1
 }
 
@@ -29,7 +29,7 @@ CLIENT_SECRET=$(openssl rand -hex 24)
 # URI as a path (it completes it from the request's host); the provider, started after
 # Apache, gets the full URI it must match exactly.
 # shellcheck disable=SC2034 # read by instance_start
-INSTANCE_EXTRA=$(tools/httpd-oidc.sh "" "$OIDC_URL/.well-known/openid-configuration" \
+INSTANCE_EXTRA=$(tools/site/httpd-oidc.sh "" "$OIDC_URL/.well-known/openid-configuration" \
     "$CLIENT_ID" "$CLIENT_SECRET" "$(openssl rand -hex 32)" /cgi-bin/oidc/callback) || exit 1
 
 PROVIDER_PID=

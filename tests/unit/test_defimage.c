@@ -97,7 +97,7 @@ same_definition(const struct definition *a, const struct definition *b)
 	}
 }
 
-/* The build's copy says where each item stands (tools/stamp.xsl), and a finding carries it:
+/* The build's copy says where each item stands (tools/gen/stamp.xsl), and a finding carries it:
  * two mandatory "Utskrevet?" (TSB and psykisk helsevern) are told apart in the Feil view. */
 static void
 test_where(void **state)

@@ -90,7 +90,7 @@ test_counts(void **state)
 	/* every id once */
 	assert_int_equal(count("//item[@id = preceding::item/@id]"), 0);
 	assert_int_equal(count("//option[@id = preceding-sibling::option/@id]"), 0);
-	/* a single box is never mandatory: unticked is an answer (tools/definition.py) */
+	/* a single box is never mandatory: unticked is an answer (tools/gen/definition.py) */
 	assert_int_equal(count("//item[@type='checkbox'][@mandatory]"), 0);
 	/* rules point at items */
 	assert_int_equal(count("/definition/rules/*[not(@field = //item/@id)]"), 0);

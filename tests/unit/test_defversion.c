@@ -2,7 +2,7 @@
  * files made from the 2026 source are the build's, byte for byte; installing switches the
  * year's link and reuses a version with the same files; a link is followed only to a
  * version of its own year; a source that is not a questionnaire is refused with a reason.
- * Run from the checkout (the stylesheets are tools/stamp.xsl and tools/form.xsl). */
+ * Run from the checkout (the stylesheets are tools/gen/stamp.xsl and tools/gen/formtabs.xsl). */
 #include "unit.h"
 
 #include <limits.h>
@@ -35,9 +35,9 @@ setup(void **state)
 	snprintf(path, sizeof(path), "%s/kartlegging", data);
 	assert_int_equal(mkdir(path, 0755), 0);
 	snprintf(path, sizeof(path), "%s/kartlegging/stamp.xsl", data);
-	copy("tools/stamp.xsl", path);
+	copy("tools/gen/stamp.xsl", path);
 	snprintf(path, sizeof(path), "%s/kartlegging/form.xsl", data);
-	copy("tools/form.xsl", path);
+	copy("tools/gen/formtabs.xsl", path);
 	return 0;
 }
 

@@ -1,4 +1,4 @@
-/* test_formtab.c: the pre-rendered form (formtab.c, tools/form.xsl).
+/* test_formtab.c: the pre-rendered form (formtab.c, tools/gen/formtabs.xsl).
  *  - the file: stamp, tabs and titles; malformed files refused;
  *  - each marker on a small hand-written template, with exact output: values escaped,
  *    what was typed before what is stored, findings shown once the tab was saved;

@@ -354,7 +354,7 @@ test_exclusive_options(void **state)
 	assert_true(tested > 0);
 }
 
-/* Which items are mandatory, as tools/definition.py makes them: every single, level and yes/no
+/* Which items are mandatory, as tools/gen/definition.py makes them: every single, level and yes/no
  * item; a multi item exactly when it has a "none"/"vet ikke" option; counts only as extra
  * questions of a service; never a checkbox or a service. */
 static void

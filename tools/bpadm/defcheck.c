@@ -346,7 +346,7 @@ line_of(const char *s, const char *p)
 	return n;
 }
 
-/* a text that looks like a marker of the form (tools/form.xsl) */
+/* a text that looks like a marker of the form (tools/gen/formtabs.xsl) */
 static void
 check_markers(struct defcheck *c)
 {

@@ -1,6 +1,6 @@
 #!/bin/sh
 # deps.sh: make sure the Debian packages (and pinned node modules) a target needs are present.
-# Usage: tools/deps.sh build|run|test|bench|fuzz ...
+# Usage: tools/site/deps.sh build|run|test|bench|fuzz ...
 # As root it installs what is missing; otherwise it prints the exact command and fails.
 set -eu
 
@@ -53,7 +53,7 @@ fi
 
 # Pinned node modules for the browser tests (package-lock.json); never a browser download.
 if [ "$node" = yes ]; then
-	dir=$(dirname "$0")/../tests/browser
+	dir=$(dirname "$0")/../../tests/browser
 	stamp="$dir/node_modules/.lock-stamp"
 	if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
 		echo "deps.sh: npm ci in tests/browser" >&2

@@ -20,7 +20,7 @@ build=${1:?usage: deploy.sh BUILD DEST [BASE_URL] [MODE]}
 dest=${2:?usage: deploy.sh BUILD DEST [BASE_URL] [MODE]}
 base_url=${3:-}
 mode=${4:-}
-src=$(cd "$(dirname "$0")/.." && pwd)
+src=$(cd "$(dirname "$0")/../.." && pwd)
 build=$(cd "$build" && pwd)
 mkdir -p "$dest"
 dest=$(cd "$dest" && pwd)
@@ -98,7 +98,7 @@ url=$(sed -n 's/^[[:space:]]*base_url[[:space:]]*=[[:space:]]*//p' "$conf")
 base=$(printf '%s\n' "$url" | sed -n 's#^https\{0,1\}://[^/]*##p')
 
 cat > "$web/.htaccess" <<HTACCESS
-# Brukerplan (written by tools/deploy.sh). Needs AllowOverride All, or at least
+# Brukerplan (written by tools/site/deploy.sh). Needs AllowOverride All, or at least
 # FileInfo Indexes Limit Options=ExecCGI, and mod_env, mod_alias and mod_cgi(d).
 SetEnv BRUKERPLAN_CONFIG $conf
 Options -Indexes

@@ -26,9 +26,9 @@
 #include "survey.h"
 #include "transfer.h"
 
-#include "bpadm/definition_cmd.h"
-#include "bpadm/demo.h"
-#include "bpadm/drift.h"
+#include "definition_cmd.h"
+#include "demo.h"
+#include "drift.h"
 
 #define EXIT_USAGE 2
 

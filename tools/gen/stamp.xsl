@@ -3,7 +3,7 @@
      root (definition_make passes a hash of the file), and without the texts that only the
      form shows (help, intro, scale, note, input-label, section, heading, the guidance and
      the service combinations: the form has
-     them from tools/form.xsl) or no one reads (comments). Labels and the options' texts
+     them from tools/gen/formtabs.xsl) or no one reads (comments). Labels and the options' texts
      stay: findings and the endringslogg name questions by them, and the innsyn PDF shows
      each answer as its option's text. A survey keeps its evaluation under the
      stamp (cgi-bin/lib/answers.h): a changed definition makes every survey evaluate again.

@@ -6,8 +6,8 @@ set -eu
 
 build=${BUILD:-build}
 port=${PORT:-8080}
-src=$(cd "$(dirname "$0")/.." && pwd)
-user=$("$src/tools/httpd.sh" user)
+src=$(cd "$(dirname "$0")/../.." && pwd)
+user=$("$src/tools/site/httpd.sh" user)
 run=${RUN_DIR:-}
 if [ -z "$run" ]; then
 	run="$src/run"
@@ -19,7 +19,7 @@ if [ -z "$run" ]; then
 fi
 site="$run/site"
 mkdir -p "$run/logs"
-"$src/tools/deploy.sh" "$build" "$site" "http://127.0.0.1:$port" test
+"$src/tools/site/deploy.sh" "$build" "$site" "http://127.0.0.1:$port" test
 conf="$site/brukerplan.conf"
 if ! grep -q "^base_url *= *http://127.0.0.1:$port\$" "$conf"; then
 	sed -i "s#^base_url *=.*#base_url = http://127.0.0.1:$port#" "$conf"
@@ -35,7 +35,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	chmod 755 "$run"
 	chown -R "$user:$user" "$site/store" "$site/secrets" "$run/logs"
 fi
-"$src/tools/httpd.sh" conf "$site" "$run" "$port" > "$run/httpd.conf"
+"$src/tools/site/httpd.sh" conf "$site" "$run" "$port" > "$run/httpd.conf"
 /usr/sbin/apache2 -t -f "$run/httpd.conf" >/dev/null 2>&1 || /usr/sbin/apache2 -t -f "$run/httpd.conf"
 
 echo

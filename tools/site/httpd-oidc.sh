@@ -6,7 +6,7 @@
 # BASE/cgi-bin/oidc and hands the verified claims to that CGI program as environment
 # variables only (OIDC_CLAIM_pid, OIDC_CLAIM_acr). It goes into the server or vhost config
 # (mod_auth_openidc's provider directives are not allowed in .htaccess), e.g. appended to
-# tools/httpd.sh's output, as tests/oidc/run.sh does through INSTANCE_EXTRA.
+# tools/site/httpd.sh's output, as tests/oidc/run.sh does through INSTANCE_EXTRA.
 #
 #   BASE          path of base_url ("" for a site at the host's root, "/brukerplan" ...)
 #   METADATA_URL  the provider's discovery document. ID-porten, registered in Digdir's
@@ -31,7 +31,7 @@ base=$1 metadata=$2 client_id=$3 client_secret=$4 passphrase=$5 redirect=$6
 mods=/usr/lib/apache2/modules
 
 cat <<CONF
-# Written by tools/httpd-oidc.sh: login through OpenID Connect (ID-porten) for auth = oidc.
+# Written by tools/site/httpd-oidc.sh: login through OpenID Connect (ID-porten) for auth = oidc.
 # AuthType (authn_core), Require valid-user (authz_user), mod_auth_openidc itself
 <IfModule !authn_core_module>
   LoadModule authn_core_module $mods/mod_authn_core.so

@@ -1,6 +1,6 @@
 #!/bin/sh
 # httpd.sh conf SITE RUNDIR PORT: print an Apache httpd config that serves the deployed
-# SITE (tools/deploy.sh) on 127.0.0.1:PORT with logs and sockets in RUNDIR. Used by
+# SITE (tools/site/deploy.sh) on 127.0.0.1:PORT with logs and sockets in RUNDIR. Used by
 # `make run`, the tests and the benchmarks, so all three run the same Apache setup.
 #
 # httpd.sh user: the account Apache's workers run as (www-data when started as root).
@@ -27,7 +27,7 @@ mods=/usr/lib/apache2/modules
 user=$(server_user)
 
 cat <<CONF
-# Written by tools/httpd.sh: Brukerplan on loopback.
+# Written by tools/site/httpd.sh: Brukerplan on loopback.
 ServerRoot "$run"
 ServerName 127.0.0.1
 Listen 127.0.0.1:$port
