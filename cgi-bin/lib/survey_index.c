@@ -591,15 +591,12 @@ static int
 count_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 {
 	struct count *c = arg;
-	char y[5];
 
 	(void)v;
 	(void)vlen;
 	if (klen != OWNER_KEY_LEN)
 		return 0;
-	memcpy(y, (const char *)k + ACCOUNT_ID_LEN + 4, 4);
-	y[4] = '\0';
-	if (c->year == 0 || atoi(y) == c->year)	/* digits we wrote ourselves */
+	if (c->year == 0 || survey_key_year((const unsigned char *)k + ACCOUNT_ID_LEN) == c->year)
 		c->n++;
 	return 0;
 }

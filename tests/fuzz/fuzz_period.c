@@ -72,7 +72,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		assert(!(data[0] & 2) || strcmp(b, a) >= 0 || strcmp(b, p.overforingsdato) == 0);
 		/* accepted: in order, and on or before 31 December of the year */
 		assert(date_days(a, b) >= 0);
-		assert(strncmp(a, b, 4) <= 0 && atoi(a) == year && atoi(b) <= year);
+		assert(strncmp(a, b, 4) <= 0 && strtol(a, NULL, 10) == year && strtol(b, NULL, 10) <= year);
 		assert(c.close == (date_days(a, b) < 14));
 	}
 	return 0;

@@ -206,7 +206,7 @@ test_format(void **state)
 	/* opened again: upgraded, the version recorded */
 	assert_int_equal(store_open(f->dir, MAP, 0, &f->st), 0);
 	assert_int_equal(store_read(f->st, get_meta, v), 0);
-	assert_int_equal(atoi(v), STORE_FORMAT);
+	assert_int_equal(strtol(v, NULL, 10), STORE_FORMAT);
 	assert_int_equal(store_format_of(f->st, &format), 0);
 	assert_int_equal(format, STORE_FORMAT);
 	/* the same version again: nothing to do, still opens */

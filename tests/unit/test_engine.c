@@ -261,7 +261,7 @@ test_load_as_tree(void **state)
 		    definition_load(dir, 2026, &d), 0);
 		n = definition_items(d, &items);
 		tree_text(doc, "count(//tab/item | //tab/group/item)", "", "", v, sizeof(v));
-		assert_int_equal(n, atoi(v));
+		assert_int_equal(n, strtol(v, NULL, 10));
 		for (i = 0; i < n; i++) {
 			snprintf(path, sizeof(path), "%d", i + 1);
 			tree_text(doc, "(//tab/item | //tab/group/item)[%s]/@id%s", path, "", v,
@@ -281,7 +281,7 @@ test_load_as_tree(void **state)
 			assert_int_equal(items[i].mandatory, strcmp(v, "true") == 0);
 			tree_text(doc, "count(//item[@id='%s']/option)%s", items[i].id, "", v,
 			    sizeof(v));
-			assert_int_equal(items[i].noptions, atoi(v));
+			assert_int_equal(items[i].noptions, strtol(v, NULL, 10));
 			for (o = 0; o < items[i].noptions; o++) {
 				snprintf(path, sizeof(path), "%d", o + 1);
 				tree_text(doc, "//item[@id='%s']/option[%s]/@id", items[i].id, path,
@@ -305,7 +305,7 @@ test_load_as_tree(void **state)
 			assert_ptr_equal(definition_item(d, items[i].id), &items[i]);
 		}
 		tree_text(doc, "count(/definition/tab)%s%s", "", "", v, sizeof(v));
-		assert_int_equal(definition_tabs(d, &tabs), atoi(v));
+		assert_int_equal(definition_tabs(d, &tabs), strtol(v, NULL, 10));
 		tree_text(doc, "/definition/@stamp%s%s", "", "", v, sizeof(v));
 		assert_string_equal(definition_stamp(d), v);
 		tree_text(doc, "/definition/service-questions/question[@id='hatt']%s%s", "", "",

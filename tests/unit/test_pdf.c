@@ -125,7 +125,7 @@ test_document(void **state)
 	assert_non_null(strstr(info.p, "Kartlegging 2026: Kvinne, 1990"));
 	assert_non_null(strstr(info.p, "(A4)"));
 	assert_non_null(strstr(info.p, "Pages:"));
-	pages = atoi(strstr(info.p, "Pages:") + 6);
+	pages = (int)strtol(strstr(info.p, "Pages:") + 6, NULL, 10);
 	assert_true(pages >= 4);
 
 	snprintf(cmd, sizeof(cmd), "pdftotext -enc UTF-8 '%s' -", f->path);
@@ -258,7 +258,7 @@ test_chart(void **state)
 	snprintf(cmd, sizeof(cmd), "pdfinfo '%s'", f->path);
 	run(cmd, &info);
 	/* the first chart, the tall one on a page of its own, then the paragraph */
-	assert_int_equal(atoi(strstr(info.p, "Pages:") + 6), 3);
+	assert_int_equal(strtol(strstr(info.p, "Pages:") + 6, NULL, 10), 3);
 	/* each chart a figure: the first with its words, the second with its texts (UTF-16BE,
 	 * "Søyle", "Bunnen") */
 	assert_int_equal(count_in(&pdf, "/S /Figure\n"), 4);	/* cairo's, then amended */

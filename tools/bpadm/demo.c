@@ -563,12 +563,12 @@ site_period(struct store_txn *txn, struct site *s, const char *kommune)
 {
 	struct period p;
 	char date[DATE_LEN + 1];
-	int rc;
+	int rc, y, m, dd;
 
 	if ((rc = period_get(txn, kommune, s->d->year, &p)) != 0 || p.sluttdato[0])
 		return rc;
 	time_date((time_t)(s->d->now + 14 * 86400), date);
-	if (atoi(date) != s->d->year)
+	if (date_split(date, &y, &m, &dd) != 0 || y != s->d->year)
 		snprintf(date, sizeof(date), "%04d-12-31", s->d->year);
 	str_copy(p.sluttdato, sizeof(p.sluttdato), date);
 	snprintf(p.overforingsdato, sizeof(p.overforingsdato), "%04d-12-31", s->d->year);
@@ -763,9 +763,8 @@ demo_make(const struct config *cfg, const struct secrets *sec, const struct defi
 	d.def = def;
 	d.now = rq->now;
 	time_date((time_t)d.now, today);
-	d.year = atoi(today);
-	d.month = atoi(today + 5);
-	d.day = atoi(today + 8);
+	if ((rc = date_split(today, &d.year, &d.month, &d.day)) != 0)
+		return rc;
 	if ((rc = crypto_random(&d.rng.s, sizeof(d.rng.s))) != 0)
 		return rc;
 	d.rng.s |= 1;		/* xorshift never leaves 0 */
