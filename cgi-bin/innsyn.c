@@ -152,15 +152,15 @@ answer_text(const struct def_item *it, const struct record_index *ix, int visite
 	size_t n, i;
 
 	if ((c = record_index_find(ix, it->id, &n)) == NULL) {
-		buf_puts(out, visited && strcmp(it->type, "checkbox") == 0 ? "Ikke krysset av" :
+		buf_puts(out, visited && it->kind == ITEM_CHECKBOX ? "Ikke krysset av" :
 		    "Ikke besvart");
 		return;
 	}
-	if (strcmp(it->type, "checkbox") == 0) {
+	if (it->kind == ITEM_CHECKBOX) {
 		buf_puts(out, "Ja");
 		return;
 	}
-	if (strcmp(it->type, "integer") == 0) {
+	if (it->kind == ITEM_INTEGER) {
 		buf_puts(out, record_node_text(c->node));
 		return;
 	}
@@ -209,7 +209,7 @@ add_index(struct innsyn *in, const struct evaluation *ev, const char *tab,
 	int i, rc;
 
 	for (i = 0; i < nitems; i++)
-		if (strcmp(items[i].tab, tab) == 0 && strcmp(items[i].type, "level") == 0)
+		if (strcmp(items[i].tab, tab) == 0 && items[i].kind == ITEM_LEVEL)
 			break;
 	if (i == nitems)
 		return 0;
@@ -247,7 +247,7 @@ add_answers(struct innsyn *in, const struct evaluation *ev)
 			    evaluation_hidden(ev, items[i].id))
 				continue;
 			shown++;
-			if (strcmp(items[i].type, "service") == 0) {
+			if (items[i].kind == ITEM_SERVICE) {
 				rc = add_service(in, &items[i], &ix, &table);
 				continue;
 			}

@@ -53,7 +53,7 @@ csv_header(struct csv *c)
 		buf_csv_field(&c->out, fixed[i].column);
 	}
 	for (j = 0; j < c->nitems; j++) {
-		if (strcmp(c->items[j].type, "service") == 0)
+		if (c->items[j].kind == ITEM_SERVICE)
 			buf_printf(&c->out, ",%s.hatt,%s.videre", c->items[j].id, c->items[j].id);
 		else
 			buf_printf(&c->out, ",%s", c->items[j].id);
@@ -99,7 +99,7 @@ csv_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
 		    (it = definition_item(c->def, (const char *)n->name)) == NULL)
 			continue;
 		j = (int)(it - c->items);
-		if (strcmp(it->type, "service") == 0) {
+		if (it->kind == ITEM_SERVICE) {
 			buf_printf(&c->cells[j], "%s", prop(n, "hatt", tmp, sizeof(tmp)));
 			buf_printf(&c->cells[j], "\t%s", prop(n, "videre", tmp, sizeof(tmp)));
 		} else {
@@ -118,7 +118,7 @@ csv_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
 		char *cell = c->cells[j].p ? c->cells[j].p : (char *)"", *tab;
 
 		buf_puts(&c->out, ",");
-		if (strcmp(c->items[j].type, "service") == 0) {
+		if (c->items[j].kind == ITEM_SERVICE) {
 			/* unanswered services are "Nei/Nei" in the form, but say so only if stored */
 			if ((tab = strchr(cell, '\t')) != NULL)
 				*tab = '\0';

@@ -170,12 +170,12 @@ merge_value(xmlNodePtr r, const struct def_item *it, const char *value, int *see
 	char buf[64];
 	long long x;
 
-	if (strcmp(it->type, "checkbox") == 0) {
+	if (it->kind == ITEM_CHECKBOX) {
 		if (strcmp(value, "ja") != 0)
 			return BP_EINVAL;
 		return (*seen)++ ? 0 : add_answer(r, it->id, "ja");
 	}
-	if (strcmp(it->type, "integer") == 0) {
+	if (it->kind == ITEM_INTEGER) {
 		if ((*seen)++)
 			return BP_EINVAL;	/* one field per count */
 		if (strlen(value) >= sizeof(buf)) {
@@ -193,7 +193,7 @@ merge_value(xmlNodePtr r, const struct def_item *it, const char *value, int *see
 		snprintf(buf, sizeof(buf), "%lld", x);
 		return add_answer(r, it->id, buf);
 	}
-	if (strcmp(it->type, "multi") == 0) {
+	if (it->kind == ITEM_MULTI) {
 		if (!definition_is_option(it, value))
 			return BP_EINVAL;
 		return has_answer(r, it->id, value) ? 0 : add_answer(r, it->id, value);
@@ -228,7 +228,7 @@ answers_merge(const struct definition *def, xmlDocPtr record, const char *tab,
 			continue;
 		known = 1;
 		remove_answers(r, it->id);
-		if (strcmp(it->type, "service") == 0) {
+		if (it->kind == ITEM_SERVICE) {
 			if ((rc = merge_service(r, it, form)) != 0)
 				return rc;
 			continue;
@@ -261,7 +261,7 @@ answer_string(const struct record_index *ix, const struct def_item *it, struct b
 		buf_puts(out, w ? w : "");
 		buf_puts(out, "\n");
 	}
-	if (out->len == 0 && strcmp(it->type, "service") == 0)
+	if (out->len == 0 && it->kind == ITEM_SERVICE)
 		buf_puts(out, "|nei|nei\n");
 }
 

@@ -198,7 +198,7 @@ definition_image_read(const char *text, size_t len, const char *stamp, struct de
 	struct definition *d;
 	const char *areas, *s;
 	int64_t nstrings, off;
-	int i;
+	int i, kind;
 
 	*out = NULL;
 	if (len < sizeof(IMAGE_MAGIC) + sizeof(int64_t) ||
@@ -250,8 +250,10 @@ definition_image_read(const char *text, size_t len, const char *stamp, struct de
 		it->noptions = (int)get_in(&r, 0, OPTIONS_MAX - off);
 		it->options = (const struct def_option *)(uintptr_t)off;	/* fixed below */
 		if (it->id == NULL || it->type == NULL || it->tab == NULL || it->label == NULL ||
-		    it->where == NULL)
+		    it->where == NULL || (kind = str_index(item_kind_ids, ITEM__MAX, it->type)) < 0)
 			r.err = BP_EXML;
+		else
+			it->kind = (enum item_kind)kind;
 	}
 	d->noptions = (int)get_in(&r, 0, OPTIONS_MAX);
 	if ((d->options = calloc((size_t)d->noptions + 1, sizeof(*d->options))) == NULL)

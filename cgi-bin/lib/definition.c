@@ -16,6 +16,10 @@
 
 #include "deftables.h"
 
+const char *const item_kind_ids[ITEM__MAX] = {
+	"single", "multi", "checkbox", "integer", "yesno", "yesno_unknown", "level", "service"
+};
+
 /* -- loading ---------------------------------------------------------------------------------
  * The file is read with libxml2's SAX2 callbacks straight into the tables above, without a
  * document tree: a save loads the definition on every request, and the tree cost two
@@ -88,6 +92,7 @@ add_item(struct load *l, int nattrs, const xmlChar **attrs)
 	struct def_item *it;
 	const char *v;
 	long long x;
+	int k;
 
 	l->item = NULL;
 	if (d->nitems == ITEMS_MAX) {
@@ -111,11 +116,13 @@ add_item(struct load *l, int nattrs, const xmlChar **attrs)
 		it->min = (long)x;
 	if ((v = attr(l, nattrs, attrs, "max")) && str_to_ll(v, LONG_MIN, LONG_MAX, &x) == 0)
 		it->max = (long)x;
-	if (it->id == NULL || it->type == NULL) {
+	if (it->id == NULL || it->type == NULL ||
+	    (k = str_index(item_kind_ids, ITEM__MAX, it->type)) < 0) {
 		l->err = l->err ? l->err : BP_EXML;
 		return;
 	}
-	if (strcmp(it->type, "integer") == 0 && it->min > it->max) {
+	it->kind = (enum item_kind)k;
+	if (it->kind == ITEM_INTEGER && it->min > it->max) {
 		it->min = 0;		/* counts without a stated range: 0 or more */
 		it->max = 1000;
 	}
@@ -671,7 +678,7 @@ check_answers(const struct def_item *it, const struct record_index *ix, int *cou
 	*count = *invalid = 0;
 	for (c = record_index_find(ix, it->id, &n), i = 0; i < n; i++) {
 		(*count)++;
-		if (strcmp(it->type, "service") == 0) {
+		if (it->kind == ITEM_SERVICE) {
 			const char *h = record_node_attr(c[i].node, "hatt");
 			const char *w = record_node_attr(c[i].node, "videre");
 
@@ -680,15 +687,15 @@ check_answers(const struct def_item *it, const struct record_index *ix, int *cou
 			continue;
 		}
 		v = record_node_text(c[i].node);
-		if (strcmp(it->type, "checkbox") == 0)
+		if (it->kind == ITEM_CHECKBOX)
 			*invalid += strcmp(v, "ja") != 0;
-		else if (strcmp(it->type, "integer") == 0)
+		else if (it->kind == ITEM_INTEGER)
 			*invalid += str_to_ll(v, it->min, it->max, &x) != 0;
 		else
 			*invalid += !definition_is_option(it, v);
 	}
 	/* one answer only, except for multi items (a box each) */
-	if (*count > 1 && strcmp(it->type, "multi") != 0)
+	if (*count > 1 && it->kind != ITEM_MULTI)
 		*invalid += *count - 1;
 }
 
@@ -755,7 +762,7 @@ definition_evaluate(const struct definition *d, xmlDocPtr record, struct evaluat
 	}
 	/* the levekårsindeks, once every area is answered */
 	for (i = 0; i < d->nitems && d->ngroups; i++)
-		if (strcmp(d->items[i].type, "level") == 0) {
+		if (d->items[i].kind == ITEM_LEVEL) {
 			check_answers(&d->items[i], &ix, &count, &invalid);
 			if (count != 1 || invalid)
 				break;

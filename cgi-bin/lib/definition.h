@@ -28,11 +28,18 @@ struct def_option {
 	int exclusive;			/* "Ingen av delene": stands alone */
 };
 
+/* A question's type, read once at load (the definition's `type` attribute). */
+enum item_kind {
+	ITEM_SINGLE, ITEM_MULTI, ITEM_CHECKBOX, ITEM_INTEGER, ITEM_YESNO, ITEM_YESNO_UNKNOWN,
+	ITEM_LEVEL, ITEM_SERVICE, ITEM__MAX
+};
+extern const char *const item_kind_ids[ITEM__MAX];	/* as the definition writes them */
+
 /* One question of the definition, as the engine and the form see it. */
 struct def_item {
 	const char *id;
-	const char *type;		/* single multi checkbox integer yesno yesno_unknown
-					 * level service */
+	const char *type;		/* its type as written (item_kind_ids[kind]) */
+	enum item_kind kind;
 	const char *tab;		/* its tab's id */
 	const char *label;
 	const char *where;		/* its group and section in the tab ("" when none):

@@ -223,13 +223,13 @@ answer(xmlNodePtr root, const struct def_item *it, int how, unsigned *seed)
 	xmlNodePtr n;
 	int o;
 
-	if (strcmp(it->type, "service") == 0) {
+	if (it->kind == ITEM_SERVICE) {
 		n = xmlNewChild(root, NULL, BAD_CAST it->id, NULL);
 		xmlNewProp(n, BAD_CAST "hatt", BAD_CAST yn[next(seed) & 1]);
 		xmlNewProp(n, BAD_CAST "videre", BAD_CAST yn[next(seed) & 1]);
-	} else if (strcmp(it->type, "checkbox") == 0) {
+	} else if (it->kind == ITEM_CHECKBOX) {
 		xmlNewTextChild(root, NULL, BAD_CAST it->id, BAD_CAST "ja");
-	} else if (strcmp(it->type, "integer") == 0) {
+	} else if (it->kind == ITEM_INTEGER) {
 		long span = it->max - it->min + 1;
 
 		snprintf(v, sizeof(v), "%ld", how == 1 ? it->min : how == 2 ? it->max :
@@ -240,7 +240,7 @@ answer(xmlNodePtr root, const struct def_item *it, int how, unsigned *seed)
 		    (int)(next(seed) % (unsigned)it->noptions);
 		xmlNewTextChild(root, NULL, BAD_CAST it->id, BAD_CAST it->options[o].id);
 		/* a multi item's second box, so that "cannot be combined" rules fire */
-		if (strcmp(it->type, "multi") == 0 && how == 0 && (next(seed) & 1))
+		if (it->kind == ITEM_MULTI && how == 0 && (next(seed) & 1))
 			xmlNewTextChild(root, NULL, BAD_CAST it->id,
 			    BAD_CAST it->options[next(seed) % (unsigned)it->noptions].id);
 	}

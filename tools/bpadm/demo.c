@@ -177,7 +177,7 @@ demo_pick(struct demo_rng *r, const struct def_item *it, const char **ids, int n
 {
 	int i;
 
-	if (strcmp(it->type, "level") == 0 && n == 3)
+	if (it->kind == ITEM_LEVEL && n == 3)
 		return ids[demo_chance(r, 45) ? 0 : demo_chance(r, 70) ? 1 : 2];
 	i = demo_below(r, n);
 	if (strcmp(ids[i], "vet_ikke") == 0 || strcmp(ids[i], "ukjent") == 0)
@@ -189,7 +189,7 @@ static int
 demo_add(xmlNodePtr root, const struct def_item *it, const char *value)
 {
 	/* only what the engine takes for an answer to this item */
-	if ((strcmp(it->type, "checkbox") != 0 && strcmp(it->type, "integer") != 0 &&
+	if ((it->kind != ITEM_CHECKBOX && it->kind != ITEM_INTEGER &&
 	    !definition_is_option(it, value)))
 		return BP_EINVAL;
 	return xmlNewTextChild(root, NULL, BAD_CAST it->id, BAD_CAST value) ? 0 : BP_ENOMEM;
@@ -227,7 +227,7 @@ demo_answer(struct demo_rng *r, xmlNodePtr root, const struct def_item *it)
 	char v[24];
 	xmlNodePtr s;
 
-	if (strcmp(it->type, "service") == 0) {
+	if (it->kind == ITEM_SERVICE) {
 		hatt = demo_chance(r, 25);
 		if ((s = xmlNewChild(root, NULL, BAD_CAST it->id, NULL)) == NULL ||
 		    xmlSetProp(s, BAD_CAST "hatt", BAD_CAST (hatt ? "ja" : "nei")) == NULL ||
@@ -236,9 +236,9 @@ demo_answer(struct demo_rng *r, xmlNodePtr root, const struct def_item *it)
 			return BP_ENOMEM;
 		return 0;
 	}
-	if (strcmp(it->type, "checkbox") == 0)	/* unticked is an answer too: no element */
+	if (it->kind == ITEM_CHECKBOX)	/* unticked is an answer too: no element */
 		return demo_chance(r, 10) ? demo_add(root, it, "ja") : 0;
-	if (strcmp(it->type, "integer") == 0) {
+	if (it->kind == ITEM_INTEGER) {
 		/* counts of children are mostly 0; months and the like anywhere in range */
 		if (it->min == 0)
 			snprintf(v, sizeof(v), "%ld", demo_chance(r, 75) ? 0 :
@@ -250,7 +250,7 @@ demo_answer(struct demo_rng *r, xmlNodePtr root, const struct def_item *it)
 	}
 	if ((n = demo_options(it, ids, exclusive)) == 0)
 		return BP_EXML;
-	if (strcmp(it->type, "multi") == 0)
+	if (it->kind == ITEM_MULTI)
 		return demo_multi(r, root, it, ids, exclusive, n);
 	return demo_add(root, it, demo_pick(r, it, ids, n));
 }
