@@ -64,17 +64,28 @@ void report_free(struct report *r);		/* accepts NULL */
 int report_add_row(struct report *r, int prev, const char *kommune, const char *region,
     const char *xml, size_t len);
 
-/* report_build: read year's rows (and last year's) from the registry into a new report:
- * the whole country for a kommune's report too (the region and the country beside it),
- * unless report_keep kept their counts since the registry last changed. */
+/* report_build: a new report of year for t from the counts kept of the year and the year
+ * before (every scope's: the country, each region, kommune and bydel; and every person's
+ * pseudonym and group, for those followed), without reading a registry row; a year whose
+ * kept counts do not hold (the registry changed since, or the definition did) is counted
+ * now from all its rows, and report_keep keeps those counts. */
 int report_build(struct store_txn *txn, const struct report_def *def,
     const struct refdata *rd, const struct report_target *t, int year, struct report **out);
 
-/* report_keep: after a report_build that read the whole year, keep the country's and the
- * regions' counts (in the caller's write transaction) for the kommune reports that come
- * after; 0 and nothing written when it read less. The kept counts hold until the year's
- * registry keys or the report definition change. */
+/* report_keep: the counts report_build made now, kept (in the caller's write transaction)
+ * for the reports after it; 0 and nothing written when it made none. */
 int report_keep(struct store_txn *txn, const struct report *r);
+
+/* report_counted: how many years' rows report_build read (0: every count was kept). */
+int report_counted(const struct report *r);
+
+/* report_transfer_keep: after kommune's rows of year were written in txn (a transfer; gen
+ * the year's registry generation before them), its counts in place of those kept of the
+ * year (under every definition whose counts held at gen), so that the next report reads
+ * no row. It reads the kommune's rows only. Counts that did not hold are left: the next
+ * report (or bp-transfer) counts them afresh. */
+int report_transfer_keep(struct store_txn *txn, const char *data_dir, const struct refdata *rd,
+    const char *kommune, int year, unsigned long long gen);
 
 /* report_persons: how many persons the report's own scope has this year. */
 long report_persons(const struct report *r);
