@@ -294,7 +294,9 @@ main(int argc, char **argv)
 	long long now;
 	size_t i;
 	int c, dry = 0, rc, status = 0, lock;
-	int kept_year[KEPT_YEARS], nkept = 0;	/* the years something was transferred of */
+	/* the years whose report counts are made ready: last year (and so this year) on every
+	 * run, and every year something was transferred of */
+	int kept_year[KEPT_YEARS], nkept = 0;
 
 	log_set_prog("bp-transfer");
 	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
@@ -356,6 +358,8 @@ main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
+	if (!dry)
+		kept_year[nkept++] = time_year((time_t)now) - 1;
 	for (i = 0; i < plan.n; i++) {
 		struct job j = { &sec, dry || rd == NULL ? NULL : &rep, &plan.due[i], now, dry,
 		    { "", "", "", 0, 0, 0, "" }, 0 };
