@@ -28,6 +28,8 @@
 #define REPORT_HIDDEN ":"
 #define REPORT_HIDDEN_LEGEND "vises ikke av personvernhensyn"
 #define REPORT_NODATA "Ingen data"
+/* last year's flag in the CSV of a row that last year's report definition did not have */
+#define REPORT_NOTLAST "Ikke i fjorårets rapport"
 
 struct report_def;
 struct report;
@@ -117,7 +119,8 @@ int report_xml(const struct report *r, xmlNodePtr parent);
  * and a flag ("merknad") per column; one line per <base>, per row, per measure of a row
  * that has measures, and one for a table without a single cell. A hidden cell has an
  * empty count and share and the flag REPORT_HIDDEN; a column (or table) with nobody the
- * flag REPORT_NODATA. 0, BP_ENOMEM or BP_ETOOBIG. */
+ * flag REPORT_NODATA; last year's cell of a row new this year REPORT_NOTLAST. 0,
+ * BP_ENOMEM or BP_ETOOBIG. */
 int report_csv(const struct report *r, struct buf *out);
 
 /* report_suppress: the <5 rule over n[0..count) (README, "Reports": privacy). Sets

@@ -92,6 +92,9 @@ struct report_def {
 	char *groups[GROUPS_MAX];	/* levekårsindeks groups, in order (section "indeks") */
 	char *group_labels[GROUPS_MAX];
 	int ngroups;
+	/* last year's (report_def_load), or NULL: then last year's rows are counted with
+	 * this one; last year's own has none */
+	struct report_def *prev;	/* owned */
 };
 
 struct slotval {
@@ -173,6 +176,11 @@ struct report {
 	struct followed { char p[PSEUDONYM_LEN + 1]; int group; } *prev;
 	size_t nprev, capprev;
 	int prev_sorted;
+	/* last year's column when last year has a definition of its own (def->prev): its
+	 * counts per figure of that one (COL_PREV's count and sum are then unused), and
+	 * report_add_row's reader of last year's rows */
+	long *pcount, *psum;		/* owned: [def->prev->nfigs], or NULL */
+	struct report *prevp;		/* owned, or NULL */
 	long follow[GROUPS_MAX][GROUPS_MAX];	/* [last year's group][this year's] */
 	long followed;
 	/* report_build: the years counted now, because nothing was kept that holds

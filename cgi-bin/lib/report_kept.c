@@ -264,6 +264,8 @@ persons_put(struct store_txn *txn, const struct tally *t)
 	return 0;
 }
 
+static int drop_replaced(struct store_txn *txn, const struct report_def *def, int year);
+
 int
 report_tally_keep(struct store_txn *txn, const struct tally *t)
 {
@@ -283,7 +285,8 @@ report_tally_keep(struct store_txn *txn, const struct tally *t)
 	if ((rc = store_del_prefix(txn, DB_META, key, (size_t)len, NULL)) != 0 ||
 	    (rc = persons_put(txn, t)) != 0 ||
 	    (rc = mark_put(txn, t->year, t->def, t->fingerprint)) != 0 ||
-	    (rc = mark_put(txn, t->year, NULL, t->fingerprint)) != 0)
+	    (rc = mark_put(txn, t->year, NULL, t->fingerprint)) != 0 ||
+	    (rc = drop_replaced(txn, t->def, t->year)) != 0)
 		return rc;
 	/* the counts of the first version, replaced by these */
 	snprintf(key, sizeof(key), "report:%04d", t->year);
@@ -311,6 +314,33 @@ mark_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 		return 0;
 	memcpy(&ms->m[ms->n], v, vlen);
 	ms->n += memcmp(ms->m[ms->n].magic, KEPT_MAGIC, 8) == 0;
+	return 0;
+}
+
+/* the counts of year under an earlier version of def's file (a definition published
+ * again): never used again, so not kept */
+static int
+drop_replaced(struct store_txn *txn, const struct report_def *def, int year)
+{
+	struct marks ms;
+	char key[KEY_MAX];
+	int i, len, rc;
+
+	ms.n = 0;
+	len = snprintf(key, sizeof(key), "report-m:%04d:", year);
+	if ((rc = store_scan(txn, DB_META, key, (size_t)len, 0, mark_one, &ms)) != 0)
+		return rc;
+	for (i = 0; i < ms.n; i++) {
+		if (ms.m[i].defyear != def->year || ms.m[i].defhash == def->hash)
+			continue;
+		len = snprintf(key, sizeof(key), "report-s:%04d:%016llx:", year,
+		    (unsigned long long)ms.m[i].defhash);
+		if ((rc = store_del_prefix(txn, DB_META, key, (size_t)len, NULL)) != 0)
+			return rc;
+		len = mark_key(key, year, ms.m[i].defhash);
+		if ((rc = store_del(txn, DB_META, key, (size_t)len)) != 0 && rc != BP_ENOENT)
+			return rc;
+	}
 	return 0;
 }
 

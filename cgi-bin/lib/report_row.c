@@ -281,6 +281,9 @@ report_new(const struct report_def *def, const struct report_target *t, int year
 		if ((r->count[c] = calloc((size_t)def->nfigs + 1, sizeof(long))) == NULL ||
 		    (r->sum[c] = calloc((size_t)def->nfigs + 1, sizeof(long))) == NULL)
 			goto fail;
+	if (def->prev && ((r->pcount = calloc((size_t)def->prev->nfigs + 1, sizeof(long))) ==
+	    NULL || (r->psum = calloc((size_t)def->prev->nfigs + 1, sizeof(long))) == NULL))
+		goto fail;
 	*out = r;
 	return 0;
 fail:
@@ -301,6 +304,9 @@ report_free(struct report *r)
 	}
 	report_tally_free(r->made[0]);
 	report_tally_free(r->made[1]);
+	free(r->pcount);
+	free(r->psum);
+	report_free(r->prevp);
 	free(r->row.slots);
 	free(r->hit);
 	if (r->pctx)
@@ -345,7 +351,7 @@ by_pseudonym(const void *a, const void *b)
 }
 
 static int
-remember(struct report *r)
+remember(struct report *r, const struct row *w)
 {
 	struct followed *f;
 
@@ -358,8 +364,8 @@ remember(struct report *r)
 		r->capprev = cap;
 	}
 	f = &r->prev[r->nprev++];
-	memcpy(f->p, r->row.pseudonym, sizeof(f->p));
-	f->group = group_of(r);
+	memcpy(f->p, w->pseudonym, sizeof(f->p));
+	f->group = report_group_of(r->def, w->attrs[A_INDEKS]);
 	return 0;
 }
 
@@ -450,6 +456,17 @@ report_add_row(struct report *r, int prev, const char *kommune, const char *regi
 {
 	int rc, scope;
 
+	if (prev && r->def->prev) {	/* last year's rows as last year's report read them */
+		if (r->prevp == NULL &&
+		    (rc = report_new(r->def->prev, &r->t, r->year - 1, &r->prevp)) != 0)
+			return rc;
+		if ((rc = report_row_hits(r->prevp, xml, len)) != 0)
+			return rc;
+		if (!in_scope(r, kommune, region, r->prevp->row.bydel))
+			return 0;
+		report_add_hits(r->prevp, &r->n[COL_PREV], r->pcount, r->psum);
+		return r->prevp->row.pseudonym[0] ? remember(r, &r->prevp->row) : 0;
+	}
 	if ((rc = report_row_hits(r, xml, len)) != 0)
 		return rc;
 	scope = in_scope(r, kommune, region, r->row.bydel);
@@ -457,7 +474,7 @@ report_add_row(struct report *r, int prev, const char *kommune, const char *regi
 		return 0;
 	if (prev) {
 		add_to(r, COL_PREV);
-		return r->row.pseudonym[0] ? remember(r) : 0;
+		return r->row.pseudonym[0] ? remember(r, &r->row) : 0;
 	}
 	if (scope) {
 		add_to(r, COL_SCOPE);

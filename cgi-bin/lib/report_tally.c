@@ -377,6 +377,8 @@ report_build(struct store_txn *txn, const struct report_def *def,
     const struct refdata *rd, const struct report_target *t, int year, struct report **out)
 {
 	const char *only = t->scope >= SCOPE_KOMMUNE ? t->kommune : NULL;
+	/* last year as last year's report counted it, with its own definition if it has one */
+	const struct report_def *pdef = def->prev ? def->prev : def;
 	struct person *prev = NULL, *cur = NULL;
 	size_t nprev = 0, ncur = 0;
 	char id[SCOPE_ID_MAX], rid[SCOPE_ID_MAX];
@@ -389,15 +391,16 @@ report_build(struct store_txn *txn, const struct report_def *def,
 	report_scope_id(id, t->scope, t->region, t->kommune, t->bydel);
 	report_scope_id(rid, SCOPE_REGION, t->region, NULL, NULL);
 	if ((rc = year_counts(txn, def, rd, year, &r->made[0])) != 0 ||
-	    (rc = year_counts(txn, def, rd, year - 1, &r->made[1])) != 0 ||
+	    (rc = year_counts(txn, pdef, rd, year - 1, &r->made[1])) != 0 ||
 	    (rc = column(txn, r->made[0], def, year, id, &r->n[COL_SCOPE], r->count[COL_SCOPE],
 	    r->sum[COL_SCOPE])) != 0 ||
 	    (t->scope != SCOPE_LAND && (rc = column(txn, r->made[0], def, year, "land",
 	    &r->n[COL_LAND], r->count[COL_LAND], r->sum[COL_LAND])) != 0) ||
 	    (t->scope >= SCOPE_KOMMUNE && t->region[0] && (rc = column(txn, r->made[0], def,
 	    year, rid, &r->n[COL_REGION], r->count[COL_REGION], r->sum[COL_REGION])) != 0) ||
-	    (rc = column(txn, r->made[1], def, year - 1, id, &r->n[COL_PREV],
-	    r->count[COL_PREV], r->sum[COL_PREV])) != 0 ||
+	    (rc = column(txn, r->made[1], pdef, year - 1, id, &r->n[COL_PREV],
+	    def->prev ? r->pcount : r->count[COL_PREV], def->prev ? r->psum :
+	    r->sum[COL_PREV])) != 0 ||
 	    (rc = persons(txn, r->made[1], year - 1, only, &prev, &nprev)) != 0 ||
 	    (rc = persons(txn, r->made[0], year, only, &cur, &ncur)) != 0)
 		goto out;

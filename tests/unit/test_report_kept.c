@@ -58,8 +58,11 @@ row_xml(char *xml, size_t size, int i, int year, const char *kommune)
 static void
 row_key(unsigned char key[REGISTRY_KEY_LEN], int i, int year, const char *kommune)
 {
+	char head[32];
+
 	memset(key, 0, REGISTRY_KEY_LEN);
-	snprintf((char *)key, 9, "%04d%s", year, kommune);
+	snprintf(head, sizeof(head), "%04d%s", year, kommune);
+	memcpy(key, head, 8);
 	/* in pseudonym order, as the hex of the row's pseudonym */
 	key[REGISTRY_KEY_LEN - 2] = (unsigned char)(i >> 8);
 	key[REGISTRY_KEY_LEN - 1] = (unsigned char)i;
