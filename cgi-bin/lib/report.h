@@ -7,9 +7,15 @@
  * scope (a kommune, a bydel, a region or the country), its KORUS region and the country
  * (for a kommune or bydel), and the same scope last year; and follows the persons of the
  * scope surveyed both years (the same pseudonym) from last year's levekårsindeks group to
- * this year's.
+ * this year's. Last year is counted by last year's definition when it has one, and
+ * compared by id: a row new this year has no cell of last year.
  *
- * The files: report_def.c the definition, report_row.c the rows into counts,
+ * A year's rows are counted once into every scope's counts and kept in the store with
+ * the year's persons (pseudonym, kommune, bydel, group); each transfer adds its kommune's
+ * rows to them in its own transaction. A report is made from these, reading no row.
+ *
+ * The files: report_def.c the definition, report_row.c a row into counts,
+ * report_tally.c a year's rows into every scope's counts and a report from them,
  * report_kept.c the kept counts, report_out.c the <5 rule and what leaves, report_pdf.c
  * the PDF. Only aggregates leave, and only through report_xml and report_csv, which hide
  * every small cell by report_suppress (the one place the <5 rule lives). */

@@ -1,6 +1,7 @@
 /* report_int.h: what the report's own files share (report_def.c the definition,
- * report_row.c reading registry rows, report_kept.c the kept counts, report_out.c the <5
- * rule and what may leave: the XML and the CSV). Not for any other file: everything
+ * report_row.c reading registry rows, report_tally.c a year's counts of every scope and
+ * a report from them, report_kept.c the kept counts, report_out.c the <5 rule and what
+ * may leave: the XML and the CSV). Not for any other file: everything
  * outside sees report.h only, so only aggregates with the rule applied leave. */
 #ifndef BP_REPORT_INT_H
 #define BP_REPORT_INT_H
