@@ -441,14 +441,17 @@ report_transfer_keep(struct store_txn *txn, const char *data_dir, const struct r
 		/* counts that did not hold before stay as they were: they hold no longer */
 		if (!persons || ms.m[i].fingerprint != before)
 			continue;
-		if ((rc = report_def_load(data_dir, ms.m[i].defyear, &def)) != 0) {
-			rc = rc == BP_ENOENT || rc == BP_EXML ? 0 : rc;
+		/* a definition that cannot be read now, or a row the report cannot read: those
+		 * counts are left to be made afresh (and fail there, said), not the transfer */
+		if (report_def_load(data_dir, ms.m[i].defyear, &def) != 0)
 			continue;
+		if (def->hash == ms.m[i].defhash && def->nfigs == ms.m[i].nfigs) {
+			rc = report_tally(txn, def, rd, year, kommune, &t);
+			if (rc == BP_EXML || rc == BP_ETOOBIG)
+				rc = 0;
+			else if (rc == 0 && (rc = kommune_replace(txn, def, rd, kommune, year, t)) == 0)
+				rc = mark_put(txn, year, def, now);
 		}
-		if (def->hash == ms.m[i].defhash && def->nfigs == ms.m[i].nfigs &&
-		    (rc = report_tally(txn, def, rd, year, kommune, &t)) == 0 &&
-		    (rc = kommune_replace(txn, def, rd, kommune, year, t)) == 0)
-			rc = mark_put(txn, year, def, now);
 		if (rc == 0 && t && persons == 1) {
 			len = persons_key(key, year, kommune);
 			if ((rc = store_del(txn, DB_META, key, (size_t)len)) == BP_ENOENT)
