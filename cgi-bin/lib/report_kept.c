@@ -270,10 +270,17 @@ int
 report_tally_keep(struct store_txn *txn, const struct tally *t)
 {
 	char key[KEY_MAX];
+	uint64_t fp;
 	int i, len, rc;
 
 	if (!t->kommuner)
 		return BP_EINVAL;
+	/* the registry moved on since t was counted (a transfer in between, which may have
+	 * brought the counts up to date itself): t would not hold, so it is not kept */
+	if ((rc = report_fingerprint(txn, t->year, &fp)) != 0)
+		return rc;
+	if (fp != t->fingerprint)
+		return 0;
 	len = snprintf(key, sizeof(key), "report-s:%04d:%016llx:", t->year,
 	    (unsigned long long)t->def->hash);
 	if ((rc = store_del_prefix(txn, DB_META, key, (size_t)len, NULL)) != 0)
