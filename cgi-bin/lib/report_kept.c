@@ -1,14 +1,14 @@
 /* report_kept.c: a year's counts (report_tally.c) kept in the store, so that a report
- * reads no registry row: every scope's counts per figure, and the year's persons (a
- * pseudonym, kommune, bydel and levekårsindeks group) for the followed
- * persons' table. Aggregates and pseudonyms only: never a row. A transfer by the button
- * (or by bp-transfer) adds its kommune's rows to them in its own write transaction. */
+ * reads no registry row: every scope's counts per figure, and the year's persons
+ * (pseudonym, kommune, bydel and levekårsindeks group) for the followed persons' table.
+ * Aggregates and what the registry already holds of a person, never a row. A transfer by
+ * the button (or by bp-transfer) adds its kommune's rows to them in its own write
+ * transaction. */
 #include <stdio.h>
 #include <string.h>
 
-#include "report_int.h"
-
 #include "refdata.h"
+#include "report_int.h"
 
 #define KEPT_MAGIC "bprep02"
 #define KEY_MAX 128
