@@ -66,12 +66,13 @@ read_year(struct store_txn *txn, void *arg)
 	memset(&y->last_counts, 0, sizeof(y->last_counts));
 	/* last year's surveys, if any still wait for the transfer (a dry run counts them) */
 	if (!y->last.overfort && (rc = transfer_kommune(txn, y->sec, y->a->me.kommune,
-	    y->year - 1, y->a->now, y->a->me.id, 1, &y->last_counts)) != 0 && rc != BP_EEXIST)
+	    y->year - 1, y->a->now, y->a->me.id, 1, NULL, &y->last_counts)) != 0 &&
+	    rc != BP_EEXIST)
 		return rc;
 	if (period_state(&y->p, y->year, y->today) != PERIOD_DUE)
 		return 0;
 	rc = transfer_kommune(txn, y->sec, y->a->me.kommune, y->year, y->a->now,
-	    y->a->me.id, 1, &y->counts);
+	    y->a->me.id, 1, NULL, &y->counts);
 	return rc == BP_EEXIST ? 0 : rc;
 }
 
@@ -279,16 +280,19 @@ static int
 do_transfer(struct store_txn *txn, void *arg)
 {
 	struct year *y = arg;
+	/* the reports' kept counts take the kommune's rows at once (report.h) */
+	struct transfer_reports rep = { y->a->cfg.data, NULL };
 	int rc;
 
-	if ((rc = period_get(txn, y->a->me.kommune, y->year, &y->p)) != 0)
+	if ((rc = period_get(txn, y->a->me.kommune, y->year, &y->p)) != 0 ||
+	    (rc = app_refdata(y->a, &rep.rd)) != 0)
 		return rc;
 	if (period_state(&y->p, y->year, y->today) != PERIOD_DUE) {
 		y->transfer_rc = y->p.overfort ? BP_EEXIST : BP_EDENIED;
 		return 0;
 	}
 	y->transfer_rc = transfer_kommune(txn, y->sec, y->a->me.kommune, y->year, y->a->now,
-	    y->a->me.id, 0, &y->p);
+	    y->a->me.id, 0, &rep, &y->p);
 	return y->transfer_rc;
 }
 

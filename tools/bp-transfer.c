@@ -128,6 +128,7 @@ find_due(struct store_txn *txn, void *arg)
 
 struct job {
 	const struct secrets *sec;
+	const struct transfer_reports *rep;	/* NULL in a dry run */
 	const struct due *d;
 	long long now;
 	int dry;
@@ -142,14 +143,16 @@ run_job(struct store_txn *txn, void *arg)
 
 	memset(&j->receipt, 0, sizeof(j->receipt));
 	j->rc = transfer_kommune(txn, j->sec, j->d->kommune, j->d->year, j->now, "cron", j->dry,
-	    &j->receipt);
+	    j->rep, &j->receipt);
 	/* done by the kommunekontakt in between: nothing to write, and not a failure */
 	return j->rc == BP_EEXIST ? 0 : j->rc;
 }
 
-/* The country's and the regions' report counts, made now and kept (report_keep), so that
- * a kommune's first report after the transfer reads only its own rows: the whole year's
- * registry is read here, by cron, and not while a kommunekontakt waits for the page. */
+/* The reports' counts of a year (every scope's and every person's, report.h), made now and
+ * kept (report_keep) when they do not hold already, so that no report reads a registry
+ * row: each transfer above brings the counts that held up to date itself, and this pass
+ * over the whole year's registry (by cron, not while a kommunekontakt waits for the page)
+ * is for those that did not (the first run over a registry, a definition changed). */
 #define KEPT_YEARS 8
 
 struct keep {
@@ -286,10 +289,14 @@ main(int argc, char **argv)
 	struct config cfg;
 	struct secrets sec;
 	struct store *st = NULL;
+	struct refdata *rd = NULL;
+	struct transfer_reports rep = { NULL, NULL };
 	long long now;
 	size_t i;
 	int c, dry = 0, rc, status = 0, lock;
-	int kept_year[KEPT_YEARS], nkept = 0;	/* the years something was transferred of */
+	/* the years whose report counts are made ready: last year (and so this year) on every
+	 * run, and every year something was transferred of */
+	int kept_year[KEPT_YEARS], nkept = 0;
 
 	log_set_prog("bp-transfer");
 	while ((c = getopt_long(argc, argv, "c:h", opts, NULL)) != -1) {
@@ -337,6 +344,12 @@ main(int argc, char **argv)
 		secrets_wipe(&sec);
 		return 1;
 	}
+	/* the reports' kept counts take each kommune's rows in its transfer (report.h); without
+	 * the reference data they are counted afresh below */
+	if ((rc = refdata_load(cfg.data, &rd)) != 0)
+		fprintf(stderr, "bp-transfer: referansedataene: %s\n", bp_strerror(rc));
+	rep.data_dir = cfg.data;
+	rep.rd = rd;
 	if ((plan.due = calloc(DUE_MAX, sizeof(*plan.due))) == NULL ||
 	    (rc = store_open(cfg.store, cfg.map_size, 0, &st)) != 0 ||
 	    (rc = store_read(st, find_due, &plan)) != 0) {
@@ -345,8 +358,11 @@ main(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
+	if (!dry)
+		kept_year[nkept++] = time_year((time_t)now) - 1;
 	for (i = 0; i < plan.n; i++) {
-		struct job j = { &sec, &plan.due[i], now, dry, { "", "", "", 0, 0, 0, "" }, 0 };
+		struct job j = { &sec, dry || rd == NULL ? NULL : &rep, &plan.due[i], now, dry,
+		    { "", "", "", 0, 0, 0, "" }, 0 };
 
 		rc = dry ? store_read(st, run_job, &j) : store_write(st, run_job, &j);
 		if (rc == 0 && j.rc == BP_EEXIST) {
@@ -374,10 +390,13 @@ main(int argc, char **argv)
 	}
 	/* the transfers are done whatever happens here: a failure only makes the first
 	 * report slower, so it is said but does not fail the run */
-	for (i = 0; i < (size_t)nkept; i++)
-		if ((rc = keep_counts(st, &cfg, kept_year[i])) != 0)
-			fprintf(stderr, "bp-transfer: rapportene for %d: %s\n", kept_year[i],
-			    bp_strerror(rc));
+	for (i = 0; i < 2 * (size_t)nkept; i++) {
+		/* the year, and the year after it (its last year's column is this one) */
+		int y = kept_year[i / 2] + (int)(i % 2);
+
+		if ((rc = keep_counts(st, &cfg, y)) != 0)
+			fprintf(stderr, "bp-transfer: rapportene for %d: %s\n", y, bp_strerror(rc));
+	}
 	if (!dry) {
 		long purged;
 
@@ -390,6 +409,7 @@ main(int argc, char **argv)
 	}
 out:
 	store_close(st);
+	refdata_free(rd);
 	free(plan.due);
 	secrets_wipe(&sec);
 	close(lock);

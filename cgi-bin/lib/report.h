@@ -7,9 +7,15 @@
  * scope (a kommune, a bydel, a region or the country), its KORUS region and the country
  * (for a kommune or bydel), and the same scope last year; and follows the persons of the
  * scope surveyed both years (the same pseudonym) from last year's levekårsindeks group to
- * this year's.
+ * this year's. Last year is counted by last year's definition when it has one, and
+ * compared by id: a row new this year has no cell of last year.
  *
- * The files: report_def.c the definition, report_row.c the rows into counts,
+ * A year's rows are counted once into every scope's counts and kept in the store with
+ * the year's persons (pseudonym, kommune, bydel, group); each transfer adds its kommune's
+ * rows to them in its own transaction. A report is made from these, reading no row.
+ *
+ * The files: report_def.c the definition, report_row.c a row into counts,
+ * report_tally.c a year's rows into every scope's counts and a report from them,
  * report_kept.c the kept counts, report_out.c the <5 rule and what leaves, report_pdf.c
  * the PDF. Only aggregates leave, and only through report_xml and report_csv, which hide
  * every small cell by report_suppress (the one place the <5 rule lives). */
@@ -28,6 +34,8 @@
 #define REPORT_HIDDEN ":"
 #define REPORT_HIDDEN_LEGEND "vises ikke av personvernhensyn"
 #define REPORT_NODATA "Ingen data"
+/* last year's flag in the CSV of a row that last year's report definition did not have */
+#define REPORT_NOTLAST "Ikke i fjorårets rapport"
 
 struct report_def;
 struct report;
@@ -64,17 +72,28 @@ void report_free(struct report *r);		/* accepts NULL */
 int report_add_row(struct report *r, int prev, const char *kommune, const char *region,
     const char *xml, size_t len);
 
-/* report_build: read year's rows (and last year's) from the registry into a new report:
- * the whole country for a kommune's report too (the region and the country beside it),
- * unless report_keep kept their counts since the registry last changed. */
+/* report_build: a new report of year for t from the counts kept of the year and the year
+ * before (every scope's: the country, each region, kommune and bydel; and every person's
+ * pseudonym and group, for those followed), without reading a registry row; a year whose
+ * kept counts do not hold (the registry changed since, or the definition did) is counted
+ * now from all its rows, and report_keep keeps those counts. */
 int report_build(struct store_txn *txn, const struct report_def *def,
     const struct refdata *rd, const struct report_target *t, int year, struct report **out);
 
-/* report_keep: after a report_build that read the whole year, keep the country's and the
- * regions' counts (in the caller's write transaction) for the kommune reports that come
- * after; 0 and nothing written when it read less. The kept counts hold until the year's
- * registry keys or the report definition change. */
+/* report_keep: the counts report_build made now, kept (in the caller's write transaction)
+ * for the reports after it; 0 and nothing written when it made none. */
 int report_keep(struct store_txn *txn, const struct report *r);
+
+/* report_counted: how many years' rows report_build read (0: every count was kept). */
+int report_counted(const struct report *r);
+
+/* report_transfer_keep: after kommune's rows of year were written in txn (a transfer; gen
+ * the year's registry generation before them), its counts in place of those kept of the
+ * year (under every definition whose counts held at gen), so that the next report reads
+ * no row. It reads the kommune's rows only. Counts that did not hold are left: the next
+ * report (or bp-transfer) counts them afresh. */
+int report_transfer_keep(struct store_txn *txn, const char *data_dir, const struct refdata *rd,
+    const char *kommune, int year, unsigned long long gen);
 
 /* report_persons: how many persons the report's own scope has this year. */
 long report_persons(const struct report *r);
@@ -106,7 +125,8 @@ int report_xml(const struct report *r, xmlNodePtr parent);
  * and a flag ("merknad") per column; one line per <base>, per row, per measure of a row
  * that has measures, and one for a table without a single cell. A hidden cell has an
  * empty count and share and the flag REPORT_HIDDEN; a column (or table) with nobody the
- * flag REPORT_NODATA. 0, BP_ENOMEM or BP_ETOOBIG. */
+ * flag REPORT_NODATA; last year's cell of a row new this year REPORT_NOTLAST. 0,
+ * BP_ENOMEM or BP_ETOOBIG. */
 int report_csv(const struct report *r, struct buf *out);
 
 /* report_suppress: the <5 rule over n[0..count) (cgi-bin/README.md, "Reports": privacy). Sets

@@ -295,11 +295,12 @@ report_def_free(struct report_def *d)
 	free(d->secs);
 	free(d->figs);
 	xmlFreeDoc(d->doc);
+	report_def_free(d->prev);
 	free(d);
 }
 
-int
-report_def_load(const char *data_dir, int year, struct report_def **out)
+static int
+def_load(const char *data_dir, int year, struct report_def **out)
 {
 	struct report_def *d;
 	char path[4096], *text = NULL;
@@ -347,3 +348,21 @@ fail:
 	return rc ? rc : BP_EXML;
 }
 
+
+/* The year's definition, and last year's beside it when there is one: last year's rows are
+ * counted as last year's report counted them, and compared by id (report_out.c). */
+int
+report_def_load(const char *data_dir, int year, struct report_def **out)
+{
+	int rc;
+
+	if ((rc = def_load(data_dir, year, out)) != 0)
+		return rc;
+	if ((rc = def_load(data_dir, year - 1, &(*out)->prev)) == BP_ENOENT)
+		return 0;
+	if (rc != 0) {
+		report_def_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}

@@ -1,6 +1,7 @@
 /* report_int.h: what the report's own files share (report_def.c the definition,
- * report_row.c reading registry rows, report_kept.c the kept counts, report_out.c the <5
- * rule and what may leave: the XML and the CSV). Not for any other file: everything
+ * report_row.c reading registry rows, report_tally.c a year's counts of every scope and
+ * a report from them, report_kept.c the kept counts, report_out.c the <5 rule and what
+ * may leave: the XML and the CSV). Not for any other file: everything
  * outside sees report.h only, so only aggregates with the rule applied leave. */
 #ifndef BP_REPORT_INT_H
 #define BP_REPORT_INT_H
@@ -92,6 +93,9 @@ struct report_def {
 	char *groups[GROUPS_MAX];	/* levekårsindeks groups, in order (section "indeks") */
 	char *group_labels[GROUPS_MAX];
 	int ngroups;
+	/* last year's (report_def_load), or NULL: then last year's rows are counted with
+	 * this one; last year's own has none */
+	struct report_def *prev;	/* owned */
 };
 
 struct slotval {
@@ -120,6 +124,40 @@ struct names {
 	int slot[NAME_TABLE];
 };
 
+/* A scope's counts: its persons, per figure, and the figures' sums. */
+#define SCOPE_ID_MAX 48			/* "land", "r-REGION", "k-NNNN", "b-NNNN-BYDEL" */
+struct agg {
+	char id[SCOPE_ID_MAX];
+	long n;
+	long *count, *sum;		/* owned: [nfigs] */
+};
+
+/* A person of a year as the followed table needs them, kept as these bytes. */
+struct person {
+	char p[PSEUDONYM_LEN];		/* the pseudonym (hex, not NUL-terminated) */
+	char kommune[4];
+	char bydel[8];			/* NUL-padded */
+	char indeks[16];		/* NUL-padded: the group's id, whatever the definition */
+};
+
+#define TALLY_HASH 4096			/* scopes of a tally by id, open addressing */
+#define TALLY_SCOPES_MAX 2048		/* 357 kommuner, their bydeler, 7 regions, the country */
+
+/* One year's rows under one definition: every scope's counts and every person, made by
+ * one pass over the rows (report_tally) and kept by report_keep. */
+struct tally {
+	const struct report_def *def;
+	int year;
+	uint64_t fingerprint;		/* of the registry the rows were read from */
+	struct agg *aggs;		/* owned: [naggs] */
+	int naggs, capaggs;
+	int slot[TALLY_HASH];		/* index + 1 of the agg whose id hashes here, or 0 */
+	struct person *persons;		/* owned: in row (kommune, pseudonym) order */
+	size_t npersons, cappersons;
+	struct report *parser;		/* owned: parses and tests the rows */
+	int kommuner;			/* persons of a single kommune (report_kept_transfer) */
+};
+
 struct report {
 	const struct report_def *def;
 	struct report_target t;
@@ -135,20 +173,46 @@ struct report {
 	long *count[COL__MAX];		/* [nfigs] persons per figure */
 	long *sum[COL__MAX];		/* [nfigs] sums of the figures with sum */
 	unsigned char *hit;		/* [nfigs] scratch: the figures of one row */
-	/* last year's persons of the scope, by pseudonym, with their group */
+	/* last year's persons of the scope, by pseudonym, with their group (report_add_row) */
 	struct followed { char p[PSEUDONYM_LEN + 1]; int group; } *prev;
 	size_t nprev, capprev;
 	int prev_sorted;
+	/* last year's column when last year has a definition of its own (def->prev): its
+	 * counts per figure of that one (COL_PREV's count and sum are then unused), and
+	 * report_add_row's reader of last year's rows */
+	long *pcount, *psum;		/* owned: [def->prev->nfigs], or NULL */
+	struct report *prevp;		/* owned, or NULL */
 	long follow[GROUPS_MAX][GROUPS_MAX];	/* [last year's group][this year's] */
 	long followed;
-	/* the kept counts (report_keep): the country's and each region's */
-	int lr_kept;			/* COL_LAND and COL_REGION came from them */
-	int fill;			/* a full pass: count each region too, to keep */
-	uint64_t fingerprint;		/* of the year's registry keys */
-	struct agg { char region[32]; long n; long *count, *sum; } regs[REPORT_REGIONS_MAX];
-	int nregs;
+	/* report_build: the years counted now, because nothing was kept that holds
+	 * ([0] this year, [1] last year), for report_keep */
+	struct tally *made[2];		/* owned, or NULL */
 	const char *colnames[COL__MAX];	/* the caller's (report_names), or NULL */
 };
+
+/* report_row_hits: one registry row parsed into r->row, and r->hit[] the figures that
+ * hold for it; BP_EXML for a row that is not one. report_add_hits: the row into the
+ * counts n, count, sum. report_group_of: the levekårsindeks group of indeks, or -1. */
+int report_row_hits(struct report *r, const char *xml, size_t len);
+void report_add_hits(struct report *r, long *n, long *count, long *sum);
+int report_group_of(const struct report_def *d, const char *indeks);
+
+/* the scope ids of a tally */
+void report_scope_id(char id[SCOPE_ID_MAX], enum report_scope scope, const char *region,
+    const char *kommune, const char *bydel);
+
+/* report_tally: one year's rows (of kommune, or every kommune when NULL) under def into a
+ * new tally. 0 or a bp_err. */
+int report_tally(struct store_txn *txn, const struct report_def *def,
+    const struct refdata *rd, int year, const char *kommune, struct tally **out);
+void report_tally_free(struct tally *t);	/* accepts NULL */
+/* tally_find: the scope's counts, or NULL when it has nobody */
+const struct agg *tally_find(const struct tally *t, const char *id);
+/* report_follow: the persons of r's scope in both years (prev, cur: sorted by pseudonym
+ * and kommune, as report_persons_sort leaves them) into r->follow and r->followed. */
+void report_follow(struct report *r, const struct refdata *rd, const struct person *prev,
+    size_t nprev, const struct person *cur, size_t ncur);
+void report_persons_sort(struct person *p, size_t n);
 
 /* report_fnv64: FNV-1a over p[0..n) from h (the definition's hash, the kept counts' mark) */
 uint64_t report_fnv64(uint64_t h, const void *p, size_t n);
@@ -157,8 +221,18 @@ uint64_t report_fnv64(uint64_t h, const void *p, size_t n);
  * counts hold for. 0 or the store's bp_err. */
 int report_fingerprint(struct store_txn *txn, int year, uint64_t *fp);
 
-/* report_kept_load: the kept counts into r's COL_LAND and COL_REGION (r->lr_kept set);
- * BP_ENOENT, r as it was, when none hold for r's fingerprint and definition. */
-int report_kept_load(struct store_txn *txn, struct report *r);
+/* report_kept_valid: 0 when the kept counts of year under def hold for fingerprint fp
+ * (its every scope and every person), BP_ENOENT when they do not. */
+int report_kept_valid(struct store_txn *txn, const struct report_def *def, int year,
+    uint64_t fp);
+/* report_kept_agg: a scope's kept counts into n, count, sum (zero when it has nobody). */
+int report_kept_agg(struct store_txn *txn, const struct report_def *def, int year,
+    const char *id, long *n, long *count, long *sum);
+/* report_kept_persons: year's kept persons (kommune's, or all when NULL) appended to
+ * *p (realloc'd; *n, *cap). */
+int report_kept_persons(struct store_txn *txn, int year, const char *kommune,
+    struct person **p, size_t *n, size_t *cap);
+/* report_tally_keep: t's counts and persons kept for the reports after it. */
+int report_tally_keep(struct store_txn *txn, const struct tally *t);
 
 #endif

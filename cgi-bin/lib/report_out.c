@@ -64,6 +64,7 @@ struct table {
 	const char *m[GROUPS_MAX + 1];		/* their ids; m[0] NULL: none */
 	struct rowdef follow[GROUPS_MAX];	/* the followed persons' rows */
 	struct cell *cells;			/* owned: [nrows + 1][COL__MAX][nm] */
+	int notlast;				/* last year's cells by id (prev_fill) */
 };
 
 static struct cell *
@@ -197,7 +198,8 @@ section_table(const struct report *r, const struct sectiondef *s, struct table *
 		for (m = 0; m < M__MAX; m++)
 			t->m[m] = report_measure_ids[m];
 	for (c = 0; c < COL__MAX; c++) {
-		if (!has_data(r, c))
+		/* last year's under a definition of its own: prev_fill */
+		if (!has_data(r, c) || (c == COL_PREV && r->def->prev))
 			continue;
 		if (s->chart == CH_SERVICES)
 			services_col(r, s, t, c);
@@ -301,6 +303,65 @@ tables_free(struct table *t, int n)
 	free(t);
 }
 
+static int tables_make(const struct report *r, struct table **out, int *n);
+
+/* the line of table t whose row (or base, line 0) has id, or -1 */
+static int
+line_of(const struct table *t, const char *id, int base)
+{
+	int i;
+
+	if (base)
+		return t->base_id && id && strcmp(t->base_id, id) == 0 ? 0 : -1;
+	for (i = 0; i < t->nrows; i++)
+		if (strcmp(t->rows[i].id, id) == 0)
+			return i + 1;
+	return -1;
+}
+
+/* Last year's column when last year had a report definition of its own: the cells of
+ * last year's report's own column, made from last year's counts by that definition (and
+ * with the <5 rule as it applied it there, so the column shows nothing last year's report
+ * did not), for the sections, bases and rows whose ids are in both years'; a section or
+ * row new this year has no cell of last year (2026 manual: the Kommunerapport compares
+ * with the year before). t: this year's nt - 1 section tables. */
+static int
+prev_fill(const struct report *r, struct table *t, int nt)
+{
+	struct report *pr;
+	struct table *pt = NULL;
+	int npt = 0, k, kp, i, lp, m, rc;
+
+	if ((pr = calloc(1, sizeof(*pr))) == NULL)
+		return BP_ENOMEM;
+	pr->def = r->def->prev;
+	pr->t = r->t;
+	pr->year = r->year - 1;
+	pr->n[COL_SCOPE] = r->n[COL_PREV];
+	pr->count[COL_SCOPE] = r->pcount;
+	pr->sum[COL_SCOPE] = r->psum;
+	if ((rc = tables_make(pr, &pt, &npt)) != 0) {
+		free(pr);
+		return rc;
+	}
+	for (k = 0; k < nt; k++) {
+		t[k].notlast = 1;
+		for (kp = 0; kp < npt - 1 && strcmp(pt[kp].id, t[k].id) != 0; kp++)
+			;
+		if (kp == npt - 1 || pt[kp].nm != t[k].nm)
+			continue;
+		for (i = 0; i <= t[k].nrows; i++) {
+			if ((lp = line_of(&pt[kp], i ? t[k].rows[i - 1].id : t[k].base_id, !i)) < 0)
+				continue;
+			for (m = 0; m < t[k].nm; m++)
+				*at(&t[k], i, COL_PREV, m) = *at(&pt[kp], lp, COL_SCOPE, m);
+		}
+	}
+	tables_free(pt, npt);
+	free(pr);
+	return 0;
+}
+
 /* tables_make: every section's table and the followed persons', in *out (tables_free) */
 static int
 tables_make(const struct report *r, struct table **out, int *n)
@@ -317,6 +378,8 @@ tables_make(const struct report *r, struct table **out, int *n)
 		rc = section_table(r, &d->secs[k], &t[k]);
 	if (rc == 0)
 		rc = follow_table(r, &t[d->nsecs]);
+	if (rc == 0 && d->prev && has_data(r, COL_PREV))
+		rc = prev_fill(r, t, d->nsecs);
 	if (rc != 0) {
 		tables_free(t, d->nsecs + 1);
 		return rc;
@@ -529,7 +592,8 @@ csv_line(struct buf *b, const struct report *r, const struct table *t, int line,
 		buf_csv_field(b, x->set && (p = cell_pct(x, pct, sizeof(pct))) ? p : "");
 		buf_puts(b, ",");
 		buf_csv_field(b, x->set ? (x->hide ? REPORT_HIDDEN : "") :
-		    empty || !has_data(r, c) ? REPORT_NODATA : "");
+		    empty || !has_data(r, c) ? REPORT_NODATA :
+		    c == COL_PREV && t->notlast ? REPORT_NOTLAST : "");
 	}
 	buf_puts(b, "\r\n");
 }

@@ -281,6 +281,9 @@ report_new(const struct report_def *def, const struct report_target *t, int year
 		if ((r->count[c] = calloc((size_t)def->nfigs + 1, sizeof(long))) == NULL ||
 		    (r->sum[c] = calloc((size_t)def->nfigs + 1, sizeof(long))) == NULL)
 			goto fail;
+	if (def->prev && ((r->pcount = calloc((size_t)def->prev->nfigs + 1, sizeof(long))) ==
+	    NULL || (r->psum = calloc((size_t)def->prev->nfigs + 1, sizeof(long))) == NULL))
+		goto fail;
 	*out = r;
 	return 0;
 fail:
@@ -299,10 +302,11 @@ report_free(struct report *r)
 		free(r->count[c]);
 		free(r->sum[c]);
 	}
-	for (c = 0; c < r->nregs; c++) {
-		free(r->regs[c].count);
-		free(r->regs[c].sum);
-	}
+	report_tally_free(r->made[0]);
+	report_tally_free(r->made[1]);
+	free(r->pcount);
+	free(r->psum);
+	report_free(r->prevp);
 	free(r->row.slots);
 	free(r->hit);
 	if (r->pctx)
@@ -337,12 +341,7 @@ in_scope(const struct report *r, const char *kommune, const char *region, const 
 static int
 group_of(const struct report *r)
 {
-	int i;
-
-	for (i = 0; i < r->def->ngroups; i++)
-		if (strcmp(r->def->groups[i], r->row.attrs[A_INDEKS]) == 0)
-			return i;
-	return -1;
+	return report_group_of(r->def, r->row.attrs[A_INDEKS]);
 }
 
 static int
@@ -352,7 +351,7 @@ by_pseudonym(const void *a, const void *b)
 }
 
 static int
-remember(struct report *r)
+remember(struct report *r, const struct row *w)
 {
 	struct followed *f;
 
@@ -365,8 +364,8 @@ remember(struct report *r)
 		r->capprev = cap;
 	}
 	f = &r->prev[r->nprev++];
-	memcpy(f->p, r->row.pseudonym, sizeof(f->p));
-	f->group = group_of(r);
+	memcpy(f->p, w->pseudonym, sizeof(f->p));
+	f->group = report_group_of(r->def, w->attrs[A_INDEKS]);
 	return 0;
 }
 
@@ -413,42 +412,15 @@ add_to(struct report *r, enum report_col col)
 	add_into(r, &r->n[col], r->count[col], r->sum[col]);
 }
 
-/* a full pass counts every region as well, for report_keep */
-static int
-add_region(struct report *r, const char *region)
-{
-	struct agg *g = NULL;
-	int i;
-
-	for (i = 0; i < r->nregs && !g; i++)
-		if (strcmp(r->regs[i].region, region) == 0)
-			g = &r->regs[i];
-	if (g == NULL) {
-		if (r->nregs == REPORT_REGIONS_MAX || strlen(region) >= sizeof(g->region))
-			return BP_ETOOBIG;
-		g = &r->regs[r->nregs];
-		if ((g->count = calloc((size_t)r->def->nfigs + 1, sizeof(long))) == NULL ||
-		    (g->sum = calloc((size_t)r->def->nfigs + 1, sizeof(long))) == NULL)
-			return BP_ENOMEM;
-		str_copy(g->region, sizeof(g->region), region);
-		r->nregs++;
-	}
-	add_into(r, &g->n, g->count, g->sum);
-	return 0;
-}
-
+/* report_row_hits: parse one registry row into r->row and r->hit[] (the figures that hold) */
 int
-report_add_row(struct report *r, int prev, const char *kommune, const char *region,
-    const char *xml, size_t len)
+report_row_hits(struct report *r, const char *xml, size_t len)
 {
 	const struct report_def *d = r->def;
-	int i, j, ok, rc, scope;
+	int i, j, ok, rc;
 
 	if ((rc = row_parse(r, xml, len)) != 0)
 		return rc;
-	scope = in_scope(r, kommune, region, r->row.bydel);
-	if (prev && !scope)
-		return 0;
 	for (i = 0; i < d->nfigs; i++) {
 		const struct figure *f = &d->figs[i];
 
@@ -456,76 +428,62 @@ report_add_row(struct report *r, int prev, const char *kommune, const char *regi
 			ok = cond_holds(&r->row, &f->conds[j]);
 		r->hit[i] = (unsigned char)ok;
 	}
+	return 0;
+}
+
+void
+report_add_hits(struct report *r, long *n, long *count, long *sum)
+{
+	add_into(r, n, count, sum);
+}
+
+int
+report_group_of(const struct report_def *d, const char *indeks)
+{
+	int i;
+
+	for (i = 0; i < d->ngroups; i++)
+		if (strcmp(d->groups[i], indeks) == 0)
+			return i;
+	return -1;
+}
+
+/* The fresh count, a row at a time (the unit tests' hand-made registries): every column
+ * the row belongs to, and the persons followed by pseudonym. */
+int
+report_add_row(struct report *r, int prev, const char *kommune, const char *region,
+    const char *xml, size_t len)
+{
+	int rc, scope;
+
+	if (prev && r->def->prev) {	/* last year's rows as last year's report read them */
+		if (r->prevp == NULL &&
+		    (rc = report_new(r->def->prev, &r->t, r->year - 1, &r->prevp)) != 0)
+			return rc;
+		if ((rc = report_row_hits(r->prevp, xml, len)) != 0)
+			return rc;
+		if (!in_scope(r, kommune, region, r->prevp->row.bydel))
+			return 0;
+		report_add_hits(r->prevp, &r->n[COL_PREV], r->pcount, r->psum);
+		return r->prevp->row.pseudonym[0] ? remember(r, &r->prevp->row) : 0;
+	}
+	if ((rc = report_row_hits(r, xml, len)) != 0)
+		return rc;
+	scope = in_scope(r, kommune, region, r->row.bydel);
+	if (prev && !scope)
+		return 0;
 	if (prev) {
 		add_to(r, COL_PREV);
-		return r->row.pseudonym[0] ? remember(r) : 0;
+		return r->row.pseudonym[0] ? remember(r, &r->row) : 0;
 	}
 	if (scope) {
 		add_to(r, COL_SCOPE);
 		follow(r);
 	}
-	if (r->fill && region && (rc = add_region(r, region)) != 0)
-		return rc;
-	if (r->t.scope == SCOPE_LAND || r->lr_kept)
+	if (r->t.scope == SCOPE_LAND)
 		return 0;
 	add_to(r, COL_LAND);
 	if (r->t.scope != SCOPE_REGION && region && strcmp(region, r->t.region) == 0)
 		add_to(r, COL_REGION);
 	return 0;
-}
-
-struct scan {
-	struct report *r;
-	const struct refdata *rd;
-	int prev;
-	char kommune[5];
-	const char *region;
-};
-
-static int
-scan_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
-{
-	struct scan *s = arg;
-
-	(void)year;
-	if (strcmp(kommune, s->kommune) != 0) {	/* rows come in kommune order */
-		str_copy(s->kommune, sizeof(s->kommune), kommune);
-		s->region = refdata_kommune_region(s->rd, kommune);
-	}
-	return report_add_row(s->r, s->prev, kommune, s->region, xml, len);
-}
-
-int
-report_build(struct store_txn *txn, const struct report_def *def,
-    const struct refdata *rd, const struct report_target *t, int year, struct report **out)
-{
-	struct scan s;
-	const char *only;
-	int rc;
-
-	if ((rc = report_new(def, t, year, out)) != 0)
-		return rc;
-	memset(&s, 0, sizeof(s));
-	s.r = *out;
-	s.rd = rd;
-	if ((rc = report_fingerprint(txn, year, &s.r->fingerprint)) != 0)
-		goto fail;
-	/* a kommune's or bydel's report: the country and the region from the kept counts */
-	if (t->scope >= SCOPE_KOMMUNE && (rc = report_kept_load(txn, s.r)) != 0 && rc != BP_ENOENT)
-		goto fail;
-	s.r->fill = !s.r->lr_kept;
-	/* last year: only the scope is counted, so a kommune's rows will do */
-	only = t->scope >= SCOPE_KOMMUNE ? t->kommune : NULL;
-	s.prev = 1;
-	if ((rc = registry_scan(txn, year - 1, only, scan_row, &s)) != 0)
-		goto fail;
-	s.prev = 0;
-	s.kommune[0] = '\0';
-	if ((rc = registry_scan(txn, year, s.r->lr_kept ? only : NULL, scan_row, &s)) != 0)
-		goto fail;
-	return 0;
-fail:
-	report_free(*out);
-	*out = NULL;
-	return rc;
 }

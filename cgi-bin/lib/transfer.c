@@ -8,6 +8,7 @@
 #include "account.h"
 #include "audit.h"
 #include "pack.h"
+#include "report.h"
 #include "reservation.h"
 #include "survey.h"
 #include "transfer.h"
@@ -139,8 +140,11 @@ take_one(struct run *r, const struct survey_ref *ref, int dry, struct period *p,
 
 int
 transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *kommune,
-    int year, long long now, const char *by, int dry, struct period *receipt)
+    int year, long long now, const char *by, int dry, const struct transfer_reports *reports,
+    struct period *receipt)
 {
+	unsigned long long gen = 0;
+	int had_gen;
 	struct audit_event ev = { "transfer", NULL, NULL, NULL, NULL, NULL, NULL };
 	struct run *r;
 	struct survey_ref *refs = NULL;
@@ -161,11 +165,19 @@ transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *k
 	r->sec = sec;
 	str_copy(r->kommune, sizeof(r->kommune), kommune);
 	r->year = year;
+	/* the registry's generation before the rows: the kept counts that held then */
+	if ((rc = registry_generation(txn, year, &gen)) != 0 && rc != BP_ENOENT)
+		goto out;
+	had_gen = rc == 0;
 	if ((rc = survey_year_refs(txn, kommune, year, &refs, &n)) != 0)
 		goto out;
 	for (i = 0; i < n && rc == 0; i++)
 		rc = take_one(r, &refs[i], dry, receipt, &row);
 	if (rc != 0 || dry)
+		goto out;
+	/* a year without a generation before had no counts that could hold */
+	if (reports && had_gen && (rc = report_transfer_keep(txn, reports->data_dir,
+	    reports->rd, kommune, year, gen)) != 0)
 		goto out;
 	if ((rc = survey_log_drop(txn, kommune, year)) != 0 ||
 	    (rc = reservation_drop_year(txn, kommune, year)) != 0)
@@ -225,10 +237,13 @@ registry_put(struct store_txn *txn, const unsigned char key[REGISTRY_KEY_LEN],
 {
 	unsigned long long gen = 0;
 	char gkey[24], text[24], y[5];
+	long long year;
 	int rc, n;
 
 	memcpy(y, key, 4);
 	y[4] = '\0';
+	if (str_to_ll(y, 1000, 9999, &year) != 0)
+		return BP_EINVAL;
 	buf_reset(scratch);
 	if ((rc = pack_deflate(xml, len, scratch)) != 0)
 		return rc;
@@ -236,9 +251,9 @@ registry_put(struct store_txn *txn, const unsigned char key[REGISTRY_KEY_LEN],
 	    store_put(txn, DB_REGISTRY, key, REGISTRY_KEY_LEN, scratch->p, scratch->len);
 	if (rc != 0)
 		return rc;
-	if ((rc = registry_generation(txn, atoi(y), &gen)) != 0 && rc != BP_ENOENT)
+	if ((rc = registry_generation(txn, (int)year, &gen)) != 0 && rc != BP_ENOENT)
 		return rc;
-	generation_key(atoi(y), gkey);
+	generation_key((int)year, gkey);
 	n = snprintf(text, sizeof(text), "%llu", gen + 1);
 	return store_put(txn, DB_META, gkey, strlen(gkey), text, (size_t)n);
 }

@@ -15,12 +15,26 @@
 #define PSEUDONYM_LEN 64		/* hex of the HMAC */
 #define REGISTRY_KEY_LEN (4 + 4 + 32)	/* year || kommune || raw pseudonym */
 
+struct refdata;
+
+/* What a transfer needs to bring the reports' kept counts up to date with its rows
+ * (report_transfer_keep): the data directory (the report definitions) and the kommuner's
+ * regions. */
+struct transfer_reports {
+	const char *data_dir;
+	const struct refdata *rd;
+};
+
 /* transfer_kommune: transfer kommune's surveys of year at now, by ("cron" or an account
  * id). With dry set nothing is written (a read transaction will do) and *receipt tells
  * what would happen. BP_EEXIST when the year was transferred already (*receipt then is
- * that transfer's). */
+ * that transfer's). With reports, the kept report counts that held before take the
+ * kommune's rows in the same transaction (reading those rows only), so that the first
+ * report after it reads no row; without, they hold no longer and the next report counts
+ * the year afresh. */
 int transfer_kommune(struct store_txn *txn, const struct secrets *sec, const char *kommune,
-    int year, long long now, const char *by, int dry, struct period *receipt);
+    int year, long long now, const char *by, int dry, const struct transfer_reports *reports,
+    struct period *receipt);
 
 /* registry_put: one row (its XML) under key (year || kommune || pseudonym), kept
  * deflated (pack.h; scratch is the caller's buffer for it); the year's generation goes up

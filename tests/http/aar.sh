@@ -222,8 +222,8 @@ out=$("$BP_TRANSFER" -c "$BP_CONF" --date 2027-01-01)
 check "the tool transfers Sola" is "$out" "1124 2026: overført $OK2 kartlegginger, holdt tilbake $((7 - OK2)) med feil"
 STORE_DIR=$(sed -n 's/^store *= *//p' "$BP_CONF")
 case $STORE_DIR in /*) ;; *) STORE_DIR=$(dirname "$BP_CONF")/$STORE_DIR ;; esac
-check "the tool made the year's report counts ready (report:2026 kept)" \
-    bash -c "mdb_dump -p -s meta '$STORE_DIR' | grep -q '^ report:2026\$'"
+check "the tool made the year's report counts ready (report-m:2026 and report-pm:2026 kept)" \
+    bash -c "mdb_dump -p -s meta '$STORE_DIR' > '$WORK/meta' && grep -q '^ report-m:2026:[0-9a-f]\{16\}\$' '$WORK/meta' && grep -q '^ report-pm:2026\$' '$WORK/meta'"
 out=$("$BP_TRANSFER" -c "$BP_CONF" --date 2027-01-01)
 check "run again: nothing left to do" is "$out" ""
 "$BP_BPADM" -c "$BP_CONF" audit --last 500 --kind datoer > "$WORK/transfers"

@@ -140,8 +140,8 @@ check "the legend of ':' on the page" grep -q '<span class="mark">:</span> Vises
 check "chart 1: a bar for each shown share, none for a hidden cell" is \
     "$(grep -o 'class="bar"' "$WORK/chart1.svg" | wc -l)" "$(table_cells kategori | grep -c %)"
 
-# the country's and the regions' counts are kept after a full pass and used by the next
-# kommune report; a transfer (here: rows added in Sola) makes them count afresh
+# every scope's counts are kept after a full pass and used by every report after it; rows
+# written behind their back (here: demo-registry in Sola) make them count afresh
 main_of() { perl -0ne 'print "$1\n" if /(<main.*<\/main>)/s' "$1" | sed 's/name="csrf" value="[0-9a-f]*"//g'; }
 LAND0=$(grep -o '<dt>Hele landet</dt><dd>[0-9]*' "$WORK/page.html" | grep -o '[0-9]*$')
 demo --year 2026 --kommune 1124 --count 5
@@ -153,6 +153,15 @@ LAND1=$(grep -o '<dt>Hele landet</dt><dd>[0-9]*' "$WORK/cold.html" | grep -o '[0
 check "new rows in the registry: the country counted afresh ($LAND0 -> $LAND1)" bash -c "[ '$LAND1' -gt '$LAND0' ]"
 check "the kept counts give the very same report" diff "$WORK/cold.html" "$WORK/warm.html"
 check "the report is not empty" bash -c "[ \$(wc -c < '$WORK/warm.html') -gt 50000 ]"
+# bp-transfer (cron) counts a changed registry once: the reports after it are the same
+hit "$KF" '/cgi-bin/rapport?omrade=land&aar=2026'
+main_of "$BODY" > "$WORK/land1.html"
+demo --year 2026 --kommune 1124 --count 5
+check "bp-transfer makes the counts ready" "$BP_SITE/bin/bp-transfer" -c "$BP_CONF"
+hit "$KF" '/cgi-bin/rapport?omrade=land&aar=2026'
+main_of "$BODY" > "$WORK/land2.html"
+check "the national report from the counts bp-transfer kept: the same (the rows replaced)" \
+    diff "$WORK/land1.html" "$WORK/land2.html"
 
 # a bydel of Oslo: its own figures, Oslo's region beside it
 hit "$KO" '/cgi-bin/rapport?omrade=b-030101&aar=2026'
@@ -256,6 +265,42 @@ pdfinfo -struct-text "$WORK/r.pdf" > "$WORK/r.struct" 2>/dev/null
 check "PDF: tagged" bash -c "pdfinfo '$WORK/r.pdf' | grep -qx 'Tagged: *yes'"
 check "PDF: an H1, H2s, tables with heads, figures" bash -c "grep -A1 -x '  H1 (block)' '$WORK/r.struct' | grep -q 'Rapport 2026: Stavanger' && grep -qx '  H2 (block)' '$WORK/r.struct' && grep -qx '      TH:' '$WORK/r.struct' && grep -qx '  Figure' '$WORK/r.struct'"
 check "PDF: each figure's words (/Alt), in bokmål" bash -c "[ \$(grep -ac '/Alt <FEFF' '$WORK/r.pdf') = \$(grep -cx '  Figure' '$WORK/r.struct') ] && tail -c 4000 '$WORK/r.pdf' | grep -aq '/Lang (nb-NO)'"
+
+# == last year by last year's report definition (issue 18 §2) ================================
+# a hand-made definition of 2025 with kategori (but not "begge") and kjønn only: Stavanger's
+# report of 2026 counts last year's rows by it, shows last year's column for the ids in both
+# years, none for the rest, and still follows the 40 persons by pseudonym
+R25=$BP_SITE/data/rapport/2025.xml
+cat > "$R25" <<'EOF'
+<report year="2025">
+  <section id="kategori" title="Kategori" chart="bar" partition="yes">
+    <row id="rus" label="Rusmiddelproblemer"><when item="kategori" value="rus"/></row>
+    <row id="psyk" label="Psykiske helseproblemer"><when item="kategori" value="psyk"/></row>
+  </section>
+  <section id="kjonn" title="Kjønn" chart="bar" partition="yes">
+    <row id="mann" label="Menn"><when attr="kjonn" value="mann"/></row>
+    <row id="kvinne" label="Kvinner"><when attr="kjonn" value="kvinne"/></row>
+  </section>
+</report>
+EOF
+hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
+tr -d '\r' < "$BODY" > "$WORK/two.csv"
+hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026'
+cp "$BODY" "$WORK/two.html"
+rm -f "$R25"
+last_flag() { grep "^$1" "$WORK/two.csv" | head -1 | awk -F, '{ print $NF }'; }
+last_n() { grep "^$1" "$WORK/two.csv" | head -1 | awk -F, '{ print $(NF - 2) }'; }
+check "two definitions: last year's 40 persons" grep -q '<dt>Stavanger 2025</dt><dd>40 kartlagte' "$WORK/two.html"
+check "two definitions: Menn in both years, last year's count ($(last_n 'Kjønn,,Menn,'))" \
+    bash -c "[ -n '$(last_n 'Kjønn,,Menn,')' ] && [ '$(last_flag 'Kjønn,,Menn,')' != 'Ikke i fjorårets rapport' ]"
+check "two definitions: 'begge' is new, no count of last year, flagged" bash -c \
+    "[ -z '$(last_n 'Kategori,,Både')' ] && [ '$(last_flag 'Kategori,,Både')' = 'Ikke i fjorårets rapport' ]"
+check "two definitions: a section new this year has no count of last year" bash -c \
+    "[ -z '$(last_n 'Aldersgrupper,,16–17 år,')' ] && [ '$(last_flag 'Aldersgrupper,,16–17 år,')' = 'Ikke i fjorårets rapport' ]"
+check "two definitions: the persons followed across them" grep -q 'Kartlagt begge år: Stavanger: 40' "$WORK/two.html"
+hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
+check "one definition again: 'begge' of last year counted by this year's" bash -c \
+    "tr -d '\r' < '$BODY' | grep '^Kategori,,Både' | awk -F, '{ exit (\$NF == \"Ikke i fjorårets rapport\") }'"
 
 # == audit and privacy =======================================================================
 "$BP_BPADM" -c "$BP_CONF" audit --last 50 > "$WORK/audit"

@@ -579,12 +579,6 @@ test_definition_ids(void **state)
 	xmlFreeDoc(doc);
 }
 
-static int
-fix_setup_store(void **state)
-{
-	return fix_setup(state, NULL, 64 << 20);
-}
-
 /* the CSV of Oslo's report (last year's column without anyone in the region's report):
  * the same cells as the XML, a hidden one with an empty count and the flag ":", a column
  * with nobody flagged "Ingen data", never "<5" */
@@ -695,126 +689,6 @@ test_bad_rows(void **state)
 	assert_null(def);
 }
 
-/* the registry in a store: a kommune's report from a full pass, then from the kept counts
- * of the country and the region (the same XML), then afresh when a row is added */
-struct stored {
-	const struct report_def *def;
-	const struct refdata *rd;
-	struct report_target t;
-	struct report *r;
-	int n;				/* rows to put */
-	int first;
-};
-
-static int
-put_rows(struct store_txn *txn, void *arg)
-{
-	struct stored *s = arg;
-	unsigned char key[REGISTRY_KEY_LEN];
-	char xml[1024];
-	int i, rc;
-
-	for (i = s->first; i < s->first + s->n; i++) {
-		const char *kommune = i % 3 == 0 ? "1103" : i % 3 == 1 ? "1124" : "0301";
-
-		memset(key, 0, sizeof(key));
-		snprintf((char *)key, 9, "2026%s", kommune);
-		memcpy(key + 8, &i, sizeof(i));
-		snprintf(xml, sizeof(xml), "<kartlegging aar=\"2026\" kommune=\"%s\" kjonn=\"%s\" "
-		    "alder=\"%d\" indeks=\"gult\" pseudonym=\"%064d\" bydel=\"\"><kategori>%s"
-		    "</kategori><bosituasjon>gul</bosituasjon><ho_fastlege hatt=\"ja\" videre=\"ja\"/>"
-		    "</kartlegging>", kommune, i % 2 ? "mann" : "kvinne", 16 + i % 60, i,
-		    i % 4 ? "rus" : "psyk");
-		if ((rc = store_put(txn, DB_REGISTRY, key, sizeof(key), xml, strlen(xml))) != 0)
-			return rc;
-	}
-	return 0;
-}
-
-static int
-build_stored(struct store_txn *txn, void *arg)
-{
-	struct stored *s = arg;
-
-	return report_build(txn, s->def, s->rd, &s->t, 2026, &s->r);
-}
-
-static int
-keep_stored(struct store_txn *txn, void *arg)
-{
-	return report_keep(txn, ((struct stored *)arg)->r);
-}
-
-static int
-kept_there(struct store_txn *txn, void *arg)
-{
-	const void *v;
-	size_t n;
-
-	(void)arg;
-	return store_get(txn, DB_META, "report:2026", 11, &v, &n);
-}
-
-static char *
-stored_xml(struct fix *f, struct stored *s, long *land)
-{
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
-	xmlChar *mem = NULL;
-	char *out;
-	int len;
-
-	xmlDocSetRootElement(doc, root);
-	assert_int_equal(store_read(f->st, build_stored, s), 0);
-	assert_int_equal(report_xml(s->r, root), 0);
-	assert_int_equal(store_write(f->st, keep_stored, s), 0);
-	*land = strtol(column(doc, "l"), NULL, 10);
-	xmlDocDumpMemory(doc, &mem, &len);
-	out = strdup((char *)mem);
-	xmlFree(mem);
-	xmlFreeDoc(doc);
-	report_free(s->r);
-	s->r = NULL;
-	return out;
-}
-
-static void
-test_kept(void **state)
-{
-	struct fix *f = *state;
-	struct report_def *def = NULL;
-	struct refdata *rd = NULL;
-	struct stored s;
-	char *cold, *warm, *again;
-	long land;
-
-	assert_int_equal(report_def_load(data_dir(), 2026, &def), 0);
-	assert_int_equal(refdata_load(data_dir(), &rd), 0);
-	memset(&s, 0, sizeof(s));
-	s.def = def;
-	s.rd = rd;
-	s.t = (struct report_target){ SCOPE_KOMMUNE, "vest-stavanger", "1103", "" };
-	s.n = 300;
-	assert_int_equal(store_write(f->st, put_rows, &s), 0);
-	cold = stored_xml(f, &s, &land);
-	assert_int_equal(land, 300);
-	assert_int_equal(store_read(f->st, kept_there, NULL), 0);
-	warm = stored_xml(f, &s, &land);
-	assert_string_equal(cold, warm);
-	/* a transfer adds rows: the country is counted afresh */
-	s.first = 300;
-	s.n = 3;
-	assert_int_equal(store_write(f->st, put_rows, &s), 0);
-	again = stored_xml(f, &s, &land);
-	assert_int_equal(land, 303);
-	assert_string_not_equal(again, warm);
-	free(cold);
-	free(warm);
-	free(again);
-	refdata_free(rd);
-	report_def_free(def);
-}
-
 int
 main(void)
 {
@@ -826,7 +700,6 @@ main(void)
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_definition_ids),
 		cmocka_unit_test(test_bad_rows),
-		cmocka_unit_test_setup_teardown(test_kept, fix_setup_store, fix_teardown),
 	};
 
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);

@@ -95,7 +95,7 @@ do_transfer(struct store_txn *txn, void *arg)
 	struct tr *t = arg;
 
 	t->rc = transfer_kommune(txn, &sec, t->kommune, t->year, 1795000000, "cron", t->dry,
-	    &t->receipt);
+	    NULL, &t->receipt);
 	return t->rc == BP_EEXIST ? 0 : t->rc;
 }
 

@@ -1,0 +1,301 @@
+/* test_report_kept.c: the reports made from kept counts (report_tally.c, report_kept.c) in
+ * a real store are byte for byte those of a fresh count, a row at a time (report_add_row):
+ * for every scope (the country, a region, a kommune, a bydel), with last year's column and
+ * the persons followed by pseudonym (one moved to another kommune of the region, one
+ * surveyed in two kommuner), when counted now, when kept, and after a transfer's rows
+ * were added to the kept counts (report_transfer_keep) instead of counting afresh; and
+ * counts that no longer hold (a row written behind their back) are not used, nor kept
+ * when the registry changed while they were counted (they would undo a transfer's). */
+#include "unit.h"
+
+#include <libxml/parser.h>
+
+#include "refdata.h"
+#include "report.h"
+#include "transfer.h"
+
+static const char *data_dir(void)
+{
+	static char dir[512];
+	const char *b = getenv("BP_BUILD");
+
+	snprintf(dir, sizeof(dir), "%s/data", b ? b : "build");
+	return dir;
+}
+
+/* The registry: person i of year y (2025 or 2026), in kommune kommune_of(i, y). */
+#define PERSONS 420
+static const char *const kommuner[] = { "0301", "1103", "1124", "4601" };
+
+static const char *
+kommune_of(int i, int year)
+{
+	if (i == 5 && year == 2026)
+		return "1124";		/* moved from 1103 to 1124: the same region */
+	if (i % 5 == 4 && year == 2025)
+		return NULL;		/* new this year */
+	if (i % 7 == 6 && year == 2026)
+		return NULL;		/* only last year */
+	return kommuner[i % 4];
+}
+
+static int
+row_xml(char *xml, size_t size, int i, int year, const char *kommune)
+{
+	static const char *const indeks[] = { "gront", "gult", "rodt", "blalys" };
+	static const char *const kat[] = { "rus", "psyk", "begge" };
+
+	return snprintf(xml, size, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<kartlegging aar=\"%d\" kommune=\"%s\" kjonn=\"%s\" alder=\"%d\" indeks=\"%s\" "
+	    "pseudonym=\"%064d\" bydel=\"%s\"><kategori>%s</kategori>"
+	    "<bosituasjon>%s</bosituasjon><barn_bor_med_egne>%d</barn_bor_med_egne>"
+	    "<ho_fastlege hatt=\"%s\" videre=\"ja\"/></kartlegging>\n", year, kommune,
+	    i % 2 ? "mann" : "kvinne", 16 + (i * 7 + year) % 60,
+	    indeks[(i / 3 + year) % 4], i, strcmp(kommune, "0301") == 0 ?
+	    (i % 3 ? "030101" : "030102") : "", kat[(i + year) % 3],
+	    (i + year) % 4 ? "gul" : "rod", i % 3, i % 5 ? "ja" : "nei");
+}
+
+static void
+row_key(unsigned char key[REGISTRY_KEY_LEN], int i, int year, const char *kommune)
+{
+	char head[32];
+
+	memset(key, 0, REGISTRY_KEY_LEN);
+	snprintf(head, sizeof(head), "%04d%s", year, kommune);
+	memcpy(key, head, 8);
+	/* in pseudonym order, as the hex of the row's pseudonym */
+	key[REGISTRY_KEY_LEN - 2] = (unsigned char)(i >> 8);
+	key[REGISTRY_KEY_LEN - 1] = (unsigned char)i;
+}
+
+struct fill {
+	const char *only;		/* only this kommune's rows of 2026 (a transfer) */
+	const char *skip;		/* every row but this kommune's of 2026 */
+	int twice;			/* person 8 in 4601 too, this year */
+	const char *data;
+	const struct refdata *rd;
+	unsigned long long gen;		/* 2026's before */
+};
+
+static int
+put_rows(struct store_txn *txn, void *arg)
+{
+	struct fill *f = arg;
+	unsigned char key[REGISTRY_KEY_LEN];
+	struct buf scratch = { 0 };
+	char xml[2048];
+	const char *k;
+	int i, y, n, rc = 0;
+
+	if (registry_generation(txn, 2026, &f->gen) == BP_ENOENT)
+		f->gen = 0;
+	for (y = 2025; y <= 2026 && rc == 0; y++)
+		for (i = 0; i < PERSONS && rc == 0; i++) {
+			if ((k = kommune_of(i, y)) == NULL)
+				continue;
+			if ((y == 2026 && f->skip && strcmp(k, f->skip) == 0) ||
+			    (f->only && (y != 2026 || strcmp(k, f->only) != 0)))
+				continue;
+			n = row_xml(xml, sizeof(xml), i, y, k);
+			row_key(key, i, y, k);
+			rc = registry_put(txn, key, xml, (size_t)n, 0, &scratch);
+		}
+	if (rc == 0 && f->twice) {
+		n = row_xml(xml, sizeof(xml), 8, 2026, "4601");
+		row_key(key, 8, 2026, "4601");
+		rc = registry_put(txn, key, xml, (size_t)n, 0, &scratch);
+	}
+	if (rc == 0 && f->only)
+		rc = report_transfer_keep(txn, f->data, f->rd, f->only, 2026, f->gen);
+	buf_free(&scratch);
+	return rc;
+}
+
+static char *
+xml_of(struct report *r)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+	xmlChar *mem = NULL;
+	char *out;
+	int len;
+
+	xmlDocSetRootElement(doc, root);
+	assert_int_equal(report_xml(r, root), 0);
+	xmlDocDumpMemory(doc, &mem, &len);
+	out = strdup((char *)mem);
+	xmlFree(mem);
+	xmlFreeDoc(doc);
+	return out;
+}
+
+/* the fresh count: every row of the two years, a row at a time */
+static char *
+fresh(const struct report_def *def, const struct refdata *rd, const struct report_target *t,
+    int twice)
+{
+	struct report *r = NULL;
+	char xml[2048], *out;
+	const char *k;
+	int i, y, n;
+
+	assert_int_equal(report_new(def, t, 2026, &r), 0);
+	for (y = 2025; y <= 2026; y++)
+		for (i = 0; i < PERSONS; i++)
+			if ((k = kommune_of(i, y)) != NULL) {
+				n = row_xml(xml, sizeof(xml), i, y, k);
+				assert_int_equal(report_add_row(r, y == 2025, k,
+				    refdata_kommune_region(rd, k), xml, (size_t)n), 0);
+			}
+	if (twice) {	/* 4601's rows come after 1124's: person 8 counted where first seen */
+		n = row_xml(xml, sizeof(xml), 8, 2026, "4601");
+		assert_int_equal(report_add_row(r, 0, "4601", refdata_kommune_region(rd, "4601"),
+		    xml, (size_t)n), 0);
+	}
+	out = xml_of(r);
+	report_free(r);
+	return out;
+}
+
+struct open {
+	const struct report_def *def;
+	const struct refdata *rd;
+	const struct report_target *t;
+	struct report *r;
+};
+
+static int
+open_build(struct store_txn *txn, void *arg)
+{
+	struct open *o = arg;
+
+	return report_build(txn, o->def, o->rd, o->t, 2026, &o->r);
+}
+
+static int
+open_keep(struct store_txn *txn, void *arg)
+{
+	return report_keep(txn, ((struct open *)arg)->r);
+}
+
+/* a report from the store, kept after; *counted: how many years it read rows of */
+static char *
+stored(struct fix *f, const struct report_def *def, const struct refdata *rd,
+    const struct report_target *t, int *counted)
+{
+	struct open o = { def, rd, t, NULL };
+	char *out;
+
+	assert_int_equal(store_read(f->st, open_build, &o), 0);
+	*counted = report_counted(o.r);
+	out = xml_of(o.r);
+	assert_int_equal(store_write(f->st, open_keep, &o), 0);
+	report_free(o.r);
+	return out;
+}
+
+static const struct report_target targets[] = {
+	{ SCOPE_LAND, "", "", "" },
+	{ SCOPE_REGION, "vest-stavanger", "", "" },
+	{ SCOPE_REGION, "oslo", "", "" },
+	{ SCOPE_KOMMUNE, "vest-stavanger", "1103", "" },
+	{ SCOPE_KOMMUNE, "vest-stavanger", "1124", "" },
+	{ SCOPE_KOMMUNE, "oslo", "0301", "" },
+	{ SCOPE_BYDEL, "oslo", "0301", "030101" },
+	{ SCOPE_KOMMUNE, "vest-bergen", "4601", "" },
+};
+
+/* every target's report from the store equals the fresh count; want: how many years it
+ * should have read */
+static void
+all_equal(struct fix *f, const struct report_def *def, const struct refdata *rd, int twice,
+    int want)
+{
+	size_t i;
+	int counted;
+
+	for (i = 0; i < UNIT_N(targets); i++) {
+		char *a = fresh(def, rd, &targets[i], twice);
+		char *b = stored(f, def, rd, &targets[i], &counted);
+
+		if (strcmp(a, b) != 0)
+			fail_msg("target %zu: the report differs from a fresh count", i);
+		/* the first report counts both years; every one after it reads no row */
+		assert_int_equal(counted, i == 0 ? want : 0);
+		assert_non_null(strstr(b, "fulgt"));
+		free(a);
+		free(b);
+	}
+}
+
+static void
+test_kept(void **state)
+{
+	struct fix *f = *state;
+	struct report_def *def = NULL;
+	struct refdata *rd = NULL;
+	struct fill fl = { NULL, NULL, 0, NULL, NULL, 0 };
+	struct open o1, o2;
+	char *a, *b;
+	int counted;
+
+	assert_int_equal(report_def_load(data_dir(), 2026, &def), 0);
+	assert_int_equal(refdata_load(data_dir(), &rd), 0);
+	fl.data = data_dir();
+	fl.rd = rd;
+	o1 = (struct open){ def, rd, &targets[0], NULL };
+	o2 = o1;
+	/* every kommune but 1124 this year */
+	fl.skip = "1124";
+	assert_int_equal(store_write(f->st, put_rows, &fl), 0);
+	/* two reports opened at once count the registry; one keeps its counts */
+	assert_int_equal(store_read(f->st, open_build, &o1), 0);
+	assert_int_equal(store_read(f->st, open_build, &o2), 0);
+	assert_int_equal(report_counted(o1.r), 2);
+	assert_int_equal(report_counted(o2.r), 2);
+	assert_int_equal(store_write(f->st, open_keep, &o2), 0);
+	report_free(o2.r);
+	/* 1124 transfers: its rows added to the kept counts in the same transaction */
+	fl.only = "1124";
+	fl.skip = NULL;
+	assert_int_equal(store_write(f->st, put_rows, &fl), 0);
+	/* the other keeps what it counted before the transfer: not kept, as it no longer
+	 * holds, so the transfer's counts stay */
+	assert_int_equal(store_write(f->st, open_keep, &o1), 0);
+	report_free(o1.r);
+	all_equal(f, def, rd, 0, 0);
+	/* its rows written again: its old counts taken out, not counted twice */
+	assert_int_equal(store_write(f->st, put_rows, &fl), 0);
+	all_equal(f, def, rd, 0, 0);
+	/* a row written behind the kept counts' back: they hold no longer, counted afresh */
+	fl.only = NULL;
+	fl.twice = 1;
+	assert_int_equal(store_write(f->st, put_rows, &fl), 0);
+	all_equal(f, def, rd, 1, 2);
+	/* and once more from the kept counts */
+	a = fresh(def, rd, &targets[1], 1);
+	b = stored(f, def, rd, &targets[1], &counted);
+	assert_string_equal(a, b);
+	assert_int_equal(counted, 0);
+	free(a);
+	free(b);
+	refdata_free(rd);
+	report_def_free(def);
+}
+
+static int
+setup(void **state)
+{
+	return fix_setup(state, NULL, 64 << 20);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_kept, setup, fix_teardown),
+	};
+
+	return cmocka_run_group_tests_name("report_kept", tests, NULL, NULL);
+}
