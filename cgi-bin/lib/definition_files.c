@@ -18,14 +18,13 @@
 #include <unistd.h>
 
 #include <libxml/parser.h>
-#include <libxslt/security.h>
-#include <libxslt/transform.h>
 #include <libxslt/xsltutils.h>
 
 #include "crypto.h"
 #include "definition_files.h"
 #include "deftables.h"
 #include "formtab.h"
+#include "render.h"
 
 /* a path into out; BP_ETOOBIG when it does not fit */
 static int pathf(char *out, size_t size, const char *fmt, ...)
@@ -157,42 +156,11 @@ transform(const char *data_dir, const char *name, xmlDocPtr doc, const char *sta
 {
 	char path[PATH_MAX], param[DEFINITION_STAMP_LEN + 3];
 	const char *params[] = { "stamp", param, NULL };
-	xsltStylesheetPtr style;
-	xsltTransformContextPtr ctx = NULL;
-	xsltSecurityPrefsPtr prefs = NULL;
-	xmlDocPtr res = NULL;
-	xmlChar *text = NULL;
-	int len = 0, rc = BP_EIO;
 
 	if (pathf(path, sizeof(path), "%s/" DEFINITION_DIR "/%s", data_dir, name) != 0)
 		return BP_ETOOBIG;
 	snprintf(param, sizeof(param), "'%s'", stamp);
-	if ((style = xsltParseStylesheetFile(BAD_CAST path)) == NULL)
-		return BP_ENOENT;
-	if ((ctx = xsltNewTransformContext(style, doc)) == NULL ||
-	    (prefs = xsltNewSecurityPrefs()) == NULL ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
-	    xsltSetCtxtSecurityPrefs(prefs, ctx))
-		goto out;
-	if ((res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctx)) == NULL ||
-	    ctx->state != XSLT_STATE_OK)
-		goto out;
-	/* serialized as xsltproc -o does: the build's files were xsltproc's */
-	if (xsltSaveResultToString(&text, &len, res, style) != 0 || text == NULL)
-		goto out;
-	buf_add(out, text, (size_t)len);
-	rc = out->err ? BP_ENOMEM : 0;
-out:
-	xmlFree(text);
-	xmlFreeDoc(res);
-	xsltFreeTransformContext(ctx);
-	xsltFreeSecurityPrefs(prefs);
-	xsltFreeStylesheet(style);
-	return rc;
+	return render_file(path, doc, params, 0, out);
 }
 
 /* the content hash that names a version: the same files, the same directory */

@@ -609,3 +609,43 @@ render_tree(const char *xslt_dir, struct page *pg, xmlDocPtr *out)
 	run_free(&run);
 	return rc;
 }
+
+int
+render_file(const char *path, xmlDocPtr doc, const char **params, int may_read,
+    struct buf *out)
+{
+	xsltStylesheetPtr style;
+	xsltTransformContextPtr ctx = NULL;
+	xsltSecurityPrefsPtr prefs = NULL;
+	xmlDocPtr res = NULL;
+	xmlChar *text = NULL;
+	int len = 0, rc = BP_EIO;
+
+	if ((style = xsltParseStylesheetFile(BAD_CAST path)) == NULL)
+		return BP_ENOENT;
+	if ((ctx = xsltNewTransformContext(style, doc)) == NULL ||
+	    (prefs = xsltNewSecurityPrefs()) == NULL ||
+	    (!may_read &&
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, xsltSecurityForbid)) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
+	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
+	    xsltSetCtxtSecurityPrefs(prefs, ctx))
+		goto out;
+	if ((res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctx)) == NULL ||
+	    ctx->state != XSLT_STATE_OK)
+		goto out;
+	/* serialized as xsltproc -o does: the build's files were xsltproc's */
+	if (xsltSaveResultToString(&text, &len, res, style) != 0 || text == NULL)
+		goto out;
+	buf_add(out, text, (size_t)len);
+	rc = out->err ? BP_ENOMEM : 0;
+out:
+	xmlFree(text);
+	xmlFreeDoc(res);
+	xsltFreeTransformContext(ctx);
+	xsltFreeSecurityPrefs(prefs);
+	xsltFreeStylesheet(style);
+	return rc;
+}

@@ -32,6 +32,14 @@ int render_page(const char *xslt_dir, struct page *pg, struct buf *out);
 /* render_tree: the same transform, its result tree in *out (the caller's: xmlFreeDoc), for
  * a stylesheet whose output a program reads rather than sends (the report's PDF blocks). */
 int render_tree(const char *xslt_dir, struct page *pg, xmlDocPtr *out);
+/* render_file: the stylesheet at path over doc with params (name, quoted value, ...,
+ * NULL), its result serialized as `xsltproc -o` writes it, appended to out: how the
+ * build's generators run on a site (a year's definition, its form, its report
+ * definition). Nothing may be written or fetched from the network; may_read lets
+ * document() read local files (the report definition reads the questionnaire).
+ * BP_ENOENT when the stylesheet cannot be read, BP_EIO when the transform fails. */
+int render_file(const char *path, xmlDocPtr doc, const char **params, int may_read,
+    struct buf *out);
 /* render_html: an HTML result tree as libxml2 saves it for our <xsl:output method="html"
  * encoding="UTF-8" indent="no"/> (htmlSetMetaEncoding, then htmlDocContentDumpFormatOutput
  * unformatted), byte for byte, appended to out. BP_EINVAL, out as it was, for what it

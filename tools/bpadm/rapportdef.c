@@ -13,11 +13,9 @@
 
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
-#include <libxslt/security.h>
-#include <libxslt/transform.h>
-#include <libxslt/xsltutils.h>
 
 #include "rapportdef.h"
+#include "render.h"
 
 /* the year whose source the report of year takes: its own, else the latest before it */
 static int
@@ -94,46 +92,19 @@ write_atomic(const char *path, const void *p, size_t len)
 	return 0;
 }
 
-/* rapport.xsl over doc, with the questionnaire at the absolute path def */
+/* rapport.xsl over doc, with the questionnaire at the absolute path def: document($def)
+ * reads it, so files may be read, nothing written */
 static int
 write_out(const char *xsl, xmlDocPtr doc, const char *def, struct buf *out)
 {
 	char param[PATH_MAX + 8];
 	const char *params[] = { "def", param, NULL };
-	xsltStylesheetPtr style = NULL;
-	xsltTransformContextPtr ctx = NULL;
-	xsltSecurityPrefsPtr prefs = NULL;
-	xmlDocPtr res = NULL;
-	xmlChar *text = NULL;
-	int len = 0, rc = BP_EIO;
 
 	/* a string parameter: a path with a quote in it cannot be one */
 	if (strchr(def, '\'') != NULL)
 		return BP_EINVAL;
 	snprintf(param, sizeof(param), "'%s'", def);
-	/* document($def) reads the questionnaire: files may be read, nothing written */
-	if ((style = xsltParseStylesheetFile(BAD_CAST xsl)) == NULL ||
-	    (ctx = xsltNewTransformContext(style, doc)) == NULL ||
-	    (prefs = xsltNewSecurityPrefs()) == NULL ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid) ||
-	    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid) ||
-	    xsltSetCtxtSecurityPrefs(prefs, ctx))
-		goto out;
-	if ((res = xsltApplyStylesheetUser(style, doc, params, NULL, NULL, ctx)) != NULL &&
-	    ctx->state == XSLT_STATE_OK &&
-	    xsltSaveResultToString(&text, &len, res, style) == 0 && text != NULL) {
-		buf_add(out, text, (size_t)len);
-		rc = out->err ? BP_ENOMEM : 0;
-	}
-out:
-	xmlFree(text);
-	xmlFreeDoc(res);
-	xsltFreeTransformContext(ctx);
-	xsltFreeSecurityPrefs(prefs);
-	xsltFreeStylesheet(style);
-	return rc;
+	return render_file(xsl, doc, params, 1, out) == 0 ? 0 : BP_EIO;
 }
 
 int
