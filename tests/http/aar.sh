@@ -9,8 +9,6 @@
 # no fødselsnummer in the registry, the CSV, any URL or the Apache logs.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 PW="et langt passord for testene"

@@ -10,8 +10,6 @@
 # receipt.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 PW="et langt passord for testene"

@@ -4,8 +4,6 @@
 # Eleven accounts in two KORUS regions are made through the real invitation chain.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 suite_start "authorisation matrix"

@@ -6,8 +6,6 @@
 # logs stay out; and no fødselsnummer is on the page.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 PW="et langt passord for testene"

@@ -6,8 +6,6 @@
 # and keeps the newer ones, leaving a trace of the deletion.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 suite_start "public statements and audit retention"

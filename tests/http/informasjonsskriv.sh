@@ -9,8 +9,6 @@
 # text kept), the new text in every kommune's copy, and back to the default.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 PW="et langt passord for testene"

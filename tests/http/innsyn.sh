@@ -9,8 +9,6 @@
 # URL, the file name, a header or Apache's logs.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 PW="et langt passord for testene"

@@ -8,8 +8,6 @@
 # Location header, Apache log, audit log or (in plain) in the store.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 PW="et langt passord for testene"

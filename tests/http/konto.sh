@@ -6,8 +6,6 @@
 # refused for a suspended account; and the audit log.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 suite_start "Min konto and reset links"

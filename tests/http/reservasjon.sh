@@ -7,8 +7,6 @@
 # Apache log or the audit log.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 PW="et langt passord for testene"

@@ -7,8 +7,6 @@
 # fødselsnummer in the Apache logs, no 500 anywhere, no crash.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 PW="et langt passord for angrepene"

@@ -9,8 +9,6 @@
 # audit events of each, in the scope of the account they concern.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
 . tests/lib/http.sh
 
 suite_start "access that holds"

@@ -1,4 +1,4 @@
-# http.sh: what the HTTP suites share, over assert.sh and instance.sh (source it after them).
+# http.sh: what the HTTP suites share; it brings assert.sh and instance.sh along.
 #
 #   $WORK                         a work directory made when this file is sourced, removed
 #                                 at exit with the instance
@@ -21,6 +21,9 @@
 #   no_crash LABEL                checks: nothing crashed in Apache's error log, no
 #                                 sanitizer report
 #   not_in FILE...                0 when none of the numbers in NUMS occurs in the files
+. tests/lib/assert.sh
+. tests/lib/instance.sh
+
 declare -A SECRET
 WORK=$(mktemp -d /tmp/brukerplan-suite.XXXXXX)
 trap 'instance_stop; rm -rf "$WORK"' EXIT
