@@ -1,4 +1,5 @@
-/* demo.c: synthetic data (demo.h), for `bpadm demo` and `bpadm demo-registry`.
+/* demo.c: synthetic data (demo.h) for `bpadm demo`: a site's or a kartlegger's surveys
+ * (registry rows for `bpadm demo-registry` are demo_registry.c's).
  *
  * Each person has a valid synthetic number (Tenor's, month + 80, accepted in mode = test
  * only) and is 16 to 80 years old, and the record is answered by walking the year's
@@ -12,6 +13,7 @@
 
 #include "answers.h"
 #include "demo.h"
+#include "demo_int.h"
 #include "fnr.h"
 #include "period.h"
 #include "record.h"
@@ -20,82 +22,18 @@
 #include "survey.h"
 #include "transfer.h"
 
-#define DEMO_BATCH 500		/* surveys per write transaction: a few, not one per survey */
-#define DEMO_TRIES 64		/* numbers or answer sets to draw before giving up */
-#define DEMO_ITEMS_MAX 1024	/* definition.c's own limit */
-#define DEMO_OPTIONS_MAX 32
-#define DEMO_INCOMPLETE 12	/* percent of surveys left with mandatory answers missing */
-#define DEMO_UNDER_25 20	/* percent aged 16 to 24 (their form has more questions) */
-#define DEMO_SEASON (30 * 86400)	/* last changes spread over this many seconds */
-#define DEMO_KOMMUNER 512	/* more than Norway has */
-#define DEMO_BYDELER 24
-#define DEMO_PER_INSTANS 1000	/* a site: an instans for each this many surveys (and one) */
-#define DEMO_INSTANSER 24	/* at most, in a kommune */
-#define DEMO_KARTLEGGERE 2	/* per instans */
-#define DEMO_OSLO_SHARE 10	/* percent of a site's surveys in Oslo, as about in life */
-
-/* Variety, not secrecy: xorshift64*, seeded from the kernel so that two runs differ. */
-struct demo_rng {
-	uint64_t s;
-};
-
-static uint32_t
-demo_next(struct demo_rng *r)
-{
-	r->s ^= r->s >> 12;
-	r->s ^= r->s << 25;
-	r->s ^= r->s >> 27;
-	return (uint32_t)((r->s * 0x2545F4914F6CDD1DULL) >> 32);
-}
-
 /* 0 .. n-1 */
-static int
+int
 demo_below(struct demo_rng *r, int n)
 {
 	return n > 0 ? (int)(demo_next(r) % (uint32_t)n) : 0;
 }
 
-static int
+int
 demo_chance(struct demo_rng *r, int percent)
 {
 	return demo_below(r, 100) < percent;
 }
-
-/* A kartlegger whose surveys the demo makes: its account, and how many to make. */
-struct demo_owner {
-	struct account a;
-	long want;
-};
-
-/* Answer sets drawn by walking the questionnaire, each kept and given again to other
- * persons of the same age and sex (the only facts of the person the rules read: @alder,
- * @kjonn), so 100,000 surveys do not each walk it: TMPL_VARIANTS sets for each age, sex
- * and completeness. The evaluation kept in the record holds for every copy. */
-#define TMPL_AGES (80 - 16 + 1)
-#define TMPL_VARIANTS 8
-#define TMPL_SLOTS (TMPL_AGES * KJONN__MAX * 2 * TMPL_VARIANTS)
-
-struct demo_tmpl {
-	xmlDocPtr rec;			/* owned; NULL until drawn */
-	long errors, obs;
-};
-
-struct demo {
-	const struct secrets *sec;
-	const struct definition *def;
-	long long now;
-	int year, month, day;	/* today, by the test clock */
-	struct demo_rng rng;
-	struct demo_tmpl *tmpl;	/* TMPL_SLOTS */
-	struct demo_owner *owners;
-	size_t nowners;
-	size_t at;		/* the owner being filled, as committed */
-	long at_made;		/* its surveys made, as committed */
-	long made, complete;	/* committed */
-	/* the transaction under way (it may run again after the map grew) */
-	size_t batch_at;
-	long batch_at_made, batch_made, batch_complete;
-};
 
 /* d[9] and d[10], the control digits of d[0..8] (fnr.c); -1 when one of them would be 10,
  * which no number has. */
@@ -257,7 +195,7 @@ demo_answer(struct demo_rng *r, xmlNodePtr root, const struct def_item *it)
 
 /* Each question the record shows, in the form's order, and again while answers bring
  * follow-ups into view. */
-static int
+int
 demo_fill(struct demo *d, xmlDocPtr rec)
 {
 	unsigned char want[DEMO_ITEMS_MAX], shown[DEMO_ITEMS_MAX];
@@ -458,14 +396,6 @@ demo_batch(struct store_txn *txn, void *arg)
 
 /* -- a site: kommuner, accounts in every role, dates ---------------------------------------- */
 
-struct demo_kommune {
-	char nr[5];
-	char name[128];
-	char region[32];
-	char bydeler[DEMO_BYDELER][8];
-	int nbydeler;
-	long surveys;			/* a site: to make in it */
-};
 
 static int
 by_nr(const void *a, const void *b)
@@ -476,7 +406,7 @@ by_nr(const void *a, const void *b)
 /* The first max kommuner of the reference data by kommunenummer (Oslo first; the reference
  * data lists them alphabetically, for the pages), or only one. k has DEMO_KOMMUNER places:
  * all are read and sorted before the first max are kept. */
-static int
+int
 demo_kommuner(const struct refdata *rd, const char *only, struct demo_kommune *k, int max,
     int *n)
 {
@@ -788,153 +718,5 @@ demo_make(const struct config *cfg, const struct secrets *sec, const struct defi
 		xmlFreeDoc(d.tmpl[i].rec);
 	free(d.tmpl);
 	free(d.owners);
-	return rc;
-}
-
-/* -- demo-registry ------------------------------------------------------------------------ */
-
-/* Registry rows as a transfer writes them (transfer.h), for the reports and their bench,
- * made fast: a few hundred records answered by walking the questionnaire as `demo` does
- * (demo_fill, with the levekårsindeks evaluated), then each row one of them at random with
- * its own pseudonym, kommune and bydel. Person i of a kommune has the same pseudonym every
- * year, so a second year's rows follow the first's persons. */
-
-#define REGDEMO_TEMPLATES 400
-#define REGDEMO_BATCH 5000	/* rows per write transaction */
-struct regdemo {
-	struct demo d;
-	char *tmpl[REGDEMO_TEMPLATES];	/* the answers (children of the root), owned */
-	char tattr[REGDEMO_TEMPLATES][160];	/* kjonn alder indeks ... attributes */
-	struct demo_kommune k[DEMO_KOMMUNER];
-	int nk;
-	long count, done;
-};
-
-static uint64_t
-splitmix(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9E3779B97F4A7C15ULL);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-	return z ^ (z >> 31);
-}
-
-static int
-regdemo_template(struct regdemo *r, int t)
-{
-	struct evaluation ev;
-	struct buf b = { 0 };
-	xmlDocPtr rec = NULL;
-	xmlNodePtr n;
-	int age, tries, rc = 0, kjonn;
-
-	for (tries = 0; tries < DEMO_TRIES; tries++) {
-		xmlFreeDoc(rec);
-		age = demo_chance(&r->d.rng, DEMO_UNDER_25) ? 16 + demo_below(&r->d.rng, 9) :
-		    25 + demo_below(&r->d.rng, 56);
-		kjonn = 1 + demo_below(&r->d.rng, 2);
-		if ((rec = answers_new(r->d.year, "0000", "00000000000", kjonn_ids[kjonn],
-		    r->d.year - age, age)) == NULL)
-			return BP_ENOMEM;
-		if ((rc = demo_fill(&r->d, rec)) != 0 ||
-		    (rc = definition_evaluate(r->d.def, rec, &ev)) != 0)
-			break;
-		if (ev.errors == 0)
-			break;
-	}
-	if (rc == 0 && tries == DEMO_TRIES)
-		rc = BP_EINVAL;
-	if (rc == 0) {
-		for (n = xmlDocGetRootElement(rec)->children; n; n = n->next) {
-			xmlBufferPtr xb = xmlBufferCreate();
-
-			if (xb == NULL || xmlNodeDump(xb, rec, n, 0, 0) < 0) {
-				xmlBufferFree(xb);
-				rc = BP_ENOMEM;
-				break;
-			}
-			buf_add(&b, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-			xmlBufferFree(xb);
-		}
-		snprintf(r->tattr[t], sizeof(r->tattr[t]), "kjonn=\"%s\" fodselsar=\"%d\" "
-		    "alder=\"%d\" regler=\"demo\" indeks=\"%s\" indekstekst=\"%s\"",
-		    kjonn_ids[kjonn], r->d.year - age, age, ev.index_group, ev.index_title);
-		if (rc == 0 && (rc = b.err) == 0)
-			r->tmpl[t] = b.p, b.p = NULL;
-	}
-	buf_free(&b);
-	xmlFreeDoc(rec);
-	return rc;
-}
-
-static int
-regdemo_batch(struct store_txn *txn, void *arg)
-{
-	struct regdemo *r = arg;
-	unsigned char key[REGISTRY_KEY_LEN];
-	char pseudonym[PSEUDONYM_LEN + 1];
-	struct buf row = { 0 }, packed = { 0 };
-	long i, end = r->done + REGDEMO_BATCH < r->count ? r->done + REGDEMO_BATCH : r->count;
-	int rc = 0;
-
-	for (i = r->done; i < end && rc == 0; i++) {
-		int ki = (int)(i % r->nk), t = demo_below(&r->d.rng, REGDEMO_TEMPLATES), j;
-		uint64_t x = ((uint64_t)strtoul(r->k[ki].nr, NULL, 10) << 32) | (uint64_t)(i / r->nk);
-		const char *bydel = r->k[ki].nbydeler ?
-		    r->k[ki].bydeler[demo_below(&r->d.rng, r->k[ki].nbydeler)] : "";
-
-		snprintf((char *)key, 9, "%04d%s", r->d.year, r->k[ki].nr);
-		for (j = 0; j < 4; j++) {
-			uint64_t v = splitmix(&x);
-
-			memcpy(key + 8 + 8 * j, &v, 8);
-		}
-		hex_encode(key + 8, 32, pseudonym);
-		buf_reset(&row);
-		buf_printf(&row, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kartlegging aar=\"%d\" "
-		    "kommune=\"%s\" %s pseudonym=\"%s\" instanstype=\"%s\" bydel=\"%s\">%s"
-		    "</kartlegging>\n", r->d.year, r->k[ki].nr, r->tattr[t], pseudonym,
-		    tjenestetype_ids[demo_below(&r->d.rng, TJ__MAX)], bydel, r->tmpl[t]);
-		if ((rc = row.err) == 0)
-			rc = registry_put(txn, key, row.p, row.len, 0, &packed);
-	}
-	buf_free(&row);
-	buf_free(&packed);
-	return rc;
-}
-
-
-int
-demo_registry(const struct config *cfg, const struct definition *def, int year, long count,
-    const char *only, int *kommuner)
-{
-	struct refdata *rd = NULL;
-	struct regdemo *r;
-	struct store *st = NULL;
-	int i, rc;
-
-	*kommuner = 0;
-	if ((r = calloc(1, sizeof(*r))) == NULL)
-		return BP_ENOMEM;
-	r->d.year = year;
-	r->d.def = def;
-	r->count = count;
-	r->d.rng.s = 0x9E3779B97F4A7C15ULL ^ (uint64_t)year;	/* the same rows each run */
-	if ((rc = refdata_load(cfg->data, &rd)) == 0)
-		rc = demo_kommuner(rd, only, r->k, DEMO_KOMMUNER, &r->nk);
-	refdata_free(rd);
-	for (i = 0; rc == 0 && i < REGDEMO_TEMPLATES; i++)
-		rc = regdemo_template(r, i);
-	if (rc == 0)
-		rc = store_open(cfg->store, cfg->map_size, 0, &st);
-	while (rc == 0 && r->done < r->count)
-		if ((rc = store_write(st, regdemo_batch, r)) == 0)
-			r->done = r->done + REGDEMO_BATCH < r->count ? r->done + REGDEMO_BATCH : r->count;
-	store_close(st);
-	for (i = 0; i < REGDEMO_TEMPLATES; i++)
-		free(r->tmpl[i]);
-	*kommuner = r->nk;
-	free(r);
 	return rc;
 }
