@@ -8,6 +8,8 @@
  * again this year, p12 only last year); Stavanger (1103, region "vest") 6 persons. */
 #include "unit.h"
 
+#include "report_xpath.h"
+
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
@@ -200,28 +202,6 @@ build(const struct report_target *t, int with_prev)
 	return doc;
 }
 
-/* the n of a cell: section, row (or "base"), column, measure (or NULL) */
-static char *
-cell(xmlDocPtr doc, const char *sec, const char *row, const char *col, const char *m)
-{
-	static char out[64];
-	char xp[512];
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr o;
-
-	if (strcmp(row, "base") == 0)
-		snprintf(xp, sizeof(xp), "string(//section[@id='%s']/base/v[@col='%s']/@n)", sec, col);
-	else
-		snprintf(xp, sizeof(xp), "string(//section[@id='%s']/row[@id='%s']/v[@col='%s'%s%s%s]/@n)",
-		    sec, row, col, m ? " and @m='" : "", m ? m : "", m ? "'" : "");
-	o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
-	assert_non_null(o);
-	snprintf(out, sizeof(out), "%s", o->stringval ? (const char *)o->stringval : "");
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return out;
-}
-
 static char *
 pct(xmlDocPtr doc, const char *sec, const char *row, const char *col)
 {
@@ -232,22 +212,6 @@ pct(xmlDocPtr doc, const char *sec, const char *row, const char *col)
 
 	snprintf(xp, sizeof(xp), "string(//section[@id='%s']/row[@id='%s']/v[@col='%s']/@pct)",
 	    sec, row, col);
-	o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
-	snprintf(out, sizeof(out), "%s", o->stringval ? (const char *)o->stringval : "");
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return out;
-}
-
-static char *
-column(xmlDocPtr doc, const char *col)
-{
-	static char out[64];
-	char xp[128];
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr o;
-
-	snprintf(xp, sizeof(xp), "string(//columns/column[@id='%s']/@n)", col);
 	o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
 	snprintf(out, sizeof(out), "%s", o->stringval ? (const char *)o->stringval : "");
 	xmlXPathFreeObject(o);
@@ -276,21 +240,6 @@ nodata(xmlDocPtr doc, const char *col)
 	xmlXPathFreeObject(o);
 	xmlXPathFreeContext(ctx);
 	return yes;
-}
-
-/* how many nodes the XPath expression selects */
-static int
-count_of(xmlDocPtr doc, const char *xp)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
-	int n;
-
-	assert_non_null(o);
-	n = o->nodesetval ? o->nodesetval->nodeNr : 0;
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return n;
 }
 
 static const struct expect {

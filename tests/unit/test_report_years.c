@@ -5,6 +5,8 @@
  * store (counted now, then kept) is the fresh count's. */
 #include "unit.h"
 
+#include "report_xpath.h"
+
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
@@ -19,60 +21,6 @@ static const char *data_dir(void)
 
 	snprintf(dir, sizeof(dir), "%s/data", b ? b : "build");
 	return dir;
-}
-
-/* the n of a cell: section, row (or "base"), column, measure (or NULL) */
-static char *
-cell(xmlDocPtr doc, const char *sec, const char *row, const char *col, const char *m)
-{
-	static char out[64];
-	char xp[512];
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr o;
-
-	if (strcmp(row, "base") == 0)
-		snprintf(xp, sizeof(xp), "string(//section[@id='%s']/base/v[@col='%s']/@n)", sec, col);
-	else
-		snprintf(xp, sizeof(xp), "string(//section[@id='%s']/row[@id='%s']/v[@col='%s'%s%s%s]/@n)",
-		    sec, row, col, m ? " and @m='" : "", m ? m : "", m ? "'" : "");
-	o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
-	assert_non_null(o);
-	snprintf(out, sizeof(out), "%s", o->stringval ? (const char *)o->stringval : "");
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return out;
-}
-
-/* the persons of a column (its n) */
-static char *
-column(xmlDocPtr doc, const char *col)
-{
-	static char out[64];
-	char xp[128];
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr o;
-
-	snprintf(xp, sizeof(xp), "string(//columns/column[@id='%s']/@n)", col);
-	o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
-	snprintf(out, sizeof(out), "%s", o->stringval ? (const char *)o->stringval : "");
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return out;
-}
-
-/* how many nodes the XPath expression selects */
-static int
-count_of(xmlDocPtr doc, const char *xp)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
-	int n;
-
-	assert_non_null(o);
-	n = o->nodesetval ? o->nodesetval->nodeNr : 0;
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return n;
 }
 
 /* The definitions, hand-made: 2027 with a question added (kategori2 in place of kategori, a
