@@ -14,17 +14,6 @@
 
 static const struct secrets sec = { { 1 }, { 2 }, { 3 } };
 
-static int
-setup(void **state)
-{
-	return fix_setup(state, NULL, 1024 * 1024);
-}
-
-static int
-teardown(void **state)
-{
-	return fix_teardown(state);
-}
 
 /* Tone, a kartlegger in Stavanger, invited by Kari, the kommunekontakt; Tone has made two
  * links for her instans and Kari one for a kommunekontakt. */
@@ -279,9 +268,9 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_suspend_restore, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_old_links_of_suspended, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_role, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_suspend_restore, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_old_links_of_suspended, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_role, store_setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,17 +11,6 @@
 
 #define T0 1782858600LL		/* 2026-06-30 22:30:00 UTC */
 
-static int
-setup(void **state)
-{
-	return fix_setup(state, NULL, 1024 * 1024);
-}
-
-static int
-teardown(void **state)
-{
-	return fix_teardown(state);
-}
 
 /* tokens */
 
@@ -847,26 +836,26 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_token),
 		cmocka_unit_test(test_token_malformed),
-		cmocka_unit_test_setup_teardown(test_session_create_load, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_unknown, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_idle, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_absolute, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_delete, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_purge, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_session_end_all, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_session_create_load, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_session_unknown, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_session_idle, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_session_absolute, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_session_delete, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_session_purge, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_session_end_all, store_setup, fix_teardown),
 		cmocka_unit_test(test_email_normalize),
 		cmocka_unit_test(test_email_length),
 		cmocka_unit_test(test_name_valid),
 		cmocka_unit_test(test_role_ids),
-		cmocka_unit_test_setup_teardown(test_account_round_trip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_account_missing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_account_duplicate_email, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_account_save_invalid, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_invite_round_trip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_account_round_trip, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_account_missing, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_account_duplicate_email, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_account_save_invalid, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_invite_round_trip, store_setup, fix_teardown),
 		cmocka_unit_test(test_invite_state),
-		cmocka_unit_test_setup_teardown(test_invite_stored_states, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_invite_forged, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_invite_invalid, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_invite_stored_states, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_invite_forged, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_invite_invalid, store_setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests_name("auth", tests, NULL, NULL);

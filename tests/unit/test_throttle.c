@@ -11,17 +11,6 @@
 #define ACCOUNT_A "0123456789abcdef0123456789abcdef"
 #define ACCOUNT_B "fedcba9876543210fedcba9876543210"
 
-static int
-setup(void **state)
-{
-	return fix_setup(state, NULL, 1024 * 1024);
-}
-
-static int
-teardown(void **state)
-{
-	return fix_teardown(state);
-}
 
 /* throttle */
 
@@ -421,16 +410,16 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_throttle_lock, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_throttle_window, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_throttle_clear, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_throttle_addr, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_throttle_forgive, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_throttle_lookup, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_throttle_purge, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_scope, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_audit_same_second, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_lock, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_window, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_clear, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_addr, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_forgive, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_lookup, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_purge, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_audit, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_audit_scope, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_audit_same_second, store_setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests_name("throttle", tests, NULL, NULL);

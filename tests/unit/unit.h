@@ -83,6 +83,14 @@ fix_teardown(void **state)
 	return 0;
 }
 
+/* store_setup: cmocka's setup of a test over a fresh store (a 1 MiB map, which grows);
+ * fix_teardown ends it */
+static inline int
+store_setup(void **state)
+{
+	return fix_setup(state, NULL, 1024 * 1024);
+}
+
 /* file_write: create path with mode and exactly len bytes of data. */
 static inline void
 file_write(const char *path, const void *data, size_t len, mode_t mode)
