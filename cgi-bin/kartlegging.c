@@ -158,7 +158,7 @@ add_list(struct app *a, const char *query, long page, int year)
 {
 	struct listing l;
 	xmlNodePtr list, n;
-	char when[17];
+	char when[TIME_NORWEGIAN_LEN + 1];
 	struct store *st;
 	size_t i;
 	int rc;
@@ -195,7 +195,9 @@ add_list(struct app *a, const char *query, long page, int year)
 		page_attr(&a->page, n, "id", row(&l, i)->id);
 		page_attr(&a->page, n, "fnr", row(&l, i)->fnr);
 		page_attr_ll(&a->page, n, "errors", row(&l, i)->errors);
-		time_datetime((time_t)row(&l, i)->changed, when);
+		/* as Norwegians write it, made here: the stylesheet's dato template for each of
+		 * 50 rows cost the list a fifth of its instructions */
+		time_norwegian((time_t)row(&l, i)->changed, 1, when);
 		page_attr(&a->page, n, "changed", when);
 	}
 	toplist_free(&l.rows.top);	/* wipes the numbers */

@@ -2,7 +2,7 @@
 <!-- kartlegging.xsl: "Kartlegging <år>": start a survey, and one's own surveys.
      Model: <start fnr ask-kjonn kjonn fodselsar/>, <own id/> (one's own survey of the
      number typed), <surveys year older count page pages query><survey id fnr errors
-     changed/> (year: of the surveys listed; older: listing this year, how many of last
+     changed (dd.mm.åååå kl. TT:MM)/> (year: of the surveys listed; older: listing this year, how many of last
      year's one still holds, not yet transferred),
      or <confirm id fnr errors/> to confirm a deletion. -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
@@ -159,7 +159,7 @@
                 <tr>
                   <th scope="row"><a href="skjema?id={$id}"><xsl:value-of select="$fnr"/></a></th>
                   <td><xsl:value-of select="@errors"/></td>
-                  <td><xsl:call-template name="dato"><xsl:with-param name="d" select="@changed"/></xsl:call-template></td>
+                  <td><xsl:value-of select="@changed"/></td>
                   <td>Last ned PDF: <a href="innsyn?id={$id}&amp;fil=kartlegging" aria-label="Kartlegging {$fnr}">Kartlegging</a><xsl:text> </xsl:text><a href="innsyn?id={$id}&amp;fil=endringslogg" aria-label="Endringslogg {$fnr}">Endringslogg</a></td>
                   <td><a href="skjema?id={$id}" aria-label="Endre {$fnr}">Endre</a></td>
                   <td><button type="submit" name="id" value="{$id}" class="danger" aria-label="Slett {$fnr}">Slett</button></td>
