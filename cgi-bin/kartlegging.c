@@ -316,7 +316,8 @@ create(struct store_txn *txn, void *arg)
 	if ((s->closed = period_state(&s->period, time_year((time_t)s->a->now), s->today) !=
 	    PERIOD_OPEN))
 		return BP_EDENIED;
-	if ((s->wait = throttle_attempt(txn, THROTTLE_LOOKUP, s->a->me.id, s->a->now)) < 0)
+	if ((s->wait = throttle_attempt_max(txn, THROTTLE_LOOKUP, s->a->me.id, s->a->now,
+	    s->a->cfg.lookup_limit)) < 0)
 		return BP_ESTORE;
 	if (s->wait > 0)
 		return app_audit(s->a, txn, "survey.lookup", NULL, "sperret");

@@ -156,7 +156,8 @@ do_job(struct store_txn *txn, void *arg)
 	struct job *j = arg;
 
 	j->rc = 0;
-	if ((j->wait = throttle_attempt(txn, THROTTLE_LOOKUP, j->a->me.id, j->a->now)) < 0)
+	if ((j->wait = throttle_attempt_max(txn, THROTTLE_LOOKUP, j->a->me.id, j->a->now,
+	    j->a->cfg.lookup_limit)) < 0)
 		return BP_ESTORE;
 	if (j->wait > 0)
 		return app_audit(j->a, txn, "reservation.check", NULL, "sperret");

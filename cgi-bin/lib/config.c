@@ -27,13 +27,14 @@ const char *const mode_names[MODE__MAX] = { "test", "drift" };
 const char *const auth_names[AUTH__MAX] = { "local", "oidc" };
 
 enum key { K_STORE, K_SECRETS, K_XSLT, K_BASE_URL, K_MODE, K_AUTH, K_MAP_MB, K_DATA, K_HTTPS,
-    K_CONTROLLER, K_CONTROLLER_CONTACT, K_A11Y_CONTACT, K_A11Y_DATE, K_AUDIT_MONTHS, K__MAX };
+    K_CONTROLLER, K_CONTROLLER_CONTACT, K_A11Y_CONTACT, K_A11Y_DATE, K_AUDIT_MONTHS, K_LOOKUP_LIMIT, K__MAX };
 static const char *const key_names[K__MAX] = {
 	"store", "secrets", "xslt", "base_url", "mode", "auth", "map_mb", "data", "https",
-	"controller", "controller_contact", "a11y_contact", "a11y_date", "audit_months"
+	"controller", "controller_contact", "a11y_contact", "a11y_date", "audit_months",
+	"lookup_limit"
 };
 /* Keys every config must give; the others have defaults. */
-static const int key_required[K__MAX] = { 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
+static const int key_required[K__MAX] = { 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
 static const char *const yes_no[2] = { "no", "yes" };
 
 static int
@@ -129,6 +130,12 @@ set_value(struct config *cfg, enum key k, const char *dir, const char *val)
 			return BP_EINVAL;
 		cfg->audit_months = (int)mb;
 		return 0;
+	case K_LOOKUP_LIMIT:
+		/* a busy intake day may need more than the default; a bench needs many more */
+		if (str_to_ll(val, 1, CONFIG_LOOKUP_LIMIT_MAX, &mb) != 0)
+			return BP_EINVAL;
+		cfg->lookup_limit = (int)mb;
+		return 0;
 	default:
 		abort();
 	}
@@ -148,6 +155,7 @@ config_parse(const char *text, size_t len, const char *dir, struct config *cfg,
 	cfg->auth = AUTH_LOCAL;
 	cfg->map_size = 64UL * 1024 * 1024;
 	cfg->audit_months = CONFIG_AUDIT_MONTHS_DEFAULT;
+	cfg->lookup_limit = CONFIG_LOOKUP_LIMIT_DEFAULT;
 	str_copy(cfg->controller, sizeof(cfg->controller), CONFIG_CONTROLLER_DEFAULT);
 	if (len > CONFIG_MAX_SIZE) {
 		snprintf(err, errlen, "file is larger than %d bytes", CONFIG_MAX_SIZE);

@@ -34,10 +34,13 @@ struct config {
 	char a11y_contact[200];		/* feedback on accessibility; "" unset */
 	char a11y_date[11];		/* the accessibility statement's date, YYYY-MM-DD */
 	int audit_months;		/* audit events older than this are purged (bp-transfer) */
+	int lookup_limit;		/* look-ups of people per account in 15 minutes */
 };
 
 #define CONFIG_CONTROLLER_DEFAULT "Helse Stavanger HF"
 #define CONFIG_AUDIT_MONTHS_DEFAULT 24
+#define CONFIG_LOOKUP_LIMIT_DEFAULT 60
+#define CONFIG_LOOKUP_LIMIT_MAX 1000000
 
 extern const char *const mode_names[MODE__MAX];
 

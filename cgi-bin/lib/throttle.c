@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "config.h"
 #include "throttle.h"
 
 #define PURGE_PER_WRITE 8	/* expired records deleted by each write that makes one */
@@ -15,7 +16,8 @@
  * spraying over many accounts; it counts failures only (a successful login takes back
  * its own attempt, since a whole municipal office may share one address) and is never
  * cleared, so a success in between does not wipe the failures before it. Per account's
- * look-ups (THROTTLE_LOOKUP, keyed by account id): every call counts, 60 in 15 minutes,
+ * look-ups (THROTTLE_LOOKUP, keyed by account id): every call counts, 60 in 15 minutes
+ * unless the configuration says otherwise (lookup_limit),
  * then 15 minutes locked, which bounds how fast a stolen session can search people. */
 static const struct {
 	char prefix;
@@ -25,7 +27,7 @@ static const struct {
 } rules[THROTTLE__MAX] = {
 	[THROTTLE_EMAIL] = { 'e', 5, 15 * 60, 15 * 60 },
 	[THROTTLE_ADDR] = { 'a', 50, 15 * 60, 15 * 60 },
-	[THROTTLE_LOOKUP] = { 'l', 60, 15 * 60, 15 * 60 },
+	[THROTTLE_LOOKUP] = { 'l', CONFIG_LOOKUP_LIMIT_DEFAULT, 15 * 60, 15 * 60 },
 };
 
 struct counter {
@@ -80,12 +82,21 @@ long
 throttle_attempt(struct store_txn *txn, enum throttle_kind kind, const char *key,
     long long now)
 {
+	return throttle_attempt_max(txn, kind, key, now, 0);
+}
+
+long
+throttle_attempt_max(struct store_txn *txn, enum throttle_kind kind, const char *key,
+    long long now, int limit)
+{
 	char k[STORE_KEY_MAX + 1];
 	struct counter c = { 0, now, 0 };
 	int klen, found;
 
 	if ((klen = make_key(kind, key, k, sizeof(k))) < 0)
 		return -1;
+	if (limit <= 0)
+		limit = rules[kind].limit;
 	if (!(found = read_counter(txn, k, klen, &c)))
 		c = (struct counter){ 0, now, 0 };
 	if (c.locked > now)
@@ -93,7 +104,7 @@ throttle_attempt(struct store_txn *txn, enum throttle_kind kind, const char *key
 	if (now - c.start >= rules[kind].window)
 		c.count = 0, c.start = now;
 	c.count++;
-	if (c.count > rules[kind].limit)
+	if (c.count > limit)
 		c.locked = now + rules[kind].lock;
 	/* a new record: make room first (the new one is not expired, so it stays) */
 	if (!found && throttle_purge(txn, now, PURGE_PER_WRITE) < 0)

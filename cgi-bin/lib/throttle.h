@@ -14,6 +14,10 @@ enum throttle_kind { THROTTLE_EMAIL, THROTTLE_ADDR, THROTTLE_LOOKUP, THROTTLE__M
  * keys never seen again do not pile up. */
 long throttle_attempt(struct store_txn *txn, enum throttle_kind kind, const char *key,
     long long now);
+/* throttle_attempt_max: the same with limit attempts per window instead of the kind's
+ * own (limit <= 0: the kind's own), for a limit the configuration sets. */
+long throttle_attempt_max(struct store_txn *txn, enum throttle_kind kind, const char *key,
+    long long now, int limit);
 /* throttle_forgive: take back one counted attempt of key (a login that succeeded), so the
  * counter holds failures only; the failures before it stay counted. 0 or a bp_err. */
 int throttle_forgive(struct store_txn *txn, enum throttle_kind kind, const char *key,

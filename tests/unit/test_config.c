@@ -62,6 +62,7 @@ test_minimal(void **state)
 		assert_int_equal(cfg.auth, AUTH_LOCAL);
 		assert_true(cfg.map_size >= 1024 * 1024);
 		assert_int_equal(cfg.https, 0);		/* https only when the request is */
+		assert_int_equal(cfg.lookup_limit, CONFIG_LOOKUP_LIMIT_DEFAULT);
 	}
 }
 
@@ -107,6 +108,11 @@ test_values(void **state)
 			assert_int_equal(cfg.map_size, cases[i].map);
 		assert_int_equal(cfg.https, cases[i].https);
 	}
+	/* lookup_limit: from 1 to CONFIG_LOOKUP_LIMIT_MAX */
+	snprintf(text, sizeof(text), "store=s\nsecrets=k\nxslt=x\nbase_url=http://h\n"
+	    "lookup_limit = 1000000\n");
+	assert_int_equal(config_parse(text, strlen(text), "/", &cfg, err, sizeof(err)), 0);
+	assert_int_equal(cfg.lookup_limit, CONFIG_LOOKUP_LIMIT_MAX);
 }
 
 /* Each bad line goes in as line 5 of an otherwise good file. */
@@ -129,6 +135,9 @@ static const char *const bad_lines[] = {
 	"map_mb = 8 MB",
 	"map_mb = 1048577",
 	"map_mb = 99999999999999999999",
+	"lookup_limit = 0",
+	"lookup_limit = 1000001",
+	"lookup_limit = mange",
 	"just words",
 	"= value",
 	"store",

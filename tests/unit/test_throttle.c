@@ -19,6 +19,7 @@ struct thr {
 	const char *key;
 	long long now;
 	long wait;
+	int limit;		/* 0: the kind's own */
 };
 
 static int
@@ -26,7 +27,8 @@ thr_attempt(struct store_txn *txn, void *arg)
 {
 	struct thr *t = arg;
 
-	t->wait = throttle_attempt(txn, t->kind, t->key, t->now);
+	t->wait = t->limit ? throttle_attempt_max(txn, t->kind, t->key, t->now, t->limit) :
+	    throttle_attempt(txn, t->kind, t->key, t->now);
 	return t->wait < 0 ? -1 : 0;
 }
 
@@ -41,7 +43,16 @@ thr_clear(struct store_txn *txn, void *arg)
 static long
 attempt(struct store *st, enum throttle_kind kind, const char *key, long long now)
 {
-	struct thr t = { kind, key, now, -1 };
+	struct thr t = { kind, key, now, -1, 0 };
+
+	assert_int_equal(store_write(st, thr_attempt, &t), 0);
+	return t.wait;
+}
+
+static long
+attempt_max(struct store *st, const char *key, long long now, int limit)
+{
+	struct thr t = { THROTTLE_LOOKUP, key, now, -1, limit };
 
 	assert_int_equal(store_write(st, thr_attempt, &t), 0);
 	return t.wait;
@@ -93,7 +104,7 @@ static void
 test_throttle_clear(void **state)
 {
 	struct fix *f = *state;
-	struct thr t = { THROTTLE_EMAIL, "kari@x.no", T0, 0 };
+	struct thr t = { THROTTLE_EMAIL, "kari@x.no", T0, 0, 0 };
 	int i;
 
 	for (i = 0; i < 5; i++)
@@ -137,7 +148,7 @@ static void
 test_throttle_forgive(void **state)
 {
 	struct fix *f = *state;
-	struct thr t = { THROTTLE_ADDR, "192.0.2.7", T0, 0 };
+	struct thr t = { THROTTLE_ADDR, "192.0.2.7", T0, 0, 0 };
 	int i;
 
 	/* 49 failures, then many successes (each counted, then forgiven): never locked */
@@ -182,6 +193,22 @@ test_throttle_lookup(void **state)
 		assert_int_equal(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_A, T0 + 60 + 15 * 60),
 		    0);
 	assert_true(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_A, T0 + 60 + 15 * 60) > 0);
+}
+
+/* a limit from the configuration (lookup_limit) replaces the 60, window and lock alike */
+static void
+test_throttle_lookup_limit(void **state)
+{
+	struct fix *f = *state;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		assert_int_equal(attempt_max(f->st, ACCOUNT_A, T0 + i, 3), 0);
+	assert_int_equal(attempt_max(f->st, ACCOUNT_A, T0 + 3, 3), 15 * 60);
+	for (i = 0; i < 100; i++)
+		assert_int_equal(attempt_max(f->st, ACCOUNT_B, T0 + i, 1000), 0);
+	/* the default still locks ACCOUNT_B's 101st at 60 */
+	assert_true(attempt(f->st, THROTTLE_LOOKUP, ACCOUNT_B, T0 + 100) > 0);
 }
 
 struct thr_purge {
@@ -416,6 +443,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_throttle_addr, store_setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_throttle_forgive, store_setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_throttle_lookup, store_setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_throttle_lookup_limit, store_setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_throttle_purge, store_setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_audit, store_setup, fix_teardown),
 		cmocka_unit_test_setup_teardown(test_audit_scope, store_setup, fix_teardown),

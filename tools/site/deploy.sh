@@ -87,6 +87,8 @@ auth     = local
 # a11y_date          = 2026-12-01
 # Audit events older than this many months are deleted by bp-transfer's daily run.
 # audit_months       = 24
+# Look-ups of people (Sjekk reservasjon, Kartlegg bruker) one account may make in 15 minutes.
+# lookup_limit       = 60
 CONF
 	chmod 644 "$conf"
 elif [ -n "$base_url$mode" ]; then
