@@ -6,7 +6,8 @@
  * kommunekontakt the kommune's, and how many of them have no errors (only those are
  * transferred); KORUS its region's and KORFOR the country's, those still in the kommuner
  * and those transferred. Counting is cheap: a kartlegger's count is the size of its index
- * entry, and only the kommunekontakt's reads each survey's facts (a kommune's few hundred).
+ * entry (no account is read, only the scope's ids), and only the kommunekontakt's reads each
+ * survey's facts (a kommune's few hundred).
  *
  *   GET /cgi-bin/menu[?velkommen=1]    (velkommen: show the velkomstmelding, once)
  */
@@ -48,22 +49,22 @@ count_facts(const struct survey_facts *sf, void *arg)
 
 /* the kommunekontakt: each survey of the kommune, for its errors */
 static int
-count_kommune(const struct account *acct, void *arg)
+count_kommune(const char *id, void *arg)
 {
 	struct facts *f = arg;
 
-	return survey_list(f->txn, NULL, acct->id, f->year, count_facts, f);
+	return survey_list(f->txn, NULL, id, f->year, count_facts, f);
 }
 
 /* KORUS and KORFOR: how many each account of the scope holds, without reading them */
 static int
-count_holder(const struct account *acct, void *arg)
+count_holder(const char *id, void *arg)
 {
 	struct facts *f = arg;
 	long n;
 	int rc;
 
-	if ((rc = survey_count(f->txn, acct->id, f->year, &n)) != 0)
+	if ((rc = survey_count(f->txn, id, f->year, &n)) != 0)
 		return rc;
 	f->scope_surveys += n;
 	return 0;
@@ -94,15 +95,16 @@ read_scope(struct facts *f)
 
 	switch (me->role) {
 	case ROLE_KOMMUNE:
-		return account_scan(f->txn, 'k', me->kommune, count_kommune, f);
+		return account_scan_ids(f->txn, 'k', me->kommune, count_kommune, f);
 	case ROLE_KORUS:
-		if ((rc = account_scan(f->txn, 'r', me->region, count_holder, f)) != 0)
+		if ((rc = account_scan_ids(f->txn, 'r', me->region, count_holder, f)) != 0)
 			return rc;
 		return period_scan(f->txn, count_transfer, f);
 	case ROLE_KORFOR:
 		/* those who survey: kartleggere and kommunekontakter */
-		if ((rc = account_scan(f->txn, 'o', role_ids[ROLE_KARTLEGGER], count_holder, f)) ||
-		    (rc = account_scan(f->txn, 'o', role_ids[ROLE_KOMMUNE], count_holder, f)))
+		if ((rc = account_scan_ids(f->txn, 'o', role_ids[ROLE_KARTLEGGER], count_holder,
+		    f)) != 0 || (rc = account_scan_ids(f->txn, 'o', role_ids[ROLE_KOMMUNE],
+		    count_holder, f)) != 0)
 			return rc;
 		return period_scan(f->txn, count_transfer, f);
 	default:
@@ -184,7 +186,9 @@ menu_get(struct app *a)
 	memset(&f, 0, sizeof(f));
 	f.a = a;
 	f.year = time_year((time_t)a->now);
-	if (app_store(a, &st) != 0 || app_refdata(a, &f.rd) != 0 ||
+	/* the reference data (4M instructions to read) only for KORUS's region */
+	if (app_store(a, &st) != 0 ||
+	    (a->me.role == ROLE_KORUS && app_refdata(a, &f.rd) != 0) ||
 	    store_read(st, read_facts, &f) != 0) {
 		buf_free(&f.welcome);
 		return 500;

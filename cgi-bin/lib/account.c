@@ -196,7 +196,8 @@ index_scopes(struct store_txn *txn, const struct account *a)
 struct scan {
 	struct store_txn *txn;
 	size_t plen;
-	account_fn fn;
+	account_fn fn;		/* the accounts, read; or */
+	account_id_fn id_fn;	/* their ids only */
 	void *arg;
 };
 
@@ -214,23 +215,41 @@ scan_one(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 		return 0;
 	memcpy(id, (const char *)k + s->plen, ACCOUNT_ID_LEN);
 	id[ACCOUNT_ID_LEN] = '\0';
+	if (s->id_fn)
+		return s->id_fn(id, s->arg);
 	if ((rc = account_load(s->txn, id, &a)) != 0)
 		return rc == BP_ENOENT ? 0 : rc;
 	return s->fn(&a, s->arg);
 }
 
-int
-account_scan(struct store_txn *txn, char scope, const char *value, account_fn fn, void *arg)
+static int
+scan_scope(struct store_txn *txn, char scope, const char *value, struct scan *s)
 {
 	char prefix[STORE_KEY_MAX + 1];
-	struct scan s = { txn, 0, fn, arg };
 	int n;
 
 	n = snprintf(prefix, sizeof(prefix), "%c:%s:", scope, value);
 	if (n < 0 || n >= (int)sizeof(prefix) - ACCOUNT_ID_LEN)
 		return BP_EINVAL;
-	s.plen = (size_t)n;
-	return store_scan(txn, DB_SCOPES, prefix, s.plen, 0, scan_one, &s);
+	s->plen = (size_t)n;
+	return store_scan(txn, DB_SCOPES, prefix, s->plen, 0, scan_one, s);
+}
+
+int
+account_scan(struct store_txn *txn, char scope, const char *value, account_fn fn, void *arg)
+{
+	struct scan s = { txn, 0, fn, NULL, arg };
+
+	return scan_scope(txn, scope, value, &s);
+}
+
+int
+account_scan_ids(struct store_txn *txn, char scope, const char *value, account_id_fn fn,
+    void *arg)
+{
+	struct scan s = { txn, 0, NULL, fn, arg };
+
+	return scan_scope(txn, scope, value, &s);
 }
 
 int

@@ -106,5 +106,10 @@ int account_by_identity(struct store_txn *txn, const char *idhash, struct accoun
 typedef int (*account_fn)(const struct account *a, void *arg);
 int account_scan(struct store_txn *txn, char scope, const char *value, account_fn fn,
     void *arg);
+/* account_scan_ids: the same, with each account's id only, none of them read (a count
+ * over a whole role or region would otherwise parse every account's record). */
+typedef int (*account_id_fn)(const char *id, void *arg);
+int account_scan_ids(struct store_txn *txn, char scope, const char *value, account_id_fn fn,
+    void *arg);
 
 #endif

@@ -50,6 +50,12 @@ check "Eigersund's first has 68" is "$(count TE)" 68
 MENU=$(curl -s -b "$WORK/T" "$BP_URL/cgi-bin/menu")
 check "the kartlegger sees the kommune's dates" bash -c "[[ '$MENU' == *'Sluttdato: 15.10.2026'* && '$MENU' == *'Overføringsdato: 31.12.2026'* ]]"
 check "Oslo's kartlegger has a bydel" bash -c "curl -s -b '$WORK/TO' '$BP_URL/cgi-bin/menu' | grep -q 'bydel Gamle Oslo'"
+# the year card of the scopes: KORFOR the country's 300, KORUS Oslo and Vest Stavanger
+# (Oslo; Stavanger and Eigersund) share them
+scope() { curl -s -b "$WORK/$1" "$BP_URL/cgi-bin/menu" | grep -o "$2: [0-9]* kartlagt" | grep -o '[0-9]\+'; }
+check "KORFOR's year card: the country's 300" is "$(scope F 'Hele landet')" 300
+check "KORUS's year cards: the regions' add up to 300" is "$(( $(scope RO Regionen) + $(scope R Regionen) ))" 300
+check "... Oslo's region holds Oslo's, fewer than the rest" bash -c "[ $(scope RO Regionen) -gt 0 ] && [ $(scope RO Regionen) -lt $(scope R Regionen) ]"
 
 # the surveys of a kartlegger: the list's Feil column is what the form finds
 curl -s -b "$WORK/T" "$BP_URL/cgi-bin/kartlegging" | tr -d '\n' |

@@ -136,13 +136,24 @@ count_scope(const struct account *a, void *arg)
 	return 0;
 }
 
-/* read back the links, the blocks, the history and the 'o:' scope index */
+static int
+count_id(const char *id, void *arg)
+{
+	int *n = arg;
+
+	assert_int_equal(strlen(id), ACCOUNT_ID_LEN);
+	(*n)++;
+	return 0;
+}
+
+/* read back the links, the blocks, the history and the 'o:' scope index (its ids alone
+ * name the same accounts as the accounts read) */
 static int
 look(struct store_txn *txn, void *arg)
 {
 	struct op *o = arg;
 	char identity[EMAIL_MAX + 8];
-	int i, r;
+	int i, r, ids;
 
 	for (i = 0; i < 3; i++)
 		assert_int_equal(invite_load(txn, o->w->tokens[i], &o->got[i]), 0);
@@ -152,8 +163,12 @@ look(struct store_txn *txn, void *arg)
 	o->n_history = 0;
 	assert_int_equal(access_history(txn, o->w->tone.id, one_change, o), 0);
 	memset(o->n_scope, 0, sizeof(o->n_scope));
-	for (r = 0; r < ROLE__MAX; r++)
+	for (r = 0; r < ROLE__MAX; r++) {
 		assert_int_equal(account_scan(txn, 'o', role_ids[r], count_scope, o), 0);
+		ids = 0;
+		assert_int_equal(account_scan_ids(txn, 'o', role_ids[r], count_id, &ids), 0);
+		assert_int_equal(ids, o->n_scope[r]);
+	}
 	return 0;
 }
 
