@@ -152,15 +152,16 @@ choose_page(struct app *a)
 	struct store *st;
 	struct overview o;
 	xmlNodePtr k;
-	int i;
+	int i, rc;
 
-	if (app_refdata(a, &rd) != 0 || app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_refdata(a, &rd)) != 0 || (rc = app_store(a, &st)) != 0)
+		return rc;
 	if ((t = calloc(1, sizeof(*t))) == NULL)
-		return 500;
-	if (store_read(st, count_accounts, t) != 0 || app_page(a, "admin-choose") != 0) {
+		return BP_ENOMEM;
+	if ((rc = store_read(st, count_accounts, t)) != 0 ||
+	    (rc = app_page(a, "admin-choose")) != 0) {
 		free(t);
-		return 500;
+		return rc;
 	}
 	refdata_page(&a->page, rd, a->me.role == ROLE_KORUS ? a->me.region : NULL, NULL);
 	/* the number of accounts on each kommune element */
@@ -181,8 +182,8 @@ choose_page(struct app *a)
 	for (k = xmlDocGetRootElement(a->page.doc)->children; k; k = k->next)
 		if (k->type == XML_ELEMENT_NODE && strcmp((const char *)k->name, "kommuner") == 0)
 			o.kommuner = k;
-	if (store_read(st, overview, &o) != 0)
-		return 500;
+	if ((rc = store_read(st, overview, &o)) != 0)
+		return rc;
 	return app_render(a, 200);
 }
 
@@ -261,6 +262,7 @@ admin_get(struct app *a)
 	struct store *st;
 	xmlNodePtr k;
 	size_t i;
+	int rc;
 
 	if (*nr == '\0') {
 		if (a->me.role == ROLE_KOMMUNE)
@@ -268,16 +270,16 @@ admin_get(struct app *a)
 		else if (a->me.role == ROLE_KORUS || a->me.role == ROLE_KORFOR)
 			return choose_page(a);
 	}
-	if (app_refdata(a, &rd) != 0)
-		return 500;
+	if ((rc = app_refdata(a, &rd)) != 0)
+		return rc;
 	if ((name = refdata_kommune_name(rd, nr)) == NULL)
-		return a->me.role == ROLE_KARTLEGGER ? 403 : 404;
+		return a->me.role == ROLE_KARTLEGGER ? BP_EDENIED : BP_ENOENT;
 	region = refdata_kommune_region(rd, nr);
 	t = kommune_target(nr, region ? region : "");
 	if (authz(&a->me, ACT_ADMIN, &t) != 0)
-		return 403;
-	if (app_store(a, &st) != 0 || app_page(a, "admin") != 0)
-		return 500;
+		return BP_EDENIED;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_page(a, "admin")) != 0)
+		return rc;
 	k = page_add(&a->page, NULL, "kommune", NULL);
 	page_attr(&a->page, k, "nr", nr);
 	page_attr(&a->page, k, "name", name);
@@ -286,8 +288,8 @@ admin_get(struct app *a)
 			app_message(a, "notice", NULL, notices[i].text);
 	l = (struct listing){ { a, NULL, page_add(&a->page, NULL, "accounts", NULL), { .id = "" } },
 	    nr };
-	if (store_read(st, list_kommune, &l) != 0)
-		return 500;
+	if ((rc = store_read(st, list_kommune, &l)) != 0)
+		return rc;
 	return app_render(a, 200);
 }
 
@@ -396,12 +398,12 @@ change_page(struct change *c, const char *field, const char *error)
 	struct app *a = c->a;
 	struct target t = target_account(&c->acct);
 	xmlNodePtr n;
-	int tj;
+	int tj, rc;
 
 	if (authz(&a->me, changes[c->kind].act, &t) != 0)
-		return 403;
-	if (app_page(a, changes[c->kind].page) != 0)
-		return 500;
+		return BP_EDENIED;
+	if ((rc = app_page(a, changes[c->kind].page)) != 0)
+		return rc;
 	n = page_add(&a->page, NULL, "account", NULL);
 	page_attr(&a->page, n, "id", c->acct.id);
 	page_attr(&a->page, n, "name", c->acct.name);
@@ -440,10 +442,10 @@ change_get(struct app *a, enum change_kind kind)
 	c.kind = kind;
 	c.role = -1;
 	c.id = app_query(a, K_ID);
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	if ((rc = store_read(st, load_target, &c)) != 0)
-		return app_status_of(rc);
+		return rc;
 	return change_page(&c, NULL, NULL);
 }
 
@@ -506,20 +508,20 @@ change_post(struct app *a, enum change_kind kind)
 	c.a = a;
 	c.kind = kind;
 	c.id = app_form(a, K_ID);
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	if ((error = read_change(a, &c, &field)) != NULL) {
 		if (*error == '\0')
-			return 400;
+			return BP_EINVAL;
 		if ((rc = store_read(st, load_target, &c)) != 0)
-			return app_status_of(rc);
+			return rc;
 		return change_page(&c, field, error);
 	}
 	rc = store_write(st, apply, &c);
 	if (c.denied)
-		return 403;
+		return BP_EDENIED;
 	if (rc != 0)
-		return app_status_of(rc);
+		return rc;
 	return back(a, &c.acct, changes[kind].notice);
 }
 

@@ -119,15 +119,15 @@ authreg_get(struct app *a)
 	scope.role = a->me.role == ROLE_KORFOR ? ROLE_KORUS : ROLE_KARTLEGGER;
 	scope.account = NULL;
 	if (authz(&a->me, ACT_AUTHREG, &scope) != 0)
-		return 403;
-	if (app_store(a, &st) != 0 || app_page(a, "autorisasjon") != 0)
-		return 500;
+		return BP_EDENIED;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_page(a, "autorisasjon")) != 0)
+		return rc;
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
 		if (strcmp(app_query(a, K_MELDING), notices[i].id) == 0)
 			app_message(a, "notice", NULL, notices[i].text);
 	r = (struct rows){ a, NULL, page_add(&a->page, NULL, "accounts", NULL), NULL, { .id = "" } };
 	if ((rc = store_read(st, list_scope, &r)) != 0)
-		return rc == BP_EDENIED ? 403 : 500;
+		return rc;
 	return app_render(a, 200);
 }
 

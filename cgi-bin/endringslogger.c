@@ -270,15 +270,15 @@ logs_get(struct app *a)
 {
 	struct logs l;
 	struct store *st;
-	int rc, status = 500, bad = 0;
+	int rc, bad = 0;
 
 	if (authz(&a->me, ACT_SURVEY_LOGS, NULL) != 0)
-		return 403;
+		return BP_EDENIED;
 	memset(&l, 0, sizeof(l));
 	l.a = a;
 	l.kartlegger = app_query(a, K_KARTLEGGER);
-	if (app_page(a, "endringslogger") != 0)
-		return 500;
+	if ((rc = app_page(a, "endringslogger")) != 0)
+		return rc;
 	/* a bad filter is said at its field; the lines are then not shown (they would not be
 	 * the ones asked for) */
 	if (!account_id_form(l.kartlegger)) {
@@ -289,8 +289,8 @@ logs_get(struct app *a)
 	if (app_date_range(a, l.fra, l.til))
 		bad = 1;
 	l.bad = bad;
-	if (toplist_init(&l.rows, sizeof(struct row), ROWS_MAX, by_newest, NULL) != 0 ||
-	    app_store(a, &st) != 0)
+	if ((rc = toplist_init(&l.rows, sizeof(struct row), ROWS_MAX, by_newest, NULL)) != 0 ||
+	    (rc = app_store(a, &st)) != 0)
 		goto out;
 	rc = store_read(st, read_logs, &l);
 	if (rc == BP_ENOENT && !bad) {
@@ -306,11 +306,11 @@ logs_get(struct app *a)
 		toplist_sort(&l.rows);
 		add_rows(a, &l);
 	}
-	status = app_render(a, 200);
+	rc = app_render(a, 200);
 out:
 	toplist_free(&l.rows);
 	free(l.who);
-	return status;
+	return rc;
 }
 
 static const struct route routes[] = {

@@ -19,9 +19,10 @@ statement(struct app *a, const char *kind)
 {
 	xmlNodePtr n;
 	char months[8];
+	int rc;
 
-	if (app_page(a, "erklaering") != 0)
-		return 500;
+	if ((rc = app_page(a, "erklaering")) != 0)
+		return rc;
 	n = page_add(&a->page, NULL, "statement", NULL);
 	page_attr(&a->page, n, "kind", kind);
 	page_attr(&a->page, n, "controller", a->cfg.controller);

@@ -80,18 +80,14 @@ add_from(struct ctx *c)
 	page_attr(&c->a->page, n, "own", strcmp(c->from.id, c->a->me.id) == 0 ? "1" : "0");
 }
 
-/* the answer to a store result: denied by authz, no such account, or failure */
+/* the answer to a store result: denied by authz, or the store's own */
 static int
-status_of(int rc, int denied)
+result_of(int rc, int denied)
 {
-	if (denied)
-		return 403;
-	if (rc == BP_ENOENT)
-		return 404;
-	return rc != 0 ? 500 : 0;
+	return denied ? BP_EDENIED : rc;
 }
 
-/* the page for a step; status of the answer, or 0 when answered */
+/* the page for a step; 0 when answered, or a bp_err */
 static int
 step_page(struct app *a, const char *step, const char *from_id, const char *to_id,
     const char *error)
@@ -105,12 +101,12 @@ step_page(struct app *a, const char *step, const char *from_id, const char *to_i
 	c.a = a;
 	c.from_id = *from_id ? from_id : a->me.id;
 	c.to_id = to_id;
-	if (app_store(a, &st) != 0 || app_page(a, "handover") != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_page(a, "handover")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "step", step);
 	c.list = page_add(&a->page, NULL, "receivers", NULL);
 	rc = store_read(st, load_from, &c);
-	if ((rc = status_of(rc, c.denied)) != 0)
+	if ((rc = result_of(rc, c.denied)) != 0)
 		return rc;
 	add_from(&c);
 	if (strcmp(step, "bekreft") == 0) {
@@ -118,7 +114,7 @@ step_page(struct app *a, const char *step, const char *from_id, const char *to_i
 
 		t.to = &c.to;
 		if (authz(&a->me, ACT_HANDOVER, &t) != 0)
-			return 403;
+			return BP_EDENIED;
 		n = page_add(&a->page, NULL, "to", NULL);
 		page_attr(&a->page, n, "id", c.to.id);
 		page_attr(&a->page, n, "name", c.to.name);
@@ -187,7 +183,7 @@ move_post(struct app *a)
 	int rc;
 
 	if (*to == '\0')
-		return 400;
+		return BP_EINVAL;
 	if (strcmp(app_form(a, K_BEKREFT), "ja") != 0)
 		return step_page(a, "bekreft", from, to, "Du må bekrefte flyttingen: kryss av i "
 		    "boksen før du trykker «Flytt kartlegginger».");
@@ -195,13 +191,13 @@ move_post(struct app *a)
 	c.a = a;
 	c.from_id = from;
 	c.to_id = to;
-	if (app_store(a, &st) != 0)
-		return 500;
-	rc = store_write(st, move, &c);
-	if ((rc = status_of(rc, c.denied)) != 0)
+	if ((rc = app_store(a, &st)) != 0)
 		return rc;
-	if (app_page(a, "handover") != 0)
-		return 500;
+	rc = store_write(st, move, &c);
+	if ((rc = result_of(rc, c.denied)) != 0)
+		return rc;
+	if ((rc = app_page(a, "handover")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "step", "ferdig");
 	n = page_add(&a->page, NULL, "done", NULL);
 	page_attr(&a->page, n, "from", c.from.name);

@@ -45,8 +45,8 @@ read_letter(struct store_txn *txn, void *arg)
 	return l->own ? period_get(txn, l->a->me.kommune, l->year, &l->period) : 0;
 }
 
-/* Who may see what: one's kommune's copy, or else a preview; 403 for neither. Then the
- * text and the dates. 0 or a status. */
+/* Who may see what: one's kommune's copy, or else a preview; BP_EDENIED for neither.
+ * Then the text and the dates. 0 or a bp_err. */
 static int
 letter_load(struct app *a, struct letter *l)
 {
@@ -54,6 +54,7 @@ letter_load(struct app *a, struct letter *l)
 	const char *name;
 	struct store *st;
 	const char *d;
+	int rc;
 
 	memset(l, 0, sizeof(*l));
 	l->a = a;
@@ -61,13 +62,13 @@ letter_load(struct app *a, struct letter *l)
 	if (authz(&a->me, ACT_INFOLETTER, NULL) == 0)
 		l->own = 1;
 	else if (authz(&a->me, ACT_INFOLETTER_PREVIEW, NULL) != 0)
-		return 403;
-	if (app_store(a, &st) != 0 || store_read(st, read_letter, l) != 0)
-		return 500;
+		return BP_EDENIED;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, read_letter, l)) != 0)
+		return rc;
 	if (!l->own)
 		return 0;
-	if (app_refdata(a, &rd) != 0)
-		return 500;
+	if ((rc = app_refdata(a, &rd)) != 0)
+		return rc;
 	name = refdata_kommune_name(rd, a->me.kommune);
 	snprintf(l->kommune, sizeof(l->kommune), "%s kommune", name ? name : a->me.kommunenavn);
 	d = l->period.overforingsdato;
@@ -125,8 +126,8 @@ letter_page(struct app *a, struct letter *l, int status, const char *typed, cons
 	char when[17];
 	int rc;
 
-	if (app_page(a, "informasjonsskriv") != 0)
-		return 500;
+	if ((rc = app_page(a, "informasjonsskriv")) != 0)
+		return rc;
 	n = page_add(&a->page, NULL, "letter", NULL);
 	ps.pg = &a->page;
 	ps.letter = n;
@@ -143,7 +144,7 @@ letter_page(struct app *a, struct letter *l, int status, const char *typed, cons
 	    (rc = infoletter_parts(filled.p ? filled.p : "", add_part, &ps)) != 0) {
 		buf_free(&filled);
 		log_error("informasjonsskriv: %s", bp_strerror(rc));
-		return 500;
+		return rc;
 	}
 	buf_free(&filled);
 	if (authz(&a->me, ACT_INFOLETTER_EDIT, NULL) == 0) {
@@ -216,25 +217,25 @@ send_pdf(struct app *a, struct letter *l)
 {
 	struct buf out = { 0 };
 	struct store *st;
-	int status = 500;
+	int rc;
 
 	if (l->own && l->dato[0] == '\0')
 		return letter_page(a, l, 409, NULL, "Overføringsdatoen for kommunen er ikke satt "
 		    "ennå. Informasjonsskrivet må si fristen, så det kan lastes ned når "
 		    "kommunekontakten har satt datoen under «Sluttdato og overføring til KORFOR».");
 	l->detail = l->own ? "kommune" : "forhåndsvisning";
-	if (letter_pdf(l, &out) != 0)
+	if ((rc = letter_pdf(l, &out)) != 0)
 		goto out;
 	/* a HEAD downloads nothing */
-	if (a->req.method != HTTP_HEAD && (app_store(a, &st) != 0 ||
-	    store_write(st, log_download, l) != 0))
+	if (a->req.method != HTTP_HEAD && ((rc = app_store(a, &st)) != 0 ||
+	    (rc = store_write(st, log_download, l)) != 0))
 		goto out;
 	app_header(a, "Content-Disposition: attachment; filename=\"informasjonsskriv-%d-%s.pdf\"",
 	    l->year, l->own ? a->me.kommune : "forhandsvisning");
-	status = app_send(a, 200, "application/pdf", out.p, out.len);
+	rc = app_send(a, 200, "application/pdf", out.p, out.len);
 out:
 	buf_free(&out);
-	return status;
+	return rc;
 }
 
 static int
@@ -245,7 +246,7 @@ letter_get(struct app *a)
 	int rc;
 
 	if (*fil && strcmp(fil, "pdf") != 0)
-		return 404;
+		return BP_ENOENT;
 	if ((rc = letter_load(a, &l)) != 0) {
 		letter_free(&l);
 		return rc;
@@ -285,7 +286,7 @@ letter_store(struct app *a, int reset)
 	int status = 0, rc;
 
 	if (authz(&a->me, ACT_INFOLETTER_EDIT, NULL) != 0)
-		return 403;
+		return BP_EDENIED;
 	if (reset)
 		s.text = "";
 	else if (utf8_chars(s.text, strlen(s.text)) > INFOLETTER_MAX_CHARS)
@@ -302,8 +303,8 @@ letter_store(struct app *a, int reset)
 		letter_free(&l);
 		return rc;
 	}
-	if (app_store(a, &st) != 0 || store_write(st, save, &s) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, save, &s)) != 0)
+		return rc;
 	return app_redirect(a, *s.text ? "/cgi-bin/informasjonsskriv?melding=lagret" :
 	    "/cgi-bin/informasjonsskriv?melding=standard");
 }

@@ -401,18 +401,18 @@ innsyn_get(struct app *a)
 	struct innsyn in;
 	struct store *st;
 	struct buf out = { 0 };
-	int rc, status, f;
+	int rc, f;
 
 	memset(&in, 0, sizeof(in));
 	in.a = a;
 	in.id = app_query(a, K_ID);
 	if ((f = str_index(fil_ids, FIL__MAX, app_query(a, K_FIL))) < 0)
-		return 404;
+		return BP_ENOENT;
 	in.fil = (enum fil)f;
 	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
-		return 403;
-	if (app_store(a, &st) != 0 || app_secrets(a, &in.sec) != 0)
-		return 500;
+		return BP_EDENIED;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_secrets(a, &in.sec)) != 0)
+		return rc;
 	rc = store_read(st, read_survey, &in);
 	if (rc == 0 && in.fil == FIL_KARTLEGGING)
 		rc = kartlegging_document(&in);
@@ -421,12 +421,10 @@ innsyn_get(struct app *a)
 	/* a HEAD downloads nothing, so it is no innsyn to log */
 	if (rc == 0 && a->req.method != HTTP_HEAD)
 		rc = store_write(st, log_download, &in);
-	if ((status = app_status_of(rc)) != 0) {
-		if (status == 500)
-			log_error("innsyn %s: %s", fil_ids[in.fil], bp_strerror(rc));
+	if (rc != 0) {
 		innsyn_free(&in);
 		buf_free(&out);
-		return status;
+		return rc;
 	}
 	/* the file is named by year and a piece of the page id: nothing about the person */
 	app_header(a, "Content-Disposition: attachment; filename=\"%s-%d-%.8s.pdf\"",

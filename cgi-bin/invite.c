@@ -202,10 +202,11 @@ invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
 	struct own own;
 	struct store *st;
 	xmlNodePtr n, roles, created;
-	int r, i;
+	int r, i, rc;
 
-	if (app_refdata(a, &rd) != 0 || app_store(a, &st) != 0 || app_page(a, "invite") != 0)
-		return 500;
+	if ((rc = app_refdata(a, &rd)) != 0 || (rc = app_store(a, &st)) != 0 ||
+	    (rc = app_page(a, "invite")) != 0)
+		return rc;
 	/* one's own level and those below (authz decides again on the POST) */
 	roles = page_add(&a->page, NULL, "roles", NULL);
 	for (r = (int)a->me.role; r < ROLE__MAX; r++) {
@@ -237,10 +238,10 @@ invite_page(struct app *a, const struct form *f, char (*links)[600], int nlinks)
 			page_add(&a->page, created, "url", links[i]);
 	}
 	own = (struct own){ a, page_add(&a->page, NULL, "links", NULL), rd, { .id = "" }, NULL };
-	if (store_read(st, list_own, &own) != 0)
-		return 500;
-	if (a->me.role == ROLE_KOMMUNE && instanser_page(a, st) != 0)
-		return 500;
+	if ((rc = store_read(st, list_own, &own)) != 0)
+		return rc;
+	if (a->me.role == ROLE_KOMMUNE && (rc = instanser_page(a, st)) != 0)
+		return rc;
 	return app_render(a, 200);
 }
 
@@ -374,18 +375,18 @@ invite_make(struct app *a)
 	struct store *st;
 	int rc;
 
-	if (app_refdata(a, &rd) != 0)
-		return 500;
+	if ((rc = app_refdata(a, &rd)) != 0)
+		return rc;
 	read_form(a, &f, rd);
 	if (f.err.n == 0) {
 		t = form_target(&f, rd);
 		if (authz(&a->me, ACT_INVITE, &t) != 0)
-			return 403;
+			return BP_EDENIED;
 	}
 	if (f.err.n > 0)
 		return invite_page(a, &f, NULL, 0);
 	if ((links = calloc((size_t)f.count, sizeof(*links))) == NULL)
-		return 500;
+		return BP_ENOMEM;
 	memset(&b, 0, sizeof(b));
 	b.a = a;
 	b.count = f.count;
@@ -399,9 +400,9 @@ invite_make(struct app *a)
 	str_copy(b.inv.instans, sizeof(b.inv.instans), f.instans);
 	str_copy(b.inv.by, sizeof(b.inv.by), a->me.id);
 	fill_names(&b.inv, rd);
-	if (app_store(a, &st) != 0 || (rc = store_write(st, make_links, &b)) != 0) {
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, make_links, &b)) != 0) {
 		free(links);
-		return 500;
+		return rc;
 	}
 	f.count = f.uses = 1;
 	rc = invite_page(a, &f, links, (int)b.count);
@@ -452,14 +453,14 @@ invite_withdraw(struct app *a)
 	int rc;
 
 	if (hex_decode(id, strlen(id), w.key, sizeof(w.key)) != 0)
-		return 400;
-	if (app_store(a, &st) != 0)
-		return 500;
+		return BP_EINVAL;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	rc = store_write(st, withdraw_link, &w);
 	if (rc == BP_ENOENT || w.denied)
-		return 403;
+		return BP_EDENIED;
 	if (rc != 0)
-		return 500;
+		return rc;
 	return app_redirect(a, "/cgi-bin/invite?melding=trukket");
 }
 

@@ -168,12 +168,11 @@ add_list(struct app *a, const char *query, long page, int year)
 	l.rows.query = query;
 	l.page = page;
 	l.year = year;
-	if (app_store(a, &st) != 0 || app_secrets(a, &l.sec) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_secrets(a, &l.sec)) != 0)
+		return rc;
 	if ((rc = store_read(st, read_list, &l)) != 0) {
-		log_error("list: %s", bp_strerror(rc));
 		toplist_free(&l.rows.top);
-		return 500;
+		return rc;
 	}
 	n = page_add(&a->page, NULL, "period", NULL);
 	page_attr(&a->page, n, "sluttdato", l.period.sluttdato);
@@ -214,9 +213,9 @@ list_year(struct app *a, const char *fnr, int ask_kjonn, const char *query, long
 	int rc;
 
 	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
-		return 403;
-	if (app_page(a, "kartlegging") != 0)
-		return 500;
+		return BP_EDENIED;
+	if ((rc = app_page(a, "kartlegging")) != 0)
+		return rc;
 	n = page_add(&a->page, NULL, "start", NULL);
 	page_attr(&a->page, n, "fnr", fnr);
 	page_attr(&a->page, n, "ask-kjonn", ask_kjonn ? "1" : "0");
@@ -243,7 +242,7 @@ kartlegging_get(struct app *a)
 
 	/* this year, or last year's surveys not yet transferred */
 	if (year != now && year != now - 1)
-		return 400;
+		return BP_EINVAL;
 	if ((rc = list_year(a, "", 0, NULL, (long)page, (int)year)) != 0)
 		return rc;
 	if (strcmp(m, "lagret") == 0)
@@ -424,10 +423,10 @@ start(struct app *a)
 	struct store *st;
 	struct start s;
 	struct fnr f;
-	int year = time_year((time_t)a->now), fodselsar, alder, rc, status;
+	int year = time_year((time_t)a->now), fodselsar, alder, rc;
 
 	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
-		return 403;
+		return BP_EDENIED;
 	if (strlen(raw) > 32)
 		return refuse(a, "", 0, "fnr", "Fødselsnummeret må ha 11 siffer.");
 	if (fnr_parse(raw, a->cfg.mode == MODE_TEST, &f, &why) != 0)
@@ -446,8 +445,8 @@ start(struct app *a)
 
 		kjonn = kjonn_ids[f.kjonn];
 		fodselsar = f.year;
-		if (date_split(today, &ty, &tm, &td) != 0)
-			return 500;
+		if ((rc = date_split(today, &ty, &tm, &td)) != 0)
+			return rc;
 		alder = fnr_age(&f, ty, tm, td);
 	}
 	if (alder < 16)
@@ -457,20 +456,21 @@ start(struct app *a)
 		snprintf(msg, sizeof(msg), "Spørreskjemaet for %d er ikke klart ennå. Kontakt "
 		    "KORFOR.", year);
 		if (rc != BP_ENOENT)
-			return 500;
+			return rc;
 		return deny(a, f.digits, f.year == 0, msg);
 	}
 	memset(&s, 0, sizeof(s));
 	s.a = a;
 	s.fnr = f.digits;
-	if (app_store(a, &st) != 0 || app_secrets(a, &s.sec) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_secrets(a, &s.sec)) != 0)
+		return rc;
+	rc = BP_ENOMEM;
 	if ((s.record = answers_new(year, a->me.kommune, f.digits, kjonn, fodselsar, alder)) == NULL ||
-	    definition_evaluate(def, s.record, &ev) != 0 ||
-	    answers_store_evaluation(s.record, definition_stamp(def), &ev) != 0 ||
-	    survey_key(s.sec, a->me.kommune, year, f.digits, s.key) != 0) {
+	    (rc = definition_evaluate(def, s.record, &ev)) != 0 ||
+	    (rc = answers_store_evaluation(s.record, definition_stamp(def), &ev)) != 0 ||
+	    (rc = survey_key(s.sec, a->me.kommune, year, f.digits, s.key)) != 0) {
 		xmlFreeDoc(s.record);
-		return 500;
+		return rc;
 	}
 	s.facts.errors = ev.errors;
 	s.facts.obs = ev.obs;
@@ -495,8 +495,8 @@ start(struct app *a)
 		    "kartlegging i kommunen, og kan ikke kartlegges.");
 	if (rc == BP_EEXIST && strcmp(s.existing, a->me.id) == 0) {
 		/* one's own: say so, and offer it */
-		if ((status = list_page(a, f.digits, f.year == 0, NULL, 1)) != 0)
-			return status;
+		if ((rc = list_page(a, f.digits, f.year == 0, NULL, 1)) != 0)
+			return rc;
 		page_attr(&a->page, page_add(&a->page, NULL, "own", NULL), "id", s.own_id);
 		app_message(a, "refusal", NULL, "Du har allerede kartlagt denne personen i år.");
 		return app_render(a, 200);
@@ -508,7 +508,7 @@ start(struct app *a)
 		return deny(a, f.digits, f.year == 0, msg);
 	}
 	if (rc != 0)
-		return 500;
+		return rc;
 	snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", s.facts.id);
 	return app_redirect(a, target);
 }
@@ -559,23 +559,21 @@ delete(struct app *a)
 	int rc;
 
 	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
-		return 403;
+		return BP_EDENIED;
 	memset(&r, 0, sizeof(r));
 	r.a = a;
 	r.id = app_form(a, K_ID);
 	r.remove = strcmp(app_form(a, K_BEKREFT), "ja") == 0;
-	if (app_store(a, &st) != 0 || app_secrets(a, &r.sec) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_secrets(a, &r.sec)) != 0)
+		return rc;
 	rc = r.remove ? store_write(st, do_remove, &r) : store_read(st, do_remove, &r);
-	if (rc == BP_ENOENT)
-		return 404;
 	if (rc != 0)
-		return 500;
+		return rc;
 	if (r.remove)
 		return app_redirect(a, "/cgi-bin/kartlegging?melding=slettet");
 	/* "are you sure?": the number, so the right one goes */
-	if (app_page(a, "kartlegging") != 0)
-		return 500;
+	if ((rc = app_page(a, "kartlegging")) != 0)
+		return rc;
 	n = page_add(&a->page, NULL, "confirm", NULL);
 	page_attr(&a->page, n, "id", r.id);
 	page_attr(&a->page, n, "fnr", r.facts.fnr);

@@ -57,15 +57,16 @@ konto_page(struct app *a, const struct form_errors *f, const char *notice)
 	struct listing l = { a, NULL, 0 };
 	struct store *st;
 	xmlNodePtr n;
+	int rc;
 
-	if (app_page(a, "konto") != 0)
-		return 500;
+	if ((rc = app_page(a, "konto")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "auth", auth_names[a->cfg.auth]);
 	n = app_account_node(a, NULL, &a->me);
 	page_attr(&a->page, n, "role-title", role_titles[a->me.role]);
 	l.list = page_add(&a->page, NULL, "sessions", NULL);
-	if (app_store(a, &st) != 0 || store_read(st, list_sessions, &l) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, list_sessions, &l)) != 0)
+		return rc;
 	if (notice != NULL)
 		app_message(a, "notice", NULL, notice);
 	app_form_errors(a, f);
@@ -141,7 +142,7 @@ change_password(struct app *a)
 	int rc;
 
 	if (a->cfg.auth != AUTH_LOCAL)		/* with ID-porten there is no password */
-		return 404;
+		return BP_ENOENT;
 	if (*current == '\0')
 		form_error(&f, "naavaerende", "Skriv inn passordet du har nå.");
 	if (*code == '\0')
@@ -149,15 +150,15 @@ change_password(struct app *a)
 	if ((rc = password_check(pw, a->me.email, a->me.name, &weak)) == BP_EINVAL)
 		form_error(&f, "passord", weak);
 	else if (rc != 0)
-		return 500;
+		return rc;
 	else if (strcmp(pw, current) == 0)
 		form_error(&f, "passord", "Det nye passordet må være et annet enn det du har nå.");
 	else if (strcmp(pw, pw2) != 0)
 		form_error(&f, "passord2", "Passordene er ikke like.");
 	if (f.n > 0)
 		return konto_page(a, &f, NULL);
-	if (app_store(a, &st) != 0 || store_write(st, count_attempt, &c) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, count_attempt, &c)) != 0)
+		return rc;
 	if (c.wait > 0) {
 		form_error(&f, "naavaerende", "For mange mislykkede forsøk. Vent litt og prøv igjen.");
 		return konto_page(a, &f, NULL);
@@ -170,8 +171,8 @@ change_password(struct app *a)
 		form_error(&f, "naavaerende", wrong);
 		return konto_page(a, &f, NULL);
 	}
-	if (rc != 0 || crypto_password_hash(pw, hash) != 0)
-		return 500;
+	if (rc != 0 || (rc = crypto_password_hash(pw, hash)) != 0)
+		return rc;
 	rc = store_write(st, save_password, &c);
 	crypto_wipe(hash, sizeof(hash));
 	if (rc == BP_EDENIED && c.replayed) {
@@ -179,7 +180,7 @@ change_password(struct app *a)
 		return konto_page(a, &f, NULL);
 	}
 	if (rc != 0)
-		return 500;
+		return rc;
 	if (c.ended > 0)
 		snprintf(notice, sizeof(notice), "Passordet er endret. Du er logget ut på %d andre "
 		    "%s.", c.ended, c.ended == 1 ? "enhet" : "enheter");
@@ -208,9 +209,10 @@ logout_others(struct app *a)
 	struct change c = { a, 0, NULL, 0, 0, 0 };
 	struct store *st;
 	char notice[128];
+	int rc;
 
-	if (app_store(a, &st) != 0 || store_write(st, end_others, &c) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, end_others, &c)) != 0)
+		return rc;
 	if (c.ended == 0)
 		snprintf(notice, sizeof(notice), "Du var ikke logget inn på andre enheter.");
 	else

@@ -32,9 +32,10 @@ login_page(struct app *a, const char *email, const char *error, int status)
 {
 	const char *m = app_query(a, K_MELDING);
 	size_t i;
+	int rc;
 
-	if (app_page(a, "login") != 0)
-		return 500;
+	if ((rc = app_page(a, "login")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "auth", auth_names[a->cfg.auth]);
 	page_add(&a->page, NULL, "email", email);
 	for (i = 0; i < sizeof(notices) / sizeof(notices[0]); i++)
@@ -157,7 +158,7 @@ login_post(struct app *a)
 	if (a->logged_in)
 		return app_redirect(a, "/cgi-bin/menu");
 	if (a->cfg.auth != AUTH_LOCAL)		/* ID-porten logs in through oidc.c */
-		return 404;
+		return BP_ENOENT;
 	if (email_normalize(app_form(a, K_EPOST), email, sizeof(email)) != 0)
 		return login_page(a, app_form(a, K_EPOST),
 		    "Skriv inn e-postadressen du registrerte deg med.", 200);
@@ -167,7 +168,7 @@ login_post(struct app *a)
 	t.a = a;
 	t.email = email;
 	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, attempt_begin, &t)) != 0)
-		return 500;
+		return rc;
 	if (t.wait > 0) {
 		snprintf(wait, sizeof(wait), "For mange mislykkede forsøk. Vent %ld minutter og "
 		    "prøv igjen.", (t.wait + 59) / 60);
@@ -182,33 +183,33 @@ login_post(struct app *a)
 		t.event = t.found ? "login.fail.passord" : "login.fail.konto";
 	} else if ((rc = crypto_password_verify(t.acct.password, password)) != 0) {
 		if (rc != BP_EDENIED)
-			return 500;
+			return rc;
 		t.event = "login.fail.passord";
 	} else if ((rc = check_code(a, &t, code)) != 0) {
 		if (rc != BP_EDENIED)
-			return 500;
+			return rc;
 		t.event = "login.fail.kode";
 	} else if (t.acct.tilbakekalt) {
 		t.event = "login.fail.suspendert";
-		if (store_write(st, attempt_failed, &t) != 0)
-			return 500;
+		if ((rc = store_write(st, attempt_failed, &t)) != 0)
+			return rc;
 		return login_page(a, email, "Kontoen din er suspendert og kan ikke brukes. "
 		    "Kontakt kommunekontakten eller KORUS.", 403);
 	}
 	if (t.event != NULL) {
-		if (store_write(st, attempt_failed, &t) != 0)
-			return 500;
+		if ((rc = store_write(st, attempt_failed, &t)) != 0)
+			return rc;
 		return login_page(a, email, refused, 200);
 	}
 	rc = store_write(st, attempt_succeeded, &t);
 	if (rc == BP_EDENIED) {
 		t.event = "login.fail.kode";
-		if (store_write(st, attempt_failed, &t) != 0)
-			return 500;
+		if ((rc = store_write(st, attempt_failed, &t)) != 0)
+			return rc;
 		return login_page(a, email, refused, 200);
 	}
 	if (rc != 0)
-		return 500;
+		return rc;
 	return app_redirect(a, signin_target(t.welcome));
 }
 

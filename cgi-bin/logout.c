@@ -25,12 +25,12 @@ static int
 idporten_logout(struct app *a)
 {
 	struct buf target = { 0 };
-	int rc = 500;
+	int rc;
 
 	buf_printf(&target, "%s/cgi-bin/oidc/callback?logout=", a->cfg.base_path);
 	url_encode(&target, a->cfg.base_url);
 	url_encode(&target, "/cgi-bin/login?melding=utlogget");
-	if (!target.err && app_page(a, "logout") == 0) {
+	if ((rc = target.err) == 0 && (rc = app_page(a, "logout")) == 0) {
 		page_add(&a->page, NULL, "refresh", target.p);
 		rc = app_render(a, 200);
 	}
@@ -42,9 +42,10 @@ static int
 logout_post(struct app *a)
 {
 	struct store *st;
+	int rc;
 
-	if (app_store(a, &st) != 0 || store_write(st, end_session, a) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, end_session, a)) != 0)
+		return rc;
 	app_cookie(a, SESSION_COOKIE, NULL);
 	a->logged_in = 0;
 	if (a->cfg.auth == AUTH_OIDC)

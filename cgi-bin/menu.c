@@ -180,22 +180,18 @@ menu_get(struct app *a)
 	struct facts f;
 	xmlNodePtr acct, n, menu;
 	struct store *st;
-	int tj;
+	int tj, rc;
 	size_t i;
 
 	memset(&f, 0, sizeof(f));
 	f.a = a;
 	f.year = time_year((time_t)a->now);
 	/* the reference data (4M instructions to read) only for KORUS's region */
-	if (app_store(a, &st) != 0 ||
-	    (a->me.role == ROLE_KORUS && app_refdata(a, &f.rd) != 0) ||
-	    store_read(st, read_facts, &f) != 0) {
+	if ((rc = app_store(a, &st)) != 0 ||
+	    (a->me.role == ROLE_KORUS && (rc = app_refdata(a, &f.rd)) != 0) ||
+	    (rc = store_read(st, read_facts, &f)) != 0 || (rc = app_page(a, "menu")) != 0) {
 		buf_free(&f.welcome);
-		return 500;
-	}
-	if (app_page(a, "menu") != 0) {
-		buf_free(&f.welcome);
-		return 500;
+		return rc;
 	}
 	acct = page_add(&a->page, NULL, "account", NULL);
 	page_attr(&a->page, acct, "name", a->me.name);

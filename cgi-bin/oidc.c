@@ -40,11 +40,12 @@ static int
 problem(struct app *a, const char *id)
 {
 	size_t i;
+	int rc;
 
 	for (i = 0; strcmp(problems[i].id, id) != 0; i++)
 		;
-	if (app_page(a, "oidc") != 0)
-		return 500;
+	if ((rc = app_page(a, "oidc")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "problem", problems[i].text);
 	return app_render(a, problems[i].status);
 }
@@ -56,9 +57,10 @@ identity(struct app *a, char idhash[2 * CRYPTO_HASH_LEN + 1])
 	const char *pid = getenv("OIDC_CLAIM_pid"), *acr = getenv("OIDC_CLAIM_acr");
 	const struct secrets *sec;
 	size_t i;
+	int rc;
 
 	if (a->cfg.auth != AUTH_OIDC)
-		return 404;
+		return BP_ENOENT;
 	if (acr == NULL || strcmp(acr, ACR_HIGH) != 0) {
 		log_error("oidc: login below %s refused", ACR_HIGH);
 		return problem(a, "niva");
@@ -68,8 +70,8 @@ identity(struct app *a, char idhash[2 * CRYPTO_HASH_LEN + 1])
 	for (i = 0; i < 11; i++)
 		if (pid[i] < '0' || pid[i] > '9')
 			return problem(a, "identitet");
-	if (app_secrets(a, &sec) != 0 || identity_hash(sec, pid, idhash) != 0)
-		return 500;
+	if ((rc = app_secrets(a, &sec)) != 0 || (rc = identity_hash(sec, pid, idhash)) != 0)
+		return rc;
 	return -1;
 }
 
@@ -114,8 +116,8 @@ oidc_login(struct app *a)
 
 	if ((rc = identity(a, idhash)) >= 0)
 		return rc;
-	if (app_store(a, &st) != 0 || store_write(st, login_txn, &l) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, login_txn, &l)) != 0)
+		return rc;
 	if (l.problem)
 		return problem(a, l.problem);
 	return app_redirect(a, signin_target(l.welcome));
@@ -173,14 +175,14 @@ oidc_register(struct app *a)
 		return rc;
 	/* the link itself is checked by register.c, which the browser goes to next */
 	if (token_key(t, key) != 0)
-		return 404;
+		return BP_ENOENT;
 	hex_encode(key, sizeof(key), b.p.invite);
-	if (account_new_id(&tmp) != 0 || token_new(ptoken, b.p.key) != 0)
-		return 500;
+	if ((rc = account_new_id(&tmp)) != 0 || (rc = token_new(ptoken, b.p.key)) != 0)
+		return rc;
 	str_copy(b.p.id, sizeof(b.p.id), tmp.id);
 	b.p.expires = a->now + PENDING_TTL;
-	if (app_store(a, &st) != 0 || store_write(st, bind_txn, &b) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, bind_txn, &b)) != 0)
+		return rc;
 	if (b.problem)
 		return problem(a, b.problem);
 	app_cookie(a, PENDING_COOKIE, ptoken);

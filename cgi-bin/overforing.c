@@ -76,16 +76,18 @@ read_year(struct store_txn *txn, void *arg)
 	return rc == BP_EEXIST ? 0 : rc;
 }
 
-/* 0, or a status when the page is not one's own to see */
+/* 0, or a bp_err when the page is not one's own to see */
 static int
 year_start(struct app *a, struct year *y)
 {
+	int rc;
+
 	memset(y, 0, sizeof(*y));
 	y->a = a;
 	if (authz(&a->me, ACT_PERIOD, NULL) != 0)
-		return 403;
-	if (app_secrets(a, &y->sec) != 0)
-		return 500;
+		return BP_EDENIED;
+	if ((rc = app_secrets(a, &y->sec)) != 0)
+		return rc;
 	y->year = time_year((time_t)a->now);
 	time_date((time_t)a->now, y->today);
 	return 0;
@@ -99,11 +101,11 @@ year_page(struct app *a, struct year *y, int status)
 	enum period_state s;
 	char when[17];
 	xmlNodePtr n;
-	int i;
+	int i, rc;
 
-	if (app_store(a, &st) != 0 || store_read(st, read_year, y) != 0 ||
-	    app_page(a, "overforing") != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, read_year, y)) != 0 ||
+	    (rc = app_page(a, "overforing")) != 0)
+		return rc;
 	s = period_state(&y->p, y->year, y->today);
 	n = page_add(pg, NULL, "period", NULL);
 	page_attr(pg, n, "kommune", a->me.kommunenavn);
@@ -152,10 +154,10 @@ static int
 overforing_get(struct app *a)
 {
 	struct year y;
-	int status;
+	int rc;
 
-	if ((status = year_start(a, &y)) != 0)
-		return status;
+	if ((rc = year_start(a, &y)) != 0)
+		return rc;
 	if (strcmp(app_query(a, K_MELDING), "datoer") == 0)
 		tell(&y, "notice", NULL, "Datoene er lagret.");
 	else if (strcmp(app_query(a, K_MELDING), "overfort") == 0)
@@ -231,8 +233,8 @@ dates(struct app *a, struct year *y)
 		y->check.error = "";
 		return year_page(a, y, 400);
 	}
-	if (app_store(a, &st) != 0 || store_read(st, read_period, y) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, read_period, y)) != 0)
+		return rc;
 	/* a sluttdato of today locks the kartlegging at once: the kommunekontakt says so
 	 * first (a sluttdato already today is not asked about again), once the dates are
 	 * otherwise right (save_dates checks them again under the writer's lock) */
@@ -255,7 +257,7 @@ dates(struct app *a, struct year *y)
 		return year_page(a, y, 400);
 	}
 	if (rc != 0)
-		return 500;
+		return rc;
 	if (!y->check.close && !y->check.moved)
 		return app_redirect(a, "/cgi-bin/overforing?melding=datoer");
 	/* the warnings are shown now, with the dates saved */
@@ -306,8 +308,8 @@ transfer(struct app *a, struct year *y)
 		tell(y, "error", "bekreft", "Kryss av for at kartleggingen skal overføres.");
 		return year_page(a, y, 400);
 	}
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	rc = store_write(st, do_transfer, y);
 	if (rc == 0 && y->transfer_rc == BP_EEXIST) {
 		tell(y, "error", NULL, "Kartleggingen er allerede overført.");
@@ -319,7 +321,7 @@ transfer(struct app *a, struct year *y)
 		return year_page(a, y, 409);
 	}
 	if (rc != 0)
-		return 500;
+		return rc;
 	return app_redirect(a, "/cgi-bin/overforing?melding=overfort");
 }
 
@@ -327,18 +329,18 @@ static int
 dates_post(struct app *a)
 {
 	struct year y;
-	int status;
+	int rc;
 
-	return (status = year_start(a, &y)) != 0 ? status : dates(a, &y);
+	return (rc = year_start(a, &y)) != 0 ? rc : dates(a, &y);
 }
 
 static int
 transfer_post(struct app *a)
 {
 	struct year y;
-	int status;
+	int rc;
 
-	return (status = year_start(a, &y)) != 0 ? status : transfer(a, &y);
+	return (rc = year_start(a, &y)) != 0 ? rc : transfer(a, &y);
 }
 
 static const struct route routes[] = {

@@ -164,41 +164,36 @@ csv_download(struct app *a, const char *aar, const char *kommune)
 	struct download d;
 	struct store *st;
 	long long year;
-	int rc, j, status = 500;
+	int rc, j;
 
 	if (str_to_ll(aar, 2000, 9999, &year) != 0 || strlen(kommune) != 4 ||
 	    strspn(kommune, "0123456789") != 4)
-		return 400;
+		return BP_EINVAL;
 	if (app_definition(a, (int)year, &def) != 0)
-		return 404;
+		return BP_ENOENT;
 	memset(&c, 0, sizeof(c));
 	c.a = a;
 	c.def = def;
 	c.nitems = definition_items(def, &c.items);
 	if (c.nitems <= 0 || (c.cells = calloc((size_t)c.nitems, sizeof(*c.cells))) == NULL)
-		return 500;
+		return c.nitems <= 0 ? BP_EXML : BP_ENOMEM;
 	d = (struct download){ &c, (int)year, kommune, "" };
 	snprintf(d.detail, sizeof(d.detail), "aar=%04lld kommune=%s", year, kommune);
 	buf_puts(&c.out, "\xef\xbb\xbf");	/* UTF-8 byte order mark */
 	csv_header(&c);
-	if (app_store(a, &st) != 0)
-		goto out;
-	if ((rc = store_read(st, read_rows, &d)) != 0) {
-		log_error("registry csv: %s", bp_strerror(rc));
-		goto out;
-	}
-	if (c.out.err || store_write(st, log_download, &d) != 0)
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, read_rows, &d)) != 0 ||
+	    (rc = c.out.err) != 0 || (rc = store_write(st, log_download, &d)) != 0)
 		goto out;
 	app_header(a, "Content-Disposition: attachment; filename=\"brukerplan-%04lld-%s.csv\"",
 	    year, kommune);
 	app_header(a, "Cache-Control: no-store");
-	status = app_send(a, 200, "text/csv; charset=utf-8", c.out.p, c.out.len);
+	rc = app_send(a, 200, "text/csv; charset=utf-8", c.out.p, c.out.len);
 out:
 	for (j = 0; j < c.nitems; j++)
 		buf_free(&c.cells[j]);
 	free(c.cells);
 	buf_free(&c.out);
-	return status;
+	return rc;
 }
 
 struct overview {
@@ -243,19 +238,20 @@ overforte_get(struct app *a)
 	const char *aar = app_query(a, K_AAR), *kommune = app_query(a, K_KOMMUNE);
 	struct overview o;
 	struct store *st;
+	int rc;
 
 	if (authz(&a->me, ACT_REGISTRY, NULL) != 0)
-		return 403;
+		return BP_EDENIED;
 	if (*aar || *kommune)
 		return csv_download(a, aar, kommune);
 	memset(&o, 0, sizeof(o));
 	o.a = a;
-	if (app_store(a, &st) != 0 || app_refdata(a, &o.rd) != 0 ||
-	    app_page(a, "overforte") != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_refdata(a, &o.rd)) != 0 ||
+	    (rc = app_page(a, "overforte")) != 0)
+		return rc;
 	o.list = page_add(&a->page, NULL, "transfers", NULL);
-	if (store_read(st, read_overview, &o) != 0)
-		return 500;
+	if ((rc = store_read(st, read_overview, &o)) != 0)
+		return rc;
 	return app_render(a, 200);
 }
 

@@ -49,7 +49,7 @@ parse_target(struct req *q)
 	if (*o == '\0')
 		o = me->role == ROLE_KORFOR ? "land" : me->role == ROLE_KORUS ? "r-" : "k-";
 	if (strlen(o) >= sizeof(q->omrade))
-		return 400;
+		return BP_EINVAL;
 	memset(&q->t, 0, sizeof(q->t));
 	if (strcmp(o, "land") == 0) {
 		q->t.scope = SCOPE_LAND;
@@ -59,21 +59,21 @@ parse_target(struct req *q)
 		q->t.scope = SCOPE_REGION;
 		str_copy(q->t.region, sizeof(q->t.region), o[2] ? o + 2 : me->region);
 		if ((name = refdata_region_name(q->rd, q->t.region)) == NULL)
-			return o[2] ? 404 : 403;
+			return o[2] ? BP_ENOENT : BP_EDENIED;
 		t.role = ROLE_KORUS;
 		str_copy(q->name, sizeof(q->name), name);
 	} else if (strncmp(o, "k-", 2) == 0 || strncmp(o, "b-", 2) == 0) {
 		const char *nr = o[2] ? o + 2 : me->kommune;
 
 		if (o[0] == 'b' && (strlen(nr) != 6 || strspn(nr, "0123456789") != 6))
-			return 400;
+			return BP_EINVAL;
 		if (o[0] == 'k' && (strlen(nr) != 4 || strspn(nr, "0123456789") != 4))
-			return o[2] ? 400 : 403;
+			return o[2] ? BP_EINVAL : BP_EDENIED;
 		memcpy(q->t.kommune, nr, 4);
 		q->t.kommune[4] = '\0';
 		if ((name = refdata_kommune_name(q->rd, q->t.kommune)) == NULL ||
 		    (region = refdata_kommune_region(q->rd, q->t.kommune)) == NULL)
-			return 404;
+			return BP_ENOENT;
 		str_copy(q->t.region, sizeof(q->t.region), region);
 		str_copy(q->name, sizeof(q->name), name);
 		q->t.scope = SCOPE_KOMMUNE;
@@ -81,7 +81,7 @@ parse_target(struct req *q)
 			const char *bydel = refdata_bydel_name(q->rd, q->t.kommune, nr);
 
 			if (bydel == NULL)
-				return 404;
+				return BP_ENOENT;
 			q->t.scope = SCOPE_BYDEL;
 			str_copy(q->t.bydel, sizeof(q->t.bydel), nr);
 			snprintf(q->name, sizeof(q->name), "%s, bydel %s", name, bydel);
@@ -89,10 +89,10 @@ parse_target(struct req *q)
 		t.role = ROLE_KOMMUNE;
 		t.kommune = q->t.kommune;
 	} else
-		return 400;
+		return BP_EINVAL;
 	t.region = q->t.region;
 	if (authz(me, ACT_REPORT, &t) != 0)
-		return 403;
+		return BP_EDENIED;
 	switch (q->t.scope) {
 	case SCOPE_LAND:
 		str_copy(q->omrade, sizeof(q->omrade), "land");
@@ -146,9 +146,10 @@ report_page(struct req *q)
 {
 	struct app *a = q->a;
 	xmlNodePtr tn;
+	int rc;
 
-	if (app_page(a, "rapport") != 0)
-		return 500;
+	if ((rc = app_page(a, "rapport")) != 0)
+		return rc;
 	tn = page_add(&a->page, NULL, "target", NULL);
 	page_attr(&a->page, tn, "omrade", q->omrade);
 	page_attr(&a->page, tn, "navn", q->name);
@@ -157,7 +158,9 @@ report_page(struct req *q)
 	if (q->fmt == F_HTML)
 		refdata_page(&a->page, q->rd, a->me.role == ROLE_KORFOR ? NULL : a->me.region,
 		    a->me.role == ROLE_KOMMUNE ? a->me.kommune : NULL);
-	return report_xml(q->rep, a->page.root) != 0 || a->page.err ? 500 : 0;
+	if ((rc = report_xml(q->rep, a->page.root)) != 0)
+		return rc;
+	return a->page.err ? BP_ENOMEM : 0;
 }
 
 static int
@@ -173,38 +176,36 @@ static int
 send_csv(struct req *q)
 {
 	struct buf b = { 0 };
-	int rc, status;
+	int rc;
 
 	if ((rc = report_csv(q->rep, &b)) != 0) {
-		log_error("rapport: csv: %s", bp_strerror(rc));
 		buf_free(&b);
-		return 500;
+		return rc;
 	}
 	app_header(q->a, "Content-Disposition: attachment; filename=\"brukerplan-rapport-%04d-%s.csv\"",
 	    q->year, q->omrade);
-	status = app_send(q->a, 200, "text/csv; charset=utf-8", b.p, b.len);
+	rc = app_send(q->a, 200, "text/csv; charset=utf-8", b.p, b.len);
 	buf_free(&b);
-	return status;
+	return rc;
 }
 
 static int
 send_pdf(struct req *q)
 {
 	struct buf out = { 0 };
-	int rc, status;
+	int rc;
 
 	if ((rc = report_page(q)) != 0)
 		return rc;
 	if ((rc = report_pdf(q->a->cfg.xslt, &q->a->page, q->name, &out)) != 0) {
-		log_error("rapport: pdf: %s", bp_strerror(rc));
 		buf_free(&out);
-		return 500;
+		return rc;
 	}
 	app_header(q->a, "Content-Disposition: attachment; filename=\"brukerplan-rapport-%04d-%s.pdf\"",
 	    q->year, q->omrade);
-	status = app_send(q->a, 200, "application/pdf", out.p, out.len);
+	rc = app_send(q->a, 200, "application/pdf", out.p, out.len);
 	buf_free(&out);
-	return status;
+	return rc;
 }
 
 static int (*const senders[F__MAX])(struct req *) = { send_page, send_csv, send_pdf };
@@ -217,23 +218,23 @@ rapport_get(struct app *a)
 	struct req q;
 	struct store *st;
 	long long year;
-	int rc, f, status = 500;
+	int rc, f;
 
 	memset(&q, 0, sizeof(q));
 	q.a = a;
 	if (authz(&a->me, ACT_REPORT, &(struct target){ (int)a->me.role, a->me.region,
 	    a->me.kommune, "", NULL, 0, NULL }) != 0)
-		return 403;
+		return BP_EDENIED;
 	if ((f = str_index(format_ids, F__MAX, fmt)) < 0)
-		return 400;
+		return BP_EINVAL;
 	q.fmt = (enum format)f;
 	if (*aar == '\0')
 		year = time_year((time_t)a->now);
 	else if (str_to_ll(aar, 2000, 9999, &year) != 0)
-		return 400;
+		return BP_EINVAL;
 	q.year = (int)year;
-	if (app_refdata(a, &q.rd) != 0)
-		return 500;
+	if ((rc = app_refdata(a, &q.rd)) != 0)
+		return rc;
 	if ((rc = parse_target(&q)) != 0)
 		return rc;
 	/* no year asked for, and none of this year yet (January, before next year's
@@ -241,22 +242,20 @@ rapport_get(struct app *a)
 	if ((rc = report_def_load(a->cfg.data, q.year, &def)) == BP_ENOENT && *aar == '\0')
 		rc = report_def_load(a->cfg.data, --q.year, &def);
 	if (rc != 0)
-		return rc == BP_ENOENT ? 404 : 500;
+		return rc;
 	q.def = def;
-	if (app_store(a, &st) != 0 || (rc = store_read(st, read_report, &q)) != 0 ||
-	    (rc = store_write(st, log_open, &q)) != 0) {
-		log_error("rapport: %s", bp_strerror(rc));
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, read_report, &q)) != 0 ||
+	    (rc = store_write(st, log_open, &q)) != 0)
 		goto out;
-	}
 	/* the columns' names, which report.c leaves to its caller */
 	snprintf(q.prev_name, sizeof(q.prev_name), "%s %d", q.name, q.year - 1);
 	report_names(q.rep, (const char *const[COL__MAX]){ [COL_SCOPE] = q.name,
 	    [COL_REGION] = q.region_name, [COL_LAND] = "Hele landet", [COL_PREV] = q.prev_name });
-	status = senders[q.fmt](&q);
+	rc = senders[q.fmt](&q);
 out:
 	report_free(q.rep);
 	report_def_free(def);
-	return status;
+	return rc;
 }
 
 static const struct route routes[] = {

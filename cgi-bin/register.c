@@ -55,8 +55,10 @@ struct values {
 static int
 invalid_page(struct app *a, int status, const char *text)
 {
-	if (app_page(a, "register-invalid") != 0)
-		return 500;
+	int rc;
+
+	if ((rc = app_page(a, "register-invalid")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "invalid", text);
 	return app_render(a, status);
 }
@@ -129,16 +131,16 @@ account_form(struct app *a, const struct invite *inv, const char *token,
 {
 	const struct refdata *rd;
 	xmlNodePtr n, list;
-	int i;
+	int i, rc;
 
-	if (app_page(a, "register") != 0)
-		return 500;
+	if ((rc = app_page(a, "register")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "auth", auth_names[a->cfg.auth]);
 	add_invite(a, inv, token);
 	/* the reference data only when there are bydeler to choose from */
 	if (bydel_open(inv)) {
-		if (app_refdata(a, &rd) != 0)
-			return 500;
+		if ((rc = app_refdata(a, &rd)) != 0)
+			return rc;
 		refdata_page(&a->page, rd, NULL, inv->kommune);
 	}
 	if (inv->role == ROLE_KARTLEGGER) {
@@ -164,12 +166,14 @@ static int
 enrol_page(struct app *a, const struct invite *inv, const char *token, const char *ptoken,
     const struct pending *p, const char *error)
 {
-	if (app_page(a, "register-totp") != 0)
-		return 500;
+	int rc;
+
+	if ((rc = app_page(a, "register-totp")) != 0)
+		return rc;
 	add_invite(a, inv, token);
 	page_add(&a->page, NULL, "pending", ptoken);
-	if (enrol_model(a, p->id, p->email, p->totp) != 0)
-		return 500;
+	if ((rc = enrol_model(a, p->id, p->email, p->totp)) != 0)
+		return rc;
 	if (error != NULL)
 		app_message(a, "error", "kode", error);
 	return app_render(a, 200);
@@ -202,12 +206,13 @@ usable_invite(struct app *a, const char *token, struct invite *inv, int *answere
 	enum invite_state s;
 	struct store *st;
 	size_t i;
+	int rc;
 
 	memset(&l, 0, sizeof(l));
 	l.token = token;
 	*answered = 0;
-	if (app_store(a, &st) != 0 || store_read(st, lookup_invite, &l) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, lookup_invite, &l)) != 0)
+		return rc;
 	*answered = 1;
 	if (!l.found)
 		return invalid_page(a, 404, unknown_link);
@@ -226,9 +231,10 @@ static int
 start_page(struct app *a, const struct invite *inv, const char *token)
 {
 	char start[sizeof(a->cfg.base_path) + TOKEN_HEX + 64];
+	int rc;
 
-	if (app_page(a, "register") != 0)
-		return 500;
+	if ((rc = app_page(a, "register")) != 0)
+		return rc;
 	add_invite(a, inv, token);
 	snprintf(start, sizeof(start), "%s/cgi-bin/oidc/registrer?t=%s", a->cfg.base_path, token);
 	page_add(&a->page, NULL, "start", start);
@@ -255,8 +261,10 @@ register_get(struct app *a)
 static int
 terms_get(struct app *a)
 {
-	if (app_page(a, "register-terms") != 0)
-		return 500;
+	int rc;
+
+	if ((rc = app_page(a, "register-terms")) != 0)
+		return rc;
 	return app_render(a, 200);
 }
 
@@ -343,8 +351,8 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	} else if (oidc) {
 		/* ID-porten has proved who registers; with local login the e-post is looked at
 		 * only when the account would be made (create_account), and never said */
-		if (app_store(a, &st) != 0 || store_read(st, check_email, &ec) != 0)
-			return 500;
+		if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, check_email, &ec)) != 0)
+			return rc;
 		if (ec.blocked)
 			form_error(&f, "epost", "Kontoen med denne e-postadressen er suspendert, og "
 			    "den kan ikke registreres på nytt i år. Kontakt KORFOR hvis det er feil.");
@@ -358,13 +366,13 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	} else if ((rc = password_check(pw, email, name, &weak)) == BP_EINVAL)
 		form_error(&f, "passord", weak);
 	else if (rc != 0)
-		return 500;
+		return rc;
 	else if (strcmp(pw, pw2) != 0)
 		form_error(&f, "passord2", "Passordene er ikke like.");
 	if (!bydel_open(inv) || *bydel == '\0')
 		bydel = "";
-	else if (app_refdata(a, &rd) != 0)
-		return 500;
+	else if ((rc = app_refdata(a, &rd)) != 0)
+		return rc;
 	else if (refdata_bydel_name(rd, inv->kommune, bydel) == NULL)
 		form_error(&f, "bydel", "Velg en bydel fra listen, eller hele kommunen.");
 	if (inv->role != ROLE_KARTLEGGER)
@@ -386,15 +394,15 @@ step_account(struct app *a, const struct invite *inv, const char *token)
 	str_copy(p.bydel, sizeof(p.bydel), bydel);
 	str_copy(p.tjenestetype, sizeof(p.tjenestetype), tj);
 	p.expires = a->now + PENDING_TTL;
-	if (account_new_id(&tmp) != 0 || crypto_password_hash(pw, p.password) != 0 ||
-	    app_secrets(a, &sec) != 0)
-		return 500;
+	if ((rc = account_new_id(&tmp)) != 0 || (rc = crypto_password_hash(pw, p.password)) != 0 ||
+	    (rc = app_secrets(a, &sec)) != 0)
+		return rc;
 	str_copy(p.id, sizeof(p.id), tmp.id);
-	if (account_totp_new(sec, p.id, p.totp) != 0)
-		return 500;
-	if (token_new(ptoken, p.key) != 0 || app_store(a, &st) != 0 ||
-	    store_write(st, save_pending, &p) != 0)
-		return 500;
+	if ((rc = account_totp_new(sec, p.id, p.totp)) != 0)
+		return rc;
+	if ((rc = token_new(ptoken, p.key)) != 0 || (rc = app_store(a, &st)) != 0 ||
+	    (rc = store_write(st, save_pending, &p)) != 0)
+		return rc;
 	return enrol_page(a, inv, token, ptoken, &p, NULL);
 }
 
@@ -583,8 +591,8 @@ finish_oidc(struct app *a, const struct invite *inv, const char *token,
 	str_copy(fin.p.email, sizeof(fin.p.email), v->email);
 	str_copy(fin.p.bydel, sizeof(fin.p.bydel), v->bydel);
 	str_copy(fin.p.tjenestetype, sizeof(fin.p.tjenestetype), v->tjenestetype);
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	rc = store_write(st, create_account, &fin);
 	if (rc == BP_EDENIED && fin.taken)
 		return account_form(a, inv, token, v, &f);
@@ -592,7 +600,7 @@ finish_oidc(struct app *a, const struct invite *inv, const char *token,
 		return invalid_page(a, fin.state < 0 ? 404 : 410, fin.state < 0 ? unknown_link :
 		    "Registreringslenken kan ikke lenger brukes. Be om en ny lenke.");
 	if (rc != 0)
-		return 500;
+		return rc;
 	app_cookie(a, PENDING_COOKIE, NULL);
 	return app_redirect(a, signin_target(fin.welcome));
 }
@@ -608,20 +616,20 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 	memset(&fin, 0, sizeof(fin));
 	fin.a = a;
 	fin.token = token;
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	if ((rc = store_read(st, load_pending, &fin)) == BP_ENOENT)
 		return account_form(a, inv, token, &(struct values){ "", "", "", "", 0 },
 		    &(struct form_errors){ { "navn" },
 		    { "Registreringen tok for lang tid og må startes på nytt." }, 1 });
 	if (rc != 0)
-		return 500;
-	if (app_secrets(a, &sec) != 0)
-		return 500;
+		return rc;
+	if ((rc = app_secrets(a, &sec)) != 0)
+		return rc;
 	rc = account_totp_check(sec, fin.p.id, fin.p.totp, 0, a->now, app_form(a, K_KODE),
 	    &fin.step);
 	if (rc != 0 && rc != BP_EDENIED)
-		return 500;
+		return rc;
 	if (rc != 0)
 		return enrol_page(a, inv, token, app_form(a, K_P), &fin.p, "Koden stemmer ikke. "
 		    "Skriv inn den sekssifrede koden appen viser nå.");
@@ -631,7 +639,7 @@ step_code(struct app *a, const struct invite *inv, const char *token)
 		return invalid_page(a, fin.state < 0 ? 404 : 410, fin.state < 0 ? unknown_link :
 		    "Registreringslenken kan ikke lenger brukes. Be om en ny lenke.");
 	if (rc != 0)
-		return 500;
+		return rc;
 	return app_redirect(a, "/cgi-bin/login?melding=registrert");
 }
 

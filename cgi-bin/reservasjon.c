@@ -40,9 +40,10 @@ static int
 res_page(struct app *a, int h, const char *kept)
 {
 	xmlNodePtr n;
+	int rc;
 
-	if (app_page(a, "reservasjon") != 0)
-		return 500;
+	if ((rc = app_page(a, "reservasjon")) != 0)
+		return rc;
 	if (h >= 0 && kept != NULL) {
 		n = page_add(&a->page, NULL, "typed", NULL);
 		page_attr(&a->page, n, "handling", handling_ids[h]);
@@ -54,10 +55,12 @@ res_page(struct app *a, int h, const char *kept)
 static int
 res_get(struct app *a)
 {
+	int rc;
+
 	if (authz(&a->me, ACT_RESERVE, NULL) != 0)
-		return 403;
-	if (res_page(a, -1, NULL) != 0)
-		return 500;
+		return BP_EDENIED;
+	if ((rc = res_page(a, -1, NULL)) != 0)
+		return rc;
 	return app_render(a, 200);
 }
 
@@ -206,10 +209,10 @@ static int
 confirm_page(struct app *a, const struct job *j)
 {
 	xmlNodePtr n;
-	int status;
+	int rc;
 
-	if ((status = res_page(a, -1, NULL)) != 0)
-		return status;
+	if ((rc = res_page(a, -1, NULL)) != 0)
+		return rc;
 	n = page_add(&a->page, NULL, "confirm", NULL);
 	page_attr(&a->page, n, "fnr", j->fnr);
 	page_attr_ll(&a->page, n, "doomed", j->doomed);
@@ -224,12 +227,12 @@ res_post(struct app *a)
 	struct store *st;
 	struct job j;
 	struct fnr f;
-	int h, rc, status;
+	int h, rc;
 
 	if (authz(&a->me, ACT_RESERVE, NULL) != 0)
-		return 403;
+		return BP_EDENIED;
 	if ((h = str_index(handling_ids, H__MAX, app_form(a, K_HANDLING))) < 0)
-		return 400;
+		return BP_EINVAL;
 	/* the number as "Kartlegg bruker" takes it: the fnr module, in the site's mode */
 	if (strlen(raw) > FNR_INPUT_MAX) {
 		why = "Fødselsnummeret må ha 11 siffer.";
@@ -237,8 +240,8 @@ res_post(struct app *a)
 	} else if (fnr_parse(raw, a->cfg.mode == MODE_TEST, &f, &why) == 0)
 		why = NULL;
 	if (why != NULL) {
-		if ((status = res_page(a, h, raw)) != 0)
-			return status;
+		if ((rc = res_page(a, h, raw)) != 0)
+			return rc;
 		app_message(a, "error", field_ids[h], why);
 		return app_render(a, 200);
 	}
@@ -248,18 +251,17 @@ res_post(struct app *a)
 	j.fnr = f.digits;
 	j.year = time_year((time_t)a->now);
 	j.confirmed = strcmp(app_form(a, K_BEKREFT), "ja") == 0;
-	if (app_store(a, &st) != 0 || app_secrets(a, &j.sec) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_secrets(a, &j.sec)) != 0)
+		return rc;
 	rc = store_write(st, do_job, &j);
 	if (rc != 0) {
-		log_error("reservasjon %s: %s", handling_ids[h], bp_strerror(rc));
 		crypto_wipe(&f, sizeof(f));
-		return 500;
+		return rc;
 	}
 	if (j.wait > 0) {
 		crypto_wipe(&f, sizeof(f));
-		if ((status = res_page(a, -1, NULL)) != 0)
-			return status;
+		if ((rc = res_page(a, -1, NULL)) != 0)
+			return rc;
 		snprintf(msg, sizeof(msg), "Du har slått opp svært mange fødselsnumre på kort tid. "
 		    "Av hensyn til personvernet må du vente %ld minutter før du slår opp flere.",
 		    (j.wait + 59) / 60);
@@ -267,14 +269,14 @@ res_post(struct app *a)
 		return app_render(a, 429);
 	}
 	if (j.h == H_LAG && !j.confirmed && j.rc == 0) {
-		status = confirm_page(a, &j);
+		rc = confirm_page(a, &j);
 		crypto_wipe(&f, sizeof(f));
-		return status;
+		return rc;
 	}
 	answer(&j, msg, sizeof(msg), j.rc);
 	crypto_wipe(&f, sizeof(f));
-	if ((status = res_page(a, -1, NULL)) != 0)
-		return status;
+	if ((rc = res_page(a, -1, NULL)) != 0)
+		return rc;
 	app_message(a, "notice", NULL, msg);
 	crypto_wipe(msg, sizeof(msg));
 	return app_render(a, 200);

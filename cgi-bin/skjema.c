@@ -121,7 +121,7 @@ find_key(struct store_txn *txn, void *arg)
 	return rc == BP_EINVAL ? BP_ENOENT : rc;
 }
 
-/* Look up the survey's key. 0 or a status. */
+/* Look up the survey's key. 0 or a bp_err (BP_ENOENT: none of one's own). */
 static int
 form_start(struct app *a, struct form *f, const char *id)
 {
@@ -132,12 +132,10 @@ form_start(struct app *a, struct form *f, const char *id)
 	f->a = a;
 	f->id = id;
 	if (authz(&a->me, ACT_SURVEY, NULL) != 0)
-		return 403;
-	if (app_store(a, &st) != 0 || app_secrets(a, &f->sec) != 0)
-		return 500;
-	if ((rc = store_read(st, find_key, f)) != 0)
-		return app_status_of(rc);
-	return 0;
+		return BP_EDENIED;
+	if ((rc = app_store(a, &st)) != 0 || (rc = app_secrets(a, &f->sec)) != 0)
+		return rc;
+	return store_read(st, find_key, f);
 }
 
 /* The year's rendered tabs (186 KB for 2026): read only where a tab is shown. A save that
@@ -433,40 +431,40 @@ skjema_get(struct app *a)
 	char target[128];
 	struct store *st;
 	struct form f;
-	int rc, status;
+	int rc;
 
-	if ((status = form_start(a, &f, app_query(a, K_ID))) != 0)
-		return status;
+	if ((rc = form_start(a, &f, app_query(a, K_ID))) != 0)
+		return rc;
 	if (*tab != '\0') {
-		if (need_formtab(&f) != 0) {
+		if ((rc = need_formtab(&f)) != 0) {
 			form_free(&f);
-			return 500;
+			return rc;
 		}
 		if (!is_tab(&f, tab) && !is_view(tab))
-			return 404;
+			return BP_ENOENT;
 		f.tab = tab;
 	}
-	if (app_store(a, &st) != 0) {
+	if ((rc = app_store(a, &st)) != 0) {
 		form_free(&f);
-		return 500;
+		return rc;
 	}
 	rc = store_read(st, read_form, &f);
 	if (rc == 0 && f.log_open)
 		rc = store_write(st, log_opened, &f);
-	if ((status = app_status_of(rc)) == 0 && *tab == '\0') {
+	if (rc == 0 && *tab == '\0') {
 		/* opened from the list: to the first tab */
 		form_free(&f);
 		snprintf(target, sizeof(target), "/cgi-bin/skjema?id=%s&fane=bruker", f.id);
 		return app_redirect(a, target);
 	}
-	if (status != 0 || (rc = form_page(&f, f.record, f.facts.version, NULL)) != 0) {
+	if (rc != 0 || (rc = form_page(&f, f.record, f.facts.version, NULL)) != 0) {
 		form_free(&f);
-		return status ? status : 500;
+		return rc;
 	}
-	if (strcmp(tab, "logg") == 0 && ((f.log = page_add(&a->page, NULL, "log", NULL)) == NULL ||
-	    store_read(st, read_log, &f) != 0)) {
+	if (strcmp(tab, "logg") == 0 && (rc = (f.log = page_add(&a->page, NULL, "log", NULL)) ==
+	    NULL ? BP_ENOMEM : store_read(st, read_log, &f)) != 0) {
 		form_free(&f);
-		return 500;
+		return rc;
 	}
 	if (strcmp(app_query(a, K_MELDING), "lagret") == 0)
 		app_message(a, "notice", NULL, "Kartleggingen er lagret.");
@@ -577,32 +575,32 @@ skjema_post(struct app *a)
 	char target[160];
 	long long version;
 	struct form f;
-	int rc, status, i, stale;
+	int rc, i, stale;
 
 	if ((version = app_form_ll(a, K_VERSJON, 0)) == 0)	/* a save names its version */
-		return 400;
-	if ((status = form_start(a, &f, app_form(a, K_ID))) != 0)
-		return status;
-	if (need_definition(&f) != 0) {
+		return BP_EINVAL;
+	if ((rc = form_start(a, &f, app_form(a, K_ID))) != 0)
+		return rc;
+	if ((rc = need_definition(&f)) != 0) {
 		form_free(&f);
-		return 500;
+		return rc;
 	}
 	if (!is_tab(&f, tab) || (*go && !is_tab(&f, go) && !is_view(go))) {
 		form_free(&f);
-		return 400;
+		return BP_EINVAL;
 	}
 	f.tab = tab;
 	f.posted_version = version;
 	rc = save(a, &f);
 	if (rc < 0) {
 		form_free(&f);
-		return app_status_of(rc);
+		return rc;
 	}
 	if (rc == 1) {
 		/* not saved: the tab again, with what was sent */
-		if (form_page(&f, f.edited, f.facts.version, &f.merge) != 0) {
+		if ((rc = form_page(&f, f.edited, f.facts.version, &f.merge)) != 0) {
 			form_free(&f);
-			return 500;
+			return rc;
 		}
 		for (i = 0; i < f.merge.nproblems; i++)
 			app_message(a, "error", f.merge.problems[i].field, f.merge.problems[i].text);

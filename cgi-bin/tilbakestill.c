@@ -44,8 +44,10 @@ static const struct {
 static int
 refused(struct app *a, enum refusal r)
 {
-	if (app_page(a, "tilbakestill") != 0)
-		return 500;
+	int rc;
+
+	if ((rc = app_page(a, "tilbakestill")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "invalid", refusals[r].text);
 	return app_render(a, refusals[r].status);
 }
@@ -65,7 +67,7 @@ load_target(struct store_txn *txn, void *arg)
 	return account_load(txn, t->id, &t->acct);
 }
 
-/* the account of ?id= or id=, and whether one may make its link: 0, or a status */
+/* the account of ?id= or id=, and whether one may make its link: 0, or a bp_err */
 static int
 allowed_target(struct app *a, const char *id, struct account *out)
 {
@@ -76,13 +78,13 @@ allowed_target(struct app *a, const char *id, struct account *out)
 
 	memset(&t, 0, sizeof(t));
 	t.id = id;
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	if ((rc = store_read(st, load_target, &t)) != 0)
-		return rc == BP_ENOENT ? 404 : 500;
+		return rc;
 	tg = target_account(&t.acct);
 	if (authz(&a->me, ACT_RESET, &tg) != 0)
-		return 403;
+		return BP_EDENIED;
 	*out = t.acct;
 	return 0;
 }
@@ -91,12 +93,12 @@ static int
 make_get(struct app *a)
 {
 	struct account target;
-	int status;
+	int rc;
 
-	if ((status = allowed_target(a, app_query(a, K_ID), &target)) != 0)
-		return status;
-	if (app_page(a, "tilbakestill") != 0)
-		return 500;
+	if ((rc = allowed_target(a, app_query(a, K_ID), &target)) != 0)
+		return rc;
+	if ((rc = app_page(a, "tilbakestill")) != 0)
+		return rc;
 	page_attr(&a->page, app_account_node(a, NULL, &target), "role-title",
 	    role_titles[target.role]);
 	page_add(&a->page, NULL, "confirm", NULL);
@@ -142,25 +144,25 @@ make_post(struct app *a)
 	char link[sizeof(a->cfg.base_url) + TOKEN_HEX + 64];
 	struct making m;
 	struct store *st;
-	int status, rc;
+	int rc;
 
 	memset(&m, 0, sizeof(m));
 	m.a = a;
-	if ((status = allowed_target(a, app_form(a, K_ID), &m.target)) != 0)
-		return status;
+	if ((rc = allowed_target(a, app_form(a, K_ID), &m.target)) != 0)
+		return rc;
 	if (strcmp(app_form(a, K_BEKREFT), "ja") != 0)
-		return 400;
-	if (app_store(a, &st) != 0)
-		return 500;
+		return BP_EINVAL;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	rc = store_write(st, make_link, &m);
 	if (rc == BP_EDENIED && m.denied)
-		return 403;
+		return BP_EDENIED;
 	if (rc != 0)
-		return 500;
+		return rc;
 	snprintf(link, sizeof(link), "%s/cgi-bin/tilbakestill?t=%s", a->cfg.base_url, m.token);
 	crypto_wipe(m.token, sizeof(m.token));
-	if (app_page(a, "tilbakestill") != 0)
-		return 500;
+	if ((rc = app_page(a, "tilbakestill")) != 0)
+		return rc;
 	page_attr(&a->page, app_account_node(a, NULL, &m.target), "role-title",
 	    role_titles[m.target.role]);
 	page_add(&a->page, NULL, "link", link);
@@ -243,7 +245,7 @@ read_link(struct store_txn *txn, void *arg)
 	return check_link(txn, arg);
 }
 
-/* load the link of u->token: 0, or the status of the page already answered (*answered) */
+/* load the link of u->token: 0, or a bp_err; or the page already answered (*answered) */
 static int
 usable(struct app *a, struct use *u, int *answered)
 {
@@ -251,21 +253,23 @@ usable(struct app *a, struct use *u, int *answered)
 	int rc;
 
 	*answered = 0;
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	rc = store_read(st, read_link, u);
 	if (rc == BP_EDENIED && u->refused) {
 		*answered = 1;
 		return refused(a, u->why);
 	}
-	return rc == 0 ? 0 : 500;
+	return rc;
 }
 
 static int
 password_page(struct app *a, const struct use *u, const char *field, const char *error)
 {
-	if (app_page(a, "tilbakestill") != 0)
-		return 500;
+	int rc;
+
+	if ((rc = app_page(a, "tilbakestill")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "token", u->token);
 	page_add(&a->page, NULL, "new-password", NULL);
 	page_attr(&a->page, app_account_node(a, NULL, &u->acct), "role-title",
@@ -278,11 +282,13 @@ password_page(struct app *a, const struct use *u, const char *field, const char 
 static int
 totp_page(struct app *a, const struct use *u, const char *error)
 {
-	if (app_page(a, "tilbakestill") != 0)
-		return 500;
+	int rc;
+
+	if ((rc = app_page(a, "tilbakestill")) != 0)
+		return rc;
 	page_add(&a->page, NULL, "token", u->token);
-	if (enrol_model(a, u->acct.id, u->acct.email, u->r.totp) != 0)
-		return 500;
+	if ((rc = enrol_model(a, u->acct.id, u->acct.email, u->r.totp)) != 0)
+		return rc;
 	if (error != NULL)
 		app_message(a, "error", "kode", error);
 	return app_render(a, 200);
@@ -327,22 +333,22 @@ step_password(struct app *a, struct use *u)
 	if ((rc = password_check(pw, u->acct.email, u->acct.name, &weak)) == BP_EINVAL)
 		return password_page(a, u, "passord", weak);
 	if (rc != 0)
-		return 500;
+		return rc;
 	if (strcmp(pw, pw2) != 0)
 		return password_page(a, u, "passord2", "Passordene er ikke like.");
-	if (crypto_password_hash(pw, hash) != 0 || app_secrets(a, &sec) != 0 ||
-	    account_totp_new(sec, u->acct.id, totp) != 0)
-		return 500;
+	if ((rc = crypto_password_hash(pw, hash)) != 0 || (rc = app_secrets(a, &sec)) != 0 ||
+	    (rc = account_totp_new(sec, u->acct.id, totp)) != 0)
+		return rc;
 	u->stage_password = hash;
 	u->stage_totp = totp;
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	rc = store_write(st, stage, u);
 	crypto_wipe(hash, sizeof(hash));
 	if (rc == BP_EDENIED && u->refused)
 		return refused(a, u->why);
 	if (rc != 0)
-		return 500;
+		return rc;
 	return totp_page(a, u, NULL);
 }
 
@@ -393,10 +399,10 @@ step_code(struct app *a, struct use *u)
 
 	if (u->r.totp[0] == '\0')		/* the password step comes first */
 		return password_page(a, u, NULL, NULL);
-	if (app_secrets(a, &sec) != 0 || account_totp_open(sec, u->acct.id, u->r.totp,
-	    &secret) != 0) {
+	if ((rc = app_secrets(a, &sec)) != 0 || (rc = account_totp_open(sec, u->acct.id,
+	    u->r.totp, &secret)) != 0) {
 		buf_free(&secret);
-		return 500;
+		return rc;
 	}
 	rc = otp_verify((unsigned char *)secret.p, secret.len, a->now, app_form(a, K_KODE), 0,
 	    &u->step);
@@ -405,15 +411,15 @@ step_code(struct app *a, struct use *u)
 	if (rc != 0)
 		return totp_page(a, u, "Koden stemmer ikke. Skriv inn den sekssifrede koden appen "
 		    "viser nå.");
-	if (app_store(a, &st) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0)
+		return rc;
 	rc = store_write(st, finish, u);
 	if (rc == BP_EDENIED && u->refused)
 		return refused(a, u->why);
 	if (rc == BP_ESTALE)		/* staged again from another window meanwhile */
 		return password_page(a, u, NULL, NULL);
 	if (rc != 0)
-		return 500;
+		return rc;
 	/* this browser's session, if it was the person's, has just ended with the others */
 	if (a->logged_in && strcmp(a->me.id, u->acct.id) == 0) {
 		a->logged_in = 0;
@@ -448,7 +454,7 @@ use_step(struct app *a, int (*step)(struct app *, struct use *))
 static int
 local_only(struct app *a, app_handler fn)
 {
-	return a->cfg.auth == AUTH_LOCAL ? fn(a) : 404;
+	return a->cfg.auth == AUTH_LOCAL ? fn(a) : BP_ENOENT;
 }
 
 static int use_get_local(struct app *a) { return local_only(a, use_get); }

@@ -203,16 +203,16 @@ log_get(struct app *a)
 	struct logview v;
 	struct store *st;
 	xmlNodePtr fl, n;
-	int rc, k, bad = 0, status = 500;
+	int rc, k, bad = 0;
 
 	scope.account = NULL;
 	if (authz(&a->me, ACT_ACCESS_LOG, &scope) != 0)
-		return 403;
+		return BP_EDENIED;
 	memset(&v, 0, sizeof(v));
 	v.a = a;
 	v.f.kind = -1;
-	if (app_refdata(a, &v.rd) != 0 || app_page(a, "tilgangslogg") != 0)
-		return 500;
+	if ((rc = app_refdata(a, &v.rd)) != 0 || (rc = app_page(a, "tilgangslogg")) != 0)
+		return rc;
 	/* the reader's scope: a kommune, a region (its kommuner's lines too), or all */
 	if (a->me.role == ROLE_KOMMUNE)
 		v.f.kommune = a->me.kommune;
@@ -250,7 +250,9 @@ log_get(struct app *a)
 	v.people = page_add(&a->page, fl, "people", NULL);
 	if (!bad)
 		v.list = page_add(&a->page, NULL, "lines", NULL);
-	if ((v.names = calloc(NAMES_MAX, sizeof(*v.names))) == NULL || app_store(a, &st) != 0)
+	rc = BP_ENOMEM;
+	if ((v.names = calloc(NAMES_MAX, sizeof(*v.names))) == NULL ||
+	    (rc = app_store(a, &st)) != 0)
 		goto out;
 	rc = store_read(st, read_log, &v);
 	if (rc == BP_ENOENT) {
@@ -261,18 +263,16 @@ log_get(struct app *a)
 			xmlFreeNode(v.list);
 			v.list = NULL;
 		}
-	} else if (rc != 0) {
-		log_error("tilgangslogg: %s", bp_strerror(rc));
+	} else if (rc != 0)
 		goto out;
-	}
 	if (v.list) {
 		page_attr_ll(&a->page, v.list, "count", (long long)v.count);
 		page_attr_ll(&a->page, v.list, "shown", (long long)v.shown);
 	}
-	status = app_render(a, 200);
+	rc = app_render(a, 200);
 out:
 	free(v.names);
-	return status;
+	return rc;
 }
 
 static const struct route routes[] = {

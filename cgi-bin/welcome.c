@@ -29,9 +29,10 @@ welcome_page(struct app *a, const char *text, long long version, const char *err
 {
 	char when[17];
 	xmlNodePtr n;
+	int rc;
 
-	if (app_page(a, "welcome") != 0)
-		return 500;
+	if ((rc = app_page(a, "welcome")) != 0)
+		return rc;
 	n = page_add(&a->page, NULL, "welcome", text);
 	if (version) {
 		time_datetime((time_t)version, when);
@@ -53,10 +54,10 @@ welcome_get_page(struct app *a)
 	int rc;
 
 	if (authz(&a->me, ACT_WELCOME, NULL) != 0)
-		return 403;
-	if (app_store(a, &st) != 0 || store_read(st, read_current, &c) != 0) {
+		return BP_EDENIED;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_read(st, read_current, &c)) != 0) {
 		buf_free(&c.text);
-		return 500;
+		return rc;
 	}
 	rc = welcome_page(a, c.text.p ? c.text.p : "", c.version, NULL);
 	buf_free(&c.text);
@@ -84,13 +85,14 @@ welcome_post(struct app *a)
 {
 	struct save s = { a, app_form(a, K_TEKST) };
 	struct store *st;
+	int rc;
 
 	if (authz(&a->me, ACT_WELCOME, NULL) != 0)
-		return 403;
+		return BP_EDENIED;
 	if (utf8_chars(s.text, strlen(s.text)) > WELCOME_MAX_CHARS)
 		return welcome_page(a, s.text, 0, "Velkomstmeldingen kan ha høyst 4000 tegn.");
-	if (app_store(a, &st) != 0 || store_write(st, save, &s) != 0)
-		return 500;
+	if ((rc = app_store(a, &st)) != 0 || (rc = store_write(st, save, &s)) != 0)
+		return rc;
 	return app_redirect(a, "/cgi-bin/welcome?melding=lagret");
 }
 

@@ -60,13 +60,15 @@ static const struct {
 
 #define NITEMS(a) (sizeof(a) / sizeof((a)[0]))
 
-/* the status of a core error where a page has no better one: a page id that is no survey
- * (or not one's own) is 404, a malformed value 400, a record saved by others in between
- * (more often than a page retries) 409 */
+/* The status of a core error, for every handler: a page id that is no survey (or not
+ * one's own) is 404, a malformed value 400, a record saved by others in between (more
+ * often than a page retries) 409, what the account may not do 403, a value past its bound
+ * 413, a full disk 507; anything else is ours, 500. */
 static const struct {
 	int rc, status;
 } error_statuses[] = {
 	{ 0, 0 }, { BP_ENOENT, 404 }, { BP_EINVAL, 400 }, { BP_ESTALE, 409 },
+	{ BP_EDENIED, 403 }, { BP_ETOOBIG, 413 }, { BP_ENOSPC, 507 },
 };
 
 int
@@ -441,7 +443,7 @@ app_render(struct app *a, int status)
 	if ((rc = render_page(a->cfg.xslt, &a->page, &html)) != 0) {
 		buf_free(&html);
 		log_error("render %s: %s", a->page.name, bp_strerror(rc));
-		return 500;
+		return rc;
 	}
 	send(a, status, "text/html; charset=utf-8", html.p, html.len);
 	buf_free(&html);
@@ -721,7 +723,13 @@ app_main(const char *prog, const struct route *routes, size_t nroutes)
 		    "/cgi-bin/login");
 		goto out;
 	}
-	status = r->fn(&a);
+	/* a handler returns 0 or a bp_err; anything else is a bug of ours: 500 */
+	if ((rc = r->fn(&a)) > 0)
+		log_error("%s%s: the handler returned %d, not a bp_err", a.req.script, a.req.path,
+		    rc);
+	status = rc > 0 ? 500 : app_status_of(rc);
+	if (status == 500 && rc < 0)
+		log_error("%s%s: %s", a.req.script, a.req.path, bp_strerror(rc));
 fail:
 	/* whatever the page made of it, a write the disk had no room for is said as such */
 	if (status == 500 && store_disk_full(a.st))

@@ -3,8 +3,9 @@
  * A program declares its routes (method, PATH_INFO, handler, flags) and calls app_main.
  * app_main parses and bounds the request, loads the configuration, finds the session,
  * checks the CSRF token of every POST, then calls the handler. A handler either answers
- * itself (app_render, app_redirect) and returns 0, or returns an HTTP status >= 400 and
- * app_main answers with the Norwegian error page. Only app_main maps errors to statuses. */
+ * itself (app_render, app_send, app_redirect) and returns 0, or returns a bp_err (util.h)
+ * and app_main answers with the Norwegian error page of its status: app_status_of is the
+ * one place a core error becomes an HTTP status. */
 #ifndef BP_APP_H
 #define BP_APP_H
 
@@ -120,13 +121,14 @@ void app_account_invited(struct app *a, struct store_txn *txn, xmlNodePtr n,
  * and til as YYYY-MM-DD ("" when absent); a bad one is said at its field in Norwegian.
  * 1 when one was refused, else 0. */
 int app_date_range(struct app *a, char fra[DATE_LEN + 1], char til[DATE_LEN + 1]);
-/* app_render: transform a->page and send it; returns 0 or a status for app_main */
+/* app_render: transform a->page and send it with status; 0, or a bp_err for app_main */
 int app_render(struct app *a, int status);
 /* app_send: a body of another type (a download: CSV, PDF) with the headers set so far */
 int app_send(struct app *a, int status, const char *type, const void *body, size_t len);
 /* app_redirect: 303 See Other to base_path + target (target starts with '/') */
 int app_redirect(struct app *a, const char *target);
-/* app_status_of: the HTTP status of a core error (0 for 0): 404, 400, 409, else 500 */
+/* app_status_of: the HTTP status of a core error (0 for 0): 404, 400, 409, 403, 413,
+ * 507, else 500 */
 int app_status_of(int rc);
 void app_header(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* app_cookie: set (value) or delete (NULL) a cookie: Path=/, HttpOnly, SameSite=Strict,

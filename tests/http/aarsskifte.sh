@@ -105,6 +105,6 @@ page "$WORK/k" '/cgi-bin/kartlegging?aar=2026' > "$WORK/old.html"
 check "... and last year's list is empty" grep -q 'Ingen kartlagte brukere.' "$WORK/old.html"
 clock '2026-12-06 12:00'
 "$BP_BPADM" -c "$BP_CONF" clock --reset >/dev/null
-check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+check "no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 
 done_checks

@@ -171,6 +171,6 @@ check "Tor has 4" is "$(count T1b)" 4
 check "the hand-over is in the audit log" bash -c "'$BP_BPADM' -c '$BP_CONF' audit | grep -q surveys.handover"
 
 cd "$BP_SRC"
-check "no crash" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error' '$BP_LOGS/error.log'"
+check "no crash" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 done_checks

@@ -52,7 +52,7 @@ checked() { grep -q "name=\"$1\" value=\"$2\" id=\"[^\"]*\" checked" "$BODY" ||
     { echo "     $1=$2 not checked" >&2; return 1; }; }
 link_of() { readlink "$BP_SITE/data/kartlegging/$1"; }
 no_crash() {
-	check "$1: no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+	check "$1: no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 	check "$1: no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 }
 

@@ -155,6 +155,6 @@ logs "?kartlegger=$TINA"
 check "by kartlegger among many: Tina's 1 line" rows_are 1
 
 check "no request answered 500" bash -c "[ ! -s '$WORK/500s' ] || { cat '$WORK/500s' >&2; false; }"
-check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+check "no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 done_checks

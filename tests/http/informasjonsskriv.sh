@@ -186,6 +186,6 @@ check "... the default in the kommune's page" body_has 'Stavanger kommune er ans
 check "... an audit event" is "$(audit_count infoletter.changed)" $((before + 2))
 
 # -- health ------------------------------------------------------------------------------------------------
-check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+check "no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 done_checks

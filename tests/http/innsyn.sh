@@ -181,6 +181,6 @@ check "no number in any header" bash -c "! grep -qF '$FNR' '$WORK/headers.all'"
 check "no number in the access log" bash -c "! grep -qF '$FNR' '$BP_LOGS/access.log'"
 check "no number in the error log" bash -c "! grep -qF '$FNR' '$BP_LOGS/error.log'"
 check "the access log has the downloads, without their query" grep -q 'GET /cgi-bin/innsyn HTTP' "$BP_LOGS/access.log"
-check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+check "no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 done_checks

@@ -213,6 +213,6 @@ check "after 24 hours it is expired" is "$STATUS" 410
 check "and says so" body_has 'utløpt'
 
 cd "$BP_SRC"
-check "no crash" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error' '$BP_LOGS/error.log'"
+check "no crash" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 done_checks

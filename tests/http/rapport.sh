@@ -23,7 +23,7 @@ hit() {		# hit JAR PATH: STATUS, HEADERS, BODY
 }
 status_of() { curl -s -o /dev/null -w '%{http_code}' -b "$1" "$BP_URL$2"; }
 no_crash() {
-	check "$1: no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+	check "$1: no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 	check "$1: no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 }
 

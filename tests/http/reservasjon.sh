@@ -186,6 +186,6 @@ check "the audit log: one deleted survey said" grep -q 'reservation.add.*slettet
 check "the audit log has the deletions" bash -c "[ \$(grep -c 'reservation.delete' '$WORK/audit') = 2 ]"
 check "no number in the audit log" not_in "$WORK/audit"
 check "no number in plain in the store" not_in "$BP_SITE"/store/*
-check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+check "no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 done_checks

@@ -328,7 +328,7 @@ check "no test clock in drift mode" bash -c "sed 's/^mode *=.*/mode = drift/' '$
 check "access log has no invitation token" bash -c "! grep -q '$TOKEN' '$BP_LOGS/access.log'"
 check "access log has no query strings" bash -c "! grep -q '?' '$BP_LOGS/access.log'"
 check "no connection resets (bodies always read)" bash -c "! grep -q 'Connection reset' '$BP_LOGS/error.log'"
-check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|segfault|AddressSanitizer|runtime error|premature end of script' '$BP_LOGS/error.log'"
+check "no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES|segfault|premature end of script' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 
 done_checks

@@ -388,6 +388,6 @@ check "no request answered 5xx" bash -c "[ ! -s '$WORK/500s' ] || { cat '$WORK/5
 for log in access.log error.log; do
 	check "no fødselsnummer in the $log" bash -c "! grep -q -e '$FNR' '$BP_LOGS/$log'"
 done
-check "no crash in the error log" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' '$BP_LOGS/error.log'"
+check "no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 done_checks

@@ -246,6 +246,6 @@ check "bpadm audit --til: none before 2020" bash -c "$(declare -f ba); [ -z \"\$
 check "bpadm audit with a bad filter: usage, exit 2" bash -c "$(declare -f ba); ba --kind nope 2>/dev/null; [ \$? = 2 ]"
 
 cd "$BP_SRC"
-check "no crash" bash -c "! grep -Eq 'Segmentation|AddressSanitizer|runtime error' '$BP_LOGS/error.log'"
+check "no crash" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
 check "no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
 done_checks

@@ -9,6 +9,9 @@
 # INSTANCE_MAP_MB (the store's first map size) and INSTANCE_FSIZE (see below).
 
 BP_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# what in Apache's error log means a bug of ours: a crash, a sanitizer's report, a program
+# that died before its headers, a handler that returned something other than a bp_err
+BP_CRASHES='Segmentation|AddressSanitizer|runtime error|End of script output before headers|not a bp_err'
 
 instance_start() {
 	local build=${BUILD:-build} port tries user

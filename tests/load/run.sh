@@ -16,7 +16,7 @@ echo "# load: $CLIENTS kartleggere for $DURATION s on $BP_URL (build ${BUILD:-bu
 load_accounts "$CLIENTS" "$WORK/accounts" || exit 1
 python3 tests/load/client.py "$BP_URL" "$WORK/accounts" "$DURATION"
 status=$?
-if grep -Eq 'Segmentation|AddressSanitizer|runtime error|End of script output before headers' "$BP_LOGS/error.log"; then
+if grep -Eq "$BP_CRASHES" "$BP_LOGS/error.log"; then
 	echo "load: crash in the Apache error log" >&2
 	status=1
 fi

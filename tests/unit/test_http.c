@@ -3,6 +3,7 @@
  * body from fmemopen, http_get, http_reason and http_write_head. */
 #include "unit.h"
 
+#include "app.h"
 #include "http.h"
 #include "util.h"
 
@@ -654,6 +655,25 @@ test_reason(void **state)
 		assert_string_equal(http_reason(unknown[i]), "Error");
 }
 
+/* the one map from a handler's bp_err to the status of its error page */
+static void
+test_status_of(void **state)
+{
+	static const struct {
+		int rc, status;
+	} cases[] = {
+		{ 0, 0 }, { BP_ENOENT, 404 }, { BP_EINVAL, 400 }, { BP_ESTALE, 409 },
+		{ BP_EDENIED, 403 }, { BP_ETOOBIG, 413 }, { BP_ENOSPC, 507 },
+		{ BP_ENOMEM, 500 }, { BP_ESTORE, 500 }, { BP_ECRYPTO, 500 }, { BP_EIO, 500 },
+		{ BP_ECONFIG, 500 }, { BP_EXML, 500 }, { BP_EEXIST, 500 }, { -999, 500 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < UNIT_N(cases); i++)
+		assert_int_equal(app_status_of(cases[i].rc), cases[i].status);
+}
+
 static void
 test_write_head(void **state)
 {
@@ -708,6 +728,7 @@ main(void)
 		cmocka_unit_test(test_request_body_limit),
 		cmocka_unit_test(test_request_query_limit),
 		cmocka_unit_test(test_reason),
+		cmocka_unit_test(test_status_of),
 		cmocka_unit_test(test_write_head),
 	};
 
