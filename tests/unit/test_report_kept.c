@@ -284,17 +284,11 @@ test_kept(void **state)
 	report_def_free(def);
 }
 
-static int
-setup(void **state)
-{
-	return fix_setup(state, NULL, 64 << 20);
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_kept, setup, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_kept, store_setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests_name("report_kept", tests, NULL, NULL);

@@ -138,22 +138,11 @@ two_dump(struct report *r, xmlDocPtr *keep)
 	return out;
 }
 
-static int
-mark_seen(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
-{
-	(void)k;
-	(void)klen;
-	(void)v;
-	(void)vlen;
-	(*(int *)arg)++;
-	return 0;
-}
-
 /* how many sets of counts of 2027 are kept */
 static int
 count_marks(struct store_txn *txn, void *arg)
 {
-	return store_scan(txn, DB_META, "report-m:2027:", 14, 0, mark_seen, arg);
+	return store_scan(txn, DB_META, "report-m:2027:", 14, 0, count_key, arg);
 }
 
 static void
@@ -254,17 +243,11 @@ test_two_definitions(void **state)
 	report_def_free(def);
 }
 
-static int
-fix_setup_store(void **state)
-{
-	return fix_setup(state, NULL, 64 << 20);
-}
-
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_two_definitions, fix_setup_store, fix_teardown),
+		cmocka_unit_test_setup_teardown(test_two_definitions, store_setup, fix_teardown),
 	};
 
 	return cmocka_run_group_tests_name("report_years", tests, NULL, NULL);

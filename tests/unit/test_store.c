@@ -730,21 +730,10 @@ del_prefix(struct store_txn *txn, void *arg)
 }
 
 static int
-count_all(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
-{
-	(void)k;
-	(void)klen;
-	(void)v;
-	(void)vlen;
-	(*(int *)arg)++;
-	return 0;
-}
-
-static int
 do_count_all(struct store_txn *txn, void *arg)
 {
 	*(int *)arg = 0;
-	return store_scan(txn, DB_REGISTRY, NULL, 0, 0, count_all, arg);
+	return store_scan(txn, DB_REGISTRY, NULL, 0, 0, count_key, arg);
 }
 
 static void

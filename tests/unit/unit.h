@@ -91,6 +91,18 @@ store_setup(void **state)
 	return fix_setup(state, NULL, 1024 * 1024);
 }
 
+/* count_key: a store_scan callback that counts the keys it is shown, into an int */
+static inline int
+count_key(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
+{
+	(void)k;
+	(void)klen;
+	(void)v;
+	(void)vlen;
+	(*(int *)arg)++;
+	return 0;
+}
+
 /* file_write: create path with mode and exactly len bytes of data. */
 static inline void
 file_write(const char *path, const void *data, size_t len, mode_t mode)
