@@ -23,18 +23,9 @@ account T2 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 2')" "
 account T3 "$(instance_invite KA2 kartlegger kommune=1101 'instans=Instans 3')" "Trond Tre" trond@eigersund.no tjenestetype=barnevern
 account T4 "$(instance_invite KB kartlegger kommune=0301 'instans=Instans 4')" "Trine Fire" trine@oslo.no tjenestetype=helse-omsorg
 
-# account ids, from the kommune pages KORFOR sees ("Overfør kartlegginger fra NAME" links)
-declare -A NAMEID
-for k in 1103 1101 0301; do
-	while IFS='|' read -r id name; do NAMEID[$name]=$id; done < <(
-	    curl -s -b F "$BP_URL/cgi-bin/admin?kommune=$k" |
-	    grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra [^<]*' |
-	    sed 's/handover?fra=\([0-9a-f]*\)">Overfør kartlegginger<span class="visually-hidden"> fra /\1|/')
-done
-id() { printf '%s' "${NAMEID[$1]:-}"; }
-for n in "Tone En" "Tor En" "Tina To" "Trond Tre" "Trine Fire" "Kari Stavanger" "Kåre Eigersund" "Kim Oslo"; do
-	[ -n "$(id "$n")" ] || { echo "no id for $n" >&2; exit 1; }
-done
+# account ids, from the admin pages KORFOR sees
+account_ids F 1103 1101 0301
+need_ids "Tone En" "Tor En" "Tina To" "Trond Tre" "Trine Fire" "Kari Stavanger" "Kåre Eigersund" "Kim Oslo"
 
 status() {	# status JAR METHOD PATH [curl args]: the HTTP status
 	local jar=$1 method=$2 path=$3
@@ -59,14 +50,14 @@ cell() {	# cell JAR ACTION COLUMN
 	admin:own | admin:instans) status "$jar" GET '/cgi-bin/admin?kommune=1103' ;;
 	admin:kommune) status "$jar" GET '/cgi-bin/admin?kommune=1101' ;;
 	admin:region) status "$jar" GET '/cgi-bin/admin?kommune=0301' ;;
-	suspend:own) status "$jar" GET "/cgi-bin/admin/suspender?id=$(id 'Tor En')" ;;
-	suspend:instans) status "$jar" GET "/cgi-bin/admin/suspender?id=$(id 'Tina To')" ;;
-	suspend:kommune) status "$jar" GET "/cgi-bin/admin/suspender?id=$(id 'Trond Tre')" ;;
-	suspend:region) status "$jar" GET "/cgi-bin/admin/suspender?id=$(id 'Trine Fire')" ;;
-	handover:own) status "$jar" POST /cgi-bin/handover -d "steg=bekreft&fra=$(id 'Tone En')&til=$(id 'Tor En')" ;;
-	handover:instans) status "$jar" POST /cgi-bin/handover -d "steg=bekreft&fra=$(id 'Tina To')&til=$(id 'Kari Stavanger')" ;;
-	handover:kommune) status "$jar" POST /cgi-bin/handover -d "steg=bekreft&fra=$(id 'Trond Tre')&til=$(id 'Kåre Eigersund')" ;;
-	handover:region) status "$jar" POST /cgi-bin/handover -d "steg=bekreft&fra=$(id 'Trine Fire')&til=$(id 'Kim Oslo')" ;;
+	suspend:own) status "$jar" GET "/cgi-bin/admin/suspender?id=$(idof 'Tor En')" ;;
+	suspend:instans) status "$jar" GET "/cgi-bin/admin/suspender?id=$(idof 'Tina To')" ;;
+	suspend:kommune) status "$jar" GET "/cgi-bin/admin/suspender?id=$(idof 'Trond Tre')" ;;
+	suspend:region) status "$jar" GET "/cgi-bin/admin/suspender?id=$(idof 'Trine Fire')" ;;
+	handover:own) status "$jar" POST /cgi-bin/handover -d "steg=bekreft&fra=$(idof 'Tone En')&til=$(idof 'Tor En')" ;;
+	handover:instans) status "$jar" POST /cgi-bin/handover -d "steg=bekreft&fra=$(idof 'Tina To')&til=$(idof 'Kari Stavanger')" ;;
+	handover:kommune) status "$jar" POST /cgi-bin/handover -d "steg=bekreft&fra=$(idof 'Trond Tre')&til=$(idof 'Kåre Eigersund')" ;;
+	handover:region) status "$jar" POST /cgi-bin/handover -d "steg=bekreft&fra=$(idof 'Trine Fire')&til=$(idof 'Kim Oslo')" ;;
 	authreg:*) status "$jar" GET /cgi-bin/autorisasjon ;;
 	welcome:*) status "$jar" GET /cgi-bin/welcome ;;
 	esac
@@ -121,15 +112,15 @@ check "kommunekontakt cannot invite KORUS" is "$(status KA POST /cgi-bin/invite 
 check "KORUS cannot invite KORFOR" is "$(status RA POST /cgi-bin/invite -d 'handling=lag&rolle=korfor&antall=1&tilganger=1')" 403
 check "kartlegger cannot invite a kommunekontakt" is "$(status T1 POST /cgi-bin/invite -d 'handling=lag&rolle=kommunekontakt&kommune=1103&antall=1&tilganger=1')" 403
 check "KORUS cannot invite KORUS of another region" is "$(status RA POST /cgi-bin/invite -d 'handling=lag&rolle=korus&region=oslo&antall=1&tilganger=1')" 403
-check "nobody suspends themselves" is "$(status KA GET "/cgi-bin/admin/suspender?id=$(id 'Kari Stavanger')")" 403
-check "hand-over only to the same instans or the kommunekontakt" is "$(status KA POST /cgi-bin/handover -d "steg=bekreft&fra=$(id 'Tone En')&til=$(id 'Tina To')")" 403
-check "hand-over never across kommuner" is "$(status F POST /cgi-bin/handover -d "steg=bekreft&fra=$(id 'Tone En')&til=$(id 'Kåre Eigersund')")" 403
+check "nobody suspends themselves" is "$(status KA GET "/cgi-bin/admin/suspender?id=$(idof 'Kari Stavanger')")" 403
+check "hand-over only to the same instans or the kommunekontakt" is "$(status KA POST /cgi-bin/handover -d "steg=bekreft&fra=$(idof 'Tone En')&til=$(idof 'Tina To')")" 403
+check "hand-over never across kommuner" is "$(status F POST /cgi-bin/handover -d "steg=bekreft&fra=$(idof 'Tone En')&til=$(idof 'Kåre Eigersund')")" 403
 check "a forged account id is refused" bash -c "s=\$(curl -s -o /dev/null -w '%{http_code}' -b F '$BP_URL/cgi-bin/admin/suspender?id=0123456789abcdef0123456789abcdef'); [ \"\$s\" = 404 ] || [ \"\$s\" = 403 ]"
 check "a malformed account id is refused" bash -c "s=\$(curl -s -o /dev/null -w '%{http_code}' -b F '$BP_URL/cgi-bin/admin/suspender?id=..%2F..%2Fetc'); [ \"\$s\" = 404 ] || [ \"\$s\" = 403 ]"
 
 # suspension: the account cannot log in, and its e-post cannot register again this year
 csrf=$(curl -s -b KA "$BP_URL/cgi-bin/menu" | csrf_of_page)
-check "suspend Tina" is "$(curl -s -o /dev/null -w '%{http_code}' -b KA -d "csrf=$csrf&id=$(id 'Tina To')&bekreft=ja" "$BP_URL/cgi-bin/admin/suspender")" 303
+check "suspend Tina" is "$(curl -s -o /dev/null -w '%{http_code}' -b KA -d "csrf=$csrf&id=$(idof 'Tina To')&bekreft=ja" "$BP_URL/cgi-bin/admin/suspender")" 303
 check "Tina's session is over" is "$(curl -s -o /dev/null -w '%{http_code}' -b T2 "$BP_URL/cgi-bin/menu")" 303
 check "Tilbakekalt shows when, and the history says it" bash -c "reg_out=\$(cat); [[ \$reg_out =~ Tina\ To.*[0-9]{2}\.[0-9]{2}\.[0-9]{4}\ kl\.\ [0-9]{2}:[0-9]{2}\</td\>\<td\>\<ul\>\<li\>Tilbakekalt\ [0-9]{2}\.[0-9]{2}\.[0-9]{4}\ kl\.\ [0-9]{2}:[0-9]{2}\ av\ Kari\ Stavanger ]]" < <(reg KA)
 link=$(instance_invite KA kartlegger kommune=1103 'instans=Instans 2')
@@ -164,7 +155,7 @@ check "a withdrawn link cannot be used" bash -c "[ \"\$(curl -s -o /dev/null -w 
 count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
 check "Tone has 4 surveys" is "$(count T1)" 4
 csrf=$(curl -s -b T1 "$BP_URL/cgi-bin/menu" | csrf_of_page)
-page=$(curl -s -b T1 -d "csrf=$csrf&steg=flytt&til=$(id 'Tor En')&bekreft=ja" "$BP_URL/cgi-bin/handover")
+page=$(curl -s -b T1 -d "csrf=$csrf&steg=flytt&til=$(idof 'Tor En')&bekreft=ja" "$BP_URL/cgi-bin/handover")
 check "own hand-over done, as the 2025 manual says" bash -c "[[ '$page' == *'Overføring av kartleggingene fra Tone En (Instans 1) til Tor En (Instans 1) var vellykket!'* ]]"
 check "Tone has none" is "$(count T1)" 0
 check "Tor has 4" is "$(count T1b)" 4

@@ -54,18 +54,9 @@ T1S=${SECRET[T1]}
 account T2 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "Tor To" tor@stavanger.no tjenestetype=nav
 account T3 "$(instance_invite KA2 kartlegger kommune=1101 'instans=Instans 3')" "Trond Tre" trond@eigersund.no tjenestetype=nav
 
-# account ids, from the admin page KORFOR sees ("Overfør kartlegginger fra NAME" links)
-declare -A NAMEID
-for k in 1103 1101; do
-	while IFS='|' read -r id name; do NAMEID[$name]=$id; done < <(
-	    curl -s -b F "$BP_URL/cgi-bin/admin?kommune=$k" |
-	    grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra [^<]*' |
-	    sed 's/handover?fra=\([0-9a-f]*\)">Overfør kartlegginger<span class="visually-hidden"> fra /\1|/')
-done
-id() { printf '%s' "${NAMEID[$1]:-}"; }
-for n in "Tone En" "Tor To" "Trond Tre" "Kari Stavanger" "Kåre Eigersund"; do
-	[ -n "$(id "$n")" ] || { echo "no id for $n" >&2; exit 1; }
-done
+# account ids, from the admin pages KORFOR sees
+account_ids F 1103 1101
+need_ids "Tone En" "Tor To" "Trond Tre" "Kari Stavanger" "Kåre Eigersund"
 
 # -- Min konto ----------------------------------------------------------------------------
 check "the menu links to Min konto" bash -c "curl -s -b T1 '$BP_URL/cgi-bin/menu' | grep -q 'href=\"/cgi-bin/konto\">Min konto'"
@@ -132,20 +123,20 @@ check "the new password logs in" login_ok tone@stavanger.no "$NEWPW" "$T1S" T1x
 check "audit: password changed" audit_has 'account.password'
 
 # -- reset links: who may make them -------------------------------------------------------
-check "kommunekontakt: reset page for its kartlegger" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(id 'Tone En')")" 200
-check "kommunekontakt: not another kommune's kartlegger" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(id 'Trond Tre')")" 403
-check "kommunekontakt: not a peer" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(id 'Kåre Eigersund')")" 403
-check "kommunekontakt: not itself" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(id 'Kari Stavanger')")" 403
-check "kommunekontakt: POST for another kommune refused" is "$(status KA POST /cgi-bin/tilbakestill/lag -d "id=$(id 'Trond Tre')&bekreft=ja")" 403
-check "kartlegger: none" is "$(status T2 GET "/cgi-bin/tilbakestill/lag?id=$(id 'Tone En')")" 403
-check "KORUS: a kommunekontakt of its region" is "$(status RA GET "/cgi-bin/tilbakestill/lag?id=$(id 'Kari Stavanger')")" 200
+check "kommunekontakt: reset page for its kartlegger" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(idof 'Tone En')")" 200
+check "kommunekontakt: not another kommune's kartlegger" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(idof 'Trond Tre')")" 403
+check "kommunekontakt: not a peer" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(idof 'Kåre Eigersund')")" 403
+check "kommunekontakt: not itself" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(idof 'Kari Stavanger')")" 403
+check "kommunekontakt: POST for another kommune refused" is "$(status KA POST /cgi-bin/tilbakestill/lag -d "id=$(idof 'Trond Tre')&bekreft=ja")" 403
+check "kartlegger: none" is "$(status T2 GET "/cgi-bin/tilbakestill/lag?id=$(idof 'Tone En')")" 403
+check "KORUS: a kommunekontakt of its region" is "$(status RA GET "/cgi-bin/tilbakestill/lag?id=$(idof 'Kari Stavanger')")" 200
 check "unknown account" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=0123456789abcdef0123456789abcdef")" 404
-check "needs a login" is "$(status nobody GET "/cgi-bin/tilbakestill/lag?id=$(id 'Tone En')")" 303
-fetch GET "$BP_URL/cgi-bin/tilbakestill/lag?id=$(id 'Tone En')" -b KA
+check "needs a login" is "$(status nobody GET "/cgi-bin/tilbakestill/lag?id=$(idof 'Tone En')")" 303
+fetch GET "$BP_URL/cgi-bin/tilbakestill/lag?id=$(idof 'Tone En')" -b KA
 check "the confirmation names the person" body_has 'Tone En'
 check "and asks first" body_has 'Lag lenke for Tone En'
 csrf=$(curl -s -b KA "$BP_URL/cgi-bin/menu" | csrf_of_page)
-fetch POST "$BP_URL/cgi-bin/tilbakestill/lag" -b KA -d "csrf=$csrf&id=$(id 'Tone En')&bekreft=ja"
+fetch POST "$BP_URL/cgi-bin/tilbakestill/lag" -b KA -d "csrf=$csrf&id=$(idof 'Tone En')&bekreft=ja"
 check "link made" is "$STATUS" 200
 check "with the advice" body_has 'Gi lenken til personen på en sikker måte; den gjelder i 24 timer og kan brukes én gang.'
 LINK=$(grep -o "$BP_URL/cgi-bin/tilbakestill?t=[0-9a-f]*" "$BODY" | head -1)
@@ -194,16 +185,16 @@ check "audit: account.totp" audit_has 'account.totp'
 mklink() {	# mklink JAR NAME: a reset link
 	local csrf
 	csrf=$(curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page)
-	curl -s -b "$1" -d "csrf=$csrf&id=$(id "$2")&bekreft=ja" "$BP_URL/cgi-bin/tilbakestill/lag" |
+	curl -s -b "$1" -d "csrf=$csrf&id=$(idof "$2")&bekreft=ja" "$BP_URL/cgi-bin/tilbakestill/lag" |
 	    grep -o "$BP_URL/cgi-bin/tilbakestill?t=[0-9a-f]*" | head -1
 }
 SLINK=$(mklink KA "Tor To")
 csrf=$(curl -s -b KA "$BP_URL/cgi-bin/menu" | csrf_of_page)
-curl -s -o /dev/null -b KA -d "csrf=$csrf&id=$(id 'Tor To')&bekreft=ja" "$BP_URL/cgi-bin/admin/suspender"
+curl -s -o /dev/null -b KA -d "csrf=$csrf&id=$(idof 'Tor To')&bekreft=ja" "$BP_URL/cgi-bin/admin/suspender"
 fetch GET "$SLINK"
 check "a link of an account suspended meanwhile is refused" is "$STATUS" 410
 check "and says so" body_has 'suspendert'
-check "no link for a suspended account" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(id 'Tor To')")" 403
+check "no link for a suspended account" is "$(status KA GET "/cgi-bin/tilbakestill/lag?id=$(idof 'Tor To')")" 403
 ELINK=$(mklink KA "Tone En")
 fetch GET "$ELINK"
 check "a fresh link opens" is "$STATUS" 200

@@ -26,17 +26,9 @@ account T2 "$(instance_invite KA kartlegger kommune=1103 'instans=Instans 1')" "
 account TO "$(instance_invite KB kartlegger kommune=030102 'instans=Grünerløkka team')" "Ola Oslo" ola@oslo.no tjenestetype=nav
 account KT "$(instance_invite F kommunekontakt kommune=5501)" "Tove Tromsø" tove@tromso.no
 
-declare -A NAMEID
-for k in 1103 0301; do
-	while IFS='|' read -r id name; do NAMEID[$name]=$id; done < <(
-	    curl -s -b F "$BP_URL/cgi-bin/admin?kommune=$k" |
-	    grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra [^<]*' |
-	    sed 's/handover?fra=\([0-9a-f]*\)">Overfør kartlegginger<span class="visually-hidden"> fra /\1|/')
-done
-id() { printf '%s' "${NAMEID[$1]:-}"; }
-for n in "Tone En" "Tina To" "Ola Oslo"; do
-	[ -n "$(id "$n")" ] || { echo "no id for $n" >&2; exit 1; }
-done
+# account ids, from the admin pages KORFOR sees
+account_ids F 1103 0301
+need_ids "Tone En" "Tina To" "Ola Oslo"
 post() {	# post JAR PATH [curl args]: the status; the body in $WORK_BODY
 	local jar=$1 path=$2
 	shift 2
@@ -90,7 +82,7 @@ check "the withdrawn link gets the trukket tilbake page" withdrawn "$L1b"
 check "the other link still works" usable "$L1"
 
 # == 2. a suspension withdraws every link of the account, at once =====================
-check "Tone is suspended" is "$(post KA /cgi-bin/admin/suspender -d "id=$(id 'Tone En')&bekreft=ja")" 303
+check "Tone is suspended" is "$(post KA /cgi-bin/admin/suspender -d "id=$(idof 'Tone En')&bekreft=ja")" 303
 check "registering through Tone's link gets the trukket tilbake page" withdrawn "$L1"
 check "the list says both of Tone's links are Trukket tilbake" is "$(page KA /cgi-bin/invite | sed 's#</tr>#</tr>\n#g' | grep '<td>Tone En</td>' | grep -c 'Trukket tilbake')" 2
 check "Tone's session is over" is "$(get T1 /cgi-bin/menu)" 303
@@ -102,15 +94,15 @@ check "the register: Invitert av, back to KORFOR" bash -c \
     "page RA /cgi-bin/autorisasjon | grep -Eq '<td>Kari Stavanger</td>.*<td>Ragnhild KORUS, [0-9]{2}\.[0-9]{2}\.20' && page F /cgi-bin/autorisasjon | grep -Eq '<td>Ragnhild KORUS</td>.*<td>Frida KORFOR, [0-9]{2}\.[0-9]{2}\.20' && page F /cgi-bin/autorisasjon | grep -Eq '<td>Frida KORFOR</td>.*<td>Systemet \(bpadm\), [0-9]{2}\.[0-9]{2}\.20'"
 
 # == 4. Opphev suspensjon =================================================================
-check "the kommunekontakt cannot undo a suspension" is "$(get KA "/cgi-bin/admin/opphev?id=$(id 'Tone En')")" 403
-check "... nor post it" is "$(post KA /cgi-bin/admin/opphev -d "id=$(id 'Tone En')&grunn=Feil")" 403
+check "the kommunekontakt cannot undo a suspension" is "$(get KA "/cgi-bin/admin/opphev?id=$(idof 'Tone En')")" 403
+check "... nor post it" is "$(post KA /cgi-bin/admin/opphev -d "id=$(idof 'Tone En')&grunn=Feil")" 403
 check "... and is offered no button" bash -c "! grep -q 'Opphev suspensjon' adm.html"
-check "another region's KORUS cannot" is "$(post RB /cgi-bin/admin/opphev -d "id=$(id 'Tone En')&grunn=Feil")" 403
-check "the region's KORUS is offered it" bash -c "page RA '/cgi-bin/admin?kommune=1103' | grep -q 'admin/opphev?id=$(id 'Tone En')'"
-check "the confirmation names the person" bash -c "[ \"\$(get RA '/cgi-bin/admin/opphev?id=$(id 'Tone En')')\" = 200 ] && grep -q 'Tone En' body.last"
-check "a reason is required" bash -c "[ \"\$(post RA /cgi-bin/admin/opphev -d 'id=$(id 'Tone En')&grunn=+')\" = 400 ] && grep -q 'Skriv hvorfor suspensjonen oppheves' body.last"
-check "an active account cannot be restored" is "$(post RA /cgi-bin/admin/opphev -d "id=$(id 'Tina To')&grunn=x")" 403
-check "KORUS undoes it" is "$(post RA /cgi-bin/admin/opphev -d "id=$(id 'Tone En')" --data-urlencode 'grunn=Suspendert ved en feil, avtalt med Kari')" 303
+check "another region's KORUS cannot" is "$(post RB /cgi-bin/admin/opphev -d "id=$(idof 'Tone En')&grunn=Feil")" 403
+check "the region's KORUS is offered it" bash -c "page RA '/cgi-bin/admin?kommune=1103' | grep -q 'admin/opphev?id=$(idof 'Tone En')'"
+check "the confirmation names the person" bash -c "[ \"\$(get RA '/cgi-bin/admin/opphev?id=$(idof 'Tone En')')\" = 200 ] && grep -q 'Tone En' body.last"
+check "a reason is required" bash -c "[ \"\$(post RA /cgi-bin/admin/opphev -d 'id=$(idof 'Tone En')&grunn=+')\" = 400 ] && grep -q 'Skriv hvorfor suspensjonen oppheves' body.last"
+check "an active account cannot be restored" is "$(post RA /cgi-bin/admin/opphev -d "id=$(idof 'Tina To')&grunn=x")" 403
+check "KORUS undoes it" is "$(post RA /cgi-bin/admin/opphev -d "id=$(idof 'Tone En')" --data-urlencode 'grunn=Suspendert ved en feil, avtalt med Kari')" 303
 "$BP_BPADM" -c "$BP_CONF" clock --advance 60 >/dev/null	# a fresh TOTP step
 rm -f T1
 check "Tone logs in again" instance_login tone@stavanger.no "$PW" "${SECRET[T1]}" T1
@@ -131,17 +123,17 @@ check "... KORFOR the country's; another region's KORUS not Stavanger" bash -c \
     "page F /cgi-bin/admin | grep -q 'kommune=1103\">Stavanger</a></td><td>3</td>' && ! page RB /cgi-bin/admin | grep -q 'kommune=1103'"
 check "Administrer kartleggere: Tina's surveys this year and how many with errors" bash -c \
     "page KA '/cgi-bin/admin?kommune=1103' | sed 's#</tr>#</tr>\n#g' | grep '<td>Tina To</td>' | grep -Eq 'Kari Stavanger, [0-9.]+</td><td>2</td><td>[0-2]</td>'"
-check "the kommunekontakt cannot change roles" is "$(get KA "/cgi-bin/admin/rolle?id=$(id 'Tina To')")" 403
-check "another region's KORUS cannot" is "$(post RB /cgi-bin/admin/rolle -d "id=$(id 'Tina To')&rolle=kommunekontakt")" 403
-check "KORUS cannot make anyone KORUS" bash -c "[ \"\$(post RA /cgi-bin/admin/rolle -d 'id=$(id 'Tina To')&rolle=korus')\" = 400 ]"
-check "the role page names the person" bash -c "[ \"\$(get RA '/cgi-bin/admin/rolle?id=$(id 'Tina To')')\" = 200 ] && grep -q 'Tina To' body.last"
-check "KORUS makes Tina kommunekontakt" is "$(post RA /cgi-bin/admin/rolle -d "id=$(id 'Tina To')&rolle=kommunekontakt")" 303
+check "the kommunekontakt cannot change roles" is "$(get KA "/cgi-bin/admin/rolle?id=$(idof 'Tina To')")" 403
+check "another region's KORUS cannot" is "$(post RB /cgi-bin/admin/rolle -d "id=$(idof 'Tina To')&rolle=kommunekontakt")" 403
+check "KORUS cannot make anyone KORUS" bash -c "[ \"\$(post RA /cgi-bin/admin/rolle -d 'id=$(idof 'Tina To')&rolle=korus')\" = 400 ]"
+check "the role page names the person" bash -c "[ \"\$(get RA '/cgi-bin/admin/rolle?id=$(idof 'Tina To')')\" = 200 ] && grep -q 'Tina To' body.last"
+check "KORUS makes Tina kommunekontakt" is "$(post RA /cgi-bin/admin/rolle -d "id=$(idof 'Tina To')&rolle=kommunekontakt")" 303
 check "her menu has the kommunekontakt's items" bash -c "page T2 /cgi-bin/menu | grep -q 'cgi-bin/admin'"
 check "her surveys are hers still" is "$(count T2)" 2
 LK=$(instance_invite T2 kommunekontakt kommune=1103)
 check "as kommunekontakt she makes a kommunekontakt link" usable "$LK"
-check "back to kartlegger needs an instans" bash -c "[ \"\$(post F /cgi-bin/admin/rolle -d 'id=$(id 'Tina To')&rolle=kartlegger&tjenestetype=nav')\" = 400 ] && grep -q 'instansen' body.last"
-check "KORFOR makes her kartlegger again" is "$(post F /cgi-bin/admin/rolle -d "id=$(id 'Tina To')&rolle=kartlegger&tjenestetype=fastlege" --data-urlencode 'instans=Instans 1')" 303
+check "back to kartlegger needs an instans" bash -c "[ \"\$(post F /cgi-bin/admin/rolle -d 'id=$(idof 'Tina To')&rolle=kartlegger&tjenestetype=nav')\" = 400 ] && grep -q 'instansen' body.last"
+check "KORFOR makes her kartlegger again" is "$(post F /cgi-bin/admin/rolle -d "id=$(idof 'Tina To')&rolle=kartlegger&tjenestetype=fastlege" --data-urlencode 'instans=Instans 1')" 303
 check "the kommunekontakt link she made is withdrawn" withdrawn "$LK"
 check "her surveys are still hers" is "$(count T2)" 2
 check "the register shows both changes" bash -c \
@@ -183,11 +175,11 @@ check "KORFOR sees the whole country" bash -c "page F /cgi-bin/tilgangslogg | gr
 check "a kartlegger has no Tilgangslogg" is "$(get T1 /cgi-bin/tilgangslogg)" 403
 check "... and no menu entry; the kommunekontakt has" bash -c "! page T1 /cgi-bin/menu | grep -q tilgangslogg && page KA /cgi-bin/menu | grep -q 'tilgangslogg\">Tilgangslogg'"
 check "filter by person: only Tone's lines" bash -c \
-    "page KA '/cgi-bin/tilgangslogg?person=$(id 'Tone En')' > p.html && grep -q '<td>Konto suspendert</td>' p.html && ! grep -q '<td>Tina To</td><td></td>' p.html"
+    "page KA '/cgi-bin/tilgangslogg?person=$(idof 'Tone En')' > p.html && grep -q '<td>Konto suspendert</td>' p.html && ! grep -q '<td>Tina To</td><td></td>' p.html"
 check "filter by kind: look-ups only" bash -c \
     "page KA '/cgi-bin/tilgangslogg?type=oppslag' > k.html && grep -q 'Oppslag av fødselsnummer' k.html && ! grep -q '<td>Konto suspendert</td>' k.html"
 check "filter by date: none before" bash -c "page KA '/cgi-bin/tilgangslogg?til=2020-01-01' | grep -q 'Ingen hendelser passer'"
-check "a person outside the scope is refused at the field" bash -c "page KA '/cgi-bin/tilgangslogg?person=$(id 'Ola Oslo')' | grep -q 'Velg en person fra listen'"
+check "a person outside the scope is refused at the field" bash -c "page KA '/cgi-bin/tilgangslogg?person=$(idof 'Ola Oslo')' | grep -q 'Velg en person fra listen'"
 check "a bad date is refused at the field" bash -c "page KA '/cgi-bin/tilgangslogg?fra=2026-02-30' | grep -q 'Skriv fra-datoen'"
 check "a bad kind is refused at the field" bash -c "page KA '/cgi-bin/tilgangslogg?type=x' | grep -q 'Velg en type hendelse'"
 # the throttle: 60 look-ups per 15 minutes per account (Tina has made 3 above)
@@ -214,10 +206,10 @@ while [ "$st" = 200 ] && [ $n -lt 10 ]; do
 done
 check "lookup_limit = 3 in brukerplan.conf: the 4th look-up gets 429" is "$st:$n" "429:3"
 sed -i '/^lookup_limit/d' "$BP_CONF"
-check "the kommunekontakt is offered a reset link for its kartleggere" bash -c "page KA '/cgi-bin/admin?kommune=1103' | grep -q 'tilbakestill/lag?id=$(id 'Tina To')'"
+check "the kommunekontakt is offered a reset link for its kartleggere" bash -c "page KA '/cgi-bin/admin?kommune=1103' | grep -q 'tilbakestill/lag?id=$(idof 'Tina To')'"
 
 # == 8. a reset link holds only while its maker could make it =========================
-post KA /cgi-bin/tilbakestill/lag -d "id=$(id 'Tina To')&bekreft=ja" >/dev/null
+post KA /cgi-bin/tilbakestill/lag -d "id=$(idof 'Tina To')&bekreft=ja" >/dev/null
 RL=$(grep -o "$BP_URL/cgi-bin/tilbakestill?t=[0-9a-f]*" body.last | head -1)
 check "the kommunekontakt makes a reset link for Tina" usable "$RL"
 check "KORUS suspends the kommunekontakt" is "$(post RA /cgi-bin/admin/suspender -d "id=$(curl -s -b RA "$BP_URL/cgi-bin/admin?kommune=1103" | grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra Kari Stavanger' | grep -o '[0-9a-f]\{32\}')&bekreft=ja")" 303
@@ -233,13 +225,13 @@ check "audit: every change in the kommune's scope" bash -c \
     "$(declare -f scoped); scoped account.suspended 1103 && scoped account.restored 1103 && scoped account.role 1103 && scoped invite.withdrawn 1103 && scoped invite.created 0301"
 check "audit: the innsyn download, which file and never whose" bash -c \
     "awk -F'\t' '\$2 == \"innsyn.pdf\" && \$5 == \"kartlegging\" && \$7 == \"1103\"' audit.txt | grep -q ."
-check "audit: the account acted on" bash -c "awk -F'\t' '\$2 == \"account.restored\" && \$8 == \"$(id 'Tone En')\"' audit.txt | grep -q ."
+check "audit: the account acted on" bash -c "awk -F'\t' '\$2 == \"account.restored\" && \$8 == \"$(idof 'Tone En')\"' audit.txt | grep -q ."
 
 ba() { "$BP_BPADM" -c "$BP_CONF" audit "$@"; }
 check "bpadm audit --kind oppslag --kommune 1103: look-ups of Stavanger only" bash -c \
     "$(declare -f ba); ba --last 1000 --kind oppslag --kommune 1103 > o.txt && grep -q 'survey.lookup' o.txt && awk -F'\t' '\$2 !~ /^survey/ || \$7 != \"1103\" { bad = 1 } END { exit bad }' o.txt"
 check "bpadm audit --person E-POST: Tone's lines, by her or about her" bash -c \
-    "$(declare -f ba); ba --last 1000 --person tone@stavanger.no > t.txt && grep -q account.suspended t.txt && awk -F'\t' -v id=$(id 'Tone En') '\$3 != id && \$8 != id { bad = 1 } END { exit bad }' t.txt"
+    "$(declare -f ba); ba --last 1000 --person tone@stavanger.no > t.txt && grep -q account.suspended t.txt && awk -F'\t' -v id=$(idof 'Tone En') '\$3 != id && \$8 != id { bad = 1 } END { exit bad }' t.txt"
 check "bpadm audit --region oslo: Oslo's lines, none of Stavanger's" bash -c \
     "$(declare -f ba); ba --last 1000 --region oslo > r.txt && grep -q . r.txt && ! grep -qP '\t1103\t' r.txt"
 check "bpadm audit --til: none before 2020" bash -c "$(declare -f ba); [ -z \"\$(ba --til 2019-12-31)\" ]"

@@ -13,6 +13,10 @@
 #   account JAR LINK NAME EMAIL [FIELD=VALUE...]
 #                                 register through LINK with $PW and log in, as a person
 #                                 would; the TOTP secret in SECRET[JAR]; exits on failure
+#   account_ids JAR KOMMUNE...    NAMEID[NAME] the account id of each person the kommuner's
+#                                 Administrer kartleggere shows JAR (its "Overfør
+#                                 kartlegginger fra NAME" links)
+#   idof NAME                     that id; need_ids NAME... exits when one has none
 #   clock 'YYYY-MM-DD HH:MM'      the test clock
 #   relogin EMAIL SECRET JAR      a new session (after the clock moved on), with $PW
 #   page JAR PATH                 a GET's body on standard out
@@ -52,6 +56,25 @@ csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
 
 account() {
 	SECRET[$1]=$(instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}") || exit 1
+}
+
+declare -A NAMEID
+account_ids() {
+	local jar=$1 k id name
+	shift
+	for k in "$@"; do
+		while IFS='|' read -r id name; do NAMEID[$name]=$id; done < <(
+		    curl -s -b "$jar" "$BP_URL/cgi-bin/admin?kommune=$k" |
+		    grep -o 'handover?fra=[0-9a-f]*">Overfør kartlegginger<span class="visually-hidden"> fra [^<]*' |
+		    sed 's/handover?fra=\([0-9a-f]*\)">Overfør kartlegginger<span class="visually-hidden"> fra /\1|/')
+	done
+}
+idof() { printf '%s' "${NAMEID[$1]:-}"; }
+need_ids() {
+	local n
+	for n in "$@"; do
+		[ -n "$(idof "$n")" ] || { echo "no id for $n" >&2; exit 1; }
+	done
 }
 
 clock() { "$BP_BPADM" -c "$BP_CONF" clock --set "$1" >/dev/null; }
