@@ -27,18 +27,6 @@ account T4 "$(instance_invite KB kartlegger kommune=0301 'instans=Instans 4')" "
 account_ids F 1103 1101 0301
 need_ids "Tone En" "Tor En" "Tina To" "Trond Tre" "Trine Fire" "Kari Stavanger" "Kåre Eigersund" "Kim Oslo"
 
-status() {	# status JAR METHOD PATH [curl args]: the HTTP status
-	local jar=$1 method=$2 path=$3
-	shift 3
-	if [ "$method" = POST ]; then
-		local csrf
-		csrf=$(curl -s -b "$jar" "$BP_URL/cgi-bin/menu" | csrf_of_page)
-		curl -s -o /dev/null -w '%{http_code}' -b "$jar" -d "csrf=$csrf" "$@" "$BP_URL$path"
-	else
-		curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$BP_URL$path"
-	fi
-}
-
 # one request per cell: ACTION COLUMN -> method, path and arguments
 cell() {	# cell JAR ACTION COLUMN
 	local jar=$1
@@ -152,13 +140,12 @@ check "a withdrawn link cannot be used" bash -c "[ \"\$(curl -s -o /dev/null -w 
 
 # hand-over: surveys in the store move, the count follows, every record's log says so
 "$BP_BPADM" -c "$BP_CONF" demo --owner tone@stavanger.no --surveys 4 >/dev/null
-count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
-check "Tone has 4 surveys" is "$(count T1)" 4
+check "Tone has 4 surveys" is "$(menu_count T1)" 4
 csrf=$(curl -s -b T1 "$BP_URL/cgi-bin/menu" | csrf_of_page)
 page=$(curl -s -b T1 -d "csrf=$csrf&steg=flytt&til=$(idof 'Tor En')&bekreft=ja" "$BP_URL/cgi-bin/handover")
 check "own hand-over done, as the 2025 manual says" bash -c "[[ '$page' == *'Overføring av kartleggingene fra Tone En (Instans 1) til Tor En (Instans 1) var vellykket!'* ]]"
-check "Tone has none" is "$(count T1)" 0
-check "Tor has 4" is "$(count T1b)" 4
+check "Tone has none" is "$(menu_count T1)" 0
+check "Tor has 4" is "$(menu_count T1b)" 4
 check "the hand-over is in the audit log" bash -c "'$BP_BPADM' -c '$BP_CONF' audit | grep -q surveys.handover"
 
 cd "$BP_SRC"

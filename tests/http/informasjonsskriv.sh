@@ -15,8 +15,6 @@ PW="et langt passord for testene"
 YEAR=$(date +%Y)
 
 # hit JAR METHOD PATH [curl args...]: sets STATUS, HEADERS, BODY (JAR - sends no cookies)
-text_has() { grep -qF -- "$2" "$1" || { echo "     $1 lacks '$2'" >&2; return 1; }; }
-text_lacks() { ! grep -qF -- "$2" "$1" || { echo "     $1 has '$2'" >&2; return 1; }; }
 # pdf NAME: the last body as NAME.pdf, its text as NAME.txt (lines joined: NAME.flat)
 pdf() {
 	cp "$BODY" "$WORK/$1.pdf"

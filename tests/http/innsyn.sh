@@ -20,8 +20,6 @@ save() {	# save JAR ID TAB FIELDS: post one tab of the form at its current versi
 	curl -s -o /dev/null -w '%{http_code}' -b "$1" -d "csrf=$(csrf "$1")&id=$2&versjon=$v&fane=$3&handling=lagre&$4" \
 	    "$BP_URL/cgi-bin/skjema"
 }
-text_has() { grep -qF -- "$2" "$1" || { echo "     $1 lacks '$2'" >&2; return 1; }; }
-text_lacks() { ! grep -qF -- "$2" "$1" || { echo "     $1 has '$2'" >&2; return 1; }; }
 count_of() { grep -oF -- "$2" "$1" | wc -l; }
 
 FNR=$(fnr_any 150385)		# a woman (even ninth digit) or a man: fnr_any decides

@@ -34,7 +34,6 @@ checked() {	# checked NAME VALUE: that option is checked on the page
 }
 not_checked() { ! grep -q "name=\"$1\" value=\"$2\" id=\"[^\"]*\" checked" "$BODY" || { echo "     $1=$2 checked" >&2; return 1; }; }
 kjonn_of() { [ $(( ${1:8:1} % 2 )) = 1 ] && echo Mann || echo Kvinne; }
-menu_count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
 
 # fnr_2032 DDMMYY III: a number that passes only the rule for numbers issued from 2032
 # ((Σ d1..d9 · w1 + k1) mod 11 ∈ {1, 2, 3}; k2 as always; cgi-bin/lib/fnr.c), or nothing

@@ -24,16 +24,6 @@ post_konto() {	# post_konto JAR [curl args]: the page into BODY, the status into
 	csrf=$(csrf_in "$jar")
 	fetch POST "$BP_URL/cgi-bin/konto" -b "$jar" -c "$jar" -d "csrf=$csrf" "$@"
 }
-status() {	# status JAR METHOD PATH [curl args]
-	local jar=$1 method=$2 path=$3 csrf
-	shift 3
-	if [ "$method" = POST ]; then
-		csrf=$(curl -s -b "$jar" "$BP_URL/cgi-bin/menu" | csrf_of_page)
-		curl -s -o /dev/null -w '%{http_code}' -b "$jar" -d "csrf=$csrf" "$@" "$BP_URL$path"
-	else
-		curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$@" "$BP_URL$path"
-	fi
-}
 login_ok() {	# login_ok EMAIL PASSWORD SECRET JAR: 0 when a session came
 	local csrf
 	rm -f "$4"

@@ -21,7 +21,6 @@ res() {		# res JAR HANDLING NUMBER [curl args]: one of the three forms
 	hit "$jar" POST /cgi-bin/reservasjon -d "csrf=$(csrf "$jar")&handling=$h" \
 	    --data-urlencode "fnr=$n" "$@"
 }
-menu_count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*\|Dine egne: [0-9]*' | tail -1 | grep -o '[0-9]*$'; }
 no_location() { ! grep -qi '^Location:' "$HEADERS" || { echo "     a Location header" >&2; return 1; }; }
 
 ORD=$(fnr_any 150385)		# surveyed by Tina, then reserved by Tone

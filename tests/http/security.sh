@@ -23,7 +23,6 @@ refused() { case "$STATUS" in 400|403|404|405|409|410|413) return 0 ;; esac
     echo "     status $STATUS" >&2; return 1; }
 # next_step: wait for the next 30-second TOTP step, so that a new login has an unspent code
 next_step() { local t=$(( $(date +%s) + $(instance_clock) )); sleep $((30 - t % 30 + 1)); }
-menu_count() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | grep -o 'Kartlegging</strong> – [0-9]*' | grep -o '[0-9]*$'; }
 
 suite_start security
 [ "$(TZ=Europe/Oslo date +%Y)" = 2026 ] ||

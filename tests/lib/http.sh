@@ -10,6 +10,9 @@
 #                                 5xx in $WORK/500s (suites check that none has a number in
 #                                 it, or that there was none)
 #   csrf JAR                      the session's CSRF token, read from the menu
+#   status JAR METHOD PATH [curl args]  the HTTP status alone; a POST carries the CSRF token
+#   menu_count JAR                one's own surveys on the menu's year card
+#   text_has FILE TEXT, text_lacks FILE TEXT  0 when FILE has (lacks) TEXT; else says so
 #   account JAR LINK NAME EMAIL [FIELD=VALUE...]
 #                                 register through LINK with $PW and log in, as a person
 #                                 would; the TOTP secret in SECRET[JAR]; exits on failure
@@ -53,6 +56,22 @@ hit() {
 }
 
 csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
+
+status() {
+	local jar=$1 method=$2 path=$3
+	shift 3
+	[ "$method" = POST ] && set -- -d "csrf=$(csrf "$jar")" "$@"
+	curl -s -o /dev/null -w '%{http_code}' -b "$jar" "$@" "$BP_URL$path"
+}
+
+# a kartlegger's card says "Kartlegging – N", a kommunekontakt's "Dine egne: N"
+menu_count() {
+	curl -s -b "$1" "$BP_URL/cgi-bin/menu" |
+	    grep -o 'Kartlegging</strong> – [0-9]*\|Dine egne: [0-9]*' | tail -1 | grep -o '[0-9]*$'
+}
+
+text_has() { grep -qF -- "$2" "$1" || { echo "     $1 lacks '$2'" >&2; return 1; }; }
+text_lacks() { ! grep -qF -- "$2" "$1" || { echo "     $1 has '$2'" >&2; return 1; }; }
 
 account() {
 	SECRET[$1]=$(instance_person "$1" "$2" "$3" "$4" "$PW" "${@:5}") || exit 1
