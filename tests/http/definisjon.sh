@@ -9,24 +9,12 @@
 # one version whole; the year's report definition follows 2026's.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-definisjon.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
 DEFS=tests/definisjon
 BUILD_DIR=$(cd "${BUILD:-build}" && pwd)
 
-hit() {		# hit JAR METHOD PATH [curl args]: STATUS, HEADERS, BODY
-	local jar=$1 method=$2 path=$3
-	shift 3
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s -X "$method" -D "$HEADERS" -o "$BODY" -w '%{http_code}' -b "$jar" \
-	    -c "$jar" "$@" "$BP_URL$path")
-}
-csrf() { curl -s -b "$1" "$BP_URL/cgi-bin/menu" | csrf_of_page; }
-clock() { "$BP_BPADM" -c "$BP_CONF" clock --set "$1" >/dev/null; }
 bpadm() {	# bpadm ARGS: OUT, ERR (files) and RC
 	OUT=$WORK/out.last ERR=$WORK/err.last
 	"$BP_BPADM" -c "$BP_CONF" "$@" >"$OUT" 2>"$ERR"
@@ -34,30 +22,15 @@ bpadm() {	# bpadm ARGS: OUT, ERR (files) and RC
 }
 out_has() { grep -qF -- "$1" "$OUT" || { echo "     output lacks '$1':" >&2; cat "$OUT" >&2; return 1; }; }
 err_has() { grep -qF -- "$1" "$ERR" || { echo "     stderr lacks '$1':" >&2; cat "$ERR" >&2; return 1; }; }
-start() {	# start JAR NUMBER: "Legg til ny bruker"
-	hit "$1" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$1")&handling=ny" --data-urlencode "fnr=$2"
-}
-created_id() {
-	sed -n 's#^Location: /cgi-bin/skjema?id=\([0-9a-f]\{32\}\)&fane=bruker\r\{0,1\}$#\1#p' "$HEADERS"
-}
-form() { hit "$1" GET "/cgi-bin/skjema?id=$2&fane=${3:-bruker}"; }
-version_of() { form "$1" "$2" && grep -o 'name="versjon" value="[0-9]*"' "$BODY" | grep -o '[0-9]*'; }
 save() {	# save JAR ID TAB [curl args]: post one tab of the form at its current version
 	local jar=$1 id=$2 tab=$3 v
 	shift 3
 	v=$(version_of "$jar" "$id")
 	hit "$jar" POST /cgi-bin/skjema -d "csrf=$(csrf "$jar")&id=$id&versjon=$v&fane=$tab" "$@"
 }
-checked() { grep -q "name=\"$1\" value=\"$2\" id=\"[^\"]*\" checked" "$BODY" ||
-    { echo "     $1=$2 not checked" >&2; return 1; }; }
 link_of() { readlink "$BP_SITE/data/kartlegging/$1"; }
-no_crash() {
-	check "$1: no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
-	check "$1: no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
-}
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# a new year's questionnaire on $BP_URL (build ${BUILD:-build})"
+suite_start "a new year's questionnaire"
 clock '2026-06-01 10:00'
 K_EMAIL=ola@stavanger.kommune.no
 K_SECRET=$(instance_kartlegger "Ola Kartlegger" "$K_EMAIL" "$PW" "$WORK/k" 1103 "Rus og psykisk helse") ||

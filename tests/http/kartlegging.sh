@@ -23,15 +23,9 @@ list_post() {	# list_post JAR [curl args]: a POST to the list page
 	shift
 	hit "$jar" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$jar")" "$@"
 }
-form() { hit "$1" GET "/cgi-bin/skjema?id=$2&fane=${3:-bruker}"; }
-version_of() { form "$1" "$2" && grep -o 'name="versjon" value="[0-9]*"' "$BODY" | grep -o '[0-9]*'; }
 location_is() { grep -q "^Location: $1"$'\r'"\?$" "$HEADERS" || { echo "     Location: $(grep -i '^Location:' "$HEADERS")" >&2; return 1; }; }
 status_in() { local s; for s in "$@"; do [ "$STATUS" = "$s" ] && return 0; done; echo "     status $STATUS, not in $*" >&2; return 1; }
 heading_is() { body_has "<h1>$1</h1>"; }
-checked() {	# checked NAME VALUE: that option is checked on the page
-	grep -q "name=\"$1\" value=\"$2\" id=\"[^\"]*\" checked" "$BODY" ||
-	    { echo "     $1=$2 not checked" >&2; return 1; }
-}
 not_checked() { ! grep -q "name=\"$1\" value=\"$2\" id=\"[^\"]*\" checked" "$BODY" || { echo "     $1=$2 checked" >&2; return 1; }; }
 kjonn_of() { [ $(( ${1:8:1} % 2 )) = 1 ] && echo Mann || echo Kvinne; }
 

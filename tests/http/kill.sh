@@ -6,19 +6,15 @@
 # left, the store checks clean with mdb_stat, and a further run has nothing to do.
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-kill.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
 BP_TRANSFER=${BUILD:-build}/tools/bp-transfer
 KOMMUNER=(1103 1106 1111 1112 1114 1119 1120 1121 1122 1124 1127 1130)
 SURVEYS=${KILL_SURVEYS:-200}
 KILLS=20
 
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# bp-transfer killed $KILLS times on $BP_URL (build ${BUILD:-build})"
+suite_start "bp-transfer killed $KILLS times"
 "$BP_BPADM" -c "$BP_CONF" clock --set '2026-06-01 10:00' >/dev/null
 instance_account "Kai KORFOR" kai@korfor.no "$PW" "$WORK/kf" >/dev/null || { echo "setup: korfor" >&2; exit 1; }
 for k in "${KOMMUNER[@]}"; do

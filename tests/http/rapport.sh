@@ -10,25 +10,11 @@
 # never "<5"; a column with nobody says "Ingen data".
 set -u
 cd "$(dirname "$0")/../.."
-. tests/lib/assert.sh
-. tests/lib/instance.sh
+. tests/lib/http.sh
 
-WORK=$(mktemp -d /tmp/brukerplan-rapport.XXXXXX)
-trap 'instance_stop; rm -rf "$WORK"' EXIT
 PW="et langt passord for testene"
 
-hit() {		# hit JAR PATH: STATUS, HEADERS, BODY
-	HEADERS=$WORK/headers.last BODY=$WORK/body.last
-	STATUS=$(curl -s -D "$HEADERS" -o "$BODY" -w '%{http_code}' -b "$1" -c "$1" "$BP_URL$2")
-}
-status_of() { curl -s -o /dev/null -w '%{http_code}' -b "$1" "$BP_URL$2"; }
-no_crash() {
-	check "$1: no crash in the error log" bash -c "! grep -Eq '$BP_CRASHES' '$BP_LOGS/error.log'"
-	check "$1: no sanitizer reports" bash -c "[ -z \"\$(ls -A '$BP_SAN_LOGS')\" ] || { cat '$BP_SAN_LOGS'/* >&2; false; }"
-}
-
-instance_start || { echo "could not start Apache" >&2; exit 1; }
-echo "# reports on $BP_URL (build ${BUILD:-build})"
+suite_start "reports"
 "$BP_BPADM" -c "$BP_CONF" clock --set '2026-12-01 10:00' >/dev/null
 
 KF=$WORK/kf KR=$WORK/kr KK=$WORK/kk KO=$WORK/ko KA=$WORK/ka
@@ -58,36 +44,36 @@ demo --year 2025 --kommune 1103 --count 40
 check "demo-registry refuses a drift site" bash -c "sed 's/^mode *=.*/mode = drift/' '$BP_CONF' > '$WORK/drift.conf' && ! '$BP_BPADM' -c '$WORK/drift.conf' demo-registry --year 2026 --count 1 2>/dev/null"
 
 # == who sees what ===========================================================================
-check "kommunekontakt: own kommune (default)" is "$(status_of "$KK" '/cgi-bin/rapport?aar=2026')" 200
-check "kommunekontakt: own kommune by name" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 200
-check "kommunekontakt: another kommune 403" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 403
-check "kommunekontakt: a kommune in its region 403" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=k-1124&aar=2026')" 403
-check "kommunekontakt: its region's report 403" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=r-vest-stavanger&aar=2026')" 403
-check "kommunekontakt: the national report 403" is "$(status_of "$KK" '/cgi-bin/rapport?omrade=land&aar=2026')" 403
-check "Oslo's kommunekontakt: a bydel of Oslo" is "$(status_of "$KO" '/cgi-bin/rapport?omrade=b-030101&aar=2026')" 200
-check "Oslo's kommunekontakt: another bydel of Oslo" is "$(status_of "$KO" '/cgi-bin/rapport?omrade=b-030105&aar=2026')" 200
-check "Oslo's kommunekontakt: Bergen's bydel 403" is "$(status_of "$KO" '/cgi-bin/rapport?omrade=b-460101&aar=2026')" 403
-check "KORUS: its region (default)" is "$(status_of "$KR" '/cgi-bin/rapport?aar=2026')" 200
-check "KORUS: a kommune of its region" is "$(status_of "$KR" '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 200
-check "KORUS: a kommune of another region 403" is "$(status_of "$KR" '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 403
-check "KORUS: another region 403" is "$(status_of "$KR" '/cgi-bin/rapport?omrade=r-oslo&aar=2026')" 403
-check "KORUS: the national report 403" is "$(status_of "$KR" '/cgi-bin/rapport?omrade=land&aar=2026')" 403
-check "KORFOR: the national report" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=land&aar=2026')" 200
-check "KORFOR: any region" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=r-oslo&aar=2026')" 200
-check "KORFOR: any kommune" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 200
-check "kartlegger: no report 403" is "$(status_of "$KA" '/cgi-bin/rapport?aar=2026')" 403
-check "kartlegger: not even its kommune's 403" is "$(status_of "$KA" '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 403
-check "not logged in: to the login" is "$(status_of /dev/null '/cgi-bin/rapport')" 303
-check "unknown kommune 404" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=k-9999&aar=2026')" 404
-check "bad area 400" is "$(status_of "$KF" '/cgi-bin/rapport?omrade=x-1&aar=2026')" 400
-check "bad year 400" is "$(status_of "$KF" '/cgi-bin/rapport?aar=20x6')" 400
-check "bad format 400" is "$(status_of "$KF" '/cgi-bin/rapport?format=doc')" 400
-check "a year without a report definition 404" is "$(status_of "$KF" '/cgi-bin/rapport?aar=2019')" 404
+check "kommunekontakt: own kommune (default)" is "$(status "$KK" GET '/cgi-bin/rapport?aar=2026')" 200
+check "kommunekontakt: own kommune by name" is "$(status "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 200
+check "kommunekontakt: another kommune 403" is "$(status "$KK" GET '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 403
+check "kommunekontakt: a kommune in its region 403" is "$(status "$KK" GET '/cgi-bin/rapport?omrade=k-1124&aar=2026')" 403
+check "kommunekontakt: its region's report 403" is "$(status "$KK" GET '/cgi-bin/rapport?omrade=r-vest-stavanger&aar=2026')" 403
+check "kommunekontakt: the national report 403" is "$(status "$KK" GET '/cgi-bin/rapport?omrade=land&aar=2026')" 403
+check "Oslo's kommunekontakt: a bydel of Oslo" is "$(status "$KO" GET '/cgi-bin/rapport?omrade=b-030101&aar=2026')" 200
+check "Oslo's kommunekontakt: another bydel of Oslo" is "$(status "$KO" GET '/cgi-bin/rapport?omrade=b-030105&aar=2026')" 200
+check "Oslo's kommunekontakt: Bergen's bydel 403" is "$(status "$KO" GET '/cgi-bin/rapport?omrade=b-460101&aar=2026')" 403
+check "KORUS: its region (default)" is "$(status "$KR" GET '/cgi-bin/rapport?aar=2026')" 200
+check "KORUS: a kommune of its region" is "$(status "$KR" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 200
+check "KORUS: a kommune of another region 403" is "$(status "$KR" GET '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 403
+check "KORUS: another region 403" is "$(status "$KR" GET '/cgi-bin/rapport?omrade=r-oslo&aar=2026')" 403
+check "KORUS: the national report 403" is "$(status "$KR" GET '/cgi-bin/rapport?omrade=land&aar=2026')" 403
+check "KORFOR: the national report" is "$(status "$KF" GET '/cgi-bin/rapport?omrade=land&aar=2026')" 200
+check "KORFOR: any region" is "$(status "$KF" GET '/cgi-bin/rapport?omrade=r-oslo&aar=2026')" 200
+check "KORFOR: any kommune" is "$(status "$KF" GET '/cgi-bin/rapport?omrade=k-0301&aar=2026')" 200
+check "kartlegger: no report 403" is "$(status "$KA" GET '/cgi-bin/rapport?aar=2026')" 403
+check "kartlegger: not even its kommune's 403" is "$(status "$KA" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026')" 403
+check "not logged in: to the login" is "$(status /dev/null GET '/cgi-bin/rapport')" 303
+check "unknown kommune 404" is "$(status "$KF" GET '/cgi-bin/rapport?omrade=k-9999&aar=2026')" 404
+check "bad area 400" is "$(status "$KF" GET '/cgi-bin/rapport?omrade=x-1&aar=2026')" 400
+check "bad year 400" is "$(status "$KF" GET '/cgi-bin/rapport?aar=20x6')" 400
+check "bad format 400" is "$(status "$KF" GET '/cgi-bin/rapport?format=doc')" 400
+check "a year without a report definition 404" is "$(status "$KF" GET '/cgi-bin/rapport?aar=2019')" 404
 check "the menu offers Rapporter to the kommunekontakt" bash -c "curl -s -b '$KK' '$BP_URL/cgi-bin/menu' | grep -q '/cgi-bin/rapport\">Rapporter<'"
 check "the menu offers no Rapporter to the kartlegger" bash -c "! curl -s -b '$KA' '$BP_URL/cgi-bin/menu' | grep -q 'Rapporter'"
 
 # == the kommune's page ======================================================================
-hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026'
+hit "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026'
 check "the page: 200" is "$STATUS" 200
 check "the page: no-store" grep -qi '^Cache-Control: no-store' "$HEADERS"
 cp "$BODY" "$WORK/page.html"
@@ -145,45 +131,45 @@ check "chart 1: a bar for each shown share, none for a hidden cell" is \
 main_of() { perl -0ne 'print "$1\n" if /(<main.*<\/main>)/s' "$1" | sed 's/name="csrf" value="[0-9a-f]*"//g'; }
 LAND0=$(grep -o '<dt>Hele landet</dt><dd>[0-9]*' "$WORK/page.html" | grep -o '[0-9]*$')
 demo --year 2026 --kommune 1124 --count 5
-hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026'
+hit "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026'
 main_of "$BODY" > "$WORK/cold.html"
-hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026'
+hit "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026'
 main_of "$BODY" > "$WORK/warm.html"
 LAND1=$(grep -o '<dt>Hele landet</dt><dd>[0-9]*' "$WORK/cold.html" | grep -o '[0-9]*$')
 check "new rows in the registry: the country counted afresh ($LAND0 -> $LAND1)" bash -c "[ '$LAND1' -gt '$LAND0' ]"
 check "the kept counts give the very same report" diff "$WORK/cold.html" "$WORK/warm.html"
 check "the report is not empty" bash -c "[ \$(wc -c < '$WORK/warm.html') -gt 50000 ]"
 # bp-transfer (cron) counts a changed registry once: the reports after it are the same
-hit "$KF" '/cgi-bin/rapport?omrade=land&aar=2026'
+hit "$KF" GET '/cgi-bin/rapport?omrade=land&aar=2026'
 main_of "$BODY" > "$WORK/land1.html"
 demo --year 2026 --kommune 1124 --count 5
 check "bp-transfer makes the counts ready" "$BP_SITE/bin/bp-transfer" -c "$BP_CONF"
-hit "$KF" '/cgi-bin/rapport?omrade=land&aar=2026'
+hit "$KF" GET '/cgi-bin/rapport?omrade=land&aar=2026'
 main_of "$BODY" > "$WORK/land2.html"
 check "the national report from the counts bp-transfer kept: the same (the rows replaced)" \
     diff "$WORK/land1.html" "$WORK/land2.html"
 
 # a bydel of Oslo: its own figures, Oslo's region beside it
-hit "$KO" '/cgi-bin/rapport?omrade=b-030101&aar=2026'
+hit "$KO" GET '/cgi-bin/rapport?omrade=b-030101&aar=2026'
 check "the bydel's report names it" grep -q 'Oslo, bydel Gamle Oslo' "$BODY"
 check "the bydel's report has the region (KoRus Oslo)" grep -q '<dt>KoRus Oslo</dt>' "$BODY"
 
 # Oslo has nobody last year: that column says "Ingen data" (page, CSV, PDF), is in no
 # table or chart, and the followed persons' section has no table of marks
-hit "$KF" '/cgi-bin/rapport?omrade=k-0301&aar=2026'
+hit "$KF" GET '/cgi-bin/rapport?omrade=k-0301&aar=2026'
 cp "$BODY" "$WORK/oslo.html"
 check "no data last year: 'Ingen data' beside Oslo 2025" grep -q '<dt>Oslo 2025</dt><dd>Ingen data</dd>' "$WORK/oslo.html"
 check "no data last year: no column of it in the tables" bash -c "grep -q '>Oslo antall<' '$WORK/oslo.html' && ! grep -q '>Oslo 2025 antall<' '$WORK/oslo.html'"
 check "no data last year: not in a chart's legend" bash -c "! grep -q '>Oslo 2025</text>' '$WORK/oslo.html'"
 check "no data last year: the followed persons say 'Ingen data', no table" bash -c "! grep -q 'id=\"tab-fulgt\"' '$WORK/oslo.html' && perl -0ne 'exit !/id=\"h-fulgt\".*?<p class=\"nodata\">Ingen data<\/p>/s' '$WORK/oslo.html'"
-hit "$KF" '/cgi-bin/rapport?omrade=k-0301&aar=2026&format=csv'
+hit "$KF" GET '/cgi-bin/rapport?omrade=k-0301&aar=2026&format=csv'
 check "no data last year: the CSV flags it 'Ingen data', count empty" bash -c "grep '^Kategori,,Rusmiddelproblemer,' '$WORK/body.last' | tr -d '\r' | grep -q ',,,Ingen data\$'"
-hit "$KF" '/cgi-bin/rapport?omrade=k-0301&aar=2026&format=pdf'
+hit "$KF" GET '/cgi-bin/rapport?omrade=k-0301&aar=2026&format=pdf'
 pdftotext -layout "$BODY" "$WORK/oslo.txt" 2>/dev/null
 check "no data last year: the PDF says 'Oslo 2025: Ingen data'" grep -q 'Oslo 2025: Ingen data' "$WORK/oslo.txt"
 
 # == CSV =====================================================================================
-hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
+hit "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
 check "CSV: 200 text/csv" bash -c "[ $STATUS = 200 ] && grep -qi '^Content-Type: text/csv' '$HEADERS'"
 check "CSV: a download with a name" grep -qi 'Content-Disposition: attachment; filename="brukerplan-rapport-2026-k-1103.csv"' "$HEADERS"
 cp "$BODY" "$WORK/r.csv"
@@ -204,7 +190,7 @@ check "CSV: Kategori's count is the page's" is "$(grep '^Kategori,,Rusmiddelprob
 # A cell of 5 or more hidden to protect a small one shows ":", as the small ones do: the
 # registry's own rows of Stavanger (KORFOR's CSV of the transferred surveys) counted per
 # row of kategori, kjønn, aldersgrupper and levekårsindeks, against the report's CSV
-hit "$KF" '/cgi-bin/overforte?aar=2026&kommune=1103'
+hit "$KF" GET '/cgi-bin/overforte?aar=2026&kommune=1103'
 cp "$BODY" "$WORK/registry.csv"
 perl -Mutf8 -MText::ParseWords -CSD -ne '
 	s/\r?\n$//; s/^\x{feff}//;
@@ -233,7 +219,7 @@ check "a cell of 5 or more hidden to protect a small one shows ':' ($(awk -F'|' 
 check "every hidden cell of the four sections is ':', small or not" bash -c "awk -F'|' '\$3 == \"\" && \$4 != \":\" { bad = 1 } END { exit bad }' '$WORK/cmp'"
 
 # == PDF =====================================================================================
-hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=pdf'
+hit "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=pdf'
 check "PDF: 200 application/pdf" bash -c "[ $STATUS = 200 ] && grep -qi '^Content-Type: application/pdf' '$HEADERS'"
 cp "$BODY" "$WORK/r.pdf"
 pdftotext -layout "$WORK/r.pdf" "$WORK/r.txt" 2>/dev/null
@@ -283,9 +269,9 @@ cat > "$R25" <<'EOF'
   </section>
 </report>
 EOF
-hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
+hit "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
 tr -d '\r' < "$BODY" > "$WORK/two.csv"
-hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026'
+hit "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026'
 cp "$BODY" "$WORK/two.html"
 rm -f "$R25"
 last_flag() { grep "^$1" "$WORK/two.csv" | head -1 | awk -F, '{ print $NF }'; }
@@ -298,7 +284,7 @@ check "two definitions: 'begge' is new, no count of last year, flagged" bash -c 
 check "two definitions: a section new this year has no count of last year" bash -c \
     "[ -z '$(last_n 'Aldersgrupper,,16–17 år,')' ] && [ '$(last_flag 'Aldersgrupper,,16–17 år,')' = 'Ikke i fjorårets rapport' ]"
 check "two definitions: the persons followed across them" grep -q 'Kartlagt begge år: Stavanger: 40' "$WORK/two.html"
-hit "$KK" '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
+hit "$KK" GET '/cgi-bin/rapport?omrade=k-1103&aar=2026&format=csv'
 check "one definition again: 'begge' of last year counted by this year's" bash -c \
     "tr -d '\r' < '$BODY' | grep '^Kategori,,Både' | awk -F, '{ exit (\$NF == \"Ikke i fjorårets rapport\") }'"
 

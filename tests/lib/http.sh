@@ -25,6 +25,9 @@
 #   page JAR PATH                 a GET's body on standard out
 #   start JAR NUMBER [curl args]  "Kartlegg bruker" with NUMBER; ID the new survey's id
 #   created_id                    the survey id of the last 303 from "Kartlegg bruker"
+#   form JAR ID [TAB]             a tab of the form (bruker unless named), as hit
+#   version_of JAR ID             the survey's version, as its form says
+#   checked NAME VALUE            0 when that option is checked in BODY; else says so
 #   no_crash LABEL                checks: nothing crashed in Apache's error log, no
 #                                 sanitizer report
 #   not_in FILE...                0 when none of the numbers in NUMS occurs in the files
@@ -115,6 +118,13 @@ start() {
 	hit "$jar" POST /cgi-bin/kartlegging -d "csrf=$(csrf "$jar")&handling=ny" \
 	    --data-urlencode "fnr=$n" "$@"
 	ID=$(created_id)
+}
+
+form() { hit "$1" GET "/cgi-bin/skjema?id=$2&fane=${3:-bruker}"; }
+version_of() { form "$1" "$2" && grep -o 'name="versjon" value="[0-9]*"' "$BODY" | grep -o '[0-9]*'; }
+checked() {
+	grep -q "name=\"$1\" value=\"$2\" id=\"[^\"]*\" checked" "$BODY" ||
+	    { echo "     $1=$2 not checked" >&2; return 1; }
 }
 
 no_crash() {
