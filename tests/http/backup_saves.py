@@ -18,7 +18,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "load"))
-from client import Client, Stats  # noqa: E402
+from client import Client, Stats, prepared  # noqa: E402
 
 
 class Saver(Client):
@@ -36,15 +36,7 @@ class Saver(Client):
 
 def save(url, accounts, out, ready, stop):
     stats = Stats()
-    clients = []
-    for n, line in enumerate(open(accounts, encoding="utf-8")):
-        email, password, secret, offset = line.rstrip("\n").split("\t")
-        clients.append(Saver(url, email, password, secret, int(offset), stats, n))
-    threads = [threading.Thread(target=c.prepare) for c in clients]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    clients = prepared(Saver, url, accounts, stats)
     started = threading.Barrier(len(clients) + 1)
 
     def loop(c):

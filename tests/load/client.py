@@ -232,6 +232,21 @@ class Stats:
             self.notes.append(text)
 
 
+def prepared(cls, base, accounts, stats):
+    """a cls (Client or a subclass) for each line of ACCOUNTS, logged in and its surveys
+    found, all at once"""
+    clients = []
+    for n, line in enumerate(open(accounts, encoding="utf-8")):
+        email, password, secret, offset = line.rstrip("\n").split("\t")
+        clients.append(cls(base, email, password, secret, int(offset), stats, n))
+    threads = [threading.Thread(target=c.prepare) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return clients
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     allow_errors = "--allow-errors" in sys.argv
@@ -239,15 +254,7 @@ def main():
         sys.exit(__doc__)
     base, accounts, duration = args[0], args[1], float(args[2])
     stats = Stats()
-    clients = []
-    for n, line in enumerate(open(accounts, encoding="utf-8")):
-        email, password, secret, offset = line.rstrip("\n").split("\t")
-        clients.append(Client(base, email, password, secret, int(offset), stats, n))
-    threads = [threading.Thread(target=c.prepare) for c in clients]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
+    clients = prepared(Client, base, accounts, stats)
     stats.by_kind.clear()       # the figures are of the run, not of the logins before it
     start = time.monotonic()
     until = start + duration
