@@ -237,28 +237,29 @@ add_shape(struct pdf *p, char kind, const char *colour, struct shape **out)
 	return 0;
 }
 
-int
-pdf_chart_rect(struct pdf *p, double x, double y, double w, double h, const char *colour)
+/* a shape of four numbers: a rectangle (x, y, w, h) or a line (x1, y1, x2, y2) */
+static int
+add_four(struct pdf *p, char kind, const char *colour, double a, double b, double c, double d)
 {
 	struct shape *s;
 	int rc;
 
-	if ((rc = add_shape(p, 'r', colour, &s)) != 0)
+	if ((rc = add_shape(p, kind, colour, &s)) != 0)
 		return rc;
-	s->a = x, s->b = y, s->c = w, s->d = h;
+	s->a = a, s->b = b, s->c = c, s->d = d;
 	return 0;
+}
+
+int
+pdf_chart_rect(struct pdf *p, double x, double y, double w, double h, const char *colour)
+{
+	return add_four(p, 'r', colour, x, y, w, h);
 }
 
 int
 pdf_chart_line(struct pdf *p, double x1, double y1, double x2, double y2, const char *colour)
 {
-	struct shape *s;
-	int rc;
-
-	if ((rc = add_shape(p, 'l', colour, &s)) != 0)
-		return rc;
-	s->a = x1, s->b = y1, s->c = x2, s->d = y2;
-	return 0;
+	return add_four(p, 'l', colour, x1, y1, x2, y2);
 }
 
 int
