@@ -13,18 +13,6 @@ key_char(unsigned char c)
 	    c == '_' || c == '.' || c == '-';
 }
 
-static int
-hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decode s[0..len) into a new string; NULL with *status set on failure. */
 static char *
 decode(const char *s, size_t len, size_t *outlen, int *status)
@@ -41,8 +29,8 @@ decode(const char *s, size_t len, size_t *outlen, int *status)
 		if (s[i] == '+') {
 			*o++ = ' ';
 		} else if (s[i] == '%') {
-			if (len - i < 3 || (hi = hexval((unsigned char)s[i + 1])) < 0 ||
-			    (lo = hexval((unsigned char)s[i + 2])) < 0)
+			if (len - i < 3 || (hi = hex_value(s[i + 1])) < 0 ||
+			    (lo = hex_value(s[i + 2])) < 0)
 				goto bad;
 			*o++ = (char)(hi << 4 | lo);
 			i += 2;

@@ -50,6 +50,8 @@ void buf_free(struct buf *b);	/* accepts a zeroed or already freed buffer */
 
 /* hex_encode writes 2n lowercase digits and a NUL to out (size >= 2n+1). */
 void hex_encode(const void *in, size_t n, char *out);
+/* hex_value: the value of one hex digit (either case), or -1. */
+int hex_value(char c);
 /* hex_decode: exactly 2n hex digits into n bytes; 0 or BP_EINVAL. */
 int hex_decode(const char *in, size_t inlen, void *out, size_t n);
 
