@@ -1,5 +1,6 @@
 /* report_xpath.h: what the report tests read of a report's XML (report_xml): a cell's
- * count, a column's persons, how many nodes an expression selects. Include after unit.h. */
+ * count, a column's persons (unit.h's count_of: how many nodes an expression selects).
+ * Include after unit.h. */
 #ifndef BP_REPORT_XPATH_H
 #define BP_REPORT_XPATH_H
 
@@ -41,21 +42,6 @@ column(xmlDocPtr doc, const char *col)
 	xmlXPathFreeObject(o);
 	xmlXPathFreeContext(ctx);
 	return out;
-}
-
-/* how many nodes the XPath expression selects */
-static inline int
-count_of(xmlDocPtr doc, const char *xp)
-{
-	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
-	int n;
-
-	assert_non_null(o);
-	n = o->nodesetval ? o->nodesetval->nodeNr : 0;
-	xmlXPathFreeObject(o);
-	xmlXPathFreeContext(ctx);
-	return n;
 }
 
 #endif

@@ -33,15 +33,7 @@ teardown(void **state)
 static int
 count(const char *xpath)
 {
-	xmlXPathContextPtr ctx = xmlXPathNewContext(def);
-	xmlXPathObjectPtr r = xmlXPathEvalExpression(BAD_CAST xpath, ctx);
-	int n;
-
-	assert_non_null(r);
-	n = r->nodesetval ? r->nodesetval->nodeNr : 0;
-	xmlXPathFreeObject(r);
-	xmlXPathFreeContext(ctx);
-	return n;
+	return count_of(def, xpath);
 }
 
 static void

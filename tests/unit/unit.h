@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/xpath.h>
+
 #include "store.h"
 
 #define UNIT_N(a) (sizeof(a) / sizeof((a)[0]))
@@ -101,6 +103,21 @@ count_key(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
 	(void)vlen;
 	(*(int *)arg)++;
 	return 0;
+}
+
+/* count_of: how many nodes the XPath expression selects in doc */
+static inline int
+count_of(xmlDocPtr doc, const char *xp)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+	xmlXPathObjectPtr o = xmlXPathEvalExpression(BAD_CAST xp, ctx);
+	int n;
+
+	assert_non_null(o);
+	n = o->nodesetval ? o->nodesetval->nodeNr : 0;
+	xmlXPathFreeObject(o);
+	xmlXPathFreeContext(ctx);
+	return n;
 }
 
 /* file_write: create path with mode and exactly len bytes of data. */
