@@ -14,7 +14,7 @@ static int
 setup(void **state)
 {
 	(void)state;
-	snprintf(dir, sizeof(dir), "%s/data", getenv("BP_BUILD") ? getenv("BP_BUILD") : "build");
+	snprintf(dir, sizeof(dir), "%s", build_data());
 	snprintf(xml, sizeof(xml), "%s/kartlegging/2026/" DEFINITION_XML, dir);
 	return 0;
 }

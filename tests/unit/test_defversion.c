@@ -30,7 +30,7 @@ setup(void **state)
 	char path[256];
 
 	(void)state;
-	snprintf(build, sizeof(build), "%s/data", getenv("BP_BUILD") ? getenv("BP_BUILD") : "build");
+	snprintf(build, sizeof(build), "%s", build_data());
 	tmp_make(data, sizeof(data));
 	snprintf(path, sizeof(path), "%s/kartlegging", data);
 	assert_int_equal(mkdir(path, 0755), 0);

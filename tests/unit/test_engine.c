@@ -248,10 +248,7 @@ test_load_as_tree(void **state)
 		xmlDocPtr doc;
 		int n, i, o;
 
-		snprintf(dir, sizeof(dir), "%s", files[f][0] ? files[f][0] :
-		    getenv("BP_BUILD") ? getenv("BP_BUILD") : "build");
-		if (files[f][0] == NULL)
-			strncat(dir, "/data", sizeof(dir) - strlen(dir) - 1);
+		snprintf(dir, sizeof(dir), "%s", files[f][0] ? files[f][0] : build_data());
 		snprintf(path, sizeof(path), "%s", files[f][0] ? files[f][1] : dir);
 		if (files[f][0] == NULL)
 			strncat(path, files[f][1], sizeof(path) - strlen(path) - 1);

@@ -212,16 +212,6 @@ test_fill_bad(void **state)
 
 /* -- the real form ------------------------------------------------------------------------ */
 
-static const char *
-build_data(void)
-{
-	static char path[512];
-	const char *b = getenv("BP_BUILD");
-
-	snprintf(path, sizeof(path), "%s/data", b && *b ? b : "build");
-	return path;
-}
-
 static xmlXPathObjectPtr
 find(xmlDocPtr html, const char *fmt, const char *id)
 {

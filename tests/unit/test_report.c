@@ -18,15 +18,6 @@
 #include "report.h"
 #include "transfer.h"
 
-static const char *data_dir(void)
-{
-	static char dir[512];
-	const char *b = getenv("BP_BUILD");
-
-	snprintf(dir, sizeof(dir), "%s/data", b ? b : "build");
-	return dir;
-}
-
 /* one registry row as transfer.c writes it */
 static void
 add(struct report *r, int prev, const char *kommune, const char *region, const char *p,
@@ -190,7 +181,7 @@ build(const struct report_target *t, int with_prev)
 	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
 
 	xmlDocSetRootElement(doc, root);
-	assert_int_equal(report_def_load(data_dir(), 2026, &def), 0);
+	assert_int_equal(report_def_load(build_data(), 2026, &def), 0);
 	assert_int_equal(report_new(def, t, 2026, &r), 0);
 	if (with_prev)
 		fill_prev(r);
@@ -514,7 +505,7 @@ test_definition_ids(void **state)
 	xmlFreeDoc(doc);
 	definition_free(qdef);
 	/* the built report: all 65 services, the 8 areas of the index in three colours */
-	snprintf(path, sizeof(path), "%s/rapport/2026.xml", data_dir());
+	snprintf(path, sizeof(path), "%s/rapport/2026.xml", build_data());
 	doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
 	assert_non_null(doc);
 	ctx = xmlXPathNewContext(doc);
@@ -540,7 +531,7 @@ csv_of(const struct report_target *t, int with_prev)
 	struct buf b = { 0 };
 	char *out;
 
-	assert_int_equal(report_def_load(data_dir(), 2026, &def), 0);
+	assert_int_equal(report_def_load(build_data(), 2026, &def), 0);
 	assert_int_equal(report_new(def, t, 2026, &r), 0);
 	if (with_prev)
 		fill_prev(r);
@@ -625,7 +616,7 @@ test_bad_rows(void **state)
 	size_t i;
 
 	(void)state;
-	assert_int_equal(report_def_load(data_dir(), 2026, &def), 0);
+	assert_int_equal(report_def_load(build_data(), 2026, &def), 0);
 	assert_int_equal(report_new(def, &t, 2026, &r), 0);
 	for (i = 0; i < UNIT_N(bad); i++)
 		assert_int_equal(report_add_row(r, 0, "0301", "oslo", bad[i], strlen(bad[i])), BP_EXML);
@@ -634,7 +625,7 @@ test_bad_rows(void **state)
 	assert_int_equal(report_persons(r), 1);
 	report_free(r);
 	report_def_free(def);
-	assert_int_equal(report_def_load(data_dir(), 1999, &def), BP_ENOENT);
+	assert_int_equal(report_def_load(build_data(), 1999, &def), BP_ENOENT);
 	assert_null(def);
 }
 

@@ -14,15 +14,6 @@
 #include "report.h"
 #include "transfer.h"
 
-static const char *data_dir(void)
-{
-	static char dir[512];
-	const char *b = getenv("BP_BUILD");
-
-	snprintf(dir, sizeof(dir), "%s/data", b ? b : "build");
-	return dir;
-}
-
 /* The registry: person i of year y (2025 or 2026), in kommune kommune_of(i, y). */
 #define PERSONS 420
 static const char *const kommuner[] = { "0301", "1103", "1124", "4601" };
@@ -240,9 +231,9 @@ test_kept(void **state)
 	char *a, *b;
 	int counted;
 
-	assert_int_equal(report_def_load(data_dir(), 2026, &def), 0);
-	assert_int_equal(refdata_load(data_dir(), &rd), 0);
-	fl.data = data_dir();
+	assert_int_equal(report_def_load(build_data(), 2026, &def), 0);
+	assert_int_equal(refdata_load(build_data(), &rd), 0);
+	fl.data = build_data();
 	fl.rd = rd;
 	o1 = (struct open){ def, rd, &targets[0], NULL };
 	o2 = o1;

@@ -14,15 +14,6 @@
 #include "report.h"
 #include "transfer.h"
 
-static const char *data_dir(void)
-{
-	static char dir[512];
-	const char *b = getenv("BP_BUILD");
-
-	snprintf(dir, sizeof(dir), "%s/data", b ? b : "build");
-	return dir;
-}
-
 /* The definitions, hand-made: 2027 with a question added (kategori2 in place of kategori, a
  * row "begge" and a section "bolig" new) and 2026's row "psyk" gone. Last year's column
  * is last year's report, counted by last year's definition, for the ids in both years
@@ -170,7 +161,7 @@ test_two_definitions(void **state)
 		fclose(fp);
 	}
 	assert_int_equal(report_def_load(f->dir, 2027, &def), 0);
-	assert_int_equal(refdata_load(data_dir(), &rd), 0);
+	assert_int_equal(refdata_load(build_data(), &rd), 0);
 	/* the fresh count, a row at a time */
 	assert_int_equal(report_new(def, &k0301, 2027, &r), 0);
 	for (y = 0; y < 2; y++)

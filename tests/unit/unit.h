@@ -93,6 +93,18 @@ store_setup(void **state)
 	return fix_setup(state, NULL, 1024 * 1024);
 }
 
+/* build_data: the data directory the build made ($BP_BUILD/data, default build/data), with
+ * the year's definitions and stylesheets, the report definitions and the reference data */
+static inline const char *
+build_data(void)
+{
+	static char path[512];
+	const char *b = getenv("BP_BUILD");
+
+	snprintf(path, sizeof(path), "%s/data", b && *b ? b : "build");
+	return path;
+}
+
 /* count_key: a store_scan callback that counts the keys it is shown, into an int */
 static inline int
 count_key(const void *k, size_t klen, const void *v, size_t vlen, void *arg)
