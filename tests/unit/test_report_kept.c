@@ -111,8 +111,9 @@ put_rows(struct store_txn *txn, void *arg)
 	return rc;
 }
 
+/* the report's XML as text; its document kept in *keep (may be NULL) for XPath */
 static char *
-xml_of(struct report *r)
+xml_of(struct report *r, xmlDocPtr *keep)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
@@ -125,7 +126,10 @@ xml_of(struct report *r)
 	xmlDocDumpMemory(doc, &mem, &len);
 	out = strdup((char *)mem);
 	xmlFree(mem);
-	xmlFreeDoc(doc);
+	if (keep)
+		*keep = doc;
+	else
+		xmlFreeDoc(doc);
 	return out;
 }
 
@@ -152,7 +156,7 @@ fresh(const struct report_def *def, const struct refdata *rd, const struct repor
 		assert_int_equal(report_add_row(r, 0, "4601", refdata_kommune_region(rd, "4601"),
 		    xml, (size_t)n), 0);
 	}
-	out = xml_of(r);
+	out = xml_of(r, NULL);
 	report_free(r);
 	return out;
 }
@@ -188,7 +192,7 @@ stored(struct fix *f, const struct report_def *def, const struct refdata *rd,
 
 	assert_int_equal(store_read(f->st, open_build, &o), 0);
 	*counted = report_counted(o.r);
-	out = xml_of(o.r);
+	out = xml_of(o.r, NULL);
 	assert_int_equal(store_write(f->st, open_keep, &o), 0);
 	report_free(o.r);
 	return out;
@@ -379,27 +383,6 @@ two_keep(struct store_txn *txn, void *arg)
 	return report_keep(txn, ((struct two_open *)arg)->r);
 }
 
-static char *
-two_dump(struct report *r, xmlDocPtr *keep)
-{
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
-	xmlChar *mem = NULL;
-	char *out;
-	int len;
-
-	xmlDocSetRootElement(doc, root);
-	assert_int_equal(report_xml(r, root), 0);
-	xmlDocDumpMemory(doc, &mem, &len);
-	out = strdup((char *)mem);
-	xmlFree(mem);
-	if (keep)
-		*keep = doc;
-	else
-		xmlFreeDoc(doc);
-	return out;
-}
-
 /* how many sets of counts of 2027 are kept */
 static int
 count_marks(struct store_txn *txn, void *arg)
@@ -440,7 +423,7 @@ test_two_definitions(void **state)
 			n = two_row(xml, sizeof(xml), 2026 + y, two_people[y][i]);
 			assert_int_equal(report_add_row(r, !y, "0301", "oslo", xml, (size_t)n), 0);
 		}
-	fresh = two_dump(r, &doc);
+	fresh = xml_of(r, &doc);
 	assert_string_equal(column(doc, "s"), "15");
 	assert_string_equal(column(doc, "f"), "16");
 	/* ids in both years: last year's counts */
@@ -477,7 +460,7 @@ test_two_definitions(void **state)
 	for (i = 0; i < 2; i++) {
 		assert_int_equal(store_read(f->st, two_build, &o), 0);
 		assert_int_equal(report_counted(o.r), i ? 0 : 2);
-		kept = two_dump(o.r, NULL);
+		kept = xml_of(o.r, NULL);
 		assert_string_equal(kept, fresh);
 		free(kept);
 		assert_int_equal(store_write(f->st, two_keep, &o), 0);
