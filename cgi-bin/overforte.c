@@ -100,13 +100,15 @@ csv_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
 			continue;
 		j = (int)(it - c->items);
 		if (it->kind == ITEM_SERVICE) {
-			buf_printf(&c->cells[j], "%s", prop(n, "hatt", tmp, sizeof(tmp)));
-			buf_printf(&c->cells[j], "\t%s", prop(n, "videre", tmp, sizeof(tmp)));
+			buf_puts(&c->cells[j], prop(n, "hatt", tmp, sizeof(tmp)));
+			buf_puts(&c->cells[j], "\t");
+			buf_puts(&c->cells[j], prop(n, "videre", tmp, sizeof(tmp)));
 		} else {
 			xmlChar *v = xmlNodeGetContent(n);
 
-			buf_printf(&c->cells[j], "%s%s", c->cells[j].len ? "|" : "",
-			    v ? (const char *)v : "");
+			if (c->cells[j].len)
+				buf_puts(&c->cells[j], "|");
+			buf_puts(&c->cells[j], v ? (const char *)v : "");
 			xmlFree(v);
 		}
 	}
@@ -175,8 +177,11 @@ csv_download(struct app *a, const char *aar, const char *kommune)
 	c.a = a;
 	c.def = def;
 	c.nitems = definition_items(def, &c.items);
-	if (c.nitems <= 0 || (c.cells = calloc((size_t)c.nitems, sizeof(*c.cells))) == NULL)
-		return c.nitems <= 0 ? BP_EXML : BP_ENOMEM;
+	if (c.nitems <= 0)
+		return BP_EXML;
+	rc = BP_ENOMEM;
+	if ((c.cells = calloc((size_t)c.nitems, sizeof(*c.cells))) == NULL)
+		goto out;
 	d = (struct download){ &c, (int)year, kommune, "" };
 	snprintf(d.detail, sizeof(d.detail), "aar=%04lld kommune=%s", year, kommune);
 	buf_puts(&c.out, "\xef\xbb\xbf");	/* UTF-8 byte order mark */
@@ -189,7 +194,7 @@ csv_download(struct app *a, const char *aar, const char *kommune)
 	app_header(a, "Cache-Control: no-store");
 	rc = app_send(a, 200, "text/csv; charset=utf-8", c.out.p, c.out.len);
 out:
-	for (j = 0; j < c.nitems; j++)
+	for (j = 0; c.cells && j < c.nitems; j++)
 		buf_free(&c.cells[j]);
 	free(c.cells);
 	buf_free(&c.out);
