@@ -148,60 +148,12 @@ run_job(struct store_txn *txn, void *arg)
 	return j->rc == BP_EEXIST ? 0 : j->rc;
 }
 
-/* The reports' counts of a year (every scope's and every person's, report.h), made now and
- * kept (report_keep) when they do not hold already, so that no report reads a registry
+/* The reports' counts of a year (every scope's and every person's, report.h) are made
+ * ready (report_ready) when they do not hold already, so that no report reads a registry
  * row: each transfer above brings the counts that held up to date itself, and this pass
  * over the whole year's registry (by cron, not while a kommunekontakt waits for the page)
- * is for those that did not (the first run over a registry, a definition changed). */
+ * is for those that did not (the first run over a registry, rows written by other means). */
 #define KEPT_YEARS 8
-
-struct keep {
-	const struct report_def *def;
-	const struct refdata *rd;
-	int year;
-	struct report *rep;
-};
-
-static int
-keep_build(struct store_txn *txn, void *arg)
-{
-	struct keep *k = arg;
-	struct report_target t;
-
-	memset(&t, 0, sizeof(t));
-	t.scope = SCOPE_LAND;
-	return report_build(txn, k->def, k->rd, &t, k->year, &k->rep);
-}
-
-static int
-keep_write(struct store_txn *txn, void *arg)
-{
-	return report_keep(txn, ((struct keep *)arg)->rep);
-}
-
-static int
-keep_counts(struct store *st, const struct config *cfg, int year)
-{
-	struct report_def *def = NULL;
-	struct refdata *rd = NULL;
-	struct keep k;
-	int rc;
-
-	/* a year without a report definition has no reports to make ready */
-	if ((rc = report_def_load(cfg->data, year, &def)) == BP_ENOENT)
-		return 0;
-	if (rc == 0)
-		rc = refdata_load(cfg->data, &rd);
-	k = (struct keep){ def, rd, year, NULL };
-	if (rc == 0)
-		rc = store_read(st, keep_build, &k);
-	if (rc == 0)
-		rc = store_write(st, keep_write, &k);
-	report_free(k.rep);
-	refdata_free(rd);
-	report_def_free(def);
-	return rc;
-}
 
 #define PURGE_BATCH 10000		/* audit events deleted in one write transaction */
 
@@ -345,7 +297,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	/* the reports' kept counts take each kommune's rows in its transfer (report.h); without
-	 * the reference data they are counted afresh below */
+	 * the reference data (said here) the transfers still run, and the first report
+	 * opened counts afresh */
 	if ((rc = refdata_load(cfg.data, &rd)) != 0)
 		fprintf(stderr, "bp-transfer: referansedataene: %s\n", bp_strerror(rc));
 	rep.data_dir = cfg.data;
@@ -394,7 +347,11 @@ main(int argc, char **argv)
 		/* the year, and the year after it (its last year's column is this one) */
 		int y = kept_year[i / 2] + (int)(i % 2);
 
-		if ((rc = keep_counts(st, &cfg, y)) != 0)
+		int counted;
+
+		if (rd == NULL)
+			break;
+		if ((rc = report_ready(st, cfg.data, rd, y, &counted)) != 0)
 			fprintf(stderr, "bp-transfer: rapportene for %d: %s\n", y, bp_strerror(rc));
 	}
 	if (!dry) {

@@ -87,6 +87,14 @@ int report_keep(struct store_txn *txn, const struct report *r);
 /* report_counted: how many years' rows report_build read (0: every count was kept). */
 int report_counted(const struct report *r);
 
+/* report_ready: year's report counts (and last year's beside them) made and kept now when
+ * they do not hold, so that the next report reads no registry row; *counted is how many
+ * years' rows were read (0: they held). A year without a report definition is 0. For
+ * bp-transfer's nightly pass and for what changes the counts' ground behind a transfer's
+ * back (a definition published for a year with rows). */
+int report_ready(struct store *st, const char *data_dir, const struct refdata *rd, int year,
+    int *counted);
+
 /* report_transfer_keep: after kommune's rows of year were written in txn (a transfer; gen
  * the year's registry generation before them), its counts in place of those kept of the
  * year (under every definition whose counts held at gen), so that the next report reads

@@ -431,3 +431,57 @@ report_counted(const struct report *r)
 {
 	return (r->made[0] != NULL) + (r->made[1] != NULL);
 }
+
+/* ---- counts made ready before anyone asks ---- */
+
+struct ready {
+	const struct report_def *def;
+	const struct refdata *rd;
+	int year;
+	struct report *rep;
+};
+
+static int
+ready_build(struct store_txn *txn, void *arg)
+{
+	struct ready *k = arg;
+	struct report_target t;
+
+	memset(&t, 0, sizeof(t));
+	t.scope = SCOPE_LAND;
+	report_free(k->rep);
+	k->rep = NULL;
+	return report_build(txn, k->def, k->rd, &t, k->year, &k->rep);
+}
+
+static int
+ready_keep(struct store_txn *txn, void *arg)
+{
+	return report_keep(txn, ((struct ready *)arg)->rep);
+}
+
+int
+report_ready(struct store *st, const char *data_dir, const struct refdata *rd, int year,
+    int *counted)
+{
+	struct report_def *def = NULL;
+	struct ready k;
+	int rc;
+
+	*counted = 0;
+	/* a year without a report definition has no reports to make ready */
+	if ((rc = report_def_load(data_dir, year, &def)) == BP_ENOENT)
+		return 0;
+	if (rc != 0)
+		return rc;
+	k = (struct ready){ def, rd, year, NULL };
+	/* counted in a read transaction, so that the site's saves are not kept waiting; the
+	 * counts carry the registry's mark of then, so a transfer in between only means they
+	 * do not hold and are made again */
+	if ((rc = store_read(st, ready_build, &k)) == 0 &&
+	    (*counted = report_counted(k.rep)) > 0)
+		rc = store_write(st, ready_keep, &k);
+	report_free(k.rep);
+	report_def_free(def);
+	return rc;
+}

@@ -126,6 +126,8 @@ check "2027 before publish: no questionnaire yet, said" body_has 'Spørreskjemae
 bpadm definition publish "$DEFS/2027.xml"
 check "publish 2027: exit 0" is "$RC" 0
 check "publish 2027: said" out_has "Spørreskjemaet for 2027 er publisert (versjon 2027-"
+check "publish 2027: the year's report counts made then, not by the first report opened" \
+    out_has "Rapportene for 2027 er talt etter spørreskjemaet som gjelder nå."
 V1=$(link_of 2027)
 check "publish 2027: the year's link names a version" bash -c "[[ '$V1' =~ ^2027-[0-9a-f]{16}$ ]]"
 check "publish 2027: the version holds the four files" bash -c "cd '$BP_SITE/data/kartlegging/$V1' && \

@@ -484,6 +484,33 @@ test_two_definitions(void **state)
 	n = 0;
 	assert_int_equal(store_read(f->st, count_marks, &n), 0);
 	assert_int_equal(n, 1);
+	report_def_free(def);
+	/* published a third time, and made ready as `bpadm definition publish` does: counted
+	 * then (2027's rows; 2026's by its own definition still hold), the next report reads
+	 * no row, and ready again counts nothing; a year without a definition is no error */
+	assert_non_null(fp = fopen(path, "w"));
+	fputs(def2027, fp);
+	fputs("<!-- published a third time -->\n", fp);
+	fclose(fp);
+	assert_int_equal(report_ready(f->st, f->dir, rd, 2027, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(report_ready(f->st, f->dir, rd, 2027, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(report_ready(f->st, f->dir, rd, 2028, &n), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(report_def_load(f->dir, 2027, &def), 0);
+	o = (struct two_open){ def, rd, NULL };
+	assert_int_equal(store_read(f->st, two_build, &o), 0);
+	assert_int_equal(report_counted(o.r), 0);
+	kept = xml_of(o.r, &doc);
+	assert_string_equal(cell(doc, "kategori", "rus", "s", NULL), "8");
+	assert_string_equal(cell(doc, "kategori", "rus", "f", NULL), "10");
+	xmlFreeDoc(doc);
+	free(kept);
+	report_free(o.r);
+	n = 0;
+	assert_int_equal(store_read(f->st, count_marks, &n), 0);
+	assert_int_equal(n, 1);
 	refdata_free(rd);
 	report_def_free(def);
 }

@@ -21,6 +21,8 @@
 
 #include "audit.h"
 #include "record.h"
+#include "refdata.h"
+#include "report.h"
 #include "definition_cmd.h"
 #include "rapportdef.h"
 #include "secrets.h"
@@ -575,6 +577,30 @@ audit_published(struct store_txn *txn, void *arg)
 	return audit_add(txn, p->now, "definition.published", "bpadm", NULL, p->detail);
 }
 
+/* The reports' counts of year, and of the year after (whose last-year column year's
+ * definition counts), made again now under the new definition: otherwise the first report
+ * opened after the publish counts the whole registry of the year while someone waits
+ * (report.h). The publish is done whatever happens here. */
+static void
+make_ready(struct config *cfg, struct store *st, int year)
+{
+	struct refdata *rd = NULL;
+	int y, rc, counted;
+
+	if ((rc = refdata_load(cfg->data, &rd)) != 0) {
+		fprintf(stderr, "bpadm: publish: referansedataene: %s\n", bp_strerror(rc));
+		return;
+	}
+	for (y = year; y <= year + 1; y++) {
+		if ((rc = report_ready(st, cfg->data, rd, y, &counted)) != 0)
+			fprintf(stderr, "bpadm: publish: rapportene for %d: %s (de telles når en "
+			    "rapport åpnes)\n", y, bp_strerror(rc));
+		else if (counted > 0)
+			printf("Rapportene for %d er talt etter spørreskjemaet som gjelder nå.\n", y);
+	}
+	refdata_free(rd);
+}
+
 static int
 cmd_publish(struct config *cfg, char **args)
 {
@@ -593,12 +619,14 @@ cmd_publish(struct config *cfg, char **args)
 	report_made_free(&r);
 	p.now = (long long)time(NULL) + config_clock(cfg);
 	snprintf(p.detail, sizeof(p.detail), "%d %s", c.made.year, c.made.stamp);
+	printf("Spørreskjemaet for %d er publisert (versjon %s).\n", c.made.year, c.made.version);
+	fflush(stdout);
 	if (store_open(cfg->store, cfg->map_size, 0, &st) == 0) {
 		if ((rc = store_write(st, audit_published, &p)) != 0)
 			fail("publish", bp_strerror(rc));
+		make_ready(cfg, st, c.made.year);
 		store_close(st);
 	}
-	printf("Spørreskjemaet for %d er publisert (versjon %s).\n", c.made.year, c.made.version);
 	defcheck_free(&c);
 	return 0;
 }
