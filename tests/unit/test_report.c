@@ -172,21 +172,31 @@ fill_stavanger(struct report *r)
 	}
 }
 
-static xmlDocPtr
-build(const struct report_target *t, int with_prev)
+/* a new report of 2026 for t over the rows above (last year's too with with_prev), under
+ * the build's definition, which the caller frees after the report */
+static struct report *
+filled(const struct report_target *t, int with_prev, struct report_def **def)
 {
-	struct report_def *def = NULL;
 	struct report *r = NULL;
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
-	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
 
-	xmlDocSetRootElement(doc, root);
-	assert_int_equal(report_def_load(build_data(), 2026, &def), 0);
-	assert_int_equal(report_new(def, t, 2026, &r), 0);
+	assert_int_equal(report_def_load(build_data(), 2026, def), 0);
+	assert_int_equal(report_new(*def, t, 2026, &r), 0);
 	if (with_prev)
 		fill_prev(r);
 	fill_oslo(r);
 	fill_stavanger(r);
+	return r;
+}
+
+static xmlDocPtr
+build(const struct report_target *t, int with_prev)
+{
+	struct report_def *def = NULL;
+	struct report *r = filled(t, with_prev, &def);
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "page", NULL);
+
+	xmlDocSetRootElement(doc, root);
 	assert_int_equal(report_xml(r, root), 0);
 	report_free(r);
 	report_def_free(def);
@@ -527,16 +537,10 @@ csv_of(const struct report_target *t, int with_prev)
 {
 	static const char *const names[COL__MAX] = { "Oslo", "Region", "Hele landet", "Oslo 2025" };
 	struct report_def *def = NULL;
-	struct report *r = NULL;
+	struct report *r = filled(t, with_prev, &def);
 	struct buf b = { 0 };
 	char *out;
 
-	assert_int_equal(report_def_load(build_data(), 2026, &def), 0);
-	assert_int_equal(report_new(def, t, 2026, &r), 0);
-	if (with_prev)
-		fill_prev(r);
-	fill_oslo(r);
-	fill_stavanger(r);
 	report_names(r, names);
 	assert_int_equal(report_csv(r, &b), 0);
 	out = strndup(b.p, b.len);
