@@ -248,45 +248,20 @@ run: deps-run
 	@$(MAKE) --no-print-directory all
 	@BUILD=$(BUILD) PORT=$(PORT) RUN_DIR=$(RUN_DIR) tools/site/run.sh
 
+# the HTTP suites (tests/http/), each against the normal build and then the sanitizer one;
+# HTTP_ONCE against the normal build only: kill.sh's twenty SIGKILLs of bp-transfer and
+# man.sh's reading of the man pages ask nothing of the sanitizers
+HTTP_SUITES = run authz tilgang demo kartlegging aar innsyn informasjonsskriv reservasjon \
+              endringslogger security rapport konto erklaering aarsskifte backup definisjon
+HTTP_ONCE   = kill man
+
 test: deps-test
 	@$(MAKE) --no-print-directory all unit
 	@$(MAKE) --no-print-directory SAN=1 BUILD=$(BUILD)/asan all unit replay
-	@BUILD=$(BUILD) tests/http/run.sh
-	@BUILD=$(BUILD)/asan tests/http/run.sh
-	@BUILD=$(BUILD) tests/http/authz.sh
-	@BUILD=$(BUILD)/asan tests/http/authz.sh
-	@BUILD=$(BUILD) tests/http/tilgang.sh
-	@BUILD=$(BUILD)/asan tests/http/tilgang.sh
-	@BUILD=$(BUILD) tests/http/demo.sh
-	@BUILD=$(BUILD)/asan tests/http/demo.sh
-	@BUILD=$(BUILD) tests/http/kartlegging.sh
-	@BUILD=$(BUILD)/asan tests/http/kartlegging.sh
-	@BUILD=$(BUILD) tests/http/aar.sh
-	@BUILD=$(BUILD)/asan tests/http/aar.sh
-	@BUILD=$(BUILD) tests/http/kill.sh
-	@BUILD=$(BUILD) tests/http/innsyn.sh
-	@BUILD=$(BUILD)/asan tests/http/innsyn.sh
-	@BUILD=$(BUILD) tests/http/informasjonsskriv.sh
-	@BUILD=$(BUILD)/asan tests/http/informasjonsskriv.sh
-	@BUILD=$(BUILD) tests/http/reservasjon.sh
-	@BUILD=$(BUILD)/asan tests/http/reservasjon.sh
-	@BUILD=$(BUILD) tests/http/endringslogger.sh
-	@BUILD=$(BUILD)/asan tests/http/endringslogger.sh
-	@BUILD=$(BUILD) tests/http/security.sh
-	@BUILD=$(BUILD)/asan tests/http/security.sh
-	@BUILD=$(BUILD) tests/http/rapport.sh
-	@BUILD=$(BUILD)/asan tests/http/rapport.sh
-	@BUILD=$(BUILD) tests/http/konto.sh
-	@BUILD=$(BUILD)/asan tests/http/konto.sh
-	@BUILD=$(BUILD) tests/http/erklaering.sh
-	@BUILD=$(BUILD)/asan tests/http/erklaering.sh
-	@BUILD=$(BUILD) tests/http/aarsskifte.sh
-	@BUILD=$(BUILD)/asan tests/http/aarsskifte.sh
-	@BUILD=$(BUILD) tests/http/backup.sh
-	@BUILD=$(BUILD)/asan tests/http/backup.sh
-	@BUILD=$(BUILD) tests/http/man.sh
-	@BUILD=$(BUILD) tests/http/definisjon.sh
-	@BUILD=$(BUILD)/asan tests/http/definisjon.sh
+	@for s in $(HTTP_SUITES); do \
+		BUILD=$(BUILD) tests/http/$$s.sh && BUILD=$(BUILD)/asan tests/http/$$s.sh || exit 1; \
+	done
+	@for s in $(HTTP_ONCE); do BUILD=$(BUILD) tests/http/$$s.sh || exit 1; done
 	@BUILD=$(BUILD) tests/browser/run.sh
 	@BUILD=$(BUILD) tests/oidc/run.sh
 	@BUILD=$(BUILD)/asan tests/oidc/run.sh
