@@ -35,47 +35,38 @@ YESNO = [("ja", "Ja"), ("nei", "Nei")]
 YESNO_UNKNOWN = YESNO + [("vet_ikke", "Vet ikke")]
 
 
+def _any_of(g):
+    return "(" + " or ".join(f"{g[0]} = '{v.strip()}'" for v in g[1].split(",")) + ")"
+
+
+# The plain-word conditions, tried in order: a part's pattern, whether its first group
+# names an item (or service) that must exist, and the XPath made from its groups.
+CONDITION_FORMS = [
+    (r"age\s*<\s*(\d+)", False, lambda g: f"@alder < {g[0]}"),
+    (r"(\w+)\.(\w+)\s*=\s*(\w+)", True, lambda g: f"{g[0]}/@{g[1]} = '{g[2]}'"),
+    (r"(\w+)\s+in\s+\[([\w,\s]+)\]", True, _any_of),
+    (r"(\w+)\s+has\s+(\w+)", True, lambda g: f"{g[0]} = '{g[1]}'"),
+    (r"(\w+)\s+checked", True, lambda g: f"{g[0]} = 'ja'"),
+    (r"(\w+)\s*(!?=)\s*(\w+)", True,
+     lambda g: f"{g[0]} = '{g[2]}'" if g[1] == "=" else f"not({g[0]} = '{g[2]}')"),
+]
+
+
 def condition(text, items):
-    """Plain words (see the YAML's header) -> XPath 1.0."""
     out = []
     for part in re.split(r"\s+(and|or)\s+", text.strip()):
         if part in ("and", "or"):
             out.append(part)
             continue
-        m = re.fullmatch(r"age\s*<\s*(\d+)", part)
-        if m:
-            out.append(f"@alder < {m.group(1)}")
-            continue
-        m = re.fullmatch(r"(\w+)\.(\w+)\s*=\s*(\w+)", part)
-        if m:
-            svc, q, v = m.groups()
-            assert svc in items, f"unknown service {svc} in {text!r}"
-            out.append(f"{svc}/@{q} = '{v}'")
-            continue
-        m = re.fullmatch(r"(\w+)\s+in\s+\[([\w,\s]+)\]", part)
-        if m:
-            x, vals = m.group(1), [v.strip() for v in m.group(2).split(",")]
-            assert x in items, f"unknown item {x} in {text!r}"
-            out.append("(" + " or ".join(f"{x} = '{v}'" for v in vals) + ")")
-            continue
-        m = re.fullmatch(r"(\w+)\s+has\s+(\w+)", part)
-        if m:
-            x, v = m.groups()
-            assert x in items, f"unknown item {x} in {text!r}"
-            out.append(f"{x} = '{v}'")
-            continue
-        m = re.fullmatch(r"(\w+)\s+checked", part)
-        if m:
-            assert m.group(1) in items, f"unknown item in {text!r}"
-            out.append(f"{m.group(1)} = 'ja'")
-            continue
-        m = re.fullmatch(r"(\w+)\s*(!?=)\s*(\w+)", part)
-        if m:
-            x, op, v = m.groups()
-            assert x in items, f"unknown item {x} in {text!r}"
-            out.append(f"{x} = '{v}'" if op == "=" else f"not({x} = '{v}')")
-            continue
-        raise SystemExit(f"definition.py: cannot read condition {text!r}")
+        for pattern, names_item, xpath in CONDITION_FORMS:
+            m = re.fullmatch(pattern, part)
+            if m:
+                assert not names_item or m.group(1) in items, \
+                    f"unknown item {m.group(1)} in {text!r}"
+                out.append(xpath(m.groups()))
+                break
+        else:
+            raise SystemExit(f"definition.py: cannot read condition {text!r}")
     return " ".join(out)
 
 
