@@ -180,9 +180,12 @@ load "$WORK/dump-bad" "$WORK/c/store"
 OUT=$(bpadm -c "$WORK/c/brukerplan.conf" verify 2>&1 >/dev/null)
 RC=$?
 echo "     $OUT"
+HASH=$(keyhash "$(cat "$WORK/bad-key")")
 check "verify of a store with a corrupted survey: exit 1" is "$RC" 1
-check "... naming its kind and key hash" has "$OUT" "surveys $(keyhash "$(cat "$WORK/bad-key")")"
-check "... and no number (no 11 digits in the message)" bash -c '! grep -Eq "[0-9]{11}" <<<"$1"' _ "$OUT"
+check "... naming its kind and key hash" has "$OUT" "surveys $HASH"
+# the key hash is hex and may by chance hold 11 decimal digits in a row: take it out before
+# looking for a fødselsnummer in the rest of the message
+check "... and no number (no 11 digits in the message)" bash -c '! grep -Eq "[0-9]{11}" <<<"${1//$2/}"' _ "$OUT" "$HASH"
 
 # == 4. the format version ====================================================================
 # format 0: no version record, and without the indexes later releases added (they are
