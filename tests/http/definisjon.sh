@@ -6,7 +6,8 @@
 # used to survey a person in 2027 who was surveyed in 2026 too (test clock), while the 2026
 # survey keeps 2026's form. A version that removes a question 2027's surveys have answered
 # is refused, one that changes a text is not; requests made while versions are switched see
-# one version whole; the year's report definition follows 2026's.
+# one version whole; the year's report definition follows 2026's. A version of 2026 that
+# removes a question its transferred rows (in the registry) answered is refused too.
 set -u
 cd "$(dirname "$0")/../.."
 . tests/lib/http.sh
@@ -180,7 +181,7 @@ check "removing a chosen option: the version in use stays" is "$(link_of 2027)" 
 sed 's/Kan brukeren nås digitalt?/Kan brukeren nås på nett?/' "$DEFS/2027.xml" > "$WORK/2027-tekst.xml"
 bpadm definition publish "$WORK/2027-tekst.xml"
 check "a new text for a year with surveys: published" is "$RC" 0
-check "a new text: no answer is lost, the surveys say" out_has "kartlegginger i 2027 er sjekket: ingen svar går tapt."
+check "a new text: no answer is lost, the surveys say" out_has "1 kartlegging i 2027 er sjekket: ingen svar går tapt."
 check "a new text: said as such" out_has "endret spørsmålstekst: digital_kontakt «Kan brukeren nås digitalt?» → «Kan brukeren nås på nett?»"
 V2=$(link_of 2027)
 check "a new text: a new version" bash -c "[ -n '$V2' ] && [ '$V2' != '$V1' ]"
@@ -219,6 +220,26 @@ wait "$FLIP"
 echo "     $n forms fetched while 12 versions were switched in"
 check "switching versions: every form whole and of one version" is "$bad" 0
 check "switching versions: the old and the new were both seen" bash -c "[ $seen_a = 1 ] && [ $seen_b = 1 ]"
+
+# == a year already transferred ===============================================================
+# KORFOR's registry keeps a transferred survey's answers by the same question ids, and the
+# year's export and reports read them through the year's definition: a version of 2026 may
+# not drop a question its transferred rows answered, though no survey of 2026 is left in
+# the kommune that transferred them
+bpadm demo-registry --year 2026 --count 20 --kommune 1103
+check "setup: 20 transferred rows of 2026 in the registry" is "$RC" 0
+V26=$(link_of 2026)
+awk '/<item id="utdanning"/{skip=1} !skip{print} skip&&/<\/item>/{skip=0}' \
+    data/kartlegging/2026.xml > "$WORK/2026-uten.xml"
+bpadm definition check "$WORK/2026-uten.xml"
+check "removing a question transferred rows answered: check says no" is "$RC" 1
+check "... saying how many of them were transferred" bash -c "grep -Eq \
+    '^$WORK/2026-uten.xml:[0-9]+: spørsmålet «utdanning» er fjernet, men 2[01] av kartleggingene i 2026 \\(20 av dem overført til KORFOR\\) har svar på det' '$ERR' || { cat '$ERR' >&2; false; }"
+bpadm definition publish "$WORK/2026-uten.xml"
+check "... publish refuses, the version in use stays" bash -c "[ $RC = 1 ] && [ '$(link_of 2026)' = '$V26' ]"
+bpadm definition check data/kartlegging/2026.xml
+check "the year's own file: the transferred rows read, nothing lost" bash -c "[ $RC = 0 ] && grep -Eq \
+    '^2[01] kartlegginger i 2026 \\(20 av dem overført til KORFOR\\) er sjekket: ingen svar går tapt.$' '$OUT' || { cat '$OUT' '$ERR' >&2; false; }"
 
 clock '2026-06-01 10:00'
 "$BP_BPADM" -c "$BP_CONF" clock --reset >/dev/null

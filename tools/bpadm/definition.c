@@ -6,7 +6,9 @@
  * in at once. A year that already has surveys may get new texts and rules, but keeps every
  * question someone has answered: a survey's answers are stored by question id, and an
  * answer to an id the definition no longer has would be dropped at its next save
- * (definition_prune) without anyone having chosen to. */
+ * (definition_prune) without anyone having chosen to. The year's rows already transferred
+ * to KORFOR's registry count too: they keep their answers by the same ids, and the year's
+ * export and reports read them through the year's definition. */
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -28,6 +30,7 @@
 #include "secrets.h"
 #include "store.h"
 #include "survey.h"
+#include "transfer.h"
 
 #define EXIT_USAGE 2
 #define TEXT_MAX 400
@@ -333,7 +336,8 @@ print_changes(struct defcheck *c)
 struct lost {
 	char id[64];
 	char value[64];
-	long surveys;
+	long surveys;		/* in the kommuner's stores and the registry together */
+	long rows;		/* of them in the registry, transferred */
 };
 
 struct scan {
@@ -343,8 +347,62 @@ struct scan {
 	const struct definition *new, *old;	/* old: the installed version, or NULL */
 	struct lost *lost;
 	int nlost, caplost;
-	long surveys;
+	long surveys;		/* read, in both */
+	long rows;		/* of them registry rows */
+	int in_registry;	/* what note_record is given now */
+	/* "<id" of each question of the installed version that the new file drops, or whose
+	 * options it drops: a row that names none of them loses nothing and is not parsed.
+	 * NULL (no installed version to compare with): every row is parsed. */
+	char (*watch)[66];
+	int nwatch;
 };
+
+/* what the new file drops of the installed version, as scan.watch; 0 or BP_ENOMEM */
+static int
+watch_build(struct scan *s)
+{
+	const struct def_item *items, *it;
+	int n, i, k;
+
+	if (s->old == NULL)
+		return 0;
+	n = definition_items(s->old, &items);
+	if ((s->watch = calloc((size_t)n + 1, sizeof(*s->watch))) == NULL)
+		return BP_ENOMEM;
+	for (i = 0; i < n; i++) {
+		if ((it = definition_item(s->new, items[i].id)) != NULL) {
+			for (k = 0; k < items[i].noptions; k++)
+				if (!definition_is_option(it, items[i].options[k].id))
+					break;
+			if (k == items[i].noptions)
+				continue;
+		}
+		/* an id too long for the buffer cannot be watched: parse everything */
+		if (snprintf(s->watch[s->nwatch], sizeof(s->watch[0]), "<%s", items[i].id) >=
+		    (int)sizeof(s->watch[0])) {
+			free(s->watch);
+			s->watch = NULL;
+			s->nwatch = 0;
+			return 0;
+		}
+		s->nwatch++;
+	}
+	return 0;
+}
+
+/* whether xml may name a watched question (a prefix is enough: the row is parsed then) */
+static int
+watch_hit(const struct scan *s, const char *xml, size_t len)
+{
+	int i;
+
+	if (s->watch == NULL)
+		return 1;
+	for (i = 0; i < s->nwatch; i++)
+		if (memmem(xml, len, s->watch[i], strlen(s->watch[i])) != NULL)
+			return 1;
+	return 0;
+}
 
 static int
 note_lost(struct scan *s, const char *id, const char *value)
@@ -355,6 +413,7 @@ note_lost(struct scan *s, const char *id, const char *value)
 	for (i = 0; i < s->nlost; i++)
 		if (strcmp(s->lost[i].id, id) == 0 && strcmp(s->lost[i].value, value) == 0) {
 			s->lost[i].surveys++;
+			s->lost[i].rows += s->in_registry;
 			return 0;
 		}
 	if (s->nlost == s->caplost) {
@@ -367,6 +426,7 @@ note_lost(struct scan *s, const char *id, const char *value)
 	if (str_copy(s->lost[s->nlost].id, sizeof(s->lost[0].id), id) != 0 ||
 	    str_copy(s->lost[s->nlost].value, sizeof(s->lost[0].value), value) != 0)
 		return 0;
+	s->lost[s->nlost].rows = s->in_registry;
 	s->lost[s->nlost++].surveys = 1;
 	return 0;
 }
@@ -384,10 +444,11 @@ note_record(struct scan *s, xmlDocPtr rec)
 	for (n = root ? root->children : NULL; n && rc == 0; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE || strncmp((const char *)n->name, "bp-", 3) == 0)
 			continue;
-		for (m = root->children; m != n; m = m->next)
-			if (m->type == XML_ELEMENT_NODE && xmlStrcmp(m->name, n->name) == 0)
-				break;
 		if ((it = definition_item(s->new, (const char *)n->name)) == NULL) {
+			/* a multi answer is one element per option: the record counts once */
+			for (m = root->children; m != n; m = m->next)
+				if (m->type == XML_ELEMENT_NODE && xmlStrcmp(m->name, n->name) == 0)
+					break;
 			if (m == n)
 				rc = note_lost(s, (const char *)n->name, "");
 			continue;
@@ -428,13 +489,54 @@ scan_kommune(const char *kommune, int year, void *arg)
 	return rc;
 }
 
+/* a transferred row: pseudonymised, without the kept evaluation, its answers as they were
+ * (every element a question of the installed version: what the transfer copied was pruned
+ * to it at each save, so a row naming no watched question loses nothing) */
+static int
+scan_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
+{
+	struct scan *s = arg;
+	xmlDocPtr row;
+	int rc;
+
+	(void)kommune;
+	(void)year;
+	if (!watch_hit(s, xml, len)) {
+		s->surveys++;
+		s->rows++;
+		return 0;
+	}
+	if ((row = record_parse(xml, len)) == NULL)
+		return BP_EXML;
+	rc = note_record(s, row);
+	xmlFreeDoc(row);
+	s->surveys++;
+	s->rows++;
+	return rc;
+}
+
 static int
 scan_read(struct store_txn *txn, void *arg)
 {
 	struct scan *s = arg;
+	int rc;
 
 	s->txn = txn;
-	return survey_years(txn, scan_kommune, s);
+	s->in_registry = 0;
+	if ((rc = survey_years(txn, scan_kommune, s)) != 0)
+		return rc;
+	s->in_registry = 1;
+	return registry_scan(txn, s->year, NULL, scan_row, s);
+}
+
+/* " (n av dem overført til KORFOR)" when some were, else "" */
+static const char *
+transferred_note(long rows, char *buf, size_t size)
+{
+	if (rows == 0)
+		return "";
+	snprintf(buf, size, " (%ld av dem overført til KORFOR)", rows);
+	return buf;
 }
 
 /* where a removed question was: the line of its tab (its group's) in the new file, by the
@@ -454,13 +556,14 @@ removed_line(const struct defcheck *c, xmlDocPtr old, const char *id)
 	return line ? line : xmlGetLineNo(xmlDocGetRootElement(c->doc));
 }
 
-/* every answer in the year's surveys that the new file would lose is a fault: their
- * questions must stay, and the options chosen in them. 0, or < 0 when the store cannot be
+/* every answer in the year's surveys, and in its rows already transferred to the registry,
+ * that the new file would lose is a fault: their questions must stay, and the options
+ * chosen in them. 0, or < 0 when the store cannot be
  * read (a site without a store has no surveys). */
 static int
 check_answered(const struct config *cfg, struct defcheck *c)
 {
-	char err[PATH_MAX + 128];
+	char err[PATH_MAX + 128], note[64];
 	struct definition *installed = NULL;
 	struct secrets sec;
 	struct store *st;
@@ -481,10 +584,12 @@ check_answered(const struct config *cfg, struct defcheck *c)
 	if (definition_load(c->data_dir, s.year, &installed) == 0)
 		s.old = installed;
 	s.sec = &sec;
-	rc = store_read(st, scan_read, &s);
+	if ((rc = watch_build(&s)) == 0)
+		rc = store_read(st, scan_read, &s);
 	store_close(st);
 	secrets_wipe(&sec);
 	definition_free(installed);
+	free(s.watch);
 	if (rc != 0) {
 		fail("surveys", bp_strerror(rc));
 		free(s.lost);
@@ -494,18 +599,22 @@ check_answered(const struct config *cfg, struct defcheck *c)
 	for (i = 0; i < s.nlost; i++) {
 		if (s.lost[i].value[0] == '\0')
 			defcheck_error(c, removed_line(c, old, s.lost[i].id),
-			    "spørsmålet «%s» er fjernet, men %ld av kartleggingene i %d har svar "
+			    "spørsmålet «%s» er fjernet, men %ld av kartleggingene i %d%s har svar "
 			    "på det; et spørsmål med svar kan ikke fjernes fra et år som er i gang",
-			    s.lost[i].id, s.lost[i].surveys, s.year);
+			    s.lost[i].id, s.lost[i].surveys, s.year,
+			    transferred_note(s.lost[i].rows, note, sizeof(note)));
 		else
 			defcheck_error(c, defcheck_line(c, "item", s.lost[i].id),
 			    "svaralternativet «%s» på «%s» er fjernet, men %ld av kartleggingene i "
-			    "%d har valgt det; et valgt svar kan ikke fjernes fra et år som er i gang",
-			    s.lost[i].value, s.lost[i].id, s.lost[i].surveys, s.year);
+			    "%d%s har valgt det; et valgt svar kan ikke fjernes fra et år som er i gang",
+			    s.lost[i].value, s.lost[i].id, s.lost[i].surveys, s.year,
+			    transferred_note(s.lost[i].rows, note, sizeof(note)));
 	}
 	xmlFreeDoc(old);
 	if (s.surveys > 0)
-		printf("%ld kartlegginger i %d er sjekket: %s.\n", s.surveys, s.year,
+		printf("%ld %s i %d%s er sjekket: %s.\n", s.surveys,
+		    s.surveys == 1 ? "kartlegging" : "kartlegginger", s.year,
+		    transferred_note(s.rows, note, sizeof(note)),
 		    s.nlost ? "noen svar ville gått tapt" : "ingen svar går tapt");
 	free(s.lost);
 	return 0;
