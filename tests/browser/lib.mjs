@@ -27,13 +27,7 @@ export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ locale: 'nb-NO', ...options });
   const page = await context.newPage();
   page.consoleErrors = [];
-  // a resource that failed names itself only in the message's location: keep it, so that
-  // a failing test says which (e.g. a favicon some other host lacks)
-  page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
-    const where = msg.location()?.url;
-    page.consoleErrors.push(where && /^Failed to load resource/.test(msg.text()) ? `${msg.text()} (${where})` : msg.text());
-  });
+  page.on('console', (msg) => { if (msg.type() === 'error') page.consoleErrors.push(msg.text()); });
   page.on('pageerror', (err) => page.consoleErrors.push(String(err)));
   return page;
 }
