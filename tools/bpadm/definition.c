@@ -558,8 +558,8 @@ removed_line(const struct defcheck *c, xmlDocPtr old, const char *id)
 
 /* every answer in the year's surveys, and in its rows already transferred to the registry,
  * that the new file would lose is a fault: their questions must stay, and the options
- * chosen in them. 0, or < 0 when the store cannot be
- * read (a site without a store has no surveys). */
+ * chosen in them. 0, or < 0 when the store cannot be read (a site without a store has no
+ * surveys). */
 static int
 check_answered(const struct config *cfg, struct defcheck *c)
 {
