@@ -501,17 +501,14 @@ scan_row(const char *kommune, int year, const char *xml, size_t len, void *arg)
 
 	(void)kommune;
 	(void)year;
-	if (!watch_hit(s, xml, len)) {
-		s->surveys++;
-		s->rows++;
+	s->surveys++;
+	s->rows++;
+	if (!watch_hit(s, xml, len))
 		return 0;
-	}
 	if ((row = record_parse(xml, len)) == NULL)
 		return BP_EXML;
 	rc = note_record(s, row);
 	xmlFreeDoc(row);
-	s->surveys++;
-	s->rows++;
 	return rc;
 }
 
